@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "casebench",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "casebench", targets: ["casebench"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // The only C in the project: a module map and a shim header over ncursesw.
+    .systemLibrary(
+      name: "CNcursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
+    .target(
+      name: "CaseBenchCore",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      resources: [.embedInCode("Resources/bike-shop.yaml")]
+    ),
+    // Screens as pure functions of state: update(state, event) and render(state, size).
+    .target(
+      name: "CaseBenchTUI",
+      dependencies: ["CaseBenchCore"]
+    ),
+    // The ncurses backend: the only importer of CNcursesw.
+    .target(
+      name: "CaseBenchTerminal",
+      dependencies: ["CNcursesw", "CaseBenchTUI"]
+    ),
+    .executableTarget(
+      name: "casebench",
+      dependencies: [
+        "CaseBenchCore", "CaseBenchTUI", "CaseBenchTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "CaseBenchCoreTests",
+      dependencies: ["CaseBenchCore"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "CaseBenchTUITests",
+      dependencies: ["CaseBenchTUI", "CaseBenchCore"],
+      exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "CaseBenchTerminalTests",
+      dependencies: ["CaseBenchTerminal", "CaseBenchTUI"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,223 @@
+import Foundation
+
+/// The state of one checklist item in a session.
+public enum ItemStatus: String, Sendable, Equatable, CaseIterable, Codable {
+  case todo, doing, done, blocked
+  case notApplicable = "na"
+
+  /// `Space` cycles todo → doing → done → todo. Blocked and N/A return to todo.
+  public var next: ItemStatus {
+    switch self {
+    case .todo: .doing
+    case .doing: .done
+    case .done, .blocked, .notApplicable: .todo
+    }
+  }
+
+  /// Done and N/A both satisfy a gate.
+  public var isSettled: Bool { self == .done || self == .notApplicable }
+
+  public var label: String {
+    switch self {
+    case .todo: "todo"
+    case .doing: "doing"
+    case .done: "done"
+    case .blocked: "blocked"
+    case .notApplicable: "N/A"
+    }
+  }
+}
+
+public struct ItemState: Sendable, Equatable, Codable {
+  public var status: ItemStatus
+  public var note: String
+  /// Why the item does not apply; set only with `.notApplicable`.
+  public var naReason: String?
+
+  public init(status: ItemStatus = .todo, note: String = "", naReason: String? = nil) {
+    self.status = status
+    self.note = note
+    self.naReason = naReason
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case status, note
+    case naReason = "na_reason"
+  }
+
+  public var isEmpty: Bool { status == .todo && note.isEmpty && naReason == nil }
+}
+
+public struct DecisionRecord: Sendable, Equatable, Codable {
+  public var option: String
+  public var rationale: String
+  public var decidedAt: Date
+
+  public init(option: String, rationale: String, decidedAt: Date) {
+    self.option = option
+    self.rationale = rationale
+    self.decidedAt = decidedAt
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case option, rationale
+    case decidedAt = "decided_at"
+  }
+}
+
+/// One line of the append-only event log: who did what, when.
+public struct SessionEvent: Sendable, Equatable, Codable {
+  public var at: Date
+  public var kind: Kind
+  public var target: String?
+  public var detail: String
+
+  public enum Kind: String, Sendable, Equatable, Codable {
+    case created, status, note, decision, opened
+  }
+
+  public init(at: Date, kind: Kind, target: String? = nil, detail: String) {
+    self.at = at
+    self.kind = kind
+    self.target = target
+    self.detail = detail
+  }
+}
+
+public enum SessionMode: String, Sendable, Equatable, Codable {
+  /// Work through the case study's story.
+  case caseStudy = "case_study"
+  /// Use the phases and guidance on a real project; the story is hidden.
+  case ownProject = "own_project"
+}
+
+/// Where the participant was, so a resumed session lands in the same place.
+public struct SessionCursor: Sendable, Equatable, Codable {
+  public var phase: String
+  public var item: String?
+
+  public init(phase: String, item: String? = nil) {
+    self.phase = phase
+    self.item = item
+  }
+}
+
+/// One person's or team's state for one case study.
+/// Saved as pretty-printed JSON with sorted keys (see `SessionStore`).
+public struct Session: Sendable, Equatable, Codable {
+  public static let currentSchemaVersion = 1
+
+  public var schemaVersion: Int
+  public var participant: String
+  public var caseStudyID: String
+  public var caseStudyVersion: String
+  public var mode: SessionMode
+  public var created: Date
+  public var updated: Date
+  public var items: [String: ItemState]
+  public var decisions: [String: DecisionRecord]
+  public var cursor: SessionCursor?
+  public var events: [SessionEvent]
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion = "schema_version"
+    case participant
+    case caseStudyID = "case_study_id"
+    case caseStudyVersion = "case_study_version"
+    case mode, created, updated, items, decisions, cursor, events
+  }
+
+  public init(
+    participant: String, caseStudy: CaseStudy, mode: SessionMode = .caseStudy, now: Date = Date()
+  ) {
+    self.schemaVersion = Session.currentSchemaVersion
+    self.participant = participant
+    self.caseStudyID = caseStudy.id
+    self.caseStudyVersion = caseStudy.version
+    self.mode = mode
+    self.created = now
+    self.updated = now
+    self.items = [:]
+    self.decisions = [:]
+    self.cursor = caseStudy.phases.first.map {
+      SessionCursor(phase: $0.id, item: $0.items.first?.id)
+    }
+    self.events = [
+      SessionEvent(
+        at: now, kind: .created,
+        detail: "\(participant) started \(caseStudy.id) \(caseStudy.version)")
+    ]
+  }
+
+  public func state(of itemID: String) -> ItemState { items[itemID] ?? ItemState() }
+
+  public func status(of itemID: String) -> ItemStatus { state(of: itemID).status }
+
+  public func note(of itemID: String) -> String { state(of: itemID).note }
+
+  // MARK: Changes. Each one stamps `updated` and appends to the event log.
+
+  /// Sets an item's status. `reason` is kept only for N/A.
+  public mutating func setStatus(
+    _ status: ItemStatus, of itemID: String, reason: String? = nil, at now: Date = Date()
+  ) {
+    var state = state(of: itemID)
+    let old = state.status
+    let oldReason = state.naReason
+    state.status = status
+    state.naReason = status == .notApplicable ? (reason ?? state.naReason ?? "") : nil
+    guard old != status || oldReason != state.naReason else { return }
+    store(state, for: itemID)
+    var detail = "\(old.label) → \(status.label)"
+    if status == .notApplicable, let why = state.naReason, !why.isEmpty { detail += ": \(why)" }
+    log(SessionEvent(at: now, kind: .status, target: itemID, detail: detail), at: now)
+  }
+
+  /// Advances an item along todo → doing → done → todo.
+  public mutating func cycleStatus(of itemID: String, at now: Date = Date()) {
+    setStatus(status(of: itemID).next, of: itemID, at: now)
+  }
+
+  public mutating func setNote(_ note: String, of itemID: String, at now: Date = Date()) {
+    var state = state(of: itemID)
+    guard state.note != note else { return }
+    let wasEmpty = state.note.isEmpty
+    state.note = note
+    store(state, for: itemID)
+    let detail =
+      note.isEmpty ? "note cleared" : wasEmpty ? "note added" : "note edited"
+    log(SessionEvent(at: now, kind: .note, target: itemID, detail: detail), at: now)
+  }
+
+  /// Records (or changes) a decision. A change keeps the old choice in the log.
+  public mutating func decide(
+    _ decisionID: String, option: String, rationale: String, at now: Date = Date()
+  ) {
+    let previous = decisions[decisionID]
+    if previous?.option == option && previous?.rationale == rationale { return }
+    decisions[decisionID] = DecisionRecord(option: option, rationale: rationale, decidedAt: now)
+    let detail: String
+    if let previous, previous.option != option {
+      detail = "changed \(previous.option) → \(option)"
+    } else if previous != nil {
+      detail = "rationale revised for \(option)"
+    } else {
+      detail = "chose \(option)"
+    }
+    log(SessionEvent(at: now, kind: .decision, target: decisionID, detail: detail), at: now)
+  }
+
+  /// Moves the resume point. Not logged: it is navigation, not work.
+  public mutating func moveCursor(phase: String, item: String?) {
+    cursor = SessionCursor(phase: phase, item: item)
+  }
+
+  private mutating func store(_ state: ItemState, for itemID: String) {
+    items[itemID] = state.isEmpty ? nil : state
+  }
+
+  private mutating func log(_ event: SessionEvent, at now: Date) {
+    events.append(event)
+    updated = now
+  }
+}

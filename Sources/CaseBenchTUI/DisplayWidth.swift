@@ -1,0 +1,66 @@
+/// Display width of text in terminal cells, without depending on the C locale:
+/// 2 for East Asian wide/fullwidth characters and emoji presentation, 0 for combining marks
+/// and zero-width joiners, 1 otherwise. Tabs and newlines count 1 (they are drawn as spaces).
+public enum DisplayWidth {
+  public static func of(_ ch: Character) -> Int {
+    let scalars = ch.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if first.value < 0x7F { return first.value < 0x20 && first.value != 0x09 && first.value != 0x0A ? 0 : 1 }
+    // An emoji presentation selector or a keycap makes the whole cluster wide.
+    if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+    return scalarWidth(first)
+  }
+
+  public static func of(_ text: String) -> Int {
+    var total = 0
+    for ch in text { total += of(ch) }
+    return total
+  }
+
+  static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+    let v = s.value
+    if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return 0 }
+    switch s.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if s.properties.isEmojiPresentation { return 2 }
+    if isWide(v) { return 2 }
+    return 1
+  }
+
+  private static func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+      0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+      0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD,
+      0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Cuts `text` to at most `width` cells, adding `…` when something was cut.
+  public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    let room = width - of(ellipsis)
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = of(ch)
+      if used + w > room { break }
+      out.append(ch)
+      used += w
+    }
+    return room >= 0 ? out + ellipsis : String(out.prefix(width))
+  }
+
+  /// Pads `text` with spaces on the right to exactly `width` cells (truncating if longer).
+  public static func pad(_ text: String, to width: Int) -> String {
+    let t = truncate(text, to: width)
+    return t + String(repeating: " ", count: max(0, width - of(t)))
+  }
+}
