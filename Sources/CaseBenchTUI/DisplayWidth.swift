@@ -5,7 +5,9 @@ public enum DisplayWidth {
   public static func of(_ ch: Character) -> Int {
     let scalars = ch.unicodeScalars
     guard let first = scalars.first else { return 0 }
-    if first.value < 0x7F { return first.value < 0x20 && first.value != 0x09 && first.value != 0x0A ? 0 : 1 }
+    if first.value < 0x7F {
+      return first.value < 0x20 && first.value != 0x09 && first.value != 0x0A ? 0 : 1
+    }
     // An emoji presentation selector or a keycap makes the whole cluster wide.
     if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     return scalarWidth(first)

@@ -107,7 +107,11 @@ public struct ScreenBuffer: Sendable, Equatable {
           var prev = self[col - 1, y]
           if prev.isContinuation, col - 2 >= 0 { prev = self[col - 2, y] }
           prev.text.append(ch)
-          if self[col - 1, y].isContinuation { self[col - 2, y] = prev } else { self[col - 1, y] = prev }
+          if self[col - 1, y].isContinuation {
+            self[col - 2, y] = prev
+          } else {
+            self[col - 1, y] = prev
+          }
         }
         continue
       }
@@ -176,7 +180,9 @@ public struct ScreenBuffer: Sendable, Equatable {
     return out
   }
 
-  static let roleLetters: [Character] = [".", "T", "d", "S", "s", "b", "B", "g", "w", "r", "a", "=", "m"]
+  static let roleLetters: [Character] = [
+    ".", "T", "d", "S", "s", "b", "B", "g", "w", "r", "a", "=", "m",
+  ]
 
   public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
     lhs.size == rhs.size && lhs.cells == rhs.cells && lhs.cursorX == rhs.cursorX
