@@ -1,0 +1,51 @@
+import ArgumentParser
+import CaseBenchCore
+import Foundation
+
+@main
+struct CaseBench: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "casebench",
+    abstract: "Walk a machine-learning project case study, phase by phase, at the keyboard.",
+    discussion: """
+      With no command, opens the workbench on the start screen (the built-in Bike Shop works \
+      from any folder).
+      Exit codes: 0 ok, 1 failure, 2 usage, 65 bad data.
+      """,
+    version: version,
+    subcommands: [
+      OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self,
+      StatusCommand.self, ExportCommand.self,
+    ]
+  )
+
+  @OptionGroup var locations: LocationOptions
+
+  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
+  var facilitator = false
+
+  mutating func run() throws {
+    try Interactive.runStartScreen(locations: locations, facilitator: facilitator)
+  }
+
+  /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),
+  /// and worded errors print once on stderr with their own code.
+  static func main() {
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch let error as CLIError {
+      Console.error(error.description)
+      Foundation.exit(error.code)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        Console.error(fullMessage(for: error))
+        Foundation.exit(Exit.usage)
+      }
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import ArgumentParser
+import CaseBenchCore
+import Foundation
+
+struct OpenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open", abstract: "Open a saved session in the workbench.")
+
+  @Argument(help: ArgumentHelp("The session file (.json).", valueName: "FILE"))
+  var file: String
+
+  @OptionGroup var locations: LocationOptions
+
+  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
+  var facilitator = false
+
+  mutating func run() throws {
+    try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+  }
+}
+
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new", abstract: "Start a new session for a participant or team.")
+
+  @Option(
+    name: .customLong("case"),
+    help: ArgumentHelp("A case-study id (e.g. bike-shop) or the path of a case-study file."))
+  var caseStudy: String = "bike-shop"
+
+  @Option(name: .customLong("name"), help: "The participant or team name.")
+  var name: String
+
+  @Option(name: .customLong("out"), help: ArgumentHelp("Where to write the session.", valueName: "FILE"))
+  var out: String?
+
+  @Flag(
+    name: .customLong("own-project"),
+    help: "Own-project mode: hide the story, keep the phases and guidance.")
+  var ownProject = false
+
+  @Flag(name: .customLong("open"), help: "Open the new session in the workbench.")
+  var open = false
+
+  @Flag(name: .customLong("force"), help: "Replace an existing file at --out.")
+  var force = false
+
+  @OptionGroup var locations: LocationOptions
+
+  func validate() throws {
+    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ValidationError("--name must not be empty.")
+    }
+  }
+
+  mutating func run() throws {
+    let study: CaseStudy
+    do {
+      study = try CaseStudyCatalog.resolve(caseStudy, searchDirectories: locations.searchDirectories)
+    } catch {
+      throw CLIError.badData(error.description)
+    }
+    let session = Session(
+      participant: name.trimmingCharacters(in: .whitespacesAndNewlines), caseStudy: study,
+      mode: ownProject ? .ownProject : .caseStudy)
+    let url: URL
+    if let out {
+      url = URL(fileURLWithPath: out)
+    } else {
+      let dir = locations.sessionsURL
+      url = dir.appendingPathComponent(
+        SessionDirectory.suggestedFileName(participant: session.participant, caseStudyID: study.id, in: dir))
+    }
+    if FileManager.default.fileExists(atPath: url.path) && !force {
+      throw CLIError.failure(
+        "\(url.path): a file is already there; not overwriting it (fix: choose another --out, or add --force)")
+    }
+    do {
+      try SessionStore.create(session, at: url, replacing: force)
+    } catch {
+      throw CLIError.failure(error.description)
+    }
+    Console.out("Created \(url.path)\n")
+    if open {
+      try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
+    }
+  }
+}
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the case studies and saved sessions.")
+
+  @OptionGroup var locations: LocationOptions
+
+  mutating func run() throws {
+    var out = "Case studies:\n"
+    for study in CaseStudyCatalog.all(searchDirectories: locations.searchDirectories) {
+      let phases = study.phases.count
+      let items = study.allItems.count
+      out += "  \(study.id)  \(study.title) (v\(study.version), \(phases) phases, \(items) items)\n"
+    }
+    let dir = locations.sessionsURL
+    let sessions = SessionDirectory.list(in: dir)
+    out += "\nSessions in \(dir.path):\n"
+    if sessions.isEmpty {
+      out += "  (none yet: start one with `casebench new --name \"Team A\"`)\n"
+    }
+    let formatter = ISO8601DateFormatter()
+    for s in sessions {
+      if let error = s.error {
+        out += "  \(s.url.lastPathComponent)  unreadable: \(error)\n"
+      } else {
+        let when = s.updated.map { formatter.string(from: $0) } ?? "?"
+        out += "  \(s.url.lastPathComponent)  \(s.participant)  \(s.caseStudyID)  updated \(when)\n"
+      }
+    }
+    Console.out(out)
+  }
+}
+
+struct LintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check case-study files and report every problem with file:line:column.")
+
+  @Argument(help: ArgumentHelp("Case-study YAML files.", valueName: "FILE"))
+  var files: [String]
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("Give at least one case-study file to lint.") }
+  }
+
+  mutating func run() throws {
+    var errors = 0
+    var warnings = 0
+    var unreadable = 0
+    for file in files {
+      let diagnostics: [Diagnostic]
+      do {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        guard let text = String(data: data, encoding: .utf8) else {
+          Console.error("\(file):0:0: error: the file is not UTF-8 text (fix: save it as UTF-8)")
+          errors += 1
+          continue
+        }
+        diagnostics = CaseStudyLoader.lint(text, file: file)
+      } catch {
+        Console.error("\(file):0:0: error: cannot read the file (\(error.localizedDescription))")
+        unreadable += 1
+        continue
+      }
+      for d in diagnostics { Console.error(d.description) }
+      let e = diagnostics.filter { $0.severity == .error }.count
+      errors += e
+      warnings += diagnostics.count - e
+      if diagnostics.isEmpty { Console.out("\(file): ok\n") }
+    }
+    if errors > 0 || unreadable > 0 || warnings > 0 {
+      Console.error("\(errors) error(s), \(warnings) warning(s) in \(files.count) file(s)")
+    }
+    if unreadable > 0 && errors == 0 { throw ExitCode(Exit.failure) }
+    if errors > 0 { throw ExitCode(Exit.badData) }
+  }
+}
+
+struct StatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status", abstract: "Show progress per phase, gates and readiness.")
+
+  @Argument(help: ArgumentHelp("The session file.", valueName: "FILE"))
+  var file: String
+
+  @Flag(name: .customLong("json"), help: "Print machine-readable JSON.")
+  var json = false
+
+  @OptionGroup var locations: LocationOptions
+
+  mutating func run() throws {
+    let (study, session) = try loadSession(at: file, locations: locations)
+    if json {
+      FileHandle.standardOutput.write(Reports.statusJSON(caseStudy: study, session: session))
+      Console.out("\n")
+    } else {
+      Console.out(Reports.statusText(caseStudy: study, session: session))
+    }
+  }
+}
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Write a report of a session for stakeholders.")
+
+  @Argument(help: ArgumentHelp("The session file.", valueName: "FILE"))
+  var file: String
+
+  @Option(name: .customLong("format"), help: "markdown, html or json.")
+  var format: ReportFormat = .markdown
+
+  @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "OUT"))
+  var output: String?
+
+  @OptionGroup var locations: LocationOptions
+
+  mutating func run() throws {
+    let (study, session) = try loadSession(at: file, locations: locations)
+    let text = Reports.export(caseStudy: study, session: session, format: format)
+    if let output {
+      do {
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output), permissions: 0o644)
+      } catch {
+        throw CLIError.failure("\(output): cannot write the report (\(error))")
+      }
+    } else {
+      Console.out(text)
+    }
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import CaseBenchCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The exit codes casebench promises (see README): 0 ok, 1 failure, 2 usage, 65 bad data.
+enum Exit {
+  static let failure: Int32 = 1
+  static let usage: Int32 = 2
+  static let badData: Int32 = 65
+}
+
+/// An error that has already been worded for the user; `main` prints it and exits with `code`.
+struct CLIError: Error, CustomStringConvertible {
+  var code: Int32
+  var description: String
+
+  static func badData(_ text: String) -> CLIError { CLIError(code: Exit.badData, description: text) }
+  static func failure(_ text: String) -> CLIError { CLIError(code: Exit.failure, description: text) }
+  static func usage(_ text: String) -> CLIError { CLIError(code: Exit.usage, description: text) }
+}
+
+enum Console {
+  /// Writes to standard error without buffering, so messages are never lost on exit.
+  static func error(_ text: String) {
+    let line = text.hasSuffix("\n") ? text : text + "\n"
+    var bytes = Array(line.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { buf in
+        write(STDERR_FILENO, buf.baseAddress.map { $0 + offset }, buf.count - offset)
+      }
+      if n <= 0 { break }
+      offset += n
+    }
+  }
+
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+/// Options shared by the commands that look up case studies and sessions.
+struct LocationOptions: ParsableArguments {
+  @Option(
+    name: .customLong("case-dir"),
+    help: ArgumentHelp(
+      "A folder of extra case studies (*.yaml). Repeatable.", valueName: "DIR"))
+  var caseDirectories: [String] = []
+
+  @Option(
+    name: .customLong("sessions"),
+    help: ArgumentHelp(
+      "The sessions folder (default: $XDG_DATA_HOME/casebench/sessions).", valueName: "DIR"))
+  var sessionsDirectory: String?
+
+  /// Where case studies are looked up by id: `--case-dir`, then `./CaseStudies`, then the
+  /// user's own folder. The built-in Bike Shop always wins for its own id.
+  var searchDirectories: [URL] {
+    var dirs = caseDirectories.map { URL(fileURLWithPath: $0) }
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    dirs.append(cwd.appendingPathComponent("CaseStudies"))
+    dirs.append(
+      SessionDirectory.defaultURL().deletingLastPathComponent().appendingPathComponent(
+        "case-studies"))
+    return dirs
+  }
+
+  var sessionsURL: URL {
+    sessionsDirectory.map { URL(fileURLWithPath: $0) } ?? SessionDirectory.defaultURL()
+  }
+}
+
+/// Loads a session and the case study it belongs to, or explains why not.
+func loadSession(at path: String, locations: LocationOptions) throws(CLIError) -> (
+  CaseStudy, Session
+) {
+  let url = URL(fileURLWithPath: path)
+  let session: Session
+  do {
+    session = try SessionStore.load(from: url)
+  } catch {
+    throw CLIError(code: error.kind == .unreadable ? Exit.failure : Exit.badData, description: error.description)
+  }
+  guard
+    let caseStudy = CaseStudyCatalog.find(
+      id: session.caseStudyID, searchDirectories: locations.searchDirectories)
+  else {
+    throw .badData(
+      "\(path):0:0: error: the session is for case study '\(session.caseStudyID)', which was not found "
+        + "(fix: put its YAML in ./CaseStudies or pass --case-dir DIR)")
+  }
+  return (caseStudy, session)
+}
