@@ -40,6 +40,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Timing harness for the quality bars: swift run -c release casebench-bench
+    .executableTarget(
+      name: "casebench-bench",
+      dependencies: ["CaseBenchCore", "CaseBenchTUI"],
+      path: "Benchmarks"
+    ),
     .testTarget(
       name: "CaseBenchCoreTests",
       dependencies: ["CaseBenchCore"],

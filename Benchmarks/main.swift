@@ -1,0 +1,130 @@
+import CaseBenchCore
+import CaseBenchTUI
+import Foundation
+
+// Timing harness for the quality bars in product.md. Run it in release:
+//   swift run -c release casebench-bench
+// Each figure is the median of several runs, in milliseconds.
+
+func median(_ runs: Int, _ body: () -> Void) -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+  }
+  times.sort()
+  return times[times.count / 2]
+}
+
+func report(_ name: String, _ ms: Double, bar: Double) {
+  let verdict = ms <= bar ? "ok" : "OVER"
+  print(
+    String(format: "%-46@ %9.3f ms   (bar %g ms, %@)", name as NSString, ms, bar, verdict as NSString))
+}
+
+/// A synthetic case study with `items` checklist items spread over six phases.
+func syntheticYAML(items: Int) -> String {
+  var y = """
+    format_version: 1
+    id: synthetic
+    version: "1.0.0"
+    title: Synthetic
+    summary: A large generated case study for timing.
+    background: Generated.
+    cast:
+      - id: owner
+        name: Owner
+        role: Owner
+        wants: Results.
+        hot_buttons: [cost]
+        power: high
+        interest: high
+    phases:
+
+    """
+  let perPhase = items / 6
+  for p in 0..<6 {
+    y += """
+        - id: p\(p)
+          title: Phase \(p)
+          goal: Goal \(p).
+          briefing: Briefing for phase \(p).
+          timebox_minutes: 30
+          decisions: []
+          risk_prompts: []
+          facilitator_notes: Notes.
+          items:
+
+      """
+    let count = p == 5 ? items - perPhase * 5 : perPhase
+    for i in 0..<count {
+      y += """
+              - id: P\(p).\(i)
+                title: Item \(i) of phase \(p)
+                guidance: Do the thing properly and write down what you found.
+                case: At the company this means looking at the exports.
+                why: Because skipping it hides risk.
+                hint: Start small.
+                tags: [data]
+                required: \(i % 3 == 0 ? "true" : "false")
+
+        """
+    }
+  }
+  return y
+}
+
+let caseYAML = syntheticYAML(items: 10_000)
+var loaded: CaseStudy?
+let loadMS = median(5) {
+  loaded = try? CaseStudyLoader.parse(caseYAML, file: "synthetic.yaml")
+}
+guard let big = loaded else {
+  print("the synthetic case study did not load")
+  exit(1)
+}
+report("load a 10,000-item case study", loadMS, bar: 200)
+
+var notes = Session(participant: "Bench", caseStudy: big)
+for (n, item) in big.allItems.enumerated() {
+  notes.setNote("Note \(n): checked the exports for \(item.id); two stores missing.", of: item.id)
+}
+let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "casebench-bench-\(getpid())")
+try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+let file = dir.appendingPathComponent("bench.json")
+let saveMS = median(7) {
+  do { try SessionStore.save(notes, to: file) } catch { print("save failed: \(error)") }
+}
+report("save a session with 10,000 notes", saveMS, bar: 50)
+try? FileManager.default.removeItem(at: dir)
+
+// One keystroke's update + render at 200x60 on the Bike Shop.
+guard let bike = CaseStudyCatalog.builtIn().first else {
+  print("the built-in Bike Shop did not load")
+  exit(1)
+}
+var state = AppState(
+  caseStudies: [bike], sessions: [], options: RenderOptions(unicode: true, facilitator: false),
+  now: Date())
+state.openWorkbench(
+  caseStudy: bike, session: Session(participant: "Bench", caseStudy: bike),
+  sessionName: "bench.json", readOnly: false, readOnlyReason: nil)
+let size = Size(width: 200, height: 60)
+var keys: [Event] = []
+for _ in 0..<50 { keys.append(.key(.down)) }
+for _ in 0..<50 { keys.append(.key(.up)) }
+let keyMS =
+  median(5) {
+    for k in keys {
+      _ = update(&state, k)
+      _ = render(state, size: size)
+    }
+  } / Double(keys.count)
+report("keystroke update+render at 200x60", keyMS, bar: 1)
+
+let exportMS = median(7) {
+  _ = Reports.export(caseStudy: big, session: notes, format: .html)
+}
+report("HTML export, 10,000 items with notes", exportMS, bar: 200)
