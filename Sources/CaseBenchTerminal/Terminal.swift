@@ -32,6 +32,9 @@ public final class Terminal {
   /// What the terminal shows now, to send only changed cells; nil forces a full redraw.
   private var lastDrawn: ScreenBuffer?
   private var cursorShown: Bool?
+  /// How many cells the last `draw` handed to ncurses (0 when nothing changed): a cheap measure
+  /// of the diffing, for benchmarks and debugging.
+  public private(set) var cellsWrittenLastFrame = 0
   private var attributes: [attr_t]
   private var pairs: [Int16]
   private var scratch: [wchar_t] = []
@@ -109,6 +112,13 @@ public final class Terminal {
           + "Set TERM to your terminal's type, for example TERM=xterm-256color.")
     }
 
+    guard stringCapability("cup") != nil else {
+      endwin()
+      throw TerminalError(
+        "terminal type '\(term)' cannot move the cursor, which casebench needs. "
+          + "Set TERM to your terminal's type, for example TERM=xterm-256color.")
+    }
+
     cbreak()
     noecho()
     nonl()
@@ -133,6 +143,7 @@ public final class Terminal {
       hasColour = true
     }
 
+    defineCommonKeys()
     let hasMouse = cb_mouse_enable() != 0
     let paste = enableBracketedPaste()
 
@@ -150,6 +161,20 @@ public final class Terminal {
       return cb_codeset_is_utf8() != 0
     }
     return false
+  }
+
+  /// Home and End have several encodings, and terminal multiplexers often send one the TERM
+  /// entry does not list (tmux sends `ESC [1~` / `ESC [4~` even when TERM=xterm-256color).
+  /// Teaches ncurses the common ones that are not already bound to something.
+  private static func defineCommonKeys() {
+    let keys: [(String, Int32)] = [
+      ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME),
+      ("\u{1B}OH", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+      ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+    ]
+    for (sequence, code) in keys where key_defined(sequence) == 0 {
+      define_key(sequence, code)
+    }
   }
 
   /// Uses the terminfo capabilities BE/BD/PS/PE (xterm, tmux): pasted text then arrives between
@@ -269,6 +294,7 @@ public final class Terminal {
     let cols = min(buffer.width, Int(getmaxx(window)))
     let previous = lastDrawn?.size == buffer.size ? lastDrawn : nil
     if previous == nil { werase(window) }
+    var written = 0
     let cells = buffer.cells
     let width = buffer.width
 
@@ -290,9 +316,11 @@ public final class Terminal {
           // Owned by the wide character to the left, which draws it; a stray one is a blank.
           if x > 0 && !cells[base + x - 1].isContinuation { continue }
           put(Cell.blank.text, role: cell.role, bold: false, x: x, y: y, wide: false)
+          written += 1
           continue
         }
         put(cell.text, role: cell.role, bold: cell.bold, x: x, y: y, wide: wide && x + 1 < cols)
+        written += 1
       }
     }
 
@@ -307,6 +335,7 @@ public final class Terminal {
     wnoutrefresh(window)
     doupdate()
     lastDrawn = buffer
+    cellsWrittenLastFrame = written
   }
 
   private func showCursor(_ shown: Bool) {
