@@ -7,10 +7,10 @@
  * macros (A_BOLD, KEY_F(n), BUTTON1_PRESSED, WIFEXITED, ...), so this header wraps them in
  * `static inline` functions with a `cb_` prefix.
  *
- * The few pieces of state (the pending signal, saved signal actions) are `static` variables. Swift
- * emits the inline functions it uses into each object file that calls them, so every object file
- * gets its own copy of that state: each group below must be used from ONE Swift file only
- * (signals: TerminalSignals.swift; editor signals: ExternalEditor.swift). */
+ * The few pieces of state (the pending signal, saved signal actions) are function-local statics.
+ * Swift emits the inline functions it uses into the object file of each Swift file that calls
+ * them, so each Swift file could get its own copy of that state: each group below must be used
+ * from ONE Swift file only (signals: TerminalSignals.swift; editor: ExternalEditor.swift). */
 
 #define NCURSES_WIDECHAR 1
 
