@@ -294,33 +294,19 @@ public final class Terminal {
     let cols = min(buffer.width, Int(getmaxx(window)))
     let previous = lastDrawn?.size == buffer.size ? lastDrawn : nil
     if previous == nil { werase(window) }
-    var written = 0
     let cells = buffer.cells
     let width = buffer.width
-
-    for y in 0..<rows {
-      let base = y * width
-      if let previous, previous.cells[base..<(base + width)] == cells[base..<(base + width)] {
-        continue
-      }
-      for x in 0..<cols {
-        let cell = cells[base + x]
-        let wide = x + 1 < width && cells[base + x + 1].isContinuation
-        if let previous {
-          let changed =
-            previous.cells[base + x] != cell
-            || (wide && previous.cells[base + x + 1] != cells[base + x + 1])
-          if !changed { continue }
-        }
-        if cell.isContinuation {
-          // Owned by the wide character to the left, which draws it; a stray one is a blank.
-          if x > 0 && !cells[base + x - 1].isContinuation { continue }
-          put(Cell.blank.text, role: cell.role, bold: false, x: x, y: y, wide: false)
-          written += 1
-          continue
-        }
-        put(cell.text, role: cell.role, bold: cell.bold, x: x, y: y, wide: wide && x + 1 < cols)
-        written += 1
+    let indices = FrameDiff.cellsToDraw(
+      previous: previous, current: buffer, columns: cols, rows: rows)
+    for i in indices {
+      let cell = cells[i]
+      let x = i % width
+      let y = i / width
+      if cell.isContinuation {
+        put(Cell.blank.text, role: cell.role, bold: false, x: x, y: y, wide: false)
+      } else {
+        let wide = x + 1 < cols && cells[i + 1].isContinuation
+        put(cell.text, role: cell.role, bold: cell.bold, x: x, y: y, wide: wide)
       }
     }
 
@@ -335,7 +321,7 @@ public final class Terminal {
     wnoutrefresh(window)
     doupdate()
     lastDrawn = buffer
-    cellsWrittenLastFrame = written
+    cellsWrittenLastFrame = indices.count
   }
 
   private func showCursor(_ shown: Bool) {
