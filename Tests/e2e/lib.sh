@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # casebench end-to-end test harness: drives a program inside a private, detached tmux server.
 # Source it from a scenario script (bash):   . "$(dirname "$0")/lib.sh"
-# Works with no tty and TERM unset (as CI runs). See README.md in this directory.
+# Works with no tty and TERM unset (as CI runs), and under `set -euo pipefail`.
+# See README.md in this directory.
 
 E2E_SOCKET="casebench-e2e-$$"
 E2E_SESSION=""                     # the session the other functions act on (last e2e_start)
@@ -30,6 +31,7 @@ e2e_tmux() {
 e2e_start() {
   local name="$1" cmd="$2" width="${3:-80}" height="${4:-24}"
   E2E_SESSION="$name"
+  e2e_tmux kill-session -t "=$name" 2>/dev/null || true   # reusing a name replaces the session
   rm -f "$(e2e_status_file)"
   # shellcheck disable=SC2016
   local wrapper='trap : INT QUIT; eval "$1"; status=$?; echo "$status" >"$2.tmp" && mv "$2.tmp" "$2"; exec sleep 86400'
@@ -128,9 +130,9 @@ e2e_pid() {
   local wrapper
   wrapper=$(e2e_format '#{pane_pid}')
   if command -v pgrep >/dev/null 2>&1; then
-    pgrep -P "$wrapper" | head -n 1
+    pgrep -P "$wrapper" | head -n 1 || true
   else
-    tr ' ' '\n' <"/proc/$wrapper/task/$wrapper/children" | grep . | head -n 1
+    tr ' ' '\n' <"/proc/$wrapper/task/$wrapper/children" 2>/dev/null | grep . | head -n 1 || true
   fi
 }
 
@@ -166,7 +168,7 @@ e2e_wait_exit() {
 
 # e2e_exit_status : the exit status of the exited program (128+N when killed by signal N).
 e2e_exit_status() {
-  cat "$(e2e_status_file)" 2>/dev/null
+  cat "$(e2e_status_file)" 2>/dev/null || true
 }
 
 # e2e_assert_restored : after the program exited, the terminal must be back on the main screen
