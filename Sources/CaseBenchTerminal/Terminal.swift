@@ -14,6 +14,23 @@ import Foundation
 /// Not thread-safe, like ncurses itself: create it, read events, draw, suspend, resume and stop
 /// on one thread only (the run loop's). Background work should post results to the loop instead.
 ///
+/// A run loop:
+/// ```swift
+/// TerminalSignals.install()                     // before anything slow, before start
+/// let terminal = try Terminal.start()           // TerminalError: print its message, exit 1
+/// var state = ...
+/// while true {
+///   if let signal = TerminalSignals.pending {   // Ctrl-C, SIGTERM, SIGHUP, Ctrl-\
+///     save(state); terminal.stop(); exit(128 + signal)
+///   }
+///   terminal.draw(render(state, terminal.size))
+///   if let event = terminal.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
+///   else { state = update(state, .tick(Date())) }
+///   if state.quit { save(state); break }
+/// }
+/// terminal.stop()
+/// ```
+///
 /// Ctrl-C is not a key: the terminal keeps `ISIG`, so Ctrl-C raises SIGINT, which
 /// `TerminalSignals` turns into a pending signal for the loop to save and exit (the same path as
 /// SIGTERM and SIGHUP, so it works on every screen, even one that consumes all keys). Ctrl-S,
