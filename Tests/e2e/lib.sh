@@ -211,7 +211,10 @@ e2e_summary() {
 
 # e2e_cleanup : kills the private tmux server (and every program in it). Runs on exit.
 e2e_cleanup() {
+  local socket
+  socket=$(e2e_tmux display-message -p '#{socket_path}' 2>/dev/null || true)
   e2e_tmux kill-server 2>/dev/null || true
+  if [ -n "$socket" ]; then rm -f "$socket"; fi
   rm -rf "$E2E_DIR"
 }
 
