@@ -1,2 +1,443 @@
 import CNcursesw
 import CaseBenchTUI
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The ncurses screen: start-up and shutdown, key decoding, colours, and copying a `ScreenBuffer`
+/// to the terminal.
+///
+/// Not thread-safe, like ncurses itself: create it, read events, draw, suspend, resume and stop
+/// on one thread only (the run loop's). Background work should post results to the loop instead.
+///
+/// A run loop:
+/// ```swift
+/// TerminalSignals.install()                     // before anything slow, before start
+/// let terminal = try Terminal.start()           // TerminalError: print its message, exit 1
+/// var state = ...
+/// while true {
+///   if let signal = TerminalSignals.pending {   // Ctrl-C, SIGTERM, SIGHUP, Ctrl-\
+///     save(state); terminal.stop(); exit(128 + signal)
+///   }
+///   terminal.draw(render(state, terminal.size))
+///   if let event = terminal.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
+///   else { state = update(state, .tick(Date())) }
+///   if state.quit { save(state); break }
+/// }
+/// terminal.stop()
+/// ```
+///
+/// Ctrl-C is not a key: the terminal keeps `ISIG`, so Ctrl-C raises SIGINT, which
+/// `TerminalSignals` turns into a pending signal for the loop to save and exit (the same path as
+/// SIGTERM and SIGHUP, so it works on every screen, even one that consumes all keys). Ctrl-S,
+/// Ctrl-Q, Ctrl-V and Ctrl-O do arrive as keys (flow control and literal-next are switched off).
+public final class Terminal {
+  /// The locale's codeset is UTF-8: draw box characters and any text. Otherwise draw ASCII.
+  public let unicode: Bool
+  /// Colours are in use (the terminal has them and `NO_COLOR` is not set).
+  public let hasColour: Bool
+  /// The terminal reports mouse clicks and the wheel.
+  public let hasMouse: Bool
+
+  private let window: UnsafeMutablePointer<WINDOW>
+  private var stopped = false
+  private var suspended = false
+  /// What the terminal shows now, to send only changed cells; nil forces a full redraw.
+  private var lastDrawn: ScreenBuffer?
+  private var cursorShown: Bool?
+  /// How many cells the last `draw` handed to ncurses (0 when nothing changed): a cheap measure
+  /// of the diffing, for benchmarks and debugging.
+  public private(set) var cellsWrittenLastFrame = 0
+  private var attributes: [attr_t]
+  private var pairs: [Int16]
+  private var scratch: [wchar_t] = []
+  private let bracketedPaste: (enable: String, disable: String)?
+
+  /// Key codes given to the bracketed-paste markers with `define_key`; far above the codes
+  /// ncurses assigns to extended keys.
+  private static let pasteStartCode: Int32 = 0x7100
+  private static let pasteEndCode: Int32 = 0x7101
+
+  private init(
+    window: UnsafeMutablePointer<WINDOW>, unicode: Bool, hasColour: Bool, hasMouse: Bool,
+    bracketedPaste: (enable: String, disable: String)?
+  ) {
+    self.window = window
+    self.unicode = unicode
+    self.hasColour = hasColour
+    self.hasMouse = hasMouse
+    self.bracketedPaste = bracketedPaste
+    attributes = []
+    pairs = []
+    for role in Role.allCases {
+      let style = RoleStyle.style(for: role, colour: hasColour)
+      attributes.append(Terminal.attributes(of: style))
+      pairs.append(hasColour ? Int16(role.rawValue) + 1 : 0)
+    }
+  }
+
+  deinit {
+    stop()
+  }
+
+  // MARK: starting
+
+  /// Takes over the terminal: checks that stdin and stdout are terminals and that `TERM` is
+  /// known, sets up the locale, starts ncurses (alternate screen, no echo, keypad, hidden
+  /// cursor), colours and the mouse. Installs `TerminalSignals` and the crash handlers first if
+  /// the caller has not.
+  ///
+  /// Locale: `setlocale(LC_ALL, "")`. If that is not UTF-8 and no locale variable is set at all
+  /// (`LC_ALL`, `LC_CTYPE` and `LANG` unset, as under cron, CI or `env -i`), falls back to
+  /// `C.UTF-8` when it exists. A locale the user chose explicitly (`LANG=C`) is respected and
+  /// gives ASCII drawing.
+  public static func start(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(TerminalError) -> Terminal {
+    if isatty(STDIN_FILENO) == 0 {
+      throw TerminalError(
+        "casebench needs a terminal: standard input is not a tty. Run it in a terminal, or use "
+          + "`casebench status FILE` / `casebench export FILE` for scripts.")
+    }
+    if isatty(STDOUT_FILENO) == 0 {
+      throw TerminalError(
+        "casebench needs a terminal: standard output is not a tty. Run it in a terminal, or use "
+          + "`casebench status FILE` / `casebench export FILE` for scripts.")
+    }
+    guard let term = environment["TERM"], !term.isEmpty else {
+      throw TerminalError(
+        "casebench needs a terminal: TERM is not set. Set it to your terminal's type, "
+          + "for example TERM=xterm-256color.")
+    }
+
+    TerminalSignals.install()
+    TerminalSignals.installCrashHandlers()
+    let unicode = setUpLocale(environment: environment)
+
+    guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+      throw TerminalError(
+        "casebench could not open the terminal: \(String(cString: strerror(errno)))")
+    }
+    use_tioctl(true)
+    guard newterm(term, output, input) != nil, let window = cb_stdscr() else {
+      throw TerminalError(
+        "unknown terminal type '\(term)': no usable terminfo entry. "
+          + "Set TERM to your terminal's type, for example TERM=xterm-256color.")
+    }
+
+    guard stringCapability("cup") != nil else {
+      endwin()
+      throw TerminalError(
+        "terminal type '\(term)' cannot move the cursor, which casebench needs. "
+          + "Set TERM to your terminal's type, for example TERM=xterm-256color.")
+    }
+
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    intrflush(window, false)
+    set_escdelay(25)
+    _ = cb_tty_pass_control_keys(STDIN_FILENO)
+    def_prog_mode()
+    curs_set(0)
+    leaveok(window, true)
+
+    let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+    var hasColour = false
+    if has_colors() && !noColour && start_color() == OK {
+      let defaults = use_default_colors() == OK
+      for role in Role.allCases {
+        let style = RoleStyle.style(for: role, colour: true)
+        let fg = style.foreground.map(\.rawValue) ?? (defaults ? -1 : Int16(COLOR_WHITE))
+        let bg = style.background.map(\.rawValue) ?? (defaults ? -1 : Int16(COLOR_BLACK))
+        init_pair(Int16(role.rawValue) + 1, fg, bg)
+      }
+      hasColour = true
+    }
+
+    defineCommonKeys()
+    let hasMouse = cb_mouse_enable() != 0
+    let paste = enableBracketedPaste()
+
+    let terminal = Terminal(
+      window: window, unicode: unicode, hasColour: hasColour, hasMouse: hasMouse,
+      bracketedPaste: paste)
+    return terminal
+  }
+
+  private static func setUpLocale(environment: [String: String]) -> Bool {
+    setlocale(LC_ALL, "")
+    if cb_codeset_is_utf8() != 0 { return true }
+    let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(environment[$0] ?? "").isEmpty }
+    if !chosen, setlocale(LC_CTYPE, "C.UTF-8") != nil {
+      return cb_codeset_is_utf8() != 0
+    }
+    return false
+  }
+
+  /// Home and End have several encodings, and terminal multiplexers often send one the TERM
+  /// entry does not list (tmux sends `ESC [1~` / `ESC [4~` even when TERM=xterm-256color).
+  /// Teaches ncurses the common ones that are not already bound to something.
+  private static func defineCommonKeys() {
+    let keys: [(String, Int32)] = [
+      ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME),
+      ("\u{1B}OH", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+      ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+    ]
+    for (sequence, code) in keys where key_defined(sequence) == 0 {
+      define_key(sequence, code)
+    }
+  }
+
+  /// Uses the terminfo capabilities BE/BD/PS/PE (xterm, tmux): pasted text then arrives between
+  /// two markers and becomes one `.paste` event instead of many keys.
+  private static func enableBracketedPaste() -> (enable: String, disable: String)? {
+    guard let enable = stringCapability("BE"), let disable = stringCapability("BD"),
+      let start = stringCapability("PS"), let end = stringCapability("PE")
+    else { return nil }
+    guard define_key(start, pasteStartCode) == OK, define_key(end, pasteEndCode) == OK else {
+      return nil
+    }
+    writeToTerminal(enable)
+    return (enable, disable)
+  }
+
+  /// Writes a control sequence straight to the terminal (ncurses' `putp` would go through C's
+  /// `stdout` buffer and come out at exit). Used only for modes whose order does not matter.
+  private static func writeToTerminal(_ sequence: String) {
+    let bytes = Array(sequence.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return -1 }
+        return write(STDOUT_FILENO, base + offset, raw.count - offset)
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+
+  private static func stringCapability(_ name: String) -> String? {
+    guard let value = tigetstr(name) else { return nil }
+    if Int(bitPattern: value) == -1 { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
+  }
+
+  // MARK: state
+
+  /// The terminal's size in cells (updated by ncurses on SIGWINCH).
+  public var size: Size {
+    Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+  }
+
+  // MARK: input
+
+  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns nil on timeout, when
+  /// a signal interrupted the wait (check `TerminalSignals.pending`), or for input that is not an
+  /// event (an unknown key).
+  public func nextEvent(timeoutMilliseconds: Int32) -> Event? {
+    guard !stopped, !suspended else { return nil }
+    wtimeout(window, timeoutMilliseconds)
+    var wch: wint_t = 0
+    let result = wget_wch(window, &wch)
+    if result == ERR { return nil }
+    let isKeyCode = result == KEY_CODE_YES
+    if isKeyCode {
+      switch Int32(bitPattern: UInt32(wch)) {
+      case KEY_RESIZE:
+        lastDrawn = nil
+        return .resize(size)
+      case KEY_MOUSE:
+        return readMouse()
+      case Terminal.pasteStartCode:
+        return .paste(readPaste())
+      default:
+        break
+      }
+    }
+    return KeyDecoder.decode(wideChar: UInt32(wch), isKeyCode: isKeyCode).map { .key($0) }
+  }
+
+  private func readMouse() -> Event? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    switch cb_mouse_read(&x, &y) {
+    case 1: return .click(x: Int(x), y: Int(y))
+    case 2: return .scrollUp(x: Int(x), y: Int(y))
+    case 3: return .scrollDown(x: Int(x), y: Int(y))
+    default: return nil
+    }
+  }
+
+  /// Collects the pasted text up to the end marker. Gives up after half a second of silence, so
+  /// a lost end marker cannot swallow the keyboard.
+  private func readPaste() -> String {
+    var scalars = String.UnicodeScalarView()
+    wtimeout(window, 500)
+    while true {
+      var wch: wint_t = 0
+      let result = wget_wch(window, &wch)
+      if result == ERR { break }
+      if result == KEY_CODE_YES {
+        let code = Int32(bitPattern: UInt32(wch))
+        if code == Terminal.pasteEndCode { break }
+        if code == KEY_ENTER { scalars.append("\n") }
+        continue
+      }
+      if wch == 13 {
+        scalars.append("\n")
+      } else if let scalar = Unicode.Scalar(UInt32(wch)) {
+        scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+
+  // MARK: output
+
+  /// Copies `buffer` to the screen. Only cells that changed since the last frame are handed to
+  /// ncurses (which in turn sends only what differs from the screen). A wide character's
+  /// continuation cell is skipped. The hardware cursor is shown at `buffer.cursor`, or hidden.
+  public func draw(_ buffer: ScreenBuffer) {
+    guard !stopped, !suspended else { return }
+    let rows = min(buffer.height, Int(getmaxy(window)))
+    let cols = min(buffer.width, Int(getmaxx(window)))
+    let previous = lastDrawn?.size == buffer.size ? lastDrawn : nil
+    if previous == nil { werase(window) }
+    let cells = buffer.cells
+    let width = buffer.width
+    let indices = FrameDiff.cellsToDraw(
+      previous: previous, current: buffer, columns: cols, rows: rows)
+    for i in indices {
+      let cell = cells[i]
+      let x = i % width
+      let y = i / width
+      if cell.isContinuation {
+        put(Cell.blank.text, role: cell.role, bold: false, x: x, y: y, wide: false)
+      } else {
+        let wide = x + 1 < cols && cells[i + 1].isContinuation
+        put(cell.text, role: cell.role, bold: cell.bold, x: x, y: y, wide: wide)
+      }
+    }
+
+    if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < cols, cursor.y < rows {
+      leaveok(window, false)
+      wmove(window, Int32(cursor.y), Int32(cursor.x))
+      showCursor(true)
+    } else {
+      leaveok(window, true)
+      showCursor(false)
+    }
+    wnoutrefresh(window)
+    doupdate()
+    lastDrawn = buffer
+    cellsWrittenLastFrame = indices.count
+  }
+
+  private func showCursor(_ shown: Bool) {
+    guard cursorShown != shown else { return }
+    curs_set(shown ? 1 : 0)
+    cursorShown = shown
+  }
+
+  /// Writes one cell at (x, y). `wide`: the buffer gave it two columns.
+  private func put(_ text: String, role: Role, bold: Bool, x: Int, y: Int, wide: Bool) {
+    let index = Int(role.rawValue)
+    var attrs = index < attributes.count ? attributes[index] : cb_attr_normal()
+    if bold { attrs |= cb_attr_bold() }
+    let pair = index < pairs.count ? pairs[index] : 0
+
+    scratch.removeAll(keepingCapacity: true)
+    var columns = 1
+    var iterator = text.unicodeScalars.makeIterator()
+    if let first = iterator.next(), first.value >= 0x20, first.value != 0x7F,
+      unicode || first.value < 0x80
+    {
+      let w = cb_wcwidth(first.value)
+      if w >= 1 && (w == 1 || wide) {
+        scratch.append(wchar_t(bitPattern: first.value))
+        columns = Int(w)
+        // Combining marks and selectors that ride on the first character; ncurses holds up to 5.
+        while let next = iterator.next(), scratch.count < 5, cb_wcwidth(next.value) == 0 {
+          scratch.append(wchar_t(bitPattern: next.value))
+        }
+      }
+    }
+    if scratch.isEmpty {
+      // Unprintable here (control character, non-ASCII in an ASCII locale, or a wide character
+      // with only one column of room): a placeholder keeps the columns aligned.
+      let ascii = !(text.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true)
+      scratch.append(wchar_t(bitPattern: ascii ? 0x3F : 0x20))
+    }
+    scratch.append(0)
+
+    var cc = cchar_t()
+    scratch.withUnsafeBufferPointer { chars in
+      _ = setcchar(&cc, chars.baseAddress, attrs, pair, nil)
+    }
+    mvwadd_wchnstr(window, Int32(y), Int32(x), &cc, 1)
+    if wide && columns == 1 {
+      // The buffer reserved two columns but the terminal draws one: blank the second.
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(0x20)
+      scratch.append(0)
+      scratch.withUnsafeBufferPointer { chars in
+        _ = setcchar(&cc, chars.baseAddress, attrs, pair, nil)
+      }
+      mvwadd_wchnstr(window, Int32(y), Int32(x + 1), &cc, 1)
+    }
+  }
+
+  private static func attributes(of style: RoleStyle) -> attr_t {
+    var attrs = cb_attr_normal()
+    if style.bold { attrs |= cb_attr_bold() }
+    if style.dim { attrs |= cb_attr_dim() }
+    if style.reverse { attrs |= cb_attr_reverse() }
+    if style.underline { attrs |= cb_attr_underline() }
+    return attrs
+  }
+
+  // MARK: suspend, resume, stop
+
+  /// Gives the terminal back (for `$EDITOR`): saves the program's modes and leaves the alternate
+  /// screen. Call `resume()` afterwards.
+  public func suspend() {
+    guard !stopped, !suspended else { return }
+    if let paste = bracketedPaste { Terminal.writeToTerminal(paste.disable) }
+    def_prog_mode()
+    endwin()
+    suspended = true
+  }
+
+  /// Takes the terminal back after `suspend()`; the next `draw` repaints everything.
+  public func resume() {
+    guard !stopped, suspended else { return }
+    suspended = false
+    if let paste = bracketedPaste { Terminal.writeToTerminal(paste.enable) }
+    reset_prog_mode()
+    clearok(cb_curscr(), true)
+    lastDrawn = nil
+    cursorShown = nil
+    doupdate()
+  }
+
+  /// Ends ncurses and restores the terminal (main screen, cursor visible, modes as before).
+  /// Idempotent; also called on deinit.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    if !suspended {
+      if let paste = bracketedPaste { Terminal.writeToTerminal(paste.disable) }
+      curs_set(1)
+      endwin()
+    }
+    suspended = false
+  }
+}
