@@ -111,7 +111,8 @@ public enum SessionDirectory {
     var out = ""
     var pendingHyphen = false
     for scalar in folded.unicodeScalars {
-      let isWordCharacter = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+      let isWordCharacter =
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
       if isWordCharacter {
         if pendingHyphen && !out.isEmpty { out.append("-") }
         pendingHyphen = false

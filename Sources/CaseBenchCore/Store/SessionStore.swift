@@ -13,15 +13,10 @@ public enum SessionStore {
 
   // MARK: Encoding
 
+  /// Pretty-printed JSON with sorted keys, exact ISO 8601 dates and a trailing newline.
+  /// (Declared `throws` so a future field that can fail to encode needs no API change.)
   public static func encode(_ s: Session) throws(SessionStoreError) -> Data {
-    do {
-      var data = try makeEncoder().encode(s)
-      data.append(0x0A)
-      return data
-    } catch {
-      throw SessionStoreError(
-        kind: .writeFailed, file: "(session)", message: "could not encode the session: \(error)")
-    }
+    SessionJSONWriter.encode(s)
   }
 
   /// The encoder for session JSON and reports: pretty, sorted keys, exact ISO 8601 dates.
@@ -118,7 +113,8 @@ public enum SessionStore {
       }
       throw SessionStoreError(
         kind: .invalid, file: file, line: at?.line ?? 0, column: at?.column ?? 0,
-        message: "case_study_id is empty", fix: "set it to the id of the case study, e.g. bike-shop")
+        message: "case_study_id is empty", fix: "set it to the id of the case study, e.g. bike-shop"
+      )
     }
     return session
   }
@@ -193,8 +189,11 @@ public enum SessionStore {
       case .index(let i): text += "[\(i)]"
       case .key(let k):
         let plain =
-          !k.isEmpty && k.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isASCIIHexDigit
-            || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+          !k.isEmpty
+          && k.unicodeScalars.allSatisfy {
+            $0 == "_" || $0.properties.isASCIIHexDigit
+              || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+          }
         if text.isEmpty && plain {
           text = k
         } else if plain {
@@ -306,7 +305,8 @@ public enum SessionStore {
           var refusal = error
           refusal.message += "; the file was left as it is, not overwritten"
           if refusal.kind != .unreadable {
-            refusal.fix = "move it aside (it may hold work) or restore \(target).bak, then save again"
+            refusal.fix =
+              "move it aside (it may hold work) or restore \(target).bak, then save again"
           }
           throw refusal
         }
