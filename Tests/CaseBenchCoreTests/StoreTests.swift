@@ -449,6 +449,56 @@ struct StoreTests {
     #expect((dateError?.line ?? 0) > 1)
   }
 
+  /// Random damage to a good file never crashes the loader, and every failure is classified.
+  @Test func damagedFilesNeverCrashTheLoader() throws {
+    let good = try SessionStore.encode(busySession())
+    var generator = SystemRandomNumberGenerator()
+    var kinds: [SessionStoreError.Kind: Int] = [:]
+    let noise: [UInt8] =
+      Array("{}[]\",:\\ 0123456789-eE.truefalsn\u{0}\n".utf8) + [0xFF, 0xC3, 0x80]
+    for round in 0..<400 {
+      var bytes = [UInt8](good)
+      switch round % 4 {
+      case 0:
+        bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
+      case 1:
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+          let i = Int.random(in: 0..<bytes.count, using: &generator)
+          bytes[i] = noise.randomElement(using: &generator) ?? 0
+        }
+      case 2:
+        let i = Int.random(in: 0..<bytes.count, using: &generator)
+        bytes.remove(at: i)
+      default:
+        let i = Int.random(in: 0...bytes.count, using: &generator)
+        bytes.insert(noise.randomElement(using: &generator) ?? 0, at: i)
+      }
+      do {
+        _ = try SessionStore.decode(Data(bytes), file: "fuzz.json")
+      } catch {
+        kinds[error.kind, default: 0] += 1
+        #expect(
+          [.notJSON, .truncated, .foreign, .invalid, .wrongSchema].contains(error.kind),
+          "\(error)")
+        #expect(!error.message.isEmpty)
+      }
+    }
+    #expect(kinds[.truncated, default: 0] > 0)
+    #expect(kinds[.notJSON, default: 0] > 0)
+  }
+
+  @Test func invalidUTF8IsAnErrorNotACrash() {
+    var bytes = [UInt8](Data("{\"schema_version\": 1, \"case_study_id\": \"".utf8))
+    bytes += [0xFF, 0xFE]
+    bytes += [UInt8](Data("\"}".utf8))
+    do {
+      _ = try SessionStore.decode(Data(bytes), file: "u.json")
+      Issue.record("invalid UTF-8 was accepted")
+    } catch {
+      #expect(error.kind == .invalid || error.kind == .notJSON, "\(error)")
+    }
+  }
+
   @Test func aMissingFileIsUnreadable() {
     let error = expectError(.unreadable) { () throws(SessionStoreError) in
       _ = try SessionStore.load(from: URL(fileURLWithPath: "/nonexistent/casebench/none.json"))
@@ -515,6 +565,71 @@ struct SessionLockTests {
       let b = try SessionLock.acquire(for: dir.appendingPathComponent("b.json"))
       a.release()
       b.release()
+    }
+  }
+
+  @Test(
+    "a lock held by another process is refused at once, and its death frees it",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+  func lockHeldByAnotherProcess() throws {
+    try withStoreTemporaryDirectory { dir in
+      let url = dir.appendingPathComponent("s.json")
+      let holder = Process()
+      holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+      // -o: flock itself holds the lock, not its `sleep`, so killing flock frees it.
+      holder.arguments = ["-o", url.path + ".lock", "sleep", "5"]
+      try holder.run()
+      defer {
+        if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }
+      }
+      // Wait until the other process has the lock.
+      var sawLocked = false
+      for _ in 0..<200 {
+        do throws(SessionStoreError) {
+          let mine = try SessionLock.acquire(for: url)
+          mine.release()
+          Thread.sleep(forTimeInterval: 0.01)
+        } catch {
+          #expect(error.kind == .locked)
+          sawLocked = true
+          break
+        }
+      }
+      #expect(sawLocked, "the other process never took the lock")
+      // kill -9: the kernel must free the lock of a process that dies without cleaning up.
+      // (Foundation's waitUntilExit would also wait for the orphaned `sleep`, so poll instead.)
+      kill(holder.processIdentifier, SIGKILL)
+      var freed = false
+      for _ in 0..<200 where !freed {
+        if let after = try? SessionLock.acquire(for: url) {
+          after.release()
+          freed = true
+        } else {
+          Thread.sleep(forTimeInterval: 0.01)
+        }
+      }
+      #expect(freed, "the lock outlived the process that held it")
+    }
+  }
+
+  @Test(
+    "our lock is seen by other processes",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+  func lockSeenByAnotherProcess() throws {
+    try withStoreTemporaryDirectory { dir in
+      let url = dir.appendingPathComponent("s.json")
+      func probe() throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        p.arguments = ["-n", url.path + ".lock", "true"]
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+      }
+      let lock = try SessionLock.acquire(for: url)
+      #expect(try probe() != 0)
+      lock.release()
+      #expect(try probe() == 0)
     }
   }
 

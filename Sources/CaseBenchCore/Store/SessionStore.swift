@@ -279,9 +279,9 @@ public enum SessionStore {
     let target = url.resolvingSymlinksInPath().path
     let directory = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
-    func failed(_ what: String, _ code: Int32, at path: String = target) -> SessionStoreError {
+    func failed(_ what: String, _ code: Int32) -> SessionStoreError {
       SessionStoreError(
-        kind: .writeFailed, file: path, message: "\(what): \(POSIX.errorText(code))",
+        kind: .writeFailed, file: target, message: "\(what): \(POSIX.errorText(code))",
         fix: code == ENOSPC || code == EDQUOT
           ? "free some disk space and save again" : "check the folder's permissions and the disk")
     }
@@ -316,7 +316,7 @@ public enum SessionStore {
     let pid = POSIX.processID
     let temporary = directory + "/" + name + ".tmp-\(pid)"
     if let code = POSIX.writeNewFile(temporary, data) {
-      throw failed("could not write \(name).tmp-\(pid)", code, at: temporary)
+      throw failed("could not write a temporary copy (\(name).tmp-\(pid))", code)
     }
 
     // Keep the copy being replaced as FILE.bak: a hard link where the file system allows one.
