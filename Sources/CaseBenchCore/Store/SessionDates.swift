@@ -8,6 +8,14 @@ public enum SessionDates {
   private static let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }
 
   public static func format(_ date: Date) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    append(date, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 text of `format(date)` to a buffer, for writers that build bytes.
+  static func append(_ date: Date, to out: inout [UInt8]) {
     var t = date.timeIntervalSinceReferenceDate
     if !t.isFinite { t = 0 }
     t = min(max(t, -62_135_596_800 - 978_307_200), 253_402_300_799 - 978_307_200)
@@ -21,8 +29,6 @@ public enum SessionDates {
       days -= 1
     }
     let (year, month, day) = civil(fromDays: days)
-    var out: [UInt8] = []
-    out.reserveCapacity(32)
     appendDigits(year, width: 4, to: &out)
     out.append(UInt8(ascii: "-"))
     appendDigits(month, width: 2, to: &out)
@@ -36,10 +42,9 @@ public enum SessionDates {
     appendDigits(secondOfDay % 60, width: 2, to: &out)
     if fraction > 0 {
       out.append(UInt8(ascii: "."))
-      out.append(contentsOf: fractionDigits(fraction, whole: whole, exact: t).utf8)
+      appendFractionDigits(fraction, whole: whole, exact: t, to: &out)
     }
     out.append(UInt8(ascii: "Z"))
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; nil if the text is not such a date.
@@ -102,19 +107,21 @@ public enum SessionDates {
 
   /// The fewest decimal digits `d` such that whole + 0.d gives back `exact`. The decimal is
   /// evaluated the same way `parse` evaluates it, so the round trip is exact.
-  private static func fractionDigits(_ fraction: Double, whole: Double, exact: Double) -> String {
+  private static func appendFractionDigits(
+    _ fraction: Double, whole: Double, exact: Double, to out: inout [UInt8]
+  ) {
     for places in 1...15 {
       let scale = powersOfTen[places]
       let scaled = (fraction * scale).rounded()
       if scaled < scale && whole + scaled / scale == exact {
-        var digits: [UInt8] = []
-        appendDigits(Int(scaled), width: places, to: &digits)
-        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
-        return String(decoding: digits, as: UTF8.self)
+        let start = out.count
+        appendDigits(Int(scaled), width: places, to: &out)
+        while out.count > start + 1 && out.last == UInt8(ascii: "0") { out.removeLast() }
+        return
       }
     }
     // Only dates within a tiny fraction of a second of 2001-01-01 get here.
-    return plainDecimalDigits(fraction)
+    out.append(contentsOf: plainDecimalDigits(fraction).utf8)
   }
 
   private static func fractionValue(digits: ArraySlice<UInt8>) -> Double {
@@ -138,15 +145,23 @@ public enum SessionDates {
   }
 
   private static func appendDigits(_ value: Int, width: Int, to out: inout [UInt8]) {
-    var v = abs(value)
-    var digits: [UInt8] = []
-    repeat {
-      digits.append(UInt8(v % 10) + 0x30)
-      v /= 10
-    } while v > 0
-    while digits.count < width { digits.append(0x30) }
     if value < 0 { out.append(UInt8(ascii: "-")) }
-    out.append(contentsOf: digits.reversed())
+    var v = value.magnitude
+    var count = 1
+    var probe = v
+    while probe >= 10 {
+      probe /= 10
+      count += 1
+    }
+    for _ in count..<max(count, width) { out.append(0x30) }
+    let start = out.count
+    for _ in 0..<count { out.append(0) }
+    var k = out.count - 1
+    while k >= start {
+      out[k] = UInt8(v % 10) + 0x30
+      v /= 10
+      k -= 1
+    }
   }
 
   private static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

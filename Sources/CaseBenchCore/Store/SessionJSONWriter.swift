@@ -135,15 +135,28 @@ struct SessionJSONWriter {
   private mutating func key(_ name: String) {
     element()
     string(name)
-    out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    out.append(0x20)
+    out.append(UInt8(ascii: ":"))
+    out.append(0x20)
   }
 
   private mutating func indent() {
-    for _ in 0..<level { out.append(contentsOf: [0x20, 0x20]) }
+    for _ in 0..<(2 * level) { out.append(0x20) }
   }
 
   private mutating func date(_ d: Date) {
-    string(SessionDates.format(d))
+    out.append(UInt8(ascii: "\""))
+    SessionDates.append(d, to: &out)
+    out.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escape(_ letter: UInt8) {
+    out.append(0x5C)
+    out.append(letter)
+  }
+
+  private func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : UInt8(ascii: "a") + value - 10
   }
 
   private mutating func string(_ s: String) {
@@ -161,18 +174,20 @@ struct SessionJSONWriter {
       }
       for b in bytes {
         switch b {
-        case 0x22: out.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-        case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        case 0x22, 0x5C:
+          out.append(0x5C)
+          out.append(b)
+        case 0x0A: escape(UInt8(ascii: "n"))
+        case 0x0D: escape(UInt8(ascii: "r"))
+        case 0x09: escape(UInt8(ascii: "t"))
+        case 0x08: escape(UInt8(ascii: "b"))
+        case 0x0C: escape(UInt8(ascii: "f"))
         case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: [
-            0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)],
-          ])
+          escape(UInt8(ascii: "u"))
+          out.append(0x30)
+          out.append(0x30)
+          out.append(hexDigit(b >> 4))
+          out.append(hexDigit(b & 0xF))
         default: out.append(b)
         }
       }

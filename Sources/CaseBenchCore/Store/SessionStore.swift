@@ -188,11 +188,12 @@ public enum SessionStore {
       switch component(key) {
       case .index(let i): text += "[\(i)]"
       case .key(let k):
+        // Identifier-like keys read as `.key`; ids such as "S0.1" are quoted.
         let plain =
           !k.isEmpty
           && k.unicodeScalars.allSatisfy {
-            $0 == "_" || $0.properties.isASCIIHexDigit
-              || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+              || ("0"..."9").contains($0)
           }
         if text.isEmpty && plain {
           text = k
@@ -235,9 +236,15 @@ public enum SessionStore {
 
   public static func load(from url: URL) throws(SessionStoreError) -> Session {
     let path = url.path
+    let before = POSIX.stamp(path)
     let data = try read(path)
     do {
-      return try decode(data, file: path)
+      let session = try decode(data, file: path)
+      // Known good: the first save after loading need not read and check the file again.
+      if let before, POSIX.stamp(path) == before {
+        WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
+      }
+      return session
     } catch {
       var e = error
       if e.kind == .truncated && !POSIX.exists(path + ".bak") {
