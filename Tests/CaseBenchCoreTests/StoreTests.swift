@@ -520,6 +520,11 @@ struct StoreTests {
     #expect(e.description == "a.json:3:7: error: bad (fix: do this)")
     let noPlace = SessionStoreError(kind: .locked, file: "a.json", message: "busy")
     #expect(noPlace.description == "a.json: error: busy")
+    let lineOnly = SessionStoreError(kind: .invalid, file: "a.json", line: 4, message: "m")
+    #expect(lineOnly.description == "a.json:4:1: error: m")
+    let control = SessionStoreError(
+      kind: .invalid, file: "a\nb.json", line: 1, column: 2, message: "'x\ty\u{1B}[2J' is bad")
+    #expect(control.description == "a\\nb.json:1:2: error: 'x\\ty\\u{1b}[2J' is bad")
     let missing = SessionStoreError.caseStudyNotFound(file: "a.json", caseStudyID: "ice-cream")
     #expect(missing.kind == .caseStudyNotFound)
     #expect(missing.description.contains("ice-cream"))

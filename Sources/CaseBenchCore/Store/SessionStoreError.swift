@@ -44,15 +44,34 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
     self.fix = fix
   }
 
+  /// One line, like the loader's diagnostics: `FILE:LINE:COL: error: MESSAGE (fix: FIX)`,
+  /// or `FILE: error: MESSAGE` when there is no position.
   public var description: String {
-    var location = file
-    if line > 0 {
-      location += ":\(line)"
-      if column > 0 { location += ":\(column)" }
-    }
-    var text = "\(location): error: \(message)"
-    if let fix, !fix.isEmpty { text += " (fix: \(fix))" }
+    let name = SessionStoreError.oneLine(file)
+    let location = line > 0 ? "\(name):\(line):\(max(column, 1))" : name
+    var text = "\(location): error: \(SessionStoreError.oneLine(message))"
+    if let fix, !fix.isEmpty { text += " (fix: \(SessionStoreError.oneLine(fix)))" }
     return text
+  }
+
+  /// Control characters (from a file name or a quoted value) shown as escapes, so a
+  /// description never spans lines or moves the terminal's cursor.
+  static func oneLine(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.properties.generalCategory == .control {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
   }
 
   /// The error a caller reports when a session names a case study it cannot find.
