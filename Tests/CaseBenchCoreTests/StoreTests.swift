@@ -253,6 +253,23 @@ struct StoreTests {
     }
   }
 
+  @Test func aFileChangedAfterItWasLoadedIsCheckedBeforeItIsReplaced() throws {
+    try withStoreTemporaryDirectory { dir in
+      let url = dir.appendingPathComponent("s.json")
+      try SessionStore.encode(busySession()).write(to: url)
+      _ = try SessionStore.load(from: url)
+      try SessionStore.save(busySession(), to: url)  // the loaded copy is good: kept as .bak
+      #expect(FileManager.default.fileExists(atPath: url.path + ".bak"))
+      _ = try SessionStore.load(from: url)
+      let damaged = Data("{\"schema_version\": 1, \"case_study_id\": 5}".utf8)
+      try damaged.write(to: url)
+      _ = expectError(.invalid) { () throws(SessionStoreError) in
+        try SessionStore.save(busySession(), to: url)
+      }
+      #expect(try Data(contentsOf: url) == damaged)
+    }
+  }
+
   @Test func garbageGivesNotJSONWithAPositionAndIsNeverOverwritten() throws {
     try withStoreTemporaryDirectory { dir in
       let url = dir.appendingPathComponent("bad.json")

@@ -315,7 +315,10 @@ struct HTMLReport {
     return out
   }
 
-  private func h(_ text: String) -> String { HTMLReport.escape(text) }
+  /// Escaped, without the line breaks YAML block scalars leave at either end.
+  private func h(_ text: String) -> String {
+    HTMLReport.escape(text.trimmingCharacters(in: .newlines))
+  }
 
   private mutating func line(_ text: String) {
     out += text
