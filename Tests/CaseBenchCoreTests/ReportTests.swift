@@ -126,7 +126,7 @@ struct ExportTests {
   @Test func markdownHasItemsNotesDecisionsAndTheLog() {
     let md = export(.markdown)
     #expect(md.hasPrefix("# The Bike Shop: Team \\<A\\> &amp; \"Co\"\n"))
-    #expect(md.contains("| Case study | The Bike Shop (`bike-shop`, version 1.2) |"))
+    #expect(md.contains("| Case study | The Bike Shop (bike-shop, version 1.2) |"))
     #expect(md.contains("| Mode | Case study |"))
     #expect(md.contains("| S0.1 | Title of S0.1 | yes | done |"))
     #expect(md.contains("| S0.2 | Title of S0.2 | yes | N/A: No web shop yet |"))
@@ -222,7 +222,9 @@ struct ExportTests {
     // The embedded session reads back as a session.
     let sessionRange = try #require(text.range(of: "\"session\" : "))
     #expect(text[sessionRange.upperBound...].hasPrefix("{"))
-    #expect(text.range(of: "\"format\"")!.lowerBound < text.range(of: "\"progress\"")!.lowerBound)
+    let format = try #require(text.range(of: "\"format\""))
+    let progressKey = try #require(text.range(of: "\"progress\""))
+    #expect(format.lowerBound < progressKey.lowerBound)
   }
 
   @Test func everyFormatIsListed() {

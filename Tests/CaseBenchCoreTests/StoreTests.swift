@@ -221,6 +221,52 @@ struct StoreTests {
     }
   }
 
+  @Test func concurrentSavesOfOneFileLeaveAGoodFileAndNoLitter() async throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("casebench-store-\(UUID().uuidString)", isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("s.json")
+    try SessionStore.save(busySession(), to: url)
+    let failures = await withTaskGroup(of: [String].self) { group in
+      for i in 0..<8 {
+        group.addTask {
+          var s = busySession()
+          s.setNote("writer \(i)", of: "S0.2", at: StoreFixtures.at(30 + i))
+          var errors: [String] = []
+          for _ in 0..<5 {
+            do throws(SessionStoreError) {
+              try SessionStore.save(s, to: url)
+            } catch {
+              errors.append(error.description)
+            }
+          }
+          return errors
+        }
+      }
+      var all: [String] = []
+      for await errors in group { all += errors }
+      return all
+    }
+    #expect(failures.isEmpty, "\(failures)")
+    let final = try SessionStore.load(from: url)
+    #expect(final.note(of: "S0.2").hasPrefix("writer "))
+    _ = try SessionStore.load(from: SessionStore.backupURL(for: url))
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(names == ["s.json", "s.json.bak"])
+  }
+
+  @Test func aBackupThatIsAlreadyTheCurrentFileLeavesNoLitter() throws {
+    try withStoreTemporaryDirectory { dir in
+      let url = dir.appendingPathComponent("s.json")
+      try SessionStore.save(busySession(), to: url)
+      // As after a save that failed between making the backup and replacing the file.
+      try FileManager.default.linkItem(atPath: url.path, toPath: url.path + ".bak")
+      try SessionStore.save(busySession(), to: url)
+      let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+      #expect(names == ["s.json", "s.json.bak"])
+    }
+  }
+
   @Test func saveCreatesAMissingFolderPrivately() throws {
     try withStoreTemporaryDirectory { dir in
       let folder = dir.appendingPathComponent("casebench/sessions", isDirectory: true)

@@ -112,7 +112,7 @@ struct MarkdownReport {
     out.append("|---|---|")
     out.append("| Participant | \(cell(s.participant)) |")
     out.append(
-      "| Case study | \(cell(cs.title)) (`\(code(cs.id))`, version \(cell(cs.version))) |")
+      "| Case study | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |")
     out.append("| Mode | \(model.modeLabel) |")
     out.append("| Started | \(ReportModel.displayDate(s.created)) |")
     out.append("| Last updated | \(ReportModel.displayDate(s.updated)) |")

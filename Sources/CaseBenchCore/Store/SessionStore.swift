@@ -320,16 +320,17 @@ public enum SessionStore {
       }
     }
 
-    let pid = POSIX.processID
-    let temporary = directory + "/" + name + ".tmp-\(pid)"
+    // FILE.tmp-PID-N: unique per save, so two threads saving at once never share a file.
+    let suffix = ".tmp-\(POSIX.processID)-\(WrittenFiles.shared.nextSerial())"
+    let temporary = directory + "/" + name + suffix
     if let code = POSIX.writeNewFile(temporary, data) {
-      throw failed("could not write a temporary copy (\(name).tmp-\(pid))", code)
+      throw failed("could not write a temporary copy (\(name)\(suffix))", code)
     }
 
     // Keep the copy being replaced as FILE.bak: a hard link where the file system allows one.
     if previousIsGood {
       let backup = target + ".bak"
-      let backupTemporary = backup + ".tmp-\(pid)"
+      let backupTemporary = backup + suffix
       POSIX.remove(backupTemporary)
       var staged = POSIX.hardLink(target, backupTemporary) == nil
       if !staged {
@@ -340,9 +341,10 @@ public enum SessionStore {
         if let previous { staged = POSIX.writeNewFile(backupTemporary, previous) == nil }
       }
       // A backup that cannot be made does not stop the save: the older FILE.bak stays.
-      if staged && POSIX.renameFile(backupTemporary, backup) != nil {
-        POSIX.remove(backupTemporary)
-      }
+      if staged { _ = POSIX.renameFile(backupTemporary, backup) }
+      // rename() does nothing when both names are links to one file (FILE.bak already is this
+      // copy), so the staged name may remain: remove it either way.
+      POSIX.remove(backupTemporary)
     }
 
     if let code = POSIX.renameFile(temporary, target) {
@@ -381,6 +383,14 @@ private final class WrittenFiles: @unchecked Sendable {
   static let shared = WrittenFiles()
   private let lock = NSLock()
   private var stamps: [String: POSIX.FileStamp] = [:]
+  private var serial = 0
+
+  func nextSerial() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    serial += 1
+    return serial
+  }
 
   func wrote(_ stamp: POSIX.FileStamp, at path: String) -> Bool {
     lock.lock()
