@@ -1,0 +1,119 @@
+import Foundation
+
+/// Everything a report shows, worked out once from a case study and a session, so the text,
+/// Markdown, HTML and JSON forms cannot disagree.
+struct ReportModel {
+  struct ItemRow {
+    var id: String
+    var title: String
+    var required: Bool
+    var inGate: Bool
+    var state: ItemState
+  }
+
+  struct DecisionRow {
+    var id: String
+    var title: String
+    var situation: String
+    /// nil when the decision has not been taken.
+    var record: DecisionRecord?
+    /// nil when not taken, or when the recorded option is not in this case-study version.
+    var option: DecisionOption?
+  }
+
+  struct PhaseSection {
+    var phase: Phase
+    var progress: PhaseProgress
+    var items: [ItemRow]
+    var decisions: [DecisionRow]
+  }
+
+  var caseStudy: CaseStudy
+  var session: Session
+  var progress: Progress
+  var phases: [PhaseSection]
+  /// Item states recorded in the session for ids this case-study version does not have.
+  var strayItems: [(id: String, state: ItemState)]
+  /// Decisions recorded for ids this case-study version does not have.
+  var strayDecisions: [(id: String, record: DecisionRecord)]
+
+  var showsStory: Bool { session.mode == .caseStudy }
+
+  init(caseStudy: CaseStudy, session: Session) {
+    self.caseStudy = caseStudy
+    self.session = session
+    let progress = Progress(caseStudy: caseStudy, session: session)
+    self.progress = progress
+    var known = Set<String>()
+    var knownDecisions = Set<String>()
+    var sections: [PhaseSection] = []
+    for (index, phase) in caseStudy.phases.enumerated() {
+      let gate = Set(phase.gate)
+      let items = phase.items.map { item in
+        known.insert(item.id)
+        return ItemRow(
+          id: item.id, title: item.title, required: item.required, inGate: gate.contains(item.id),
+          state: session.state(of: item.id))
+      }
+      let decisions = phase.decisions.map { d in
+        knownDecisions.insert(d.id)
+        let record = session.decisions[d.id]
+        return DecisionRow(
+          id: d.id, title: d.title, situation: d.situation, record: record,
+          option: record.flatMap { d.option(id: $0.option) })
+      }
+      sections.append(
+        PhaseSection(
+          phase: phase, progress: progress.phases[index], items: items, decisions: decisions))
+    }
+    self.phases = sections
+    self.strayItems = SessionJSONWriter.sortedKeys(session.items).compactMap { id in
+      guard !known.contains(id), let state = session.items[id] else { return nil }
+      return (id, state)
+    }
+    self.strayDecisions = SessionJSONWriter.sortedKeys(session.decisions).compactMap { id in
+      guard !knownDecisions.contains(id), let record = session.decisions[id] else { return nil }
+      return (id, record)
+    }
+  }
+
+  var title: String { "\(caseStudy.title): \(session.participant)" }
+
+  var modeLabel: String {
+    switch session.mode {
+    case .caseStudy: "Case study"
+    case .ownProject: "Own project"
+    }
+  }
+
+  /// "2026-11-18 11:06 UTC".
+  static func displayDate(_ date: Date) -> String {
+    let iso = SessionDates.format(date)
+    let minute = iso.prefix(16).replacingOccurrences(of: "T", with: " ")
+    return minute + " UTC"
+  }
+
+  /// "2026-11-18 11:06:40".
+  static func logDate(_ date: Date) -> String {
+    String(SessionDates.format(date).prefix(19).replacingOccurrences(of: "T", with: " "))
+  }
+
+  static func statusText(_ state: ItemState) -> String {
+    if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
+      return "N/A: \(why)"
+    }
+    return state.status.label
+  }
+
+  /// The readiness workings split into "Readiness 40%" and the rest, to set the figure in bold.
+  var readinessParts: (lead: String, rest: String) {
+    let lead = "Readiness \(Progress.percent(progress.readiness))"
+    let workings = progress.readinessWorkings
+    guard workings.hasPrefix(lead) else { return (lead + ".", workings) }
+    return (lead, String(workings.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces))
+  }
+
+  static func gateText(_ p: PhaseProgress) -> String {
+    p.gateMet ? "met (\(p.gateSettled)/\(p.gateTotal))" : "\(p.gateSettled)/\(p.gateTotal)"
+  }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+  case markdown, html, json
+
+  /// The usual file extension for the format.
+  public var fileExtension: String {
+    switch self {
+    case .markdown: "md"
+    case .html: "html"
+    case .json: "json"
+    }
+  }
+}
+
+/// Status and export reports for a session.
+public enum Reports {
+  /// `casebench status`: per phase a bar, items settled, gate, decisions; then overall and
+  /// readiness with its workings. Plain ASCII, so it reads the same in any terminal.
+  public static func statusText(caseStudy: CaseStudy, session: Session) -> String {
+    let model = ReportModel(caseStudy: caseStudy, session: session)
+    let p = model.progress
+    var lines: [String] = []
+    lines.append(
+      "\(session.participant): \(caseStudy.title) (\(caseStudy.id) \(caseStudy.version)), "
+        + "\(model.modeLabel.lowercased()) mode")
+    lines.append(
+      "Started \(ReportModel.displayDate(session.created)), "
+        + "updated \(ReportModel.displayDate(session.updated))")
+    lines.append("")
+
+    struct Row {
+      var name: String
+      var fraction: Double
+      var items: String
+      var gate: String
+      var decisions: String
+      var remark: String
+    }
+    var rows = model.phases.map { section in
+      let pp = section.progress
+      var remarks: [String] = []
+      if pp.doing > 0 { remarks.append("\(pp.doing) doing") }
+      if pp.blocked > 0 { remarks.append("\(pp.blocked) blocked") }
+      if pp.notApplicable > 0 { remarks.append("\(pp.notApplicable) N/A") }
+      return Row(
+        name: pp.title, fraction: pp.fraction, items: "\(pp.settled)/\(pp.total)",
+        gate: pp.gateMet ? "met" : "\(pp.gateSettled)/\(pp.gateTotal)",
+        decisions: "\(pp.decisionsTaken)/\(pp.decisionsTotal)",
+        remark: remarks.joined(separator: ", "))
+    }
+    let decisionsTaken = p.phases.reduce(0) { $0 + $1.decisionsTaken }
+    let decisionsTotal = p.phases.reduce(0) { $0 + $1.decisionsTotal }
+    rows.append(
+      Row(
+        name: "Overall", fraction: p.fraction, items: "\(p.settled)/\(p.total)",
+        gate: "\(p.gatesMet)/\(p.phases.count) met",
+        decisions: "\(decisionsTaken)/\(decisionsTotal)", remark: ""))
+
+    let nameWidth = max(5, rows.map(\.name.count).max() ?? 0)
+    let itemsWidth = max(5, rows.map(\.items.count).max() ?? 0)
+    let gateWidth = max(4, rows.map(\.gate.count).max() ?? 0)
+    let decisionsWidth = max(9, rows.map(\.decisions.count).max() ?? 0)
+    let barWidth = 20
+    func pad(_ s: String, _ width: Int) -> String {
+      s + String(repeating: " ", count: max(0, width - s.count))
+    }
+    func padLeft(_ s: String, _ width: Int) -> String {
+      String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+    let header =
+      pad("Phase", nameWidth) + "  " + pad("Progress", barWidth + 7) + "  "
+      + pad("Items", itemsWidth) + "  " + pad("Gate", gateWidth) + "  " + "Decisions"
+    lines.append(header)
+    for (index, row) in rows.enumerated() {
+      if index == rows.count - 1 {
+        lines.append(String(repeating: "-", count: header.count))
+      }
+      let filled = Int((row.fraction * Double(barWidth)).rounded(.down))
+      let bar =
+        "[" + String(repeating: "#", count: filled)
+        + String(repeating: "-", count: barWidth - filled) + "]"
+      var line =
+        pad(row.name, nameWidth) + "  " + bar + " " + padLeft(Progress.percent(row.fraction), 4)
+        + "  " + pad(row.items, itemsWidth) + "  " + pad(row.gate, gateWidth) + "  "
+        + pad(row.decisions, decisionsWidth)
+      if !row.remark.isEmpty { line += "  " + row.remark }
+      while line.hasSuffix(" ") { line.removeLast() }
+      lines.append(line)
+    }
+    lines.append("")
+    lines.append(p.readinessWorkings)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `casebench status --json`: the same figures, machine-readable, sorted keys.
+  public static func statusJSON(caseStudy: CaseStudy, session: Session) -> Data {
+    let document = StatusDocument(ReportModel(caseStudy: caseStudy, session: session))
+    return encodeJSON(document)
+  }
+
+  static func encodeJSON<T: Encodable>(_ value: T) -> Data {
+    // These documents hold only strings, whole numbers, finite fractions and dates, which
+    // always encode; the fallback keeps the signature total.
+    guard var data = try? SessionStore.makeEncoder().encode(value) else {
+      return Data("{}\n".utf8)
+    }
+    data.append(0x0A)
+    return data
+  }
+}
+
+/// The JSON form of a session's status.
+struct StatusDocument: Encodable {
+  struct CaseStudyRef: Encodable {
+    var id: String
+    var version: String
+    var title: String
+  }
+
+  struct PhaseStatus: Encodable {
+    var id: String
+    var title: String
+    var total: Int
+    var settled: Int
+    var done: Int
+    var notApplicable: Int
+    var doing: Int
+    var blocked: Int
+    var todo: Int
+    var fraction: Double
+    var gateTotal: Int
+    var gateSettled: Int
+    var gateMet: Bool
+    var score: Double
+    var decisionsTotal: Int
+    var decisionsTaken: Int
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, total, settled, done, doing, blocked, todo, fraction, score
+      case notApplicable = "not_applicable"
+      case gateTotal = "gate_total"
+      case gateSettled = "gate_settled"
+      case gateMet = "gate_met"
+      case decisionsTotal = "decisions_total"
+      case decisionsTaken = "decisions_taken"
+    }
+
+    init(_ p: PhaseProgress) {
+      id = p.phaseID
+      title = p.title
+      total = p.total
+      settled = p.settled
+      done = p.done
+      notApplicable = p.notApplicable
+      doing = p.doing
+      blocked = p.blocked
+      todo = p.total - p.done - p.notApplicable - p.doing - p.blocked
+      fraction = p.fraction
+      gateTotal = p.gateTotal
+      gateSettled = p.gateSettled
+      gateMet = p.gateMet
+      score = p.score
+      decisionsTotal = p.decisionsTotal
+      decisionsTaken = p.decisionsTaken
+    }
+  }
+
+  struct Overall: Encodable {
+    var total: Int
+    var settled: Int
+    var fraction: Double
+    var percent: String
+    var gatesMet: Int
+    var phases: Int
+    var decisionsTotal: Int
+    var decisionsTaken: Int
+
+    enum CodingKeys: String, CodingKey {
+      case total, settled, fraction, percent, phases
+      case gatesMet = "gates_met"
+      case decisionsTotal = "decisions_total"
+      case decisionsTaken = "decisions_taken"
+    }
+  }
+
+  struct Readiness: Encodable {
+    var score: Double
+    var percent: String
+    var weakestPhase: String?
+    var workings: String
+
+    enum CodingKeys: String, CodingKey {
+      case score, percent, workings
+      case weakestPhase = "weakest_phase"
+    }
+  }
+
+  var caseStudy: CaseStudyRef
+  var participant: String
+  var mode: SessionMode
+  var created: Date
+  var updated: Date
+  var phases: [PhaseStatus]
+  var overall: Overall
+  var readiness: Readiness
+
+  enum CodingKeys: String, CodingKey {
+    case participant, mode, created, updated, phases, overall, readiness
+    case caseStudy = "case_study"
+  }
+
+  init(_ model: ReportModel) {
+    let p = model.progress
+    caseStudy = CaseStudyRef(
+      id: model.caseStudy.id, version: model.caseStudy.version, title: model.caseStudy.title)
+    participant = model.session.participant
+    mode = model.session.mode
+    created = model.session.created
+    updated = model.session.updated
+    phases = p.phases.map(PhaseStatus.init)
+    overall = Overall(
+      total: p.total, settled: p.settled, fraction: p.fraction,
+      percent: Progress.percent(p.fraction),
+      gatesMet: p.gatesMet, phases: p.phases.count,
+      decisionsTotal: p.phases.reduce(0) { $0 + $1.decisionsTotal },
+      decisionsTaken: p.phases.reduce(0) { $0 + $1.decisionsTaken })
+    readiness = Readiness(
+      score: p.readiness, percent: Progress.percent(p.readiness), weakestPhase: p.weakest?.phaseID,
+      workings: p.readinessWorkings)
+  }
+}

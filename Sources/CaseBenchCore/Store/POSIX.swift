@@ -1,0 +1,171 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the store needs, with errno turned into text.
+/// An errno value carried as an error.
+struct Errno: Error, Equatable {
+  var code: Int32
+  init(_ code: Int32) { self.code = code }
+}
+
+enum POSIX {
+  static func errorText(_ code: Int32) -> String {
+    String(cString: strerror(code))
+  }
+
+  /// Opens a file, retrying on EINTR. Returns the descriptor or errno.
+  static func openFile(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Result<Int32, Errno> {
+    while true {
+      let fd = path.withCString { systemOpen($0, flags | O_CLOEXEC, mode) }
+      if fd >= 0 { return .success(fd) }
+      if errno != EINTR { return .failure(Errno(errno)) }
+    }
+  }
+
+  /// Writes every byte, retrying short writes and EINTR. Returns errno on failure.
+  static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+    data.withUnsafeBytes { raw -> Int32? in
+      guard var p = raw.baseAddress else { return nil }
+      var left = raw.count
+      while left > 0 {
+        let n = write(fd, p, left)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        if n == 0 { return EIO }
+        p += n
+        left -= n
+      }
+      return nil
+    }
+  }
+
+  /// fsync, retrying EINTR. Returns errno on failure.
+  static func sync(_ fd: Int32) -> Int32? {
+    while fsync(fd) != 0 {
+      if errno != EINTR { return errno }
+    }
+    return nil
+  }
+
+  /// Makes a directory's entries (a rename, a new file) durable.
+  static func syncDirectory(_ path: String) -> Int32? {
+    switch openFile(path, O_RDONLY | O_DIRECTORY) {
+    case .failure(let e): return e.code
+    case .success(let fd):
+      defer { close(fd) }
+      // Some file systems refuse fsync on a directory; the rename is still done.
+      if let code = sync(fd), code != EINVAL, code != ENOTSUP { return code }
+      return nil
+    }
+  }
+
+  struct FileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+    var changed: Int64
+  }
+
+  /// Identity and version of a file, to notice whether it changed since we wrote it.
+  static func stamp(_ path: String) -> FileStamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    #if canImport(Darwin)
+      let modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+      let changed = Int64(st.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(st.st_ctimespec.tv_nsec)
+    #else
+      let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+      let changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
+    #endif
+    return FileStamp(
+      device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+      modified: modified, changed: changed)
+  }
+
+  static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0
+  }
+}
+
+private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+  #if canImport(Glibc)
+    Glibc.open(path, flags, mode)
+  #elseif canImport(Musl)
+    Musl.open(path, flags, mode)
+  #else
+    Darwin.open(path, flags, mode)
+  #endif
+}
+
+extension POSIX {
+  /// Reads a whole regular file. Returns errno on failure (EISDIR for a directory, EFBIG when
+  /// larger than `limit`).
+  static func readAll(_ path: String, limit: Int) -> Result<Data, Errno> {
+    let fd: Int32
+    switch openFile(path, O_RDONLY) {
+    case .failure(let e): return .failure(e)
+    case .success(let opened): fd = opened
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return .failure(Errno(errno)) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(Errno(EISDIR)) }
+    if Int(st.st_size) > limit { return .failure(Errno(EFBIG)) }
+    var data = Data()
+    data.reserveCapacity(Int(st.st_size))
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return .failure(Errno(errno))
+      }
+      if n == 0 { break }
+      data.append(contentsOf: buffer[0..<n])
+      if data.count > limit { return .failure(Errno(EFBIG)) }
+    }
+    return .success(data)
+  }
+
+  /// Creates (or replaces) a private file with exactly these bytes, flushed to disk.
+  static func writeNewFile(_ path: String, _ data: Data, mode: mode_t = 0o600) -> Int32? {
+    _ = unlink(path)
+    let fd: Int32
+    switch openFile(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode) {
+    case .failure(let e): return e.code
+    case .success(let opened): fd = opened
+    }
+    var failure: Int32?
+    if fchmod(fd, mode) != 0 { failure = errno }
+    if failure == nil { failure = writeAll(fd, data) }
+    if failure == nil { failure = sync(fd) }
+    if close(fd) != 0 && failure == nil { failure = errno }
+    if failure != nil { _ = unlink(path) }
+    return failure
+  }
+
+  static func renameFile(_ from: String, _ to: String) -> Int32? {
+    rename(from, to) == 0 ? nil : errno
+  }
+
+  static func hardLink(_ from: String, _ to: String) -> Int32? {
+    link(from, to) == 0 ? nil : errno
+  }
+
+  static func remove(_ path: String) {
+    _ = unlink(path)
+  }
+
+  static var processID: Int32 { getpid() }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An exclusive claim on a session file, so one file is never written by two processes.
+///
+/// It is a `flock` on a sidecar `FILE.lock` (saving replaces the session file's inode, so the
+/// session file itself cannot carry the lock). The kernel drops it when the process dies, so a
+/// crash never leaves a session locked. The holder's pid is written into the lock file, for the
+/// message the next opener sees.
+public final class SessionLock: @unchecked Sendable {
+  /// The sidecar file that carries the lock: `FILE.lock`.
+  public static func lockURL(for url: URL) -> URL {
+    url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".lock")
+  }
+
+  public let url: URL
+  private let mutex = NSLock()
+  private var descriptor: Int32
+
+  private init(url: URL, descriptor: Int32) {
+    self.url = url
+    self.descriptor = descriptor
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// Whether this object still holds the lock.
+  public var isHeld: Bool {
+    mutex.lock()
+    defer { mutex.unlock() }
+    return descriptor >= 0
+  }
+
+  /// Takes the lock for a session file, or throws `.locked` at once if another process (or
+  /// another `SessionLock` in this one) holds it. Creates the folder (0700) if needed.
+  public static func acquire(for url: URL) throws(SessionStoreError) -> SessionLock {
+    let sessionPath = url.resolvingSymlinksInPath().path
+    let lockPath = sessionPath + ".lock"
+    let directory = (sessionPath as NSString).deletingLastPathComponent
+    if !FileManager.default.fileExists(atPath: directory) {
+      try? FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: NSNumber(value: 0o700)])
+    }
+    let fd: Int32
+    switch POSIX.openFile(lockPath, O_RDWR | O_CREAT, 0o600) {
+    case .success(let opened): fd = opened
+    case .failure(let error):
+      throw SessionStoreError(
+        kind: .unreadable, file: lockPath,
+        message: "cannot create the lock file: \(POSIX.errorText(error.code))",
+        fix: "check the folder's permissions")
+    }
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      close(fd)
+      if code == EWOULDBLOCK || code == EAGAIN {
+        let holder = holderPID(lockPath)
+        let who = holder.map { "another casebench (pid \($0))" } ?? "another casebench"
+        throw SessionStoreError(
+          kind: .locked, file: sessionPath, message: "the session is open in \(who)",
+          fix: "open it read-only, or close the other casebench first")
+      }
+      throw SessionStoreError(
+        kind: .unreadable, file: lockPath,
+        message: "cannot lock the session: \(POSIX.errorText(code))",
+        fix: "check that the folder is on a local disk that supports file locks")
+    }
+    let pid = Data("\(POSIX.processID)\n".utf8)
+    if ftruncate(fd, 0) == 0 { _ = pwriteAll(fd, pid) }
+    return SessionLock(url: URL(fileURLWithPath: sessionPath), descriptor: fd)
+  }
+
+  /// Gives the lock up. Safe to call more than once.
+  public func release() {
+    mutex.lock()
+    defer { mutex.unlock() }
+    guard descriptor >= 0 else { return }
+    // Only the holder's own pid is cleared; the file stays, so no opener races its deletion.
+    _ = ftruncate(descriptor, 0)
+    _ = flock(descriptor, LOCK_UN)
+    close(descriptor)
+    descriptor = -1
+  }
+
+  private static func holderPID(_ lockPath: String) -> Int32? {
+    guard case .success(let data) = POSIX.readAll(lockPath, limit: 64) else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return Int32(text)
+  }
+
+  private static func pwriteAll(_ fd: Int32, _ data: Data) -> Bool {
+    data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return true }
+      return pwrite(fd, base, raw.count, 0) == raw.count
+    }
+  }
+}

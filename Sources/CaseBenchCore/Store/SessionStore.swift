@@ -1,0 +1,406 @@
+import Foundation
+
+/// Reading and writing session files: pretty-printed JSON with sorted keys, validated on load,
+/// written atomically with the previous good copy kept as `FILE.bak`.
+public enum SessionStore {
+  /// Session files larger than this are refused rather than read into memory.
+  public static let maximumFileSize = 256 << 20
+
+  /// The last good copy of a session file: `FILE.bak`.
+  public static func backupURL(for url: URL) -> URL {
+    url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".bak")
+  }
+
+  // MARK: Encoding
+
+  /// Pretty-printed JSON with sorted keys, exact ISO 8601 dates and a trailing newline.
+  /// (Declared `throws` so a future field that can fail to encode needs no API change.)
+  public static func encode(_ s: Session) throws(SessionStoreError) -> Data {
+    SessionJSONWriter.encode(s)
+  }
+
+  /// The encoder for session JSON and reports: pretty, sorted keys, exact ISO 8601 dates.
+  static func makeEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(SessionDates.format(date))
+    }
+    return encoder
+  }
+
+  static func makeDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = SessionDates.parse(text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container,
+          debugDescription: "'\(text)' is not a date; write it like 2026-11-29T01:52:15Z")
+      }
+      return date
+    }
+    return decoder
+  }
+
+  // MARK: Decoding
+
+  public static func decode(_ data: Data, file: String) throws(SessionStoreError) -> Session {
+    let backup = file + ".bak"
+    let outcome: JSONScanner.Outcome
+    switch JSONScanner.scan(data) {
+    case .success(let o): outcome = o
+    case .failure(let f):
+      let (line, column) = JSONScanner.lineAndColumn(of: f.offset, in: data)
+      if f.atEnd {
+        throw SessionStoreError(
+          kind: .truncated, file: file, line: line, column: column,
+          message: "the session file is cut short: \(f.message)",
+          fix: "restore \(backup) (the last good copy)")
+      }
+      throw SessionStoreError(
+        kind: .notJSON, file: file, line: line, column: column,
+        message: "not valid JSON: \(f.message)",
+        fix: "correct the JSON at this point, or restore \(backup) (the last good copy)")
+    }
+
+    guard outcome.rootKind == .object else {
+      throw SessionStoreError(
+        kind: .foreign, file: file, line: 1, column: 1,
+        message: "not a casebench session: the file holds \(outcome.rootKind.noun), not an object",
+        fix: "open a session file made by `casebench new`")
+    }
+    guard let version = outcome.members["schema_version"],
+      outcome.members["case_study_id"] != nil
+    else {
+      throw SessionStoreError(
+        kind: .foreign, file: file, line: 1, column: 1,
+        message: "not a casebench session: it has no "
+          + (outcome.members["schema_version"] == nil ? "schema_version" : "case_study_id"),
+        fix: "open a session file made by `casebench new`")
+    }
+    let (vLine, vColumn) = JSONScanner.lineAndColumn(of: version.offset, in: data)
+    guard let number = version.number, let schema = Int(number), schema >= 1 else {
+      throw SessionStoreError(
+        kind: .invalid, file: file, line: vLine, column: vColumn,
+        message: "schema_version should be a whole number from 1 up",
+        fix: "set \"schema_version\" to \(Session.currentSchemaVersion)")
+    }
+    guard schema <= Session.currentSchemaVersion else {
+      throw SessionStoreError(
+        kind: .wrongSchema, file: file, line: vLine, column: vColumn,
+        message: "the session has schema_version \(schema), but this casebench reads only up to "
+          + "\(Session.currentSchemaVersion)",
+        fix: "open it with a newer casebench")
+    }
+
+    let session: Session
+    do {
+      session = try makeDecoder().decode(Session.self, from: data)
+    } catch let error as DecodingError {
+      throw invalid(error, data: data, file: file)
+    } catch {
+      throw SessionStoreError(
+        kind: .invalid, file: file, message: "could not read the session: \(error)",
+        fix: "restore \(backup) (the last good copy)")
+    }
+
+    if session.caseStudyID.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      let at = outcome.members["case_study_id"].map {
+        JSONScanner.lineAndColumn(of: $0.offset, in: data)
+      }
+      throw SessionStoreError(
+        kind: .invalid, file: file, line: at?.line ?? 0, column: at?.column ?? 0,
+        message: "case_study_id is empty", fix: "set it to the id of the case study, e.g. bike-shop"
+      )
+    }
+    return session
+  }
+
+  /// Turns a decoder error into a message that names the field and points at its line.
+  private static func invalid(_ error: DecodingError, data: Data, file: String)
+    -> SessionStoreError
+  {
+    let backup = file + ".bak"
+    let fix = "correct it, or restore \(backup) (the last good copy)"
+    func locate(_ path: [any CodingKey]) -> (line: Int, column: Int, found: UInt8?) {
+      let components = path.map(component)
+      guard case .success(let o) = JSONScanner.scan(data, target: components),
+        let offset = o.targetOffset
+      else { return (0, 0, nil) }
+      let (line, column) = JSONScanner.lineAndColumn(of: offset, in: data)
+      return (line, column, offset < data.count ? data[data.startIndex + offset] : nil)
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let at = locate(context.codingPath)
+      let owner = context.codingPath.isEmpty ? "the session" : fieldName(context.codingPath)
+      return SessionStoreError(
+        kind: .invalid, file: file, line: at.line, column: at.column,
+        message: "\(owner) is missing the field \(key.stringValue)", fix: fix)
+    case .typeMismatch(let type, let context):
+      let at = locate(context.codingPath)
+      var message = "\(fieldName(context.codingPath)) should be \(noun(for: type))"
+      if let found = at.found { message += ", not \(noun(forJSONStartingWith: found))" }
+      return SessionStoreError(
+        kind: .invalid, file: file, line: at.line, column: at.column, message: message, fix: fix)
+    case .valueNotFound(let type, let context):
+      let at = locate(context.codingPath)
+      return SessionStoreError(
+        kind: .invalid, file: file, line: at.line, column: at.column,
+        message: "\(fieldName(context.codingPath)) is null; it should be \(noun(for: type))",
+        fix: fix)
+    case .dataCorrupted(let context):
+      let at = locate(context.codingPath)
+      let name = context.codingPath.last?.stringValue ?? ""
+      let detail: String
+      switch name {
+      case "status": detail = "it should be one of todo, doing, done, blocked or na"
+      case "mode": detail = "it should be case_study or own_project"
+      case "kind": detail = "it should be one of created, status, note, decision or opened"
+      default: detail = context.debugDescription
+      }
+      if context.codingPath.isEmpty {
+        return SessionStoreError(
+          kind: .notJSON, file: file, message: "not valid JSON: \(context.debugDescription)",
+          fix: fix)
+      }
+      return SessionStoreError(
+        kind: .invalid, file: file, line: at.line, column: at.column,
+        message: "\(fieldName(context.codingPath)) has an invalid value: \(detail)", fix: fix)
+    @unknown default:
+      return SessionStoreError(
+        kind: .invalid, file: file, message: "could not read the session: \(error)", fix: fix)
+    }
+  }
+
+  private static func component(_ key: any CodingKey) -> JSONScanner.PathComponent {
+    if let index = key.intValue, key.stringValue == "Index \(index)" { return .index(index) }
+    return .key(key.stringValue)
+  }
+
+  /// `items["S0.1"].status`, `events[3].kind`.
+  static func fieldName(_ path: [any CodingKey]) -> String {
+    var text = ""
+    for key in path {
+      switch component(key) {
+      case .index(let i): text += "[\(i)]"
+      case .key(let k):
+        // Identifier-like keys read as `.key`; ids such as "S0.1" are quoted.
+        let plain =
+          !k.isEmpty
+          && k.unicodeScalars.allSatisfy {
+            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+              || ("0"..."9").contains($0)
+          }
+        if text.isEmpty && plain {
+          text = k
+        } else if plain {
+          text += ".\(k)"
+        } else {
+          text += "[\"\(k)\"]"
+        }
+      }
+    }
+    return text.isEmpty ? "the session" : text
+  }
+
+  private static func noun(for type: Any.Type) -> String {
+    let name = String(describing: type)
+    switch name {
+    case "String": return "a string"
+    case "Int", "Int64", "UInt", "Int32": return "a whole number"
+    case "Double", "Float": return "a number"
+    case "Bool": return "true or false"
+    default:
+      if name.hasPrefix("Dictionary") || name.hasPrefix("[String") { return "an object" }
+      if name.hasPrefix("Array") || name.hasPrefix("[") { return "a list" }
+      return "an object"
+    }
+  }
+
+  private static func noun(forJSONStartingWith byte: UInt8) -> String {
+    switch byte {
+    case UInt8(ascii: "{"): "an object"
+    case UInt8(ascii: "["): "a list"
+    case UInt8(ascii: "\""): "a string"
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): "true or false"
+    case UInt8(ascii: "n"): "null"
+    default: "a number"
+    }
+  }
+
+  // MARK: Files
+
+  public static func load(from url: URL) throws(SessionStoreError) -> Session {
+    let path = url.path
+    let before = POSIX.stamp(path)
+    let data = try read(path)
+    do {
+      let session = try decode(data, file: path)
+      // Known good: the first save after loading need not read and check the file again.
+      if let before, POSIX.stamp(path) == before {
+        WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
+      }
+      return session
+    } catch {
+      var e = error
+      if e.kind == .truncated && !POSIX.exists(path + ".bak") {
+        e.fix = "no last good copy (\(path).bak) exists; complete the JSON by hand"
+      }
+      throw e
+    }
+  }
+
+  private static func read(_ path: String) throws(SessionStoreError) -> Data {
+    switch POSIX.readAll(path, limit: maximumFileSize) {
+    case .success(let data): return data
+    case .failure(let error):
+      let code = error.code
+      let message: String
+      let fix: String
+      switch code {
+      case ENOENT:
+        message = "no such session file"
+        fix = "check the path; `casebench list` shows saved sessions"
+      case EACCES, EPERM:
+        message = "permission denied"
+        fix = "check the file's owner and permissions with ls -l"
+      case EISDIR:
+        message = "this is a folder, not a session file"
+        fix = "name a .json session file inside it"
+      case EFBIG:
+        message = "the file is larger than \(maximumFileSize >> 20) MiB; it is not a session"
+        fix = "open a session file made by `casebench new`"
+      default:
+        message = "cannot read the file: \(POSIX.errorText(code))"
+        fix = "check the disk and the file's permissions"
+      }
+      throw SessionStoreError(kind: .unreadable, file: path, message: message, fix: fix)
+    }
+  }
+
+  public static func save(_ s: Session, to url: URL) throws(SessionStoreError) {
+    let target = url.resolvingSymlinksInPath().path
+    let directory = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    func failed(_ what: String, _ code: Int32) -> SessionStoreError {
+      SessionStoreError(
+        kind: .writeFailed, file: target, message: "\(what): \(POSIX.errorText(code))",
+        fix: code == ENOSPC || code == EDQUOT
+          ? "free some disk space and save again" : "check the folder's permissions and the disk")
+    }
+
+    try ensureDirectory(directory)
+    let data = try encode(s)
+
+    // The file we replace must be a session we can read: anything else is the user's evidence.
+    var previous: Data?
+    var previousIsGood = false
+    if POSIX.exists(target) {
+      if let stamp = POSIX.stamp(target), WrittenFiles.shared.wrote(stamp, at: target) {
+        previousIsGood = true
+      } else {
+        do {
+          let bytes = try read(target)
+          _ = try decode(bytes, file: target)
+          previous = bytes
+          previousIsGood = true
+        } catch {
+          var refusal = error
+          refusal.message += "; the file was left as it is, not overwritten"
+          if refusal.kind != .unreadable {
+            refusal.fix =
+              "move it aside (it may hold work) or restore \(target).bak, then save again"
+          }
+          throw refusal
+        }
+      }
+    }
+
+    // FILE.tmp-PID-N: unique per save, so two threads saving at once never share a file.
+    let suffix = ".tmp-\(POSIX.processID)-\(WrittenFiles.shared.nextSerial())"
+    let temporary = directory + "/" + name + suffix
+    if let code = POSIX.writeNewFile(temporary, data) {
+      throw failed("could not write a temporary copy (\(name)\(suffix))", code)
+    }
+
+    // Keep the copy being replaced as FILE.bak: a hard link where the file system allows one.
+    if previousIsGood {
+      let backup = target + ".bak"
+      let backupTemporary = backup + suffix
+      POSIX.remove(backupTemporary)
+      var staged = POSIX.hardLink(target, backupTemporary) == nil
+      if !staged {
+        if previous == nil, case .success(let bytes) = POSIX.readAll(target, limit: maximumFileSize)
+        {
+          previous = bytes
+        }
+        if let previous { staged = POSIX.writeNewFile(backupTemporary, previous) == nil }
+      }
+      // A backup that cannot be made does not stop the save: the older FILE.bak stays.
+      if staged { _ = POSIX.renameFile(backupTemporary, backup) }
+      // rename() does nothing when both names are links to one file (FILE.bak already is this
+      // copy), so the staged name may remain: remove it either way.
+      POSIX.remove(backupTemporary)
+    }
+
+    if let code = POSIX.renameFile(temporary, target) {
+      POSIX.remove(temporary)
+      throw failed("could not replace \(name)", code)
+    }
+    _ = POSIX.syncDirectory(directory)
+    if let stamp = POSIX.stamp(target) { WrittenFiles.shared.record(stamp, at: target) }
+  }
+
+  private static func ensureDirectory(_ path: String) throws(SessionStoreError) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw SessionStoreError(
+          kind: .writeFailed, file: path, message: "this is a file, not a folder",
+          fix: "choose a session path inside a folder")
+      }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: NSNumber(value: 0o700)])
+    } catch {
+      throw SessionStoreError(
+        kind: .writeFailed, file: path, message: "could not create the folder",
+        fix: "check the permissions of the folder above it")
+    }
+  }
+}
+
+/// The files this process wrote, by path and stamp, so a save need not re-read and re-validate
+/// the file it wrote itself a moment ago. Any change by anyone else changes the stamp.
+private final class WrittenFiles: @unchecked Sendable {
+  static let shared = WrittenFiles()
+  private let lock = NSLock()
+  private var stamps: [String: POSIX.FileStamp] = [:]
+  private var serial = 0
+
+  func nextSerial() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    serial += 1
+    return serial
+  }
+
+  func wrote(_ stamp: POSIX.FileStamp, at path: String) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stamps[path] == stamp
+  }
+
+  func record(_ stamp: POSIX.FileStamp, at path: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    stamps[path] = stamp
+  }
+}
