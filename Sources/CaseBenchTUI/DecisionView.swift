@@ -12,7 +12,19 @@ enum DecisionView {
   static func textWidth(_ size: Size) -> Int { max(1, box(size).inner.w - 4) }
   static func editorWidth(_ size: Size) -> Int { textWidth(size) }
   /// Rows for the rationale: what is left under the chosen option and the question.
-  static func editorHeight(_ size: Size) -> Int { max(2, box(size).inner.h - 6) }
+  static func editorHeight(_ size: Size) -> Int { max(2, min(6, size.height - 14)) }
+
+  /// The largest box, shrunk to fit `rows` rows of text (plus a blank row above and below).
+  static func fitted(_ size: Size, rows: Int) -> Rect {
+    let big = box(size)
+    let h = max(6, min(big.h, rows + 4))
+    return Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
+  }
+
+  /// Clears the box and a one-cell margin left and right of it, so it stands apart.
+  static func clear(_ r: Rect, into buf: inout ScreenBuffer) {
+    buf.fill(x: r.x - 1, y: r.y, width: r.w + 2, height: r.h)
+  }
 
   static func draw(
     _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
@@ -21,11 +33,7 @@ enum DecisionView {
     let g = Glyphs.of(options)
     guard wb.caseStudy.phases.indices.contains(dialog.phase) else { return }
     let phase = wb.caseStudy.phases[dialog.phase]
-    let r = box(size)
-    buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
-    let inner = r.inner
-    let text = Rect(x: inner.x + 2, y: inner.y + 1, w: textWidth(size), h: max(0, inner.h - 1))
-    let width = text.w
+    let width = textWidth(size)
     var lines: [StyledLine] = []
     var title = "Decisions \(g.dot) \(phase.title)"
     var footer = ""
@@ -90,10 +98,14 @@ enum DecisionView {
       while lines.count < 2 { lines.append(.blank) }
       lines.append(.blank)
       lines.append(StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
+      let r = fitted(size, rows: lines.count + editorHeight(size) + 2)
+      clear(r, into: &buf)
       buf.box(r, title: title, focused: true, glyphs: g, footer: footer)
+      let text = Rect(x: r.inner.x + 2, y: r.inner.y + 1, w: width, h: max(0, r.inner.h - 2))
       buf.lines(lines, in: text)
       let editorRect = Rect(
-        x: text.x, y: text.y + lines.count + 1, w: width, h: editorHeight(size))
+        x: text.x, y: text.y + lines.count + 1, w: width,
+        h: max(1, min(editorHeight(size), text.y + text.h - 1 - (text.y + lines.count + 1))))
       let frame = Rect(
         x: editorRect.x - 1, y: editorRect.y - 1, w: editorRect.w + 2, h: editorRect.h + 2)
       buf.box(frame, title: "", focused: false, glyphs: g)
@@ -127,6 +139,10 @@ enum DecisionView {
         }
       }
     }
+    let r = fitted(size, rows: lines.count)
+    clear(r, into: &buf)
+    let inner = r.inner
+    let text = Rect(x: inner.x + 2, y: inner.y + 1, w: width, h: max(0, inner.h - 2))
     var scroll = dialog.scroll
     if let keep {
       if keep.upperBound >= scroll + text.h { scroll = keep.upperBound - text.h + 1 }
@@ -243,9 +259,11 @@ enum HelpScreen {
   static func draw(_ options: RenderOptions, scroll: Int, size: Size, into buf: inout ScreenBuffer)
   {
     let g = Glyphs.of(options)
-    let r = box(size)
-    buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
     let all = lines(options)
+    let big = box(size)
+    let h = min(big.h, all.count + 2)
+    let r = Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
+    DecisionView.clear(r, into: &buf)
     let inner = r.inner
     let maxScroll = max(0, all.count - inner.h)
     let s = min(scroll, maxScroll)
@@ -255,11 +273,6 @@ enum HelpScreen {
     }
     buf.box(r, title: "Keys", focused: true, glyphs: g, footer: footer)
     let text = Rect(x: inner.x + 2, y: inner.y, w: max(0, inner.w - 3), h: inner.h)
-    let wrapped = all.flatMap { line -> [StyledLine] in
-      // Key rows wrap under their description column.
-      if DisplayWidth.of(line.text) <= text.w || line.role != .normal { return [line] }
-      return [line]
-    }
-    buf.lines(wrapped, in: text, scroll: s)
+    buf.lines(all, in: text, scroll: s)
   }
 }

@@ -151,7 +151,7 @@ enum StartScreenView {
   ) {
     let g = Glyphs.of(state.options)
     let r = promptBox(size)
-    buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
+    DecisionView.clear(r, into: &buf)
     let title = state.caseStudies.indices.contains(prompt.caseStudy)
       ? state.caseStudies[prompt.caseStudy].title : ""
     buf.box(r, title: "New session \(g.dot) \(title)", focused: true, glyphs: g,
