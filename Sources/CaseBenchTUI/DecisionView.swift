@@ -26,12 +26,19 @@ enum DecisionView {
     buf.fill(x: r.x - 1, y: r.y, width: r.w + 2, height: r.h)
   }
 
-  static func draw(
-    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
-    into buf: inout ScreenBuffer
-  ) {
+  struct Content {
+    var lines: [StyledLine] = []
+    var title = ""
+    var footer = ""
+    /// Lines that must stay visible (the selected option).
+    var keep: ClosedRange<Int>?
+  }
+
+  static func content(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+  ) -> Content? {
     let g = Glyphs.of(options)
-    guard wb.caseStudy.phases.indices.contains(dialog.phase) else { return }
+    guard wb.caseStudy.phases.indices.contains(dialog.phase) else { return nil }
     let phase = wb.caseStudy.phases[dialog.phase]
     let width = textWidth(size)
     var lines: [StyledLine] = []
@@ -86,7 +93,7 @@ enum DecisionView {
           "You chose \(previous.option) before; choosing again replaces it, and the change is "
             + "kept in the session's log.", width: width, role: .dim)
       }
-    case .rationale(let d, let o, let editor):
+    case .rationale(let d, let o, _):
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
       footer = "Ctrl-S confirm \(g.dot) Enter new line \(g.dot) Esc back"
@@ -98,19 +105,6 @@ enum DecisionView {
       while lines.count < 2 { lines.append(.blank) }
       lines.append(.blank)
       lines.append(StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
-      let r = fitted(size, rows: lines.count + editorHeight(size) + 2)
-      clear(r, into: &buf)
-      buf.box(r, title: title, focused: true, glyphs: g, footer: footer)
-      let text = Rect(x: r.inner.x + 2, y: r.inner.y + 1, w: width, h: max(0, r.inner.h - 2))
-      buf.lines(lines, in: text)
-      let editorRect = Rect(
-        x: text.x, y: text.y + lines.count + 1, w: width,
-        h: max(1, min(editorHeight(size), text.y + text.h - 1 - (text.y + lines.count + 1))))
-      let frame = Rect(
-        x: editorRect.x - 1, y: editorRect.y - 1, w: editorRect.w + 2, h: editorRect.h + 2)
-      buf.box(frame, title: "", focused: false, glyphs: g)
-      drawEditor(editor, in: editorRect, into: &buf)
-      return
     case .outcome(let d):
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
@@ -139,12 +133,49 @@ enum DecisionView {
         }
       }
     }
+    return Content(lines: lines, title: title, footer: footer, keep: keep)
+  }
+
+  /// How far the dialog can scroll.
+  static func maxScroll(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+  ) -> Int {
+    guard let c = content(dialog, wb: wb, options: options, size: size) else { return 0 }
+    let r = fitted(size, rows: c.lines.count)
+    return max(0, c.lines.count - max(0, r.inner.h - 2))
+  }
+
+  static func draw(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    guard let c = content(dialog, wb: wb, options: options, size: size) else { return }
+    let lines = c.lines
+    let title = c.title
+    var footer = c.footer
+    let width = textWidth(size)
+    if case .rationale(_, _, let editor) = dialog.stage {
+      let r = fitted(size, rows: lines.count + editorHeight(size) + 2)
+      clear(r, into: &buf)
+      buf.box(r, title: title, focused: true, glyphs: g, footer: footer)
+      let text = Rect(x: r.inner.x + 2, y: r.inner.y + 1, w: width, h: max(0, r.inner.h - 2))
+      buf.lines(lines, in: text)
+      let editorRect = Rect(
+        x: text.x, y: text.y + lines.count + 1, w: width,
+        h: max(1, min(editorHeight(size), text.y + text.h - 1 - (text.y + lines.count + 1))))
+      let frame = Rect(
+        x: editorRect.x - 1, y: editorRect.y - 1, w: editorRect.w + 2, h: editorRect.h + 2)
+      buf.box(frame, title: "", focused: false, glyphs: g)
+      drawEditor(editor, in: editorRect, into: &buf)
+      return
+    }
     let r = fitted(size, rows: lines.count)
     clear(r, into: &buf)
     let inner = r.inner
     let text = Rect(x: inner.x + 2, y: inner.y + 1, w: width, h: max(0, inner.h - 2))
     var scroll = dialog.scroll
-    if let keep {
+    if let keep = c.keep {
       if keep.upperBound >= scroll + text.h { scroll = keep.upperBound - text.h + 1 }
       if keep.lowerBound < scroll { scroll = keep.lowerBound }
     }

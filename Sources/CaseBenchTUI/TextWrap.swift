@@ -58,7 +58,7 @@ enum Wrap {
   /// Wraps text (which may hold newlines) into display rows of at most `width` cells.
   static func lines(_ text: String, width: Int) -> [String] {
     var out: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       let chars = Array(line)
       for r in rows(chars, width: width) {
         var s = String(chars[r])

@@ -580,7 +580,8 @@ extension AppState {
         dialog.stage = .rationale(decision: d, option: o, editor: editor)
         overlay = .decision(dialog)
       } else if case .scrollDown = event {
-        dialog.scroll += 1
+        dialog.scroll = min(
+          dialog.scroll + 1, DecisionView.maxScroll(dialog, wb: wb, options: options, size: size))
         overlay = .decision(dialog)
       } else if case .scrollUp = event {
         dialog.scroll = max(0, dialog.scroll - 1)
@@ -680,6 +681,10 @@ extension AppState {
         }
       default: break
       }
+    }
+    if let wb = workbench {
+      let top = DecisionView.maxScroll(dialog, wb: wb, options: options, size: size)
+      dialog.scroll = min(max(0, dialog.scroll), top)
     }
     overlay = .decision(dialog)
   }

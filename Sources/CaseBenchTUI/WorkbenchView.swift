@@ -146,8 +146,9 @@ enum WorkbenchView {
       var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
       x += 1
       let marks = 4
+      let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
       let titleRole: Role =
-        selected ? rowRole : (state.status.isSettled ? .dim : .normal)
+        selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
       buf.put(
         g.truncate(item.title, to: max(1, right - x - marks)), x: x, y: y, role: titleRole,
         bold: selected)
