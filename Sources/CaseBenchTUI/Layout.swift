@@ -47,9 +47,11 @@ struct WorkbenchLayout: Sendable, Equatable {
     statusY = size.height - 1
   }
 
-  /// Rows per phase in the phases pane: two (title and bar) when there is room, else one.
+  /// Rows per phase in the phases pane: three (title, bar, what is open) on tall screens, two
+  /// (title and bar) when there is room, else one.
   static func rowsPerPhase(innerHeight: Int, phases: Int) -> Int {
-    innerHeight >= phases * 2 + 4 ? 2 : 1
+    if innerHeight >= phases * 3 + 4 { return 3 }
+    return innerHeight >= phases * 2 + 4 ? 2 : 1
   }
 
   /// The width text wraps to inside the detail pane (one cell of margin, at most 100 cells).

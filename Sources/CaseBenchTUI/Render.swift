@@ -50,18 +50,14 @@ enum StatusBar {
     switch state.overlay {
     case .search(let editor):
       let x = buf.put("/", x: 0, y: y, role: .statusBar, bold: true)
-      let hint = "  Enter search  Esc cancel"
-      let hintW = DisplayWidth.of(hint)
-      let fieldW = max(1, size.width - x - hintW - 1)
-      buf.putRight(hint, maxX: size.width, y: y, role: .statusBar)
+      let fieldW = promptField(
+        hint: "  Enter search  Esc cancel", from: x, size: size, into: &buf)
       drawField(editor, x: x, y: y, width: fieldW, into: &buf)
       return
     case .naReason(_, let editor):
       let x = buf.put(" Not applicable because: ", x: 0, y: y, role: .statusBar, bold: true)
-      let hint = "  Enter mark N/A  Esc cancel"
-      let hintW = DisplayWidth.of(hint)
-      let fieldW = max(1, size.width - x - hintW - 1)
-      buf.putRight(hint, maxX: size.width, y: y, role: .statusBar)
+      let fieldW = promptField(
+        hint: "  Enter mark N/A  Esc cancel", from: x, size: size, into: &buf)
       drawField(editor, x: x, y: y, width: fieldW, into: &buf)
       return
     default: break
@@ -97,6 +93,19 @@ enum StatusBar {
     if !shown.isEmpty {
       buf.putRight(shown.joined(separator: "  ") + " ", maxX: size.width, y: y, role: .statusBar)
     }
+  }
+
+  /// Draws the hint at the right of a prompt row if it leaves the field 24 cells or more;
+  /// returns the field's width.
+  static func promptField(hint: String, from x: Int, size: Size, into buf: inout ScreenBuffer)
+    -> Int
+  {
+    let withHint = size.width - x - DisplayWidth.of(hint) - 1
+    if withHint >= 24 {
+      buf.putRight(hint, maxX: size.width, y: size.height - 1, role: .statusBar)
+      return withHint
+    }
+    return max(1, size.width - x - 1)
   }
 
   static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role)

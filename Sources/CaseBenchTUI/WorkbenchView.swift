@@ -42,7 +42,21 @@ enum WorkbenchView {
       let mark = p.gateMet ? g.check : ""
       let count = "\(p.settled)/\(p.total)"
       let number = "\(i + 1) "
-      if per == 2 {
+      if per == 3 {
+        var open: [String] = []
+        if p.blocked > 0 { open.append("\(p.blocked) blocked") }
+        if p.doing > 0 { open.append("\(p.doing) doing") }
+        if p.decisionsTotal > 0 {
+          open.append(
+            p.decisionsTaken == p.decisionsTotal
+              ? "decided" : "\(p.decisionsTotal - p.decisionsTaken) decision open")
+        }
+        let x = inner.x + 1 + DisplayWidth.of(number)
+        buf.put(
+          fitting(open, width: max(0, right - 1 - x)), x: x, y: y + 2,
+          role: selected ? rowRole : (p.blocked > 0 ? .danger : .dim))
+      }
+      if per >= 2 {
         let titleRoom = inner.w - 2 - DisplayWidth.of(number) - DisplayWidth.of(mark) - 1
         buf.put(number, x: inner.x + 1, y: y, role: selected ? rowRole : .dim)
         buf.put(
@@ -106,13 +120,14 @@ enum WorkbenchView {
     }
     let p = progress.phases.indices.contains(wb.phase) ? progress.phases[wb.phase] : nil
     let counts = p.map { "\($0.settled)/\($0.total) done" } ?? ""
-    var footer = "* required  \(g.note) note"
+    var parts: [String] = []
     if !phase.decisions.isEmpty {
       let taken = p?.decisionsTaken ?? 0
-      footer =
-        "d: \(taken)/\(phase.decisions.count) decision\(phase.decisions.count == 1 ? "" : "s") taken"
-        + "  " + footer
+      let plural = phase.decisions.count == 1 ? "" : "s"
+      parts.append("d: \(taken)/\(phase.decisions.count) decision\(plural) taken")
     }
+    parts += ["* required", "\(g.note) note"]
+    let footer = fitting(parts, width: rect.w - 6)
     buf.box(
       rect, title: "\(wb.phase + 1) \(phase.title)", focused: focused, glyphs: g,
       topRight: counts, footer: footer)
@@ -145,7 +160,7 @@ enum WorkbenchView {
       }
       var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
       x += 1
-      let marks = 4
+      let marks = 5
       let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
       let titleRole: Role =
         selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
@@ -190,6 +205,17 @@ enum WorkbenchView {
     buf.box(rect, title: title, focused: focused, glyphs: g, topRight: modeKey, footer: footer)
     buf.lines(lines, in: Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h), scroll: scroll)
   }
+}
+
+/// As many of `parts` as fit in `width` cells, in order, two spaces apart.
+func fitting(_ parts: [String], width: Int) -> String {
+  var out = ""
+  for part in parts {
+    let next = out.isEmpty ? part : out + "  " + part
+    if DisplayWidth.of(next) > width { break }
+    out = next
+  }
+  return out
 }
 
 /// The text of the detail pane: an item, or the phase briefing.
