@@ -48,7 +48,8 @@ enum DecisionView {
     switch dialog.stage {
     case .pick(let sel):
       footer = "\(arrows(g)) choose \(g.dot) Enter open \(g.dot) Esc close"
-      lines.wrap("This phase has \(phase.decisions.count) decisions to take.", width: width, role: .dim)
+      lines.wrap(
+        "This phase has \(phase.decisions.count) decisions to take.", width: width, role: .dim)
       lines.append(.blank)
       for (i, d) in phase.decisions.enumerated() {
         let taken = wb.session.decisions[d.id]
@@ -76,14 +77,12 @@ enum DecisionView {
       for (i, option) in decision.options.enumerated() {
         let start = lines.count
         let selected = i == sel
-        let wrapped = Wrap.lines(option.label, width: max(1, width - 6))
+        let chosenMark = previous?.option == option.id ? "  (your choice)" : ""
+        let wrapped = Wrap.lines(option.label + chosenMark, width: max(1, width - 6))
         for (k, line) in wrapped.enumerated() {
           let prefix = k == 0 ? "\(selected ? g.pointer : " ") \(letter(i))) " : "     "
-          let chosenMark = k == 0 && previous?.option == option.id ? "  (your choice)" : ""
           lines.append(
-            StyledLine(
-              text: prefix + line + chosenMark, role: selected ? .selected : .normal,
-              bold: selected))
+            StyledLine(text: prefix + line, role: selected ? .selected : .normal, bold: selected))
         }
         if selected { keep = start...(lines.count - 1) }
       }
@@ -104,7 +103,8 @@ enum DecisionView {
       for l in chosen { lines.append(StyledLine(text: l, role: .accent, bold: true)) }
       while lines.count < 2 { lines.append(.blank) }
       lines.append(.blank)
-      lines.append(StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
+      lines.append(
+        StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
     case .outcome(let d):
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
@@ -112,7 +112,8 @@ enum DecisionView {
       guard let record = wb.session.decisions[decision.id] else { break }
       let option = decision.option(id: record.option)
       lines.append(StyledLine(text: "Your choice", role: .title, bold: true))
-      lines.wrap("\(record.option)) \(option?.label ?? "")", width: width, role: .accent, bold: true)
+      lines.wrap(
+        "\(record.option)) \(option?.label ?? "")", width: width, role: .accent, bold: true)
       lines.wrap(
         "decided \(clockText(record.decidedAt, now: wb.session.updated, timeZone: options.timeZone))",
         width: width, role: .dim)
@@ -259,27 +260,36 @@ enum HelpScreen {
     ),
   ]
 
-  static func lines(_ options: RenderOptions) -> [StyledLine] {
+  /// The help text wrapped to `width`: descriptions wrap under their own column.
+  static func lines(_ options: RenderOptions, width: Int) -> [StyledLine] {
     let g = Glyphs.of(options)
     var out: [StyledLine] = []
-    let keyW = 18
+    let keyW = width >= 50 ? 18 : 12
     for (i, group) in groups.enumerated() {
       if i > 0 { out.append(.blank) }
       out.append(StyledLine(text: group.0, role: .title, bold: true))
       for (keys, what) in group.1 {
-        out.append(StyledLine(text: DisplayWidth.pad(keys, to: keyW) + what, role: .normal))
+        let desc = Wrap.lines(what, width: max(1, width - keyW))
+        for (k, line) in desc.enumerated() {
+          if k == 0 {
+            out.append(StyledLine(text: DisplayWidth.pad(keys, to: keyW - 1) + " " + line))
+          } else {
+            out.append(StyledLine(text: line, indent: keyW))
+          }
+        }
       }
     }
     out.append(.blank)
     out.append(StyledLine(text: "Glyphs", role: .title, bold: true))
-    out.append(
-      StyledLine(
-        text: "\(g.status(.todo)) todo  \(g.status(.doing)) doing  \(g.status(.done)) done  "
-          + "\(g.status(.blocked)) blocked  \(g.status(.notApplicable)) N/A"))
-    out.append(
-      StyledLine(text: "*  required        \(g.note)  has a note     \(g.check)  phase gate met"))
+    out.wrap(
+      "\(g.status(.todo)) todo  \(g.status(.doing)) doing  \(g.status(.done)) done  "
+        + "\(g.status(.blocked)) blocked  \(g.status(.notApplicable)) N/A", width: width)
+    out.wrap("*  required   \(g.note)  has a note   \(g.check)  phase gate met", width: width)
     return out
   }
+
+  /// The width help text wraps to inside the box.
+  static func textWidth(_ size: Size) -> Int { max(1, box(size).inner.w - 3) }
 
   static func box(_ size: Size) -> Rect {
     let w = min(76, max(10, size.width - 4))
@@ -290,7 +300,7 @@ enum HelpScreen {
   static func draw(_ options: RenderOptions, scroll: Int, size: Size, into buf: inout ScreenBuffer)
   {
     let g = Glyphs.of(options)
-    let all = lines(options)
+    let all = lines(options, width: textWidth(size))
     let big = box(size)
     let h = min(big.h, all.count + 2)
     let r = Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
@@ -303,7 +313,7 @@ enum HelpScreen {
       footer = (options.unicode ? "↓ more" : "v more") + " \(g.dot) j/k scroll \(g.dot) Esc close"
     }
     buf.box(r, title: "Keys", focused: true, glyphs: g, footer: footer)
-    let text = Rect(x: inner.x + 2, y: inner.y, w: max(0, inner.w - 3), h: inner.h)
+    let text = Rect(x: inner.x + 2, y: inner.y, w: textWidth(size), h: inner.h)
     buf.lines(all, in: text, scroll: s)
   }
 }

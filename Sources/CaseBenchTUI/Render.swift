@@ -70,7 +70,9 @@ enum StatusBar {
         g.truncate(left, to: max(10, size.width / 2)), x: 0, y: y, role: .statusBar, bold: true)
       x += 2
       let (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
-      x = buf.put(indicator, x: x, y: y, role: role, bold: role != .statusBar, maxX: size.width)
+      x = buf.put(
+        g.truncate(indicator, to: max(8, size.width - x - 12)), x: x, y: y, role: role,
+        bold: role != .statusBar, maxX: size.width)
       x += 2
     } else {
       x = buf.put(" casebench", x: 0, y: y, role: .statusBar, bold: true) + 2
@@ -108,8 +110,7 @@ enum StatusBar {
     return max(1, size.width - x - 1)
   }
 
-  static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role)
-  {
+  static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role) {
     if wb.readOnly {
       let reason = wb.readOnlyReason.map { ": \($0)" } ?? ""
       return ("READ-ONLY\(reason)", .warning)

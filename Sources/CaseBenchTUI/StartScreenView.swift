@@ -57,7 +57,9 @@ enum StartScreenView {
     }
     for (s, entry) in state.sessions.enumerated() {
       let index = state.caseStudies.count + s
-      let right = entry.updated.map { clockText($0, now: state.now, timeZone: state.options.timeZone) }
+      let right = entry.updated.map {
+        clockText($0, now: state.now, timeZone: state.options.timeZone)
+      }
       let rightW = right.map { DisplayWidth.of($0) + 2 } ?? 0
       rows.append(
         Row(
@@ -103,9 +105,10 @@ enum StartScreenView {
     let geo = geometry(size)
     buf.fill(x: 0, y: 0, width: size.width, height: 1, with: Cell(" ", role: .title))
     let x = buf.put(" casebench", x: 0, y: 0, role: .title, bold: true)
-    buf.put(
-      "  walk an ML project through its six phases, one decision at a time", x: x, y: 0,
-      role: .title, maxX: size.width)
+    let tagline = "  walk an ML project through its six phases, one decision at a time"
+    if x + DisplayWidth.of(tagline) < size.width {
+      buf.put(tagline, x: x, y: 0, role: .title)
+    }
     let rows = rows(state, width: geo.width)
     let top = scroll(rows, selection: state.start.selection, height: geo.listHeight)
     let selectedRole: Role = state.start.prompt == nil ? .selected : .selectedInactive
@@ -126,11 +129,13 @@ enum StartScreenView {
         row.line.text, x: geo.x + row.line.indent, y: y, role: role, bold: row.line.bold,
         maxX: geo.x + geo.width)
       if let right = row.right {
-        buf.putRight(right.text, maxX: geo.x + geo.width - 1, y: y, role: selected ? role : right.role)
+        buf.putRight(
+          right.text, maxX: geo.x + geo.width - 1, y: y, role: selected ? role : right.role)
       }
     }
     if top > 0 {
-      buf.putRight(g.pointer == ">" ? "^ more" : "↑ more", maxX: geo.x + geo.width, y: 2, role: .dim)
+      buf.putRight(
+        g.pointer == ">" ? "^ more" : "↑ more", maxX: geo.x + geo.width, y: 2, role: .dim)
     }
     if top + geo.listHeight < rows.count {
       buf.putRight(
@@ -152,16 +157,19 @@ enum StartScreenView {
     let g = Glyphs.of(state.options)
     let r = promptBox(size)
     DecisionView.clear(r, into: &buf)
-    let title = state.caseStudies.indices.contains(prompt.caseStudy)
+    let title =
+      state.caseStudies.indices.contains(prompt.caseStudy)
       ? state.caseStudies[prompt.caseStudy].title : ""
-    buf.box(r, title: "New session \(g.dot) \(title)", focused: true, glyphs: g,
+    buf.box(
+      r, title: "New session \(g.dot) \(title)", focused: true, glyphs: g,
       footer: "Enter start \(g.dot) Tab mode \(g.dot) Esc cancel")
     let inner = r.inner
     let x0 = inner.x + 2
     let labelEnd = buf.put("Participant or team:", x: x0, y: inner.y + 1, role: .title, bold: true)
     let fieldX = labelEnd + 1
     let fieldW = max(1, inner.x + inner.w - 2 - fieldX)
-    buf.fill(x: fieldX, y: inner.y + 1, width: fieldW, height: 1, with: Cell(" ", role: .selectedInactive))
+    buf.fill(
+      x: fieldX, y: inner.y + 1, width: fieldW, height: 1, with: Cell(" ", role: .selectedInactive))
     let mode = prompt.mode
     var x = buf.put("Mode:", x: x0, y: inner.y + 3, role: .title, bold: true) + 1
     x = buf.put(

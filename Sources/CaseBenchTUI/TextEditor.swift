@@ -82,7 +82,8 @@ struct TextEditor: Sendable, Equatable {
       let parts = Wrap.rows(line, width: max(1, width))
       for (i, r) in parts.enumerated() {
         out.append(
-          Row(range: (r.lowerBound + start)..<(r.upperBound + start), endsLine: i == parts.count - 1))
+          Row(
+            range: (r.lowerBound + start)..<(r.upperBound + start), endsLine: i == parts.count - 1))
       }
       if end >= chars.count { break }
       start = end + 1

@@ -41,7 +41,10 @@ extension AppState {
 
   mutating func handleHelp(_ event: Event) {
     guard case .help(let scroll) = overlay else { return }
-    let maxScroll = max(0, HelpScreen.lines(options).count - max(1, HelpScreen.box(size).inner.h))
+    let maxScroll = max(
+      0,
+      HelpScreen.lines(options, width: HelpScreen.textWidth(size)).count
+        - max(1, HelpScreen.box(size).inner.h))
     var s = scroll
     switch event {
     case .key(.escape), .key(.char("q")), .key(.char("?")), .key(.enter):
@@ -358,7 +361,9 @@ extension AppState {
     guard let item = actionItem() else { return }
     changeSession { $0.cycleStatus(of: item.id, at: $1) }
     showDetailOfItem()
-    if let s = session?.status(of: item.id) { showMessage("\(item.title): \(s.label)", isError: false) }
+    if let s = session?.status(of: item.id) {
+      showMessage("\(item.title): \(s.label)", isError: false)
+    }
   }
 
   mutating func toggleBlocked() {

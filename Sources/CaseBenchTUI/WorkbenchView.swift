@@ -134,7 +134,8 @@ enum WorkbenchView {
     let inner = rect.inner
     guard inner.w > 8, inner.h > 0 else { return }
     if phase.items.isEmpty {
-      buf.put("No items in this phase.", x: inner.x + 1, y: inner.y, role: .dim, maxX: inner.x + inner.w)
+      buf.put(
+        "No items in this phase.", x: inner.x + 1, y: inner.y, role: .dim, maxX: inner.x + inner.w)
       return
     }
     let top = max(0, min(wb.listTop, phase.items.count - 1))
@@ -178,7 +179,8 @@ enum WorkbenchView {
       buf.put(options.unicode ? "↑" : "^", x: rect.x + rect.w - 1, y: inner.y, role: .dim)
     }
     if top + inner.h < phase.items.count {
-      buf.put(options.unicode ? "↓" : "v", x: rect.x + rect.w - 1, y: inner.y + inner.h - 1, role: .dim)
+      buf.put(
+        options.unicode ? "↓" : "v", x: rect.x + rect.w - 1, y: inner.y + inner.h - 1, role: .dim)
     }
   }
 
@@ -199,11 +201,15 @@ enum WorkbenchView {
     var footer = ""
     if maxScroll > 0 {
       let more = options.unicode ? "↓ more" : "v more"
-      footer = scroll < maxScroll ? (focused ? "\(more)  j/k scroll" : "\(more)  Tab here to scroll") : "end"
+      footer =
+        scroll < maxScroll
+        ? (focused ? "\(more)  j/k scroll" : "\(more)  Tab here to scroll") : "end"
     }
     let modeKey = wb.detailMode == .briefing ? "b item" : "b briefing"
     buf.box(rect, title: title, focused: focused, glyphs: g, topRight: modeKey, footer: footer)
-    buf.lines(lines, in: Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h), scroll: scroll)
+    buf.lines(
+      lines, in: Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h),
+      scroll: scroll)
   }
 }
 
@@ -281,7 +287,8 @@ enum DetailView {
       return out
     }
     let count = wb.caseStudy.phases.count
-    out.wrap("Phase \(wb.phase + 1) of \(count): \(phase.title)", width: width, role: .title, bold: true)
+    out.wrap(
+      "Phase \(wb.phase + 1) of \(count): \(phase.title)", width: width, role: .title, bold: true)
     let required = phase.items.filter(\.required).count
     var facts = "\(phase.items.count) items, \(required) required"
     if phase.timeboxMinutes > 0 { facts = "Timebox \(phase.timeboxMinutes) min \(g.dot) " + facts }
@@ -302,7 +309,9 @@ enum DetailView {
       for d in phase.decisions {
         if let r = wb.session.decisions[d.id] {
           let label = d.option(id: r.option)?.label ?? r.option
-          out.wrap("\(g.check) \(d.title): chose \(r.option), \(label)", width: width, role: .success, indent: 0)
+          out.wrap(
+            "\(g.check) \(d.title): chose \(r.option), \(label)", width: width, role: .success,
+            indent: 0)
         } else {
           out.wrap("\(g.pointer) \(d.title): not taken yet", width: width, role: .warning)
         }

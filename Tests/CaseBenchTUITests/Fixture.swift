@@ -30,7 +30,8 @@ enum Fixture {
       + "records, warns that the third shop only opened last year.",
     options: [
       DecisionOption(
-        id: "a", label: "Forecast all three shops at once", consequence: "The third shop's "
+        id: "a", label: "Forecast all three shops at once",
+        consequence: "The third shop's "
           + "forecast swings wildly and Marta stops trusting all of them.", verdict: .poor),
       DecisionOption(
         id: "b", label: "Start with the two shops that have three years of history",

@@ -110,3 +110,11 @@ extension GoldenTests {
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "start-new-session-80x24")
   }
 }
+
+extension GoldenTests {
+  @Test func workbenchRoles() {
+    var state = Fixture.workbench(session: Self.progressed())
+    send(&state, .down)
+    assertGolden(render(state, size: Size(width: 80, height: 24)).roleMap, "workbench-roles-80x24")
+  }
+}

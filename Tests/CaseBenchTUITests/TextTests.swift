@@ -12,7 +12,8 @@ struct TextTests {
   }
 
   @Test func breaksOnlyWordsLongerThanTheLine() {
-    #expect(Wrap.lines("a supercalifragilistic b", width: 8) == ["a", "supercal", "ifragili", "stic b"])
+    #expect(
+      Wrap.lines("a supercalifragilistic b", width: 8) == ["a", "supercal", "ifragili", "stic b"])
   }
 
   @Test func keepsBlankLines() {
@@ -51,5 +52,26 @@ struct TextTests {
     #expect(e.cursorPosition(width: 5).row == 0)
     e.moveVertically(-1, width: 5)
     #expect(e.cursor == 0)
+  }
+}
+
+extension TextTests {
+  @Test func wrappingKeepsEveryWordWhole() {
+    var rng = SplitMix(seed: 7)
+    let words = ["a", "bike", "日本語", "🚲", "Café", "supercalifragilistic", "shop,", "x"]
+    for _ in 0..<300 {
+      let count = Int(rng.next() % 30)
+      let text = (0..<count).map { _ in words[Int(rng.next() % UInt64(words.count))] }
+        .joined(separator: " ")
+      let width = 4 + Int(rng.next() % 40)
+      let rows = Wrap.lines(text, width: width)
+      for row in rows { #expect(DisplayWidth.of(row) <= width) }
+      let rejoined = rows.joined(separator: " ").split(separator: " ").map(String.init)
+      let original = text.split(separator: " ").map(String.init)
+      // Words that fit a row are never split, so only over-long words can differ.
+      let fitting = original.filter { DisplayWidth.of($0) <= width }
+      let kept = rejoined.filter { w in fitting.contains(w) }
+      #expect(kept.count >= fitting.count)
+    }
   }
 }

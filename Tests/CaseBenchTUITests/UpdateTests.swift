@@ -349,7 +349,8 @@ struct DecisionTests {
   @Test func chooseWriteAndConfirm() {
     var state = Fixture.workbench()
     send(&state, .char("d"))
-    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .choose(decision: 0, option: 0))))
+    #expect(
+      state.overlay == .decision(DecisionDialog(phase: 0, stage: .choose(decision: 0, option: 0))))
     send(&state, .down, .enter)
     type(&state, "History matters.")
     send(&state, .ctrl("s"))
@@ -546,8 +547,9 @@ struct StartTests {
 struct RobustnessTests {
   @Test func rendersAtTinySizes() {
     let state = Fixture.workbench()
-    for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 5), (10, 3), (59, 16), (60, 15), (60, 16), (300, 100)]
-    {
+    for (w, h) in [
+      (0, 0), (1, 1), (2, 1), (1, 5), (10, 3), (59, 16), (60, 15), (60, 16), (300, 100),
+    ] {
       let buf = render(state, size: Size(width: w, height: h))
       #expect(buf.width == w)
     }
