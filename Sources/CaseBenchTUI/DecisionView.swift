@@ -251,6 +251,13 @@ enum HelpScreen {
       ]
     ),
     (
+      "Start screen",
+      [
+        ("Enter", "start a session on a case study, or resume one"),
+        ("Tab", "case study or own project, when naming a new session"),
+      ]
+    ),
+    (
       "Anywhere",
       [
         ("?", "this help (Esc, q or ? closes it)"),

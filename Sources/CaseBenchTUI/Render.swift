@@ -136,7 +136,12 @@ enum StatusBar {
     case .help: return ["Esc close"]
     default: break
     }
-    if wb.search != nil { return ["? help", "n/N next/prev match", "Esc clear search"] }
+    if let search = wb.search {
+      return [
+        "match \(search.index + 1)/\(search.matches.count)", "n/N next/prev", "Esc clear search",
+        "? help",
+      ]
+    }
     switch wb.focus {
     case .phases:
       return ["? help", "Enter open", "1-6 phase", "d decide", "/ search", "q quit"]

@@ -346,8 +346,8 @@ extension AppState {
 
   /// The item actions work on, with a message when there is none.
   mutating func actionItem() -> Item? {
-    guard let wb = workbench, let item = wb.currentItem else {
-      showMessage("Select an item first.", isError: false)
+    guard let wb = workbench, let item = wb.currentItem, wb.focus != .phases else {
+      showMessage("Select an item first: Enter opens the checklist.", isError: false)
       return nil
     }
     if wb.readOnly {

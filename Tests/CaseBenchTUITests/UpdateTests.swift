@@ -632,3 +632,21 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+extension WorkbenchKeyTests {
+  @Test func itemKeysNeedTheChecklistOrDetail() {
+    var state = Fixture.workbench()
+    send(&state, .escape, .char(" "))
+    #expect(state.session?.status(of: "frame-1") == .todo)
+    #expect(state.message?.text.hasPrefix("Select an item first") == true)
+  }
+
+  @Test func statusBarShowsTheMatchWhileSearching() {
+    var state = Fixture.workbench(size: Size(width: 120, height: 30))
+    send(&state, .char("/"))
+    type(&state, "baseline")
+    send(&state, .enter, .char("n"), .char("j"))
+    let text = render(state, size: Size(width: 120, height: 30)).text
+    #expect(text.contains("match 2/3"))
+  }
+}
