@@ -268,6 +268,25 @@ enum DetailView {
       section("Guidance", item.guidance)
       if wb.showsCase { section(caseHeading(wb.caseStudy.title), item.caseContext) }
       section("Why it matters", item.why)
+      if !item.arisesIn.isEmpty {
+        let names = item.arisesIn.map { id in
+          wb.caseStudy.phase(id: id).map { p in
+            let n = (wb.caseStudy.phases.firstIndex { $0.id == id } ?? 0) + 1
+            return "\(n) \(p.title)"
+          } ?? id
+        }
+        section("Shows up in", names.joined(separator: ", "))
+      }
+      if !item.references.isEmpty {
+        out.append(.blank)
+        out.append(StyledLine(text: "Read more", role: .title, bold: true))
+        for ref in item.references {
+          let rows = Wrap.lines(ref, width: max(1, width - 2))
+          for (k, row) in rows.enumerated() {
+            out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row, role: .dim))
+          }
+        }
+      }
       if !item.hint.isEmpty {
         out.append(.blank)
         if wb.hintShown {
@@ -302,6 +321,16 @@ enum DetailView {
       out.append(.blank)
       out.append(StyledLine(text: "Briefing", role: .title, bold: true))
       out.wrap(phase.briefing, width: width)
+    }
+    if !phase.riskPrompts.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Risks to weigh", role: .title, bold: true))
+      for risk in phase.riskPrompts {
+        let rows = Wrap.lines(risk.text, width: max(1, width - 2))
+        for (k, row) in rows.enumerated() {
+          out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row))
+        }
+      }
     }
     if !phase.decisions.isEmpty {
       out.append(.blank)
@@ -343,7 +372,7 @@ enum NoteView {
     let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
     buf.box(
       rect, title: "Note", focused: true, glyphs: g,
-      footer: "Esc/Ctrl-S keep \(g.dot) Ctrl-O $EDITOR")
+      footer: fitting(["Esc/Ctrl-S keep", "Ctrl-O $EDITOR"], width: rect.w - 6))
     let inner = rect.inner
     guard inner.h > 1 else { return }
     buf.put(

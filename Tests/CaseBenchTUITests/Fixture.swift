@@ -99,9 +99,18 @@ enum Fixture {
         id: "ethics", title: "Ethics and risks", goal: "Nobody is harmed by the forecast.",
         briefing: "Who could be hurt if the forecast is wrong?", timeboxMinutes: 20,
         items: [
-          item("ethics-1", "Ask who loses if the forecast is wrong"),
+          Item(
+            id: "ethics-1", title: "Ask who loses if the forecast is wrong",
+            guidance: "Name the people who carry the cost of a bad forecast.",
+            caseContext: "Too few bikes in spring means a lost season for the staff on "
+              + "commission.", why: "Harms land on people who were never asked.",
+            hint: "Follow the money when the forecast is low.", tags: ["ethics"],
+            required: true, references: ["Datasheets for Datasets (Gebru et al., 2021)"],
+            arisesIn: ["frame", "deploy"]),
           item("ethics-2", "Check the data holds nothing personal", required: false),
-        ], decisions: [], riskPrompts: [], facilitatorNotes: ""),
+        ], decisions: [],
+        riskPrompts: [RiskPrompt(id: "r1", text: "The forecast is trusted more than it deserves.")],
+        facilitatorNotes: ""),
     ])
 
   static func session(mode: SessionMode = .caseStudy) -> Session {

@@ -650,3 +650,18 @@ extension WorkbenchKeyTests {
     #expect(text.contains("match 2/3"))
   }
 }
+
+extension WorkbenchKeyTests {
+  @Test func detailShowsWhereAConcernArisesAndWhatToRead() {
+    var state = Fixture.workbench(size: Size(width: 160, height: 48))
+    send(&state, .char("6"))
+    var text = render(state, size: Size(width: 160, height: 48)).text
+    #expect(text.contains("Risks to weigh"))
+    #expect(text.contains("The forecast is trusted more than it deserves."))
+    send(&state, .char("b"))
+    text = render(state, size: Size(width: 160, height: 48)).text
+    #expect(text.contains("Shows up in"))
+    #expect(text.contains("1 Frame the problem, 5 Put it to use"))
+    #expect(text.contains("Datasheets for Datasets (Gebru et al., 2021)"))
+  }
+}
