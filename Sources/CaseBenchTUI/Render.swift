@@ -142,6 +142,7 @@ enum StatusBar {
         "? help",
       ]
     }
+    if wb.readOnly { return ["read-only", "? help", "/ search", "d decisions", "q quit"] }
     switch wb.focus {
     case .phases:
       return ["? help", "Enter open", "1-6 phase", "d decide", "/ search", "q quit"]
