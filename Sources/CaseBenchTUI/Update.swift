@@ -510,12 +510,16 @@ extension AppState {
     guard !matches.isEmpty else {
       wb.search = nil
       workbench = wb
-      showMessage("No match for \u{201C}\(query)\u{201D}.", isError: true)
+      showMessage("No match for \(quoted(query)).", isError: true)
       return
     }
     wb.search = SearchResults(query: query, matches: matches, index: 0)
     workbench = wb
     goToMatch()
+  }
+
+  func quoted(_ text: String) -> String {
+    options.unicode ? "\u{201C}\(text)\u{201D}" : "\"\(text)\""
   }
 
   mutating func stepMatch(_ delta: Int) {
@@ -545,7 +549,7 @@ extension AppState {
     workbench = wb
     syncCursor()
     showMessage(
-      "match \(s.index + 1) of \(s.matches.count) for \u{201C}\(s.query)\u{201D}"
+      "match \(s.index + 1) of \(s.matches.count) for \(quoted(s.query))"
         + "  n/N next/previous, Esc clears", isError: false)
   }
 

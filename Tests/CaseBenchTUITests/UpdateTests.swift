@@ -665,3 +665,78 @@ extension WorkbenchKeyTests {
     #expect(text.contains("Datasheets for Datasets (Gebru et al., 2021)"))
   }
 }
+
+extension DecisionTests {
+  static func twoDecisions() -> CaseStudy {
+    var cs = Fixture.caseStudy
+    var second = Fixture.decision
+    second.id = "frame-d2"
+    second.title = "Who owns the forecast"
+    cs.phases[0].decisions.append(second)
+    return cs
+  }
+
+  @Test func severalDecisionsArePickedFromAList() {
+    var state = Fixture.startState()
+    _ = update(&state, .resize(Size(width: 80, height: 24)))
+    let cs = Self.twoDecisions()
+    state.openWorkbench(
+      caseStudy: cs, session: Session(participant: "t", caseStudy: cs, now: Fixture.now),
+      sessionName: "t", readOnly: false, readOnlyReason: nil)
+    send(&state, .char("d"))
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    #expect(render(state, size: Size(width: 80, height: 24)).text.contains("Who owns the forecast"))
+    send(&state, .down, .enter, .char("a"))
+    type(&state, "Marta owns it.")
+    send(&state, .ctrl("s"))
+    #expect(state.session?.decisions["frame-d2"]?.option == "a")
+    #expect(state.session?.decisions["frame-d1"] == nil)
+    send(&state, .escape)
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    send(&state, .escape)
+    #expect(state.overlay == .none)
+  }
+}
+
+@Suite("Status bar")
+struct StatusBarTests {
+  @Test func savedIndicatorFollowsTheRevision() {
+    var state = Fixture.workbench(size: Size(width: 100, height: 24))
+    send(&state, .char(" "))
+    var text = render(state, size: state.size).text
+    #expect(text.contains("saving…"))
+    state.markSaved(revision: state.sessionRevision, at: Fixture.now)
+    text = render(state, size: state.size).text
+    #expect(text.contains("saved 00:53"))
+    state.markSaveFailed("disk full")
+    text = render(state, size: state.size).text
+    #expect(text.contains("save failed: disk full"))
+  }
+
+  @Test func messagesFadeAfterAFewSeconds() {
+    var state = Fixture.workbench()
+    state.showMessage("Could not open editor", isError: true)
+    _ = update(&state, .tick(Fixture.now.addingTimeInterval(2)))
+    #expect(state.message != nil)
+    _ = update(&state, .tick(Fixture.now.addingTimeInterval(7)))
+    #expect(state.message == nil)
+    #expect(state.now == Fixture.now.addingTimeInterval(7))
+  }
+
+  @Test func asciiModeDrawsOnlyASCII() {
+    var opts = Fixture.options
+    opts.unicode = false
+    var state = Fixture.workbench(options: opts, session: GoldenTests.progressed())
+    for keys in [[Key.char("?")], [.escape, .char("d")], [.escape, .char("n")], [.escape, .char("b")]] {
+      for k in keys { _ = update(&state, .key(k)) }
+      let text = render(state, size: Size(width: 80, height: 24)).text
+      // Only the session's own text (the name) may hold non-ASCII; the fixture has none.
+      #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(keys)")
+    }
+    var start = Fixture.startState(options: opts)
+    send(&start, .enter)
+    #expect(render(start, size: Size(width: 80, height: 24)).text.unicodeScalars.allSatisfy {
+      $0.isASCII || $0 == "·"
+    })
+  }
+}
