@@ -65,7 +65,8 @@ enum StatusBar {
 
     var x = 0
     if let wb = state.workbench {
-      let left = " \(wb.sessionName) \(g.dot) \(wb.caseStudy.title)"
+      let mode = wb.session.mode == .ownProject ? " (own project)" : ""
+      let left = " \(wb.sessionName) \(g.dot) \(wb.caseStudy.title)\(mode)"
       x = buf.put(
         g.truncate(left, to: max(10, size.width / 2)), x: 0, y: y, role: .statusBar, bold: true)
       x += 2

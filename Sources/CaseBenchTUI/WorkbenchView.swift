@@ -197,7 +197,10 @@ enum WorkbenchView {
     let inner = rect.inner
     let maxScroll = max(0, lines.count - inner.h)
     let scroll = min(wb.detailScroll, maxScroll)
-    let title = wb.detailMode == .briefing || wb.currentItem == nil ? "Briefing" : "Item"
+    let count = wb.currentPhase?.items.count ?? 0
+    let title =
+      wb.detailMode == .briefing || wb.currentItem == nil
+      ? "Briefing" : "Item \(wb.item + 1) of \(count)"
     var footer = ""
     if maxScroll > 0 {
       let more = options.unicode ? "↓ more" : "v more"
@@ -321,6 +324,17 @@ enum DetailView {
       out.append(.blank)
       out.append(StyledLine(text: "Briefing", role: .title, bold: true))
       out.wrap(phase.briefing, width: width)
+    }
+    if !phase.gate.isEmpty {
+      let settled = phase.gate.filter { wb.session.status(of: $0).isSettled }.count
+      let met = settled == phase.gate.count
+      out.append(.blank)
+      out.append(StyledLine(text: "Gate", role: .title, bold: true))
+      out.wrap(
+        (met ? "\(g.check) " : "")
+          + "\(settled) of \(phase.gate.count) required items done or N/A"
+          + (met ? ": this phase is complete." : "."), width: width,
+        role: met ? .success : .normal)
     }
     if !phase.riskPrompts.isEmpty {
       out.append(.blank)

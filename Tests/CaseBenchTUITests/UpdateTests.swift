@@ -727,7 +727,9 @@ struct StatusBarTests {
     var opts = Fixture.options
     opts.unicode = false
     var state = Fixture.workbench(options: opts, session: GoldenTests.progressed())
-    for keys in [[Key.char("?")], [.escape, .char("d")], [.escape, .char("n")], [.escape, .char("b")]] {
+    for keys in [
+      [Key.char("?")], [.escape, .char("d")], [.escape, .char("n")], [.escape, .char("b")],
+    ] {
       for k in keys { _ = update(&state, .key(k)) }
       let text = render(state, size: Size(width: 80, height: 24)).text
       // Only the session's own text (the name) may hold non-ASCII; the fixture has none.
@@ -735,8 +737,9 @@ struct StatusBarTests {
     }
     var start = Fixture.startState(options: opts)
     send(&start, .enter)
-    #expect(render(start, size: Size(width: 80, height: 24)).text.unicodeScalars.allSatisfy {
-      $0.isASCII || $0 == "·"
-    })
+    #expect(
+      render(start, size: Size(width: 80, height: 24)).text.unicodeScalars.allSatisfy {
+        $0.isASCII || $0 == "·"
+      })
   }
 }
