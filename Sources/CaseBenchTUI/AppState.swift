@@ -156,7 +156,9 @@ public struct AppState: Sendable {
       }
     }
     wb.focus = .checklist
-    wb.detailMode = (wb.currentItem == nil) ? .briefing : .item
+    // A fresh session opens on the first phase's briefing; a resumed one on its item.
+    let fresh = session.items.isEmpty && session.decisions.isEmpty
+    wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
     workbench = wb
     overlay = .none
     start.prompt = nil

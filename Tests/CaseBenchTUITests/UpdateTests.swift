@@ -9,6 +9,7 @@ struct WorkbenchKeyTests {
   @Test func opensOnTheSessionCursorWithTheChecklistFocused() {
     var s = Fixture.session()
     s.moveCursor(phase: "data", item: "data-2")
+    s.setStatus(.done, of: "data-1", at: Fixture.now)
     let state = Fixture.workbench(session: s)
     #expect(state.workbench?.phase == 1)
     #expect(state.workbench?.item == 1)
@@ -16,10 +17,14 @@ struct WorkbenchKeyTests {
     #expect(state.workbench?.detailMode == .item)
   }
 
-  @Test func newSessionStartsOnTheFirstItem() {
-    let state = Fixture.workbench()
+  @Test func newSessionStartsOnTheFirstItemWithTheBriefing() {
+    var state = Fixture.workbench()
     #expect(state.workbench?.phase == 0)
     #expect(state.workbench?.currentItem?.id == "frame-1")
+    #expect(state.workbench?.focus == .checklist)
+    #expect(state.workbench?.detailMode == .briefing)
+    send(&state, .down, .up)
+    #expect(state.workbench?.detailMode == .item)
   }
 
   @Test func movesWithArrowsAndVimKeys() {
@@ -180,20 +185,25 @@ struct WorkbenchKeyTests {
 
   @Test func bTogglesTheBriefing() {
     var state = Fixture.workbench()
-    send(&state, .char("b"))
     #expect(state.workbench?.detailMode == .briefing)
     let text = render(state, size: Size(width: 80, height: 24)).text
     #expect(text.contains("Phase 1 of 6: Frame the problem"))
     send(&state, .char("b"))
     #expect(state.workbench?.detailMode == .item)
+    send(&state, .char("b"))
+    #expect(state.workbench?.detailMode == .briefing)
   }
 
   @Test func caseContextIsHiddenInOwnProjectMode() {
-    let own = Fixture.workbench(session: Fixture.session(mode: .ownProject))
+    var own = Fixture.workbench(session: Fixture.session(mode: .ownProject))
+    send(&own, .char("b"))
     let text = render(own, size: Size(width: 160, height: 48)).text
     #expect(!text.contains("At the Bike Shop"))
     #expect(!text.contains("Marta runs three shops"))
-    let story = render(Fixture.workbench(), size: Size(width: 160, height: 48)).text
+    #expect(text.contains("(own project)"))
+    var storyState = Fixture.workbench()
+    send(&storyState, .char("b"))
+    let story = render(storyState, size: Size(width: 160, height: 48)).text
     #expect(story.contains("At the Bike Shop"))
   }
 
