@@ -118,3 +118,10 @@ extension GoldenTests {
     assertGolden(render(state, size: Size(width: 80, height: 24)).roleMap, "workbench-roles-80x24")
   }
 }
+
+extension GoldenTests {
+  @Test func freshSessionBriefing() {
+    let state = Fixture.workbench()
+    assertGolden(render(state, size: Size(width: 80, height: 24)).text, "workbench-fresh-80x24")
+  }
+}
