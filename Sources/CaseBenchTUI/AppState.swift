@@ -50,6 +50,9 @@ struct Workbench: Sendable {
   }
 
   var showsCase: Bool { session.mode == .caseStudy }
+
+  /// The most items in any phase.
+  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
 }
 
 /// The decision dialog's steps.

@@ -24,7 +24,9 @@ struct WorkbenchLayout: Sendable, Equatable {
   var statusY: Int
   var wide: Bool
 
-  init(size: Size) {
+  /// `longestList` is the most items any phase has: in the stacked layout the checklist is
+  /// only as tall as it needs to be for the case study, so the detail gets the rest.
+  init(size: Size, longestList: Int = Int.max / 4) {
     let body = max(0, size.height - 1)
     wide = size.width >= WorkbenchLayout.wideFrom
     let leftW: Int
@@ -40,7 +42,7 @@ struct WorkbenchLayout: Sendable, Equatable {
       checklist = Rect(x: leftW, y: 0, w: listW, h: body)
       detail = Rect(x: leftW + listW, y: 0, w: rest - listW, h: body)
     } else {
-      let listH = max(4, body * 2 / 5)
+      let listH = max(5, min(body * 2 / 5, longestList + 2))
       checklist = Rect(x: leftW, y: 0, w: rest, h: min(listH, body))
       detail = Rect(x: leftW, y: checklist.h, w: rest, h: max(0, body - checklist.h))
     }
@@ -60,4 +62,11 @@ struct WorkbenchLayout: Sendable, Equatable {
 
 extension Size {
   var isBigEnough: Bool { width >= MinimumSize.width && height >= MinimumSize.height }
+}
+
+extension WorkbenchLayout {
+  init(size: Size, for wb: Workbench?) {
+    let longest = wb?.longestList ?? Int.max / 4
+    self.init(size: size, longestList: longest)
+  }
 }

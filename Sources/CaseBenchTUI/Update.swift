@@ -145,7 +145,7 @@ extension AppState {
 
   // MARK: Workbench
 
-  var layout: WorkbenchLayout { WorkbenchLayout(size: size) }
+  var layout: WorkbenchLayout { WorkbenchLayout(size: size, for: workbench) }
 
   mutating func handleWorkbench(_ event: Event) -> [Command] {
     switch overlay {

@@ -4,7 +4,7 @@ import Foundation
 /// The workbench: phases, the phase's checklist, and the detail of the selection.
 enum WorkbenchView {
   static func draw(_ wb: Workbench, state: AppState, size: Size, into buf: inout ScreenBuffer) {
-    let l = WorkbenchLayout(size: size)
+    let l = WorkbenchLayout(size: size, for: wb)
     let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
     drawPhases(wb, progress: progress, options: state.options, rect: l.phases, into: &buf)
     drawChecklist(wb, progress: progress, options: state.options, rect: l.checklist, into: &buf)
@@ -392,7 +392,7 @@ enum NoteView {
     buf.put(
       g.truncate(title, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
       maxX: inner.x + inner.w)
-    let l = WorkbenchLayout(size: Size(width: buf.width, height: buf.height))
+    let l = WorkbenchLayout(size: Size(width: buf.width, height: buf.height), for: wb)
     drawEditor(editor, in: textRect(l), into: &buf)
   }
 }

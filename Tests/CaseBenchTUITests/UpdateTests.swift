@@ -344,7 +344,7 @@ struct NoteTests {
     send(&state, .char("n"))
     type(&state, "日本🚲")
     let buf = render(state, size: Size(width: 80, height: 24))
-    let l = WorkbenchLayout(size: Size(width: 80, height: 24))
+    let l = WorkbenchLayout(size: Size(width: 80, height: 24), for: state.workbench)
     let r = NoteView.textRect(l)
     #expect(buf.cursor?.x == r.x + 6)
     #expect(buf.cursor?.y == r.y)
@@ -575,7 +575,7 @@ struct RobustnessTests {
     send(&state, .char("G"))
     _ = update(&state, .resize(Size(width: 60, height: 16)))
     #expect(state.size == Size(width: 60, height: 16))
-    let l = WorkbenchLayout(size: state.size)
+    let l = WorkbenchLayout(size: state.size, for: state.workbench)
     let top = state.workbench?.listTop ?? -1
     let item = state.workbench?.item ?? -1
     #expect(item >= top && item < top + l.checklist.inner.h)
