@@ -196,6 +196,8 @@ extension AppState {
       case .char("h"): toggleHint()
       case .char("b"): toggleBriefing()
       case .char("/"): overlay = .search(TextEditor(multiline: false))
+      case .ctrl("s"):
+        if !wb.readOnly { showMessage("Every change is saved as you go.", isError: false) }
       default: break
       }
     case .click(let x, let y): click(x, y)
@@ -626,7 +628,8 @@ extension AppState {
           overlay = .none
           return
         }
-      case .char(let c):
+      case .char(let typed):
+        let c = Character(typed.lowercased())
         if let letter = c.asciiValue, letter >= 97, Int(letter) - 97 < options.count {
           guard let next = chooseOption(d, Int(letter) - 97, phase: phase) else { return }
           dialog.stage = next

@@ -753,3 +753,34 @@ struct StatusBarTests {
       })
   }
 }
+
+extension RobustnessTests {
+  @Test func detailTextIsNeverCutMidWord() {
+    for width in stride(from: 60, through: 300, by: 13) {
+      var state = Fixture.workbench(size: Size(width: width, height: 100))
+      send(&state, .char("b"), .char("h"))
+      let text = render(state, size: state.size).text
+      let tokens = Set(
+        text.split { $0 == " " || $0 == "\n" || $0 == "│" }.map(String.init))
+      guard let item = state.workbench?.currentItem else {
+        Issue.record("no item")
+        return
+      }
+      for field in [item.guidance, item.caseContext, item.why, item.hint] {
+        for word in field.split(separator: " ") {
+          #expect(tokens.contains(String(word)), "\(word) cut at width \(width)")
+        }
+      }
+    }
+  }
+
+  @Test func uppercaseOptionLettersWork() {
+    var state = Fixture.workbench()
+    send(&state, .char("d"), .char("B"))
+    guard case .decision(let d) = state.overlay, case .rationale(_, let o, _) = d.stage else {
+      Issue.record("B should choose option b")
+      return
+    }
+    #expect(o == 1)
+  }
+}
