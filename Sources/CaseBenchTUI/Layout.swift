@@ -56,6 +56,14 @@ struct WorkbenchLayout: Sendable, Equatable {
     return innerHeight >= phases * 2 + 4 ? 2 : 1
   }
 
+  /// The first phase shown when the phases do not all fit: enough to keep `selected` visible.
+  static func firstPhase(innerHeight: Int, phases: Int, selected: Int) -> Int {
+    let per = rowsPerPhase(innerHeight: innerHeight, phases: phases)
+    guard phases * per > innerHeight else { return 0 }
+    let visible = max(1, innerHeight / per)
+    return max(0, min(selected - visible + 1, phases - visible))
+  }
+
   /// The width text wraps to inside the detail pane (one cell of margin, at most 100 cells).
   var detailTextWidth: Int { min(100, max(1, detail.inner.w - 2)) }
 }

@@ -1,6 +1,17 @@
 import CaseBenchCore
 import Foundation
 
+// How the executable drives these screens:
+//
+// 1. `var state = AppState(caseStudies:sessions:options:now:)`, then send `.resize(size)` at
+//    once (the state pages and maps clicks with the last size it was told about).
+// 2. For each decoded event: `let commands = update(&state, event)`, carry out the commands,
+//    then draw `render(state, size:)`. Send `.tick(Date())` about ten times a second: it moves
+//    the clock used to stamp changes and fades status messages.
+// 3. When `state.sessionRevision` moves, save `state.session` and call `markSaved(revision:at:)`
+//    (or `markSaveFailed`). On SIGINT/SIGTERM/SIGHUP call `commitPendingEdits()` first, so a
+//    note being typed is kept.
+
 /// How screens are drawn.
 public struct RenderOptions: Sendable, Equatable {
   /// False draws ASCII borders (`+-|`) and ASCII glyphs, for terminals whose locale is not UTF-8.

@@ -721,7 +721,9 @@ extension AppState {
       let inner = l.phases.inner
       let per = WorkbenchLayout.rowsPerPhase(
         innerHeight: inner.h, phases: wb.caseStudy.phases.count)
-      let index = (y - inner.y) / per
+      let first = WorkbenchLayout.firstPhase(
+        innerHeight: inner.h, phases: wb.caseStudy.phases.count, selected: wb.phase)
+      let index = first + (y - inner.y) / per
       if wb.caseStudy.phases.indices.contains(index) {
         wb.focus = .phases
         workbench = wb

@@ -30,8 +30,10 @@ enum WorkbenchView {
     let phases = wb.caseStudy.phases
     let per = WorkbenchLayout.rowsPerPhase(innerHeight: inner.h, phases: phases.count)
     let right = inner.x + inner.w
-    for (i, phase) in phases.enumerated() {
-      let y = inner.y + i * per
+    let first = WorkbenchLayout.firstPhase(
+      innerHeight: inner.h, phases: phases.count, selected: wb.phase)
+    for (i, phase) in phases.enumerated() where i >= first {
+      let y = inner.y + (i - first) * per
       guard y + per - 1 < inner.y + inner.h, progress.phases.indices.contains(i) else { break }
       let p = progress.phases[i]
       let selected = i == wb.phase

@@ -784,3 +784,32 @@ extension RobustnessTests {
     #expect(o == 1)
   }
 }
+
+extension RobustnessTests {
+  @Test func manyPhasesScrollToKeepTheSelectionVisible() {
+    var cs = Fixture.caseStudy
+    for i in 0..<20 {
+      var p = cs.phases[1]
+      p.id = "extra-\(i)"
+      p.title = "Extra phase \(i)"
+      p.items = p.items.map {
+        var item = $0
+        item.id += "-\(i)"
+        return item
+      }
+      cs.phases.append(p)
+    }
+    var state = Fixture.startState()
+    _ = update(&state, .resize(Size(width: 80, height: 24)))
+    state.openWorkbench(
+      caseStudy: cs, session: Session(participant: "t", caseStudy: cs, now: Fixture.now),
+      sessionName: "t", readOnly: false, readOnlyReason: nil)
+    send(&state, .escape, .char("G"))
+    #expect(state.workbench?.phase == 25)
+    let text = render(state, size: state.size).text
+    #expect(text.contains("Extra phase 19"))
+    #expect(!text.contains(" 1 Frame the problem"))
+    _ = update(&state, .click(x: 5, y: 1))
+    #expect((state.workbench?.phase ?? 0) > 0)
+  }
+}
