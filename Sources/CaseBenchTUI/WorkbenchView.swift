@@ -212,9 +212,34 @@ enum WorkbenchView {
     }
     let modeKey = wb.detailMode == .briefing ? "b item" : "b briefing"
     buf.box(rect, title: title, focused: focused, glyphs: g, topRight: modeKey, footer: footer)
-    buf.lines(
-      lines, in: Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h),
-      scroll: scroll)
+    let area = Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h)
+    buf.lines(lines, in: area, scroll: scroll)
+    if let query = wb.search?.query {
+      highlight(query, lines: lines, in: area, scroll: scroll, into: &buf)
+    }
+  }
+
+  /// Paints every occurrence of `query` in the visible lines with the match role.
+  static func highlight(
+    _ query: String, lines: [StyledLine], in r: Rect, scroll: Int, into buf: inout ScreenBuffer
+  ) {
+    guard !query.isEmpty else { return }
+    for row in 0..<r.h {
+      let i = scroll + row
+      guard i < lines.count else { break }
+      let text = lines[i].text
+      var from = text.startIndex
+      while from < text.endIndex,
+        let found = text.range(
+          of: query, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex
+        )
+      {
+        let x = r.x + lines[i].indent + DisplayWidth.of(String(text[..<found.lowerBound]))
+        let w = DisplayWidth.of(String(text[found]))
+        buf.paint(x: x, y: r.y + row, width: min(w, r.x + r.w - x), role: .match)
+        from = found.upperBound > from ? found.upperBound : text.index(after: from)
+      }
+    }
   }
 }
 

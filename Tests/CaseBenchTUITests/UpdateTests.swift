@@ -813,3 +813,22 @@ extension RobustnessTests {
     #expect((state.workbench?.phase ?? 0) > 0)
   }
 }
+
+extension SearchTests {
+  @Test func matchesAreHighlightedInTheDetail() {
+    var state = Fixture.workbench()
+    send(&state, .char("/"))
+    type(&state, "baseline")
+    send(&state, .enter, .char("n"))
+    let buf = render(state, size: Size(width: 80, height: 24))
+    let lines = buf.text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard
+      let row = lines.firstIndex(where: { $0.contains("Set a baseline") && $0.contains("│ Set") })
+    else {
+      Issue.record("the item title should be in the detail")
+      return
+    }
+    let roles = (0..<80).map { buf[$0, row].role }
+    #expect(roles.filter { $0 == .match }.count == "baseline".count)
+  }
+}
