@@ -23,6 +23,8 @@ func assertGolden(
       Issue.record(
         "golden file \(name).txt was missing; run the tests locally to create it and commit it",
         sourceLocation: sourceLocation)
+    } else {
+      print("note: wrote golden file \(url.path); check it and commit it")
     }
     return
   }
