@@ -260,7 +260,7 @@ enum HelpScreen {
     (
       "Anywhere",
       [
-        ("?", "this help (Esc, q or ? closes it)"),
+        ("?  F1", "this help (Esc, q or ? closes it)"),
         ("q", "save and quit"),
         ("Ctrl-C", "save and quit"),
       ]

@@ -71,7 +71,7 @@ extension AppState {
     case .key(let key):
       switch key {
       case .char("q"): return [.quit]
-      case .char("?"): overlay = .help(scroll: 0)
+      case .char("?"), .function(1): overlay = .help(scroll: 0)
       case .up, .char("k"): moveStart(-1)
       case .down, .char("j"): moveStart(1)
       case .home, .char("g"): start.selection = 0
@@ -164,7 +164,7 @@ extension AppState {
     case .key(let key):
       switch key {
       case .char("q"): return [.quit]
-      case .char("?"): overlay = .help(scroll: 0)
+      case .char("?"), .function(1): overlay = .help(scroll: 0)
       case .up, .char("k"): move(-1)
       case .down, .char("j"): move(1)
       case .pageUp: move(-pageSize)
