@@ -387,9 +387,13 @@ enum DetailView {
         }
       }
     }
+    out.append(.blank)
+    out.append(StyledLine(text: "Readiness", role: .title, bold: true))
+    let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
+    out.wrap(progress.readinessWorkings, width: width, role: .dim)
     if wb.currentItem != nil {
       out.append(.blank)
-      out.append(StyledLine(text: "Press b or move in the checklist to see an item.", role: .dim))
+      out.wrap("Press b or move in the checklist to see an item.", width: width, role: .dim)
     }
     return out
   }

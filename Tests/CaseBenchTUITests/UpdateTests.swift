@@ -667,6 +667,7 @@ extension WorkbenchKeyTests {
     send(&state, .char("6"))
     var text = render(state, size: Size(width: 160, height: 48)).text
     #expect(text.contains("Risks to weigh"))
+    #expect(text.contains("Readiness 0% = the weakest phase's gate score"))
     #expect(text.contains("The forecast is trusted more than it deserves."))
     send(&state, .char("b"))
     text = render(state, size: Size(width: 160, height: 48)).text
