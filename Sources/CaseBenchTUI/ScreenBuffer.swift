@@ -98,8 +98,15 @@ public struct ScreenBuffer: Sendable, Equatable {
     guard y >= 0, y < size.height else { return x }
     let limit = min(maxX ?? size.width, size.width)
     var col = x
-    for ch in text {
+    for var ch in text {
       if col >= limit { break }
+      // Never let control characters (ESC, CR, ...) reach the terminal: newlines and tabs
+      // draw as a space, the rest are dropped.
+      if ch.isNewline || ch == "\t" {
+        ch = " "
+      } else if let v = ch.unicodeScalars.first?.value, v < 0x20 || (v >= 0x7F && v < 0xA0) {
+        continue
+      }
       let w = DisplayWidth.of(ch)
       if w == 0 {
         // Combining marks join the previous cell.
@@ -124,8 +131,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         col += 1
         break
       }
-      let shown: String = (ch == "\t" || ch.isNewline) ? " " : String(ch)
-      self[col, y] = Cell(shown, role: role, bold: bold)
+      self[col, y] = Cell(String(ch), role: role, bold: bold)
       if w == 2 { self[col + 1, y] = Cell.continuation.with(role: role) }
       col += w
     }

@@ -1,0 +1,240 @@
+import CaseBenchCore
+import Foundation
+
+enum Focus: Sendable, Equatable {
+  case phases, checklist, detail
+}
+
+/// What the detail pane shows.
+enum DetailMode: Sendable, Equatable {
+  case item, briefing
+}
+
+struct SearchMatch: Sendable, Equatable {
+  var phase: Int
+  /// Nil when the match is in the phase's briefing, title or goal.
+  var item: Int?
+}
+
+struct SearchResults: Sendable, Equatable {
+  var query: String
+  var matches: [SearchMatch]
+  var index: Int
+}
+
+/// The open workbench: one session on one case study.
+struct Workbench: Sendable {
+  var caseStudy: CaseStudy
+  var session: Session
+  var sessionName: String
+  var readOnly: Bool
+  var readOnlyReason: String?
+  var phase = 0
+  var item = 0
+  var focus = Focus.checklist
+  var detailMode = DetailMode.item
+  var detailScroll = 0
+  var listTop = 0
+  var hintShown = false
+  var search: SearchResults?
+  /// The item last selected in each phase, so coming back to a phase lands where you left.
+  var lastItem: [Int: Int] = [:]
+
+  var currentPhase: Phase? {
+    caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
+  }
+
+  var currentItem: Item? {
+    guard let p = currentPhase, p.items.indices.contains(item) else { return nil }
+    return p.items[item]
+  }
+
+  var showsCase: Bool { session.mode == .caseStudy }
+
+  /// The most items in any phase.
+  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
+}
+
+/// The decision dialog's steps.
+enum DecisionStage: Sendable, Equatable {
+  /// Several decisions in the phase: pick one.
+  case pick(Int)
+  /// Read the situation and choose an option.
+  case choose(decision: Int, option: Int)
+  /// Say why.
+  case rationale(decision: Int, option: Int, editor: TextEditor)
+  /// See what happened.
+  case outcome(decision: Int)
+}
+
+struct DecisionDialog: Sendable, Equatable {
+  var phase: Int
+  var stage: DecisionStage
+  var scroll = 0
+}
+
+enum Overlay: Sendable, Equatable {
+  case none
+  case help(scroll: Int)
+  case note(itemID: String, editor: TextEditor)
+  case naReason(itemID: String, editor: TextEditor)
+  case search(TextEditor)
+  case decision(DecisionDialog)
+}
+
+struct NewSessionPrompt: Sendable, Equatable {
+  var caseStudy: Int
+  var name = TextEditor(multiline: false)
+  var mode = SessionMode.caseStudy
+}
+
+struct StartScreen: Sendable, Equatable {
+  /// Index over case studies, then saved sessions.
+  var selection = 0
+  var prompt: NewSessionPrompt?
+}
+
+struct StatusMessage: Sendable, Equatable {
+  var text: String
+  var isError: Bool
+  var at: Date
+}
+
+/// Everything the screens show: a value, changed only by `update` and the methods below.
+public struct AppState: Sendable {
+  public private(set) var caseStudies: [CaseStudy]
+  public private(set) var sessions: [StartEntry]
+  public var options: RenderOptions
+  public private(set) var now: Date
+  /// The last size the terminal reported (send `.resize` first); used to page and to map clicks.
+  public private(set) var size = Size(width: 80, height: 24)
+  /// Bumped on every change to the session; the executable saves when it moves.
+  public private(set) var sessionRevision = 0
+
+  var start = StartScreen()
+  var workbench: Workbench?
+  var overlay = Overlay.none
+  var message: StatusMessage?
+  var savedRevision = 0
+  var savedAt: Date?
+  var saveError: String?
+
+  public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
+    self.caseStudies = caseStudies
+    self.sessions = sessions.sorted {
+      ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast)
+    }
+    self.options = options
+    self.now = now
+  }
+
+  /// The open session, if the workbench is showing.
+  public var session: Session? { workbench?.session }
+
+  /// True while the workbench (rather than the start screen) is showing.
+  public var isWorkbenchOpen: Bool { workbench != nil }
+
+  /// Replaces the saved sessions listed on the start screen.
+  public mutating func setSessions(_ entries: [StartEntry]) {
+    sessions = entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
+    start.selection = min(start.selection, max(0, caseStudies.count + sessions.count - 1))
+  }
+
+  /// Shows the workbench for a session: the checklist focused, the session's cursor item selected.
+  public mutating func openWorkbench(
+    caseStudy: CaseStudy, session: Session, sessionName: String, readOnly: Bool,
+    readOnlyReason: String?
+  ) {
+    var wb = Workbench(
+      caseStudy: caseStudy, session: session, sessionName: sessionName, readOnly: readOnly,
+      readOnlyReason: readOnlyReason)
+    if let cursor = session.cursor,
+      let p = caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })
+    {
+      wb.phase = p
+      if let itemID = cursor.item,
+        let i = caseStudy.phases[p].items.firstIndex(where: { $0.id == itemID })
+      {
+        wb.item = i
+      }
+    }
+    wb.focus = .checklist
+    // A fresh session opens on the first phase's briefing; a resumed one on its item.
+    let fresh = session.items.isEmpty && session.decisions.isEmpty
+    wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
+    workbench = wb
+    overlay = .none
+    start.prompt = nil
+    savedRevision = sessionRevision
+    savedAt = nil
+    saveError = nil
+    message = nil
+    fixScroll()
+  }
+
+  /// Stores a note edited outside (in `$EDITOR`).
+  public mutating func applyNote(itemID: String, text: String) {
+    if case .note(let id, _) = overlay, id == itemID { overlay = .none }
+    let changed = changeSession { $0.setNote(text, of: itemID, at: $1) }
+    if changed { showMessage("Note saved.", isError: false) }
+  }
+
+  /// A message in the status bar until the next key (or a few seconds).
+  public mutating func showMessage(_ text: String, isError: Bool) {
+    message = StatusMessage(text: text, isError: isError, at: now)
+  }
+
+  public mutating func markSaved(revision: Int, at: Date) {
+    savedRevision = max(savedRevision, revision)
+    savedAt = at
+    saveError = nil
+  }
+
+  public mutating func markSaveFailed(_ message: String) {
+    saveError = message
+  }
+
+  /// Keeps text being typed in the note editor by writing it into the session; call before
+  /// saving on a signal. Returns true if the session changed.
+  @discardableResult
+  public mutating func commitPendingEdits() -> Bool {
+    guard case .note(let itemID, let editor) = overlay else { return false }
+    return changeSession { $0.setNote(editor.text, of: itemID, at: $1) }
+  }
+
+  // MARK: Internal helpers
+
+  /// Applies a change to the session unless it is read-only. Returns true if anything changed.
+  @discardableResult
+  mutating func changeSession(_ body: (inout Session, Date) -> Void) -> Bool {
+    guard var wb = workbench else { return false }
+    if wb.readOnly {
+      refuseReadOnly()
+      return false
+    }
+    let before = wb.session
+    body(&wb.session, now)
+    guard wb.session != before else { return false }
+    workbench = wb
+    sessionRevision += 1
+    return true
+  }
+
+  mutating func refuseReadOnly() {
+    let why = workbench?.readOnlyReason.map { ": \($0)" } ?? ""
+    showMessage("Read-only\(why). Nothing can be changed.", isError: true)
+  }
+
+  /// Records where the participant is, so a resumed session lands there. Not logged.
+  mutating func syncCursor() {
+    guard var wb = workbench, !wb.readOnly, let phase = wb.currentPhase else { return }
+    let cursor = SessionCursor(phase: phase.id, item: wb.currentItem?.id)
+    guard wb.session.cursor != cursor else { return }
+    wb.session.moveCursor(phase: cursor.phase, item: cursor.item)
+    workbench = wb
+    sessionRevision += 1
+  }
+
+  mutating func setSize(_ s: Size) { size = s }
+  mutating func setNow(_ d: Date) { now = d }
+}

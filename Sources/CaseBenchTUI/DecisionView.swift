@@ -1,0 +1,326 @@
+import CaseBenchCore
+import Foundation
+
+/// The decision dialog: situation, options, rationale, consequence.
+enum DecisionView {
+  static func box(_ size: Size) -> Rect {
+    let w = min(88, max(10, size.width - 6))
+    let h = max(8, min(size.height - 3, 30))
+    return Rect(x: (size.width - w) / 2, y: max(0, (size.height - 1 - h) / 2), w: w, h: h)
+  }
+
+  static func textWidth(_ size: Size) -> Int { max(1, box(size).inner.w - 4) }
+  static func editorWidth(_ size: Size) -> Int { textWidth(size) }
+  /// Rows for the rationale: what is left under the chosen option and the question.
+  static func editorHeight(_ size: Size) -> Int { max(2, min(6, size.height - 14)) }
+
+  /// The largest box, shrunk to fit `rows` rows of text (plus a blank row above and below).
+  static func fitted(_ size: Size, rows: Int) -> Rect {
+    let big = box(size)
+    let h = max(6, min(big.h, rows + 4))
+    return Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
+  }
+
+  /// Clears the box and a one-cell margin left and right of it, so it stands apart.
+  static func clear(_ r: Rect, into buf: inout ScreenBuffer) {
+    buf.fill(x: r.x - 1, y: r.y, width: r.w + 2, height: r.h)
+  }
+
+  struct Content {
+    var lines: [StyledLine] = []
+    var title = ""
+    var footer = ""
+    /// Lines that must stay visible (the selected option).
+    var keep: ClosedRange<Int>?
+  }
+
+  static func content(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+  ) -> Content? {
+    let g = Glyphs.of(options)
+    guard wb.caseStudy.phases.indices.contains(dialog.phase) else { return nil }
+    let phase = wb.caseStudy.phases[dialog.phase]
+    let width = textWidth(size)
+    var lines: [StyledLine] = []
+    var title = "Decisions \(g.dot) \(phase.title)"
+    var footer = ""
+    var keep: ClosedRange<Int>?
+    switch dialog.stage {
+    case .pick(let sel):
+      footer = "\(arrows(g)) choose \(g.dot) Enter open \(g.dot) Esc close"
+      lines.wrap(
+        "This phase has \(phase.decisions.count) decisions to take.", width: width, role: .dim)
+      lines.append(.blank)
+      for (i, d) in phase.decisions.enumerated() {
+        let taken = wb.session.decisions[d.id]
+        let status = taken.map { "chose \($0.option)" } ?? "open"
+        let start = lines.count
+        let marker = i == sel ? g.pointer : " "
+        lines.append(
+          StyledLine(
+            text: "\(marker) " + g.truncate(d.title, to: max(1, width - 4 - status.count)),
+            role: i == sel ? .selected : .normal, bold: i == sel))
+        lines.append(StyledLine(text: status, role: taken == nil ? .warning : .success, indent: 4))
+        if i == sel { keep = start...(lines.count - 1) }
+      }
+    case .choose(let d, let sel):
+      let decision = phase.decisions[d]
+      title = "Decision \(g.dot) \(decision.title)"
+      let letters = decision.options.indices.map { letter($0) }
+      let range = letters.isEmpty ? "" : "\(letters.first ?? "a")-\(letters.last ?? "a")"
+      footer = "\(arrows(g))/\(range) choose \(g.dot) Enter select \(g.dot) Esc back"
+      lines.append(StyledLine(text: "Situation", role: .title, bold: true))
+      lines.wrap(decision.situation, width: width)
+      lines.append(.blank)
+      let previous = wb.session.decisions[decision.id]
+      lines.append(StyledLine(text: "Your options", role: .title, bold: true))
+      for (i, option) in decision.options.enumerated() {
+        let start = lines.count
+        let selected = i == sel
+        let chosenMark = previous?.option == option.id ? "  (your choice)" : ""
+        let wrapped = Wrap.lines(option.label + chosenMark, width: max(1, width - 6))
+        for (k, line) in wrapped.enumerated() {
+          let prefix = k == 0 ? "\(selected ? g.pointer : " ") \(letter(i))) " : "     "
+          lines.append(
+            StyledLine(text: prefix + line, role: selected ? .selected : .normal, bold: selected))
+        }
+        if selected { keep = start...(lines.count - 1) }
+      }
+      if let previous {
+        lines.append(.blank)
+        lines.wrap(
+          "You chose \(previous.option) before; choosing again replaces it, and the change is "
+            + "kept in the session's log.", width: width, role: .dim)
+      }
+    case .rationale(let d, let o, _):
+      let decision = phase.decisions[d]
+      title = "Decision \(g.dot) \(decision.title)"
+      footer = "Ctrl-S confirm \(g.dot) Enter new line \(g.dot) Esc back"
+      let option = decision.options.indices.contains(o) ? decision.options[o] : nil
+      let chosen = Wrap.clipped(
+        "You chose \(letter(o))) \(option?.label ?? "")", width: width, maxLines: 2,
+        ellipsis: g.ellipsis)
+      for l in chosen { lines.append(StyledLine(text: l, role: .accent, bold: true)) }
+      while lines.count < 2 { lines.append(.blank) }
+      lines.append(.blank)
+      lines.append(
+        StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
+    case .outcome(let d):
+      let decision = phase.decisions[d]
+      title = "Decision \(g.dot) \(decision.title)"
+      footer = "c change \(g.dot) Enter close"
+      guard let record = wb.session.decisions[decision.id] else { break }
+      let option = decision.option(id: record.option)
+      lines.append(StyledLine(text: "Your choice", role: .title, bold: true))
+      lines.wrap(
+        "\(record.option)) \(option?.label ?? "")", width: width, role: .accent, bold: true)
+      lines.wrap(
+        "decided \(clockText(record.decidedAt, now: wb.session.updated, timeZone: options.timeZone))",
+        width: width, role: .dim)
+      lines.append(.blank)
+      lines.append(StyledLine(text: "Your rationale", role: .title, bold: true))
+      lines.wrap(record.rationale, width: width)
+      lines.append(.blank)
+      lines.append(StyledLine(text: "What happened next", role: .title, bold: true))
+      lines.wrap(option?.consequence ?? "", width: width)
+      if options.facilitator, let option {
+        lines.append(.blank)
+        let role: Role =
+          option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
+        lines.append(StyledLine(text: "Facilitator's view", role: .title, bold: true))
+        lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true)
+        if !decision.facilitatorNotes.isEmpty {
+          lines.wrap(decision.facilitatorNotes, width: width, role: .dim)
+        }
+      }
+    }
+    return Content(lines: lines, title: title, footer: footer, keep: keep)
+  }
+
+  /// How far the dialog can scroll.
+  static func maxScroll(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+  ) -> Int {
+    guard let c = content(dialog, wb: wb, options: options, size: size) else { return 0 }
+    let r = fitted(size, rows: c.lines.count)
+    return max(0, c.lines.count - max(0, r.inner.h - 2))
+  }
+
+  static func draw(
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    guard let c = content(dialog, wb: wb, options: options, size: size) else { return }
+    let lines = c.lines
+    let title = c.title
+    var footer = c.footer
+    let width = textWidth(size)
+    if case .rationale(_, _, let editor) = dialog.stage {
+      let r = fitted(size, rows: lines.count + editorHeight(size) + 2)
+      clear(r, into: &buf)
+      buf.box(r, title: title, focused: true, glyphs: g, footer: footer)
+      let text = Rect(x: r.inner.x + 2, y: r.inner.y + 1, w: width, h: max(0, r.inner.h - 2))
+      buf.lines(lines, in: text)
+      let editorRect = Rect(
+        x: text.x, y: text.y + lines.count + 1, w: width,
+        h: max(1, min(editorHeight(size), text.y + text.h - 1 - (text.y + lines.count + 1))))
+      let frame = Rect(
+        x: editorRect.x - 1, y: editorRect.y - 1, w: editorRect.w + 2, h: editorRect.h + 2)
+      buf.box(frame, title: "", focused: false, glyphs: g)
+      drawEditor(editor, in: editorRect, into: &buf)
+      return
+    }
+    let r = fitted(size, rows: lines.count)
+    clear(r, into: &buf)
+    let inner = r.inner
+    let text = Rect(x: inner.x + 2, y: inner.y + 1, w: width, h: max(0, inner.h - 2))
+    var scroll = dialog.scroll
+    if let keep = c.keep {
+      if keep.upperBound >= scroll + text.h { scroll = keep.upperBound - text.h + 1 }
+      if keep.lowerBound < scroll { scroll = keep.lowerBound }
+    }
+    let maxScroll = max(0, lines.count - text.h)
+    scroll = min(max(0, scroll), maxScroll)
+    if maxScroll > 0, scroll < maxScroll {
+      footer = (options.unicode ? "↓ more" : "v more") + " \(g.dot) " + footer
+    }
+    buf.box(r, title: title, focused: true, glyphs: g, footer: footer)
+    buf.lines(lines, in: text, scroll: scroll)
+    // Stretch the selection highlight across the dialog.
+    for row in 0..<text.h {
+      let i = scroll + row
+      guard i < lines.count, lines[i].role == .selected else { continue }
+      buf.paint(x: inner.x + 1, y: text.y + row, width: inner.w - 2, role: .selected)
+    }
+  }
+
+  static func letter(_ i: Int) -> String {
+    i < 26 ? String(UnicodeScalar(UInt8(97 + i))) : "\(i + 1)"
+  }
+
+  static func arrows(_ g: Glyphs) -> String { g.pointer == ">" ? "up/down" : "↑↓" }
+}
+
+/// The key reference, grouped.
+enum HelpScreen {
+  static let groups: [(String, [(String, String)])] = [
+    (
+      "Moving",
+      [
+        ("Up Down  j k", "move in the focused pane (scroll in the detail)"),
+        ("g G  Home End", "top / bottom"),
+        ("PgUp PgDn", "page up / down"),
+        ("Tab  Shift-Tab", "next / previous pane"),
+        ("Left Right", "previous / next pane"),
+        ("1-6", "jump to a phase"),
+        ("Enter", "open: phase to checklist, item to detail"),
+        ("Esc", "back, close, or clear the search"),
+        ("click, wheel", "select or scroll under the mouse"),
+      ]
+    ),
+    (
+      "Working on an item",
+      [
+        ("Space", "status: todo, doing, done, todo"),
+        ("x", "not applicable (asks why)"),
+        ("!", "blocked / not blocked"),
+        ("n  e", "write the note here (Esc or Ctrl-S keeps it)"),
+        ("E", "write the note in $EDITOR"),
+        ("h", "show or hide the hint"),
+        ("b", "phase briefing / item detail"),
+        ("d", "the phase's decisions"),
+      ]
+    ),
+    (
+      "Search",
+      [
+        ("/", "search items, notes and briefings"),
+        ("n  N", "next / previous match while a search is on"),
+      ]
+    ),
+    (
+      "Writing (notes, rationales, prompts)",
+      [
+        ("arrows Home End", "move the cursor"),
+        ("Backspace Delete", "delete"),
+        ("Enter", "new line (confirms a one-line prompt)"),
+        ("Ctrl-S", "keep the note / confirm the decision"),
+        ("Ctrl-O", "continue the note in $EDITOR"),
+        ("Esc", "keep the note and close; leave a prompt"),
+      ]
+    ),
+    (
+      "Start screen",
+      [
+        ("Enter", "start a session on a case study, or resume one"),
+        ("Tab", "case study or own project, when naming a new session"),
+      ]
+    ),
+    (
+      "Anywhere",
+      [
+        ("?  F1", "this help (Esc, q or ? closes it)"),
+        ("q", "save and quit"),
+        ("Ctrl-C", "save and quit"),
+      ]
+    ),
+  ]
+
+  /// The help text wrapped to `width`: descriptions wrap under their own column.
+  static func lines(_ options: RenderOptions, width: Int) -> [StyledLine] {
+    let g = Glyphs.of(options)
+    var out: [StyledLine] = []
+    let keyW = width >= 50 ? 18 : 12
+    for (i, group) in groups.enumerated() {
+      if i > 0 { out.append(.blank) }
+      out.append(StyledLine(text: group.0, role: .title, bold: true))
+      for (keys, what) in group.1 {
+        let desc = Wrap.lines(what, width: max(1, width - keyW))
+        for (k, line) in desc.enumerated() {
+          if k == 0 {
+            out.append(StyledLine(text: DisplayWidth.pad(keys, to: keyW - 1) + " " + line))
+          } else {
+            out.append(StyledLine(text: line, indent: keyW))
+          }
+        }
+      }
+    }
+    out.append(.blank)
+    out.append(StyledLine(text: "Glyphs", role: .title, bold: true))
+    out.wrap(
+      "\(g.status(.todo)) todo  \(g.status(.doing)) doing  \(g.status(.done)) done  "
+        + "\(g.status(.blocked)) blocked  \(g.status(.notApplicable)) N/A", width: width)
+    out.wrap("*  required   \(g.note)  has a note   \(g.check)  phase gate met", width: width)
+    return out
+  }
+
+  /// The width help text wraps to inside the box.
+  static func textWidth(_ size: Size) -> Int { max(1, box(size).inner.w - 3) }
+
+  static func box(_ size: Size) -> Rect {
+    let w = min(76, max(10, size.width - 4))
+    let h = max(5, min(size.height - 2, 48))
+    return Rect(x: (size.width - w) / 2, y: max(0, (size.height - 1 - h) / 2), w: w, h: h)
+  }
+
+  static func draw(_ options: RenderOptions, scroll: Int, size: Size, into buf: inout ScreenBuffer)
+  {
+    let g = Glyphs.of(options)
+    let all = lines(options, width: textWidth(size))
+    let big = box(size)
+    let h = min(big.h, all.count + 2)
+    let r = Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
+    DecisionView.clear(r, into: &buf)
+    let inner = r.inner
+    let maxScroll = max(0, all.count - inner.h)
+    let s = min(scroll, maxScroll)
+    var footer = "Esc close"
+    if maxScroll > 0, s < maxScroll {
+      footer = (options.unicode ? "↓ more" : "v more") + " \(g.dot) j/k scroll \(g.dot) Esc close"
+    }
+    buf.box(r, title: "Keys", focused: true, glyphs: g, footer: footer)
+    let text = Rect(x: inner.x + 2, y: inner.y, w: textWidth(size), h: inner.h)
+    buf.lines(all, in: text, scroll: s)
+  }
+}

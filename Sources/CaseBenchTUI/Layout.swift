@@ -1,0 +1,80 @@
+/// A rectangle of cells.
+struct Rect: Sendable, Equatable {
+  var x: Int
+  var y: Int
+  var w: Int
+  var h: Int
+
+  func contains(_ px: Int, _ py: Int) -> Bool {
+    px >= x && px < x + w && py >= y && py < y + h
+  }
+
+  /// The inside of a one-cell border.
+  var inner: Rect { Rect(x: x + 1, y: y + 1, w: max(0, w - 2), h: max(0, h - 2)) }
+}
+
+/// Where the workbench's panes go. Wide terminals get three columns; narrower ones put the
+/// detail below the checklist.
+struct WorkbenchLayout: Sendable, Equatable {
+  static let wideFrom = 120
+
+  var phases: Rect
+  var checklist: Rect
+  var detail: Rect
+  var statusY: Int
+  var wide: Bool
+
+  /// `longestList` is the most items any phase has: in the stacked layout the checklist is
+  /// only as tall as it needs to be for the case study, so the detail gets the rest.
+  init(size: Size, longestList: Int = Int.max / 4) {
+    let body = max(0, size.height - 1)
+    wide = size.width >= WorkbenchLayout.wideFrom
+    let leftW: Int
+    if wide {
+      leftW = min(36, max(30, size.width / 6))
+    } else {
+      leftW = size.width >= 90 ? 28 : (size.width >= 70 ? 26 : 24)
+    }
+    let rest = max(0, size.width - leftW)
+    phases = Rect(x: 0, y: 0, w: min(leftW, size.width), h: body)
+    if wide {
+      let listW = rest * 9 / 20
+      checklist = Rect(x: leftW, y: 0, w: listW, h: body)
+      detail = Rect(x: leftW + listW, y: 0, w: rest - listW, h: body)
+    } else {
+      let listH = max(5, min(body * 2 / 5, longestList + 2))
+      checklist = Rect(x: leftW, y: 0, w: rest, h: min(listH, body))
+      detail = Rect(x: leftW, y: checklist.h, w: rest, h: max(0, body - checklist.h))
+    }
+    statusY = size.height - 1
+  }
+
+  /// Rows per phase in the phases pane: three (title, bar, what is open) on tall screens, two
+  /// (title and bar) when there is room, else one.
+  static func rowsPerPhase(innerHeight: Int, phases: Int) -> Int {
+    if innerHeight >= phases * 3 + 4 { return 3 }
+    return innerHeight >= phases * 2 + 4 ? 2 : 1
+  }
+
+  /// The first phase shown when the phases do not all fit: enough to keep `selected` visible.
+  static func firstPhase(innerHeight: Int, phases: Int, selected: Int) -> Int {
+    let per = rowsPerPhase(innerHeight: innerHeight, phases: phases)
+    guard phases * per > innerHeight else { return 0 }
+    let visible = max(1, innerHeight / per)
+    return max(0, min(selected - visible + 1, phases - visible))
+  }
+
+  /// The width text wraps to inside the detail pane (one cell of margin, at most 100 cells).
+  var detailTextWidth: Int { min(100, max(1, detail.inner.w - 2)) }
+}
+
+extension Size {
+  var isBigEnough: Bool { width >= MinimumSize.width && height >= MinimumSize.height }
+}
+
+extension WorkbenchLayout {
+  init(size: Size, for wb: Workbench?) {
+    let longest = wb?.longestList ?? Int.max / 4
+    self.init(size: size, longestList: longest)
+  }
+}

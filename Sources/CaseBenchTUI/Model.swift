@@ -1,0 +1,113 @@
+import CaseBenchCore
+import Foundation
+
+// How the executable drives these screens:
+//
+// 1. `var state = AppState(caseStudies:sessions:options:now:)`, then send `.resize(size)` at
+//    once (the state pages and maps clicks with the last size it was told about).
+// 2. For each decoded event: `let commands = update(&state, event)`, carry out the commands,
+//    then draw `render(state, size:)`. Send `.tick(Date())` about ten times a second: it moves
+//    the clock used to stamp changes and fades status messages.
+// 3. When `state.sessionRevision` moves, save `state.session` and call `markSaved(revision:at:)`
+//    (or `markSaveFailed`). On SIGINT/SIGTERM/SIGHUP call `commitPendingEdits()` first, so a
+//    note being typed is kept.
+
+/// How screens are drawn.
+public struct RenderOptions: Sendable, Equatable {
+  /// False draws ASCII borders (`+-|`) and ASCII glyphs, for terminals whose locale is not UTF-8.
+  public var unicode: Bool
+  /// Shows each decision option's verdict ("Facilitator's view") after a choice.
+  public var facilitator: Bool
+  /// The time zone for clock times in the status bar and on the start screen.
+  public var timeZone: TimeZone
+
+  public init(unicode: Bool = true, facilitator: Bool = false, timeZone: TimeZone = .current) {
+    self.unicode = unicode
+    self.facilitator = facilitator
+    self.timeZone = timeZone
+  }
+}
+
+/// A saved session as listed on the start screen.
+public struct StartEntry: Sendable, Equatable {
+  public var title: String
+  public var detail: String
+  public var path: String
+  public var updated: Date?
+  /// Why the file can't be opened, if it can't.
+  public var error: String?
+
+  public init(
+    title: String, detail: String, path: String, updated: Date? = nil, error: String? = nil
+  ) {
+    self.title = title
+    self.detail = detail
+    self.path = path
+    self.updated = updated
+    self.error = error
+  }
+}
+
+/// What the screens ask the executable to do: everything with side effects.
+public enum Command: Sendable, Equatable {
+  /// Save and leave.
+  case quit
+  /// Create a session file, then call `AppState.openWorkbench`.
+  case createSession(caseStudyID: String, participant: String, mode: SessionMode)
+  /// Load a session file, then call `AppState.openWorkbench` (or `showMessage` on failure).
+  case openSession(path: String)
+  /// Suspend the terminal, run `$EDITOR` on `text`, then call `AppState.applyNote`.
+  case editExternally(itemID: String, text: String)
+}
+
+/// The characters used for borders and glyphs: Unicode or plain ASCII.
+struct Glyphs: Sendable {
+  var horizontal: String
+  var vertical: String
+  var topLeft: String
+  var topRight: String
+  var bottomLeft: String
+  var bottomRight: String
+  var ellipsis: String
+  var check: String
+  var note: String
+  var barFull: String
+  var barEmpty: String
+  var dot: String
+  var pointer: String
+  var radioOn: String
+  var radioOff: String
+  var times: String
+
+  static let unicode = Glyphs(
+    horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮", bottomLeft: "╰",
+    bottomRight: "╯", ellipsis: "…", check: "✓", note: "✎", barFull: "█", barEmpty: "░",
+    dot: "·", pointer: "▸", radioOn: "(•)", radioOff: "( )", times: "×")
+
+  static let ascii = Glyphs(
+    horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
+    bottomRight: "+", ellipsis: "...", check: "ok", note: "+", barFull: "#", barEmpty: "-",
+    dot: "-", pointer: ">", radioOn: "(*)", radioOff: "( )", times: "x")
+
+  static func of(_ options: RenderOptions) -> Glyphs { options.unicode ? .unicode : .ascii }
+
+  func status(_ s: ItemStatus) -> String {
+    switch s {
+    case .todo: "[ ]"
+    case .doing: "[~]"
+    case .done: "[x]"
+    case .blocked: "[!]"
+    case .notApplicable: "[-]"
+    }
+  }
+
+  func truncate(_ text: String, to width: Int) -> String {
+    DisplayWidth.truncate(text, to: width, ellipsis: ellipsis)
+  }
+}
+
+/// The smallest terminal the workbench draws in; below it a notice says so.
+public enum MinimumSize {
+  public static let width = 60
+  public static let height = 16
+}
