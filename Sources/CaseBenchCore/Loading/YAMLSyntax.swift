@@ -1,0 +1,216 @@
+import Foundation
+import Yams
+
+/// Composes YAML into a `Node` tree and turns Yams' errors into located diagnostics.
+enum YAMLSyntax {
+  /// The root node, `nil` for an empty document, or the diagnostic for a syntax error.
+  static func compose(_ yaml: String, file: String) -> Result<Node?, Diagnostic> {
+    // The basic resolver leaves every plain scalar untyped: `ScalarValue` classifies them itself,
+    // which keeps raw text such as `version: 1.10` intact and avoids a regex per scalar.
+    do {
+      return .success(try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8))
+    } catch {
+      return .failure(diagnostic(for: error, yaml: yaml, file: file))
+    }
+  }
+
+  static func diagnostic(for error: any Error, yaml: String, file: String) -> Diagnostic {
+    guard let yamlError = error as? YamlError else {
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: error))",
+        fix: "check that the file is a YAML document")
+    }
+    switch yamlError {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var message = "YAML syntax error: \(problem)"
+      if let context, !context.text.isEmpty, context.mark.line != mark.line {
+        message += " (\(context.text) at line \(context.mark.line))"
+      } else if let context, !context.text.isEmpty {
+        message += " (\(context.text))"
+      }
+      return Diagnostic(
+        file: file, line: mark.line, column: mark.column, message: message,
+        fix: syntaxFix(problem: problem, line: line(mark.line, of: yaml)))
+    case .reader(let problem, let offset, _, _):
+      let place = offset.map { position(ofCharacterOffset: $0, in: yaml) } ?? (line: 0, column: 0)
+      return Diagnostic(
+        file: file, line: place.line, column: place.column,
+        message: "cannot read the text: \(problem)",
+        fix: "save the file as UTF-8 text without control characters")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return duplicateKeyDiagnostic(
+        keys: duplicates, firstMark: context.mark, yaml: yaml, file: file)
+    case .memory:
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "out of memory while parsing YAML",
+        fix: "check the file for a runaway alias or a huge value")
+    default:
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: yamlError))",
+        fix: "check that the file is a YAML document")
+    }
+  }
+
+  private static func firstLine(of error: any Error) -> String {
+    let text = String(describing: error)
+    return text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init)
+      ?? text
+  }
+
+  private static func syntaxFix(problem: String, line: Substring?) -> String {
+    if let line, line.contains("\t") {
+      return "indent with spaces, not tabs"
+    }
+    switch problem {
+    case let text where text.contains("mapping values are not allowed"):
+      return "put quotes around a value that contains ': ', or fix the indentation of this key"
+    case let text where text.contains("did not find expected key"):
+      return "check the indentation: keys of one mapping must line up"
+    case let text where text.contains("did not find expected '-' indicator"):
+      return "check the indentation: list entries must line up under each other"
+    case let text where text.contains("found undefined alias"):
+      return "define the anchor (&name) before using the alias (*name)"
+    case let text where text.contains("but found another document"):
+      return "keep one case study per file; remove the extra '---'"
+    case let text where text.contains("Maximum nesting level"):
+      return "nest values less deeply"
+    case let text where text.contains("quoted scalar"):
+      return "close the quotes"
+    case let text where text.contains("found character that cannot start any token"):
+      return "put quotes around a value that starts with '@', '`', '%' or a tab"
+    default:
+      return "check the indentation and quoting on this line and the one before"
+    }
+  }
+
+  /// Yams reports only the first duplicated key. Point at the repeat when it is in block style.
+  private static func duplicateKeyDiagnostic(
+    keys: [String], firstMark: Mark, yaml: String, file: String
+  ) -> Diagnostic {
+    let names = keys.map { "'\(truncated($0))'" }.joined(separator: ", ")
+    let plural = keys.count == 1 ? "key" : "keys"
+    if let key = keys.first, firstMark.line > 0,
+      let repeatLine = repeatedKeyLine(key: key, firstMark: firstMark, yaml: yaml)
+    {
+      return Diagnostic(
+        file: file, line: repeatLine, column: firstMark.column,
+        message: "duplicate \(plural) \(names) (first defined at line \(firstMark.line))",
+        fix: "remove one of them or rename it; a mapping may name each key once")
+    }
+    return Diagnostic(
+      file: file, line: firstMark.line, column: firstMark.column,
+      message: "duplicate \(plural) \(names) in one mapping",
+      fix: "remove one of them or rename it; a mapping may name each key once")
+  }
+
+  private static func repeatedKeyLine(key: String, firstMark: Mark, yaml: String) -> Int? {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    guard firstMark.line <= lines.count else { return nil }
+    let column = firstMark.column - 1
+    let candidates = [key + ":", "\"\(key)\":", "'\(key)':", key + " :"]
+    var index = firstMark.line
+    while index < lines.count {
+      let text = lines[index]
+      index += 1
+      let lead = text.prefix(while: { $0 == " " }).count
+      let rest = text.dropFirst(lead)
+      if rest.isEmpty || rest.hasPrefix("#") { continue }
+      // A less indented line closes the mapping that holds the first key.
+      if lead < column { return nil }
+      if lead == column, candidates.contains(where: { rest.hasPrefix($0) }) { return index }
+    }
+    return nil
+  }
+
+  static func line(_ number: Int, of yaml: String) -> Substring? {
+    guard number > 0 else { return nil }
+    var current = 1
+    var start = yaml.startIndex
+    while current < number {
+      guard let newline = yaml[start...].firstIndex(of: "\n") else { return nil }
+      start = yaml.index(after: newline)
+      current += 1
+    }
+    let end = yaml[start...].firstIndex(of: "\n") ?? yaml.endIndex
+    return yaml[start..<end]
+  }
+
+  /// 1-based line and column of a character offset, as Yams counts them.
+  static func position(ofCharacterOffset offset: Int, in yaml: String) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var count = 0
+    for character in yaml {
+      if count >= offset { break }
+      count += 1
+      if character == "\n" || character == "\r\n" {
+        line += 1
+        column = 1
+      } else {
+        column += character.unicodeScalars.count
+      }
+    }
+    return (line, column)
+  }
+
+  static func truncated(_ text: String, limit: Int = 40) -> String {
+    let clean = Diagnostic.oneLine(text)
+    guard clean.count > limit else { return clean }
+    return String(clean.prefix(limit)) + "…"
+  }
+}
+
+/// A scalar as this loader reads it: plain scalars are classified here, quoted ones are text.
+enum ScalarValue: Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  /// A plain number that is not a whole number (e.g. `1.0`), kept as written.
+  case float(String)
+  /// Text; `quoted` when the author quoted it or used a block scalar.
+  case string(String, quoted: Bool)
+
+  init(_ scalar: Node.Scalar) {
+    let text = scalar.string
+    let tag = scalar.tag.rawValue
+    let explicitString = tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue
+    guard scalar.style == .plain || scalar.style == .any, !explicitString else {
+      self = .string(text, quoted: true)
+      return
+    }
+    switch text {
+    case "", "~", "null", "Null", "NULL":
+      self = .null
+    case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON":
+      self = .bool(true)
+    case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF":
+      self = .bool(false)
+    default:
+      if let number = ScalarValue.integer(text) {
+        self = .int(number)
+      } else if ScalarValue.looksLikeFloat(text) {
+        self = .float(text)
+      } else {
+        self = .string(text, quoted: false)
+      }
+    }
+  }
+
+  /// A decimal integer with an optional sign, or `nil`.
+  static func integer(_ text: String) -> Int? {
+    var digits = Substring(text)
+    if digits.first == "+" { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count < 30 else { return nil }
+    let body = digits.first == "-" ? digits.dropFirst() : digits
+    guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(digits)
+  }
+
+  static func looksLikeFloat(_ text: String) -> Bool {
+    guard text.count < 60, text.contains(where: { $0.isNumber }) else { return false }
+    let allowed: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "-", "+", "e", "E", "_"]
+    return text.allSatisfy { allowed.contains($0) } && Double(text.replacingOccurrences(of: "_", with: "")) != nil
+  }
+}
