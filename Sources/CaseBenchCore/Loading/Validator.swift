@@ -23,11 +23,22 @@ struct Location: Equatable {
 
 /// The keys of one YAML mapping, with its position and a name to use in messages.
 struct Fields {
-  var label: String
+  /// What the mapping is, e.g. "phase"; `id` names it when it has a usable one.
+  var kind: String
+  var id: String?
+  var fallbackLabel: String
+  var labelSuffix: String
   var location: Location
   var entries: [String: (key: Node, value: Node)]
 
   subscript(key: String) -> (key: Node, value: Node)? { entries[key] }
+
+  /// A name for messages, e.g. "phase 'data'" or "item 3 of phase 'data'". Built only when a
+  /// message needs it.
+  var label: String {
+    guard let id else { return fallbackLabel }
+    return "\(kind) '\(YAMLSyntax.truncated(id))'\(labelSuffix)"
+  }
 }
 
 /// Walks a composed YAML tree against the case-study format (CaseStudies/README.md), collecting
@@ -38,7 +49,7 @@ struct Fields {
 struct CaseStudyValidator {
   static let maxDiagnostics = 1000
   /// Aliases can make a short file expand to a huge tree; stop walking after this many values.
-  static let maxVisits = 3_000_000
+  static let maxVisits = 2_000_000
 
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
@@ -91,10 +102,16 @@ struct CaseStudyValidator {
     visits += 1
     if visits > Self.maxVisits {
       exhausted = true
-      error(
-        Location(node),
-        "the case study expands to more than \(Self.maxVisits) values; stopped checking here",
-        fix: "split the case study, or write repeated values out instead of using aliases (*name)")
+      errorCount += 1
+      let location = Location(node)
+      // Always shown, even past the cap on diagnostics: it explains why checking stopped.
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: location.line, column: location.column, severity: .error,
+          message:
+            "the case study expands to more than \(Self.maxVisits) values; stopped checking here",
+          fix: "split the case study, or write repeated values out instead of using aliases (*name)"
+        ))
       return false
     }
     return true
@@ -121,7 +138,8 @@ struct CaseStudyValidator {
     case .scalar(let scalar):
       switch ScalarValue(scalar) {
       case .null: return "nothing"
-      case .bool(let value): return "the boolean \(value ? "true" : "false") ('\(q(scalar.string))')"
+      case .bool(let value):
+        return "the boolean \(value ? "true" : "false") ('\(q(scalar.string))')"
       case .int(let value): return "the number \(value)"
       case .float(let text): return "the number \(q(text))"
       case .string(let text, _): return "the text '\(q(text))'"
@@ -146,12 +164,14 @@ struct CaseStudyValidator {
 
   /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
   private mutating func fields(
-    of node: Node, kind: String, fallbackLabel: String, allowed: [String], required: [String]
+    of node: Node, kind: String, fallbackLabel: @autoclosure () -> String,
+    allowed: KeySet, labelSuffix: @autoclosure () -> String = ""
   ) -> Fields? {
     guard case .mapping(let mapping) = node else {
       error(
-        Location(node), "\(fallbackLabel) must be a mapping of keys, found \(Self.describe(node))",
-        fix: "write it as 'key: value' lines with the keys \(Self.list(required))")
+        Location(node),
+        "\(fallbackLabel()) must be a mapping of keys, found \(Self.describe(node))",
+        fix: "write it as 'key: value' lines with the keys \(Self.list(allowed.required))")
       return nil
     }
     var entries: [String: (key: Node, value: Node)] = [:]
@@ -160,37 +180,48 @@ struct CaseStudyValidator {
       guard visit(key) else { break }
       guard case .scalar(let scalar) = key else {
         error(
-          Location(key), "a key in \(fallbackLabel) is \(Self.describe(key)), not a name",
-          fix: "use one of \(Self.list(allowed))")
+          Location(key), "a key in \(fallbackLabel()) is \(Self.describe(key)), not a name",
+          fix: "use one of \(Self.list(allowed.all))")
         continue
       }
       entries[scalar.string] = (key, value)
       keyOrder.append((scalar.string, key))
     }
-    let label: String
-    if let id = Self.idText(entries["id"]?.value) {
-      label = "\(kind) '\(Self.q(id))'"
-    } else {
-      label = fallbackLabel
-    }
-    let allowedSet = Set(allowed)
-    for (name, key) in keyOrder where !allowedSet.contains(name) {
+    let id = Self.idText(entries["id"]?.value)
+    let result = Fields(
+      kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
+      labelSuffix: id == nil ? "" : labelSuffix(), location: Location(node), entries: entries)
+    for (name, key) in keyOrder where !allowed.set.contains(name) {
+      let label = result.label
       let fix: String
-      if let suggestion = Suggestion.closest(to: name, among: allowed) {
+      if let suggestion = Suggestion.closest(to: name, among: allowed.all) {
         fix = "did you mean '\(suggestion)'?"
       } else if name == "<<" {
         fix = "merge keys are not supported; write the keys out"
       } else {
-        fix = "remove it; allowed keys are \(Self.list(allowed))"
+        fix = "remove it; allowed keys are \(Self.list(allowed.all))"
       }
       error(Location(key), "unknown key '\(Self.q(name))' in \(label)", fix: fix)
     }
-    for name in required where entries[name] == nil {
+    for name in allowed.required where entries[name] == nil {
       error(
-        Location(node), "missing required key '\(name)' in \(label)",
+        Location(node), "missing required key '\(name)' in \(result.label)",
         fix: "add '\(name):' with \(Self.hint(for: name))")
     }
-    return Fields(label: label, location: Location(node), entries: entries)
+    return result
+  }
+
+  /// The keys a mapping may have, and which of them it must have.
+  struct KeySet {
+    var all: [String]
+    var required: [String]
+    var set: Set<String>
+
+    init(_ all: [String], optional: Set<String> = []) {
+      self.all = all
+      required = all.filter { !optional.contains($0) }
+      set = Set(all)
+    }
   }
 
   private static func list(_ names: [String]) -> String {
@@ -203,7 +234,8 @@ struct CaseStudyValidator {
   /// What a key's value should be, for fixes.
   private static func hint(for key: String) -> String {
     switch key {
-    case "format_version": "the format number, e.g. 'format_version: \(CaseStudy.supportedFormatVersion)'"
+    case "format_version":
+      "the format number, e.g. 'format_version: \(CaseStudy.supportedFormatVersion)'"
     case "id": "a short id, e.g. 'D.3'"
     case "version": "the content's version, e.g. \"1.0.0\""
     case "timebox_minutes": "a whole number of minutes, e.g. 30"
@@ -219,7 +251,7 @@ struct CaseStudyValidator {
     case "verdict": "one of \(list(verdictNames))"
     case "power", "interest": "one of \(list(levelNames))"
     case "likelihood", "impact": "a whole number from 1 to 5"
-    default: "the text"
+    default: "its text"
     }
   }
 
@@ -244,7 +276,7 @@ struct CaseStudyValidator {
       return nil
     }
     let value = scalar.string
-    if required, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if required, Self.isBlank(value) {
       error(
         Location(node), "'\(key)' in \(fields.label) is empty",
         fix: "write \(Self.hint(for: key))")
@@ -277,9 +309,13 @@ struct CaseStudyValidator {
           fix: "write \(value) without quotes")
         return value
       }
-      error(Location(node), "\(expected), found \(Self.describe(node))", fix: "write \(Self.hint(for: key))")
+      error(
+        Location(node), "\(expected), found \(Self.describe(node))",
+        fix: "write \(Self.hint(for: key))")
     default:
-      error(Location(node), "\(expected), found \(Self.describe(node))", fix: "write \(Self.hint(for: key))")
+      error(
+        Location(node), "\(expected), found \(Self.describe(node))",
+        fix: "write \(Self.hint(for: key))")
     }
     return nil
   }
@@ -315,7 +351,8 @@ struct CaseStudyValidator {
   }
 
   /// A list value; `nil` (after reporting) when it is not a list.
-  private mutating func sequence(_ fields: Fields, _ key: String, required: Bool = true) -> [Node]? {
+  private mutating func sequence(_ fields: Fields, _ key: String, required: Bool = true) -> [Node]?
+  {
     guard let entry = fields[key] else { return nil }
     let node = entry.value
     switch node {
@@ -344,7 +381,7 @@ struct CaseStudyValidator {
     for node in nodes {
       guard visit(node) else { return nil }
       if case .scalar(let scalar) = node, ScalarValue(scalar) != .null,
-        !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        !Self.isBlank(scalar.string)
       {
         result.append((scalar.string, Location(node)))
       } else {
@@ -358,8 +395,15 @@ struct CaseStudyValidator {
     return valid ? result : nil
   }
 
+  private static func isBlank(_ text: String) -> Bool {
+    text.allSatisfy(\.isWhitespace)
+  }
+
   private static func isSlug(_ text: String) -> Bool {
-    !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      }
   }
 
   private static func isIdentifier(_ text: String) -> Bool {
@@ -391,7 +435,8 @@ struct CaseStudyValidator {
     let location = Location(node)
     guard Self.isIdentifier(id) else {
       error(
-        location, "\(noun) id '\(Self.q(id))' has characters other than letters, digits, '.', '-' and '_'",
+        location,
+        "\(noun) id '\(Self.q(id))' has characters other than letters, digits, '.', '-' and '_'",
         fix: "use an id such as '\(Self.suggestedID(id, slug: false))'")
       return nil
     }
@@ -409,39 +454,42 @@ struct CaseStudyValidator {
 
   // MARK: Case study
 
-  private static let topKeys = [
+  private static let topKeys = KeySet([
     "format_version", "id", "version", "title", "summary", "background", "cast", "phases",
-  ]
+  ])
 
   mutating func validate(root: Node?) -> CaseStudy? {
     guard let root, !Self.isNull(root) else {
       error(
         Location(line: 1, column: 1), "the file is empty",
-        fix: "start with 'format_version: \(CaseStudy.supportedFormatVersion)' and the keys in CaseStudies/README.md")
+        fix:
+          "start with 'format_version: \(CaseStudy.supportedFormatVersion)' and the keys in CaseStudies/README.md"
+      )
       return nil
     }
     guard case .mapping = root else {
       error(
         Location(root), "the top level must be a mapping of keys, found \(Self.describe(root))",
-        fix: "start with 'format_version: \(CaseStudy.supportedFormatVersion)', 'id:', 'title:' and the other keys in CaseStudies/README.md")
+        fix:
+          "start with 'format_version: \(CaseStudy.supportedFormatVersion)', 'id:', 'title:' and the other keys in CaseStudies/README.md"
+      )
+      return nil
+    }
+    if let future = Self.futureFormatVersion(of: root) {
+      error(
+        Location(future.node),
+        "format_version \(future.version) is newer than this casebench reads (\(CaseStudy.supportedFormatVersion))",
+        fix: "upgrade casebench")
+      // A newer format may have keys this build does not know; checking them would only add noise.
       return nil
     }
     guard
       let top = fields(
-        of: root, kind: "case study", fallbackLabel: "the case study", allowed: Self.topKeys,
-        required: Self.topKeys)
+        of: root, kind: "case study", fallbackLabel: "the case study", allowed: Self.topKeys)
     else { return nil }
 
     let formatVersion = integer(top, "format_version")
     if let formatVersion, let node = top["format_version"]?.value {
-      if formatVersion > CaseStudy.supportedFormatVersion {
-        error(
-          Location(node),
-          "format_version \(formatVersion) is newer than this casebench reads (\(CaseStudy.supportedFormatVersion))",
-          fix: "upgrade casebench")
-        // Keys of a newer format would only produce noise; stop here.
-        return nil
-      }
       if formatVersion < 1 {
         error(
           Location(node), "format_version \(formatVersion) is not a format casebench knows",
@@ -500,6 +548,21 @@ struct CaseStudyValidator {
       background: background, cast: cast, phases: phases)
   }
 
+  /// The `format_version` node and value when it is newer than this build reads.
+  private static func futureFormatVersion(of root: Node) -> (node: Node, version: Int)? {
+    guard case .mapping(let mapping) = root, let node = mapping["format_version"],
+      case .scalar(let scalar) = node
+    else { return nil }
+    let version: Int?
+    switch ScalarValue(scalar) {
+    case .int(let value): version = value
+    case .string(let text, quoted: true): version = ScalarValue.integer(text)
+    default: version = nil
+    }
+    guard let version, version > CaseStudy.supportedFormatVersion else { return nil }
+    return (node, version)
+  }
+
   /// `version` accepts any scalar (`1`, `1.0`, `"1.0.0"`) and keeps it as written.
   private mutating func versionText(_ fields: Fields) -> String? {
     guard let entry = fields["version"] else { return nil }
@@ -507,7 +570,8 @@ struct CaseStudyValidator {
       case .bool = ScalarValue(scalar)
     {
       error(
-        Location(entry.value), "'version' in \(fields.label) must be a version such as \"1.0.0\", found \(Self.describe(entry.value))",
+        Location(entry.value),
+        "'version' in \(fields.label) must be a version such as \"1.0.0\", found \(Self.describe(entry.value))",
         fix: "write the content's version in quotes, e.g. \"1.0.0\"")
       return nil
     }
@@ -516,15 +580,15 @@ struct CaseStudyValidator {
 
   // MARK: Cast
 
-  private static let castKeys = [
+  private static let castKeys = KeySet([
     "id", "name", "role", "wants", "hot_buttons", "power", "interest",
-  ]
+  ])
 
   private mutating func castMember(_ node: Node, index: Int) -> CastMember? {
     guard
       let fields = fields(
         of: node, kind: "cast member", fallbackLabel: "cast member \(index + 1)",
-        allowed: Self.castKeys, required: Self.castKeys)
+        allowed: Self.castKeys)
     else { return nil }
     let id = identifier(fields, space: .cast, noun: "cast member")
     let name = text(fields, "name")
@@ -558,16 +622,16 @@ struct CaseStudyValidator {
 
   // MARK: Phases
 
-  private static let phaseKeys = [
-    "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
-    "facilitator_notes", "gate",
-  ]
+  private static let phaseKeys = KeySet(
+    [
+      "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
+      "facilitator_notes", "gate",
+    ], optional: ["gate"])
 
   private mutating func phase(_ node: Node, index: Int) -> Phase? {
     guard
       let fields = fields(
-        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys,
-        required: Self.phaseKeys.filter { $0 != "gate" })
+        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys)
     else { return nil }
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
@@ -577,12 +641,14 @@ struct CaseStudyValidator {
     let facilitatorNotes = text(fields, "facilitator_notes")
 
     var timebox: Int?
-    if let minutes = integer(fields, "timebox_minutes"), let node = fields["timebox_minutes"]?.value {
+    if let minutes = integer(fields, "timebox_minutes"), let node = fields["timebox_minutes"]?.value
+    {
       if minutes > 0 {
         timebox = minutes
       } else {
         error(
-          Location(node), "'timebox_minutes' in \(fields.label) must be more than 0, found \(minutes)",
+          Location(node),
+          "'timebox_minutes' in \(fields.label) must be more than 0, found \(minutes)",
           fix: "write the minutes the phase takes in a workshop, e.g. 30")
       }
     }
@@ -591,7 +657,8 @@ struct CaseStudyValidator {
     var itemsValid = true
     if let nodes = sequence(fields, "items") {
       if nodes.isEmpty, let node = fields["items"]?.value {
-        error(Location(node), "\(fields.label) has no items", fix: "add at least one checklist item")
+        error(
+          Location(node), "\(fields.label) has no items", fix: "add at least one checklist item")
       }
       for (itemIndex, node) in nodes.enumerated() {
         guard visit(node) else { break }
@@ -663,10 +730,11 @@ struct CaseStudyValidator {
 
   // MARK: Items
 
-  private static let itemKeys = [
-    "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
-    "arises_in",
-  ]
+  private static let itemKeys = KeySet(
+    [
+      "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
+      "arises_in",
+    ], optional: ["references", "arises_in"])
 
   private mutating func item(_ node: Node, index: Int, phaseID: String?, phaseLabel: String)
     -> Item?
@@ -674,8 +742,7 @@ struct CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
-        allowed: Self.itemKeys,
-        required: Self.itemKeys.filter { $0 != "references" && $0 != "arises_in" })
+        allowed: Self.itemKeys)
     else { return nil }
     let id = identifier(fields, space: .item, noun: "item")
     if let id, let phaseID, itemPhase[id] == nil {
@@ -707,14 +774,15 @@ struct CaseStudyValidator {
 
   // MARK: Decisions
 
-  private static let decisionKeys = ["id", "title", "situation", "options", "facilitator_notes"]
-  private static let optionKeys = ["id", "label", "consequence", "verdict"]
+  private static let decisionKeys = KeySet(
+    ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
+  private static let optionKeys = KeySet(["id", "label", "consequence", "verdict"])
 
   private mutating func decision(_ node: Node, index: Int, phaseLabel: String) -> Decision? {
     guard
       let fields = fields(
         of: node, kind: "decision", fallbackLabel: "decision \(index + 1) of \(phaseLabel)",
-        allowed: Self.decisionKeys, required: ["id", "title", "situation", "options"])
+        allowed: Self.decisionKeys)
     else { return nil }
     let id = identifier(fields, space: .decision, noun: "decision")
     let title = text(fields, "title")
@@ -728,8 +796,10 @@ struct CaseStudyValidator {
       if nodes.count < 2 || nodes.count > 5 {
         optionsValid = false
         error(
-          Location(listNode), "\(fields.label) has \(nodes.count) option\(nodes.count == 1 ? "" : "s"); it needs 2 to 5",
-          fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options")
+          Location(listNode),
+          "\(fields.label) has \(nodes.count) option\(nodes.count == 1 ? "" : "s"); it needs 2 to 5",
+          fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options"
+        )
       }
       var seen: [String: Location] = [:]
       for (optionIndex, optionNode) in nodes.enumerated() {
@@ -768,11 +838,9 @@ struct CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "option", fallbackLabel: "option \(index + 1) of \(decisionLabel)",
-        allowed: Self.optionKeys, required: Self.optionKeys)
+        allowed: Self.optionKeys, labelSuffix: " of \(decisionLabel)")
     else { return nil }
-    let labelled = Fields(
-      label: "\(fields.label) of \(decisionLabel)", location: fields.location,
-      entries: fields.entries)
+    let labelled = fields
     let id = identifier(labelled, space: nil, noun: "option")
     let label = text(labelled, "label")
     let consequence = text(labelled, "consequence")
@@ -796,13 +864,14 @@ struct CaseStudyValidator {
 
   // MARK: Risk prompts
 
-  private static let riskKeys = ["id", "text", "likelihood", "impact"]
+  private static let riskKeys = KeySet(
+    ["id", "text", "likelihood", "impact"], optional: ["likelihood", "impact"])
 
   private mutating func riskPrompt(_ node: Node, index: Int, phaseLabel: String) -> RiskPrompt? {
     guard
       let fields = fields(
         of: node, kind: "risk prompt", fallbackLabel: "risk prompt \(index + 1) of \(phaseLabel)",
-        allowed: Self.riskKeys, required: ["id", "text"])
+        allowed: Self.riskKeys)
     else { return nil }
     let id = identifier(fields, space: .riskPrompt, noun: "risk prompt")
     let text = text(fields, "text")

@@ -200,6 +200,7 @@ enum ScalarValue: Equatable {
 
   /// A decimal integer with an optional sign, or `nil`.
   static func integer(_ text: String) -> Int? {
+    guard let first = text.unicodeScalars.first, floatStart.contains(first) else { return nil }
     var digits = Substring(text)
     if digits.first == "+" { digits = digits.dropFirst() }
     guard !digits.isEmpty, digits.count < 30 else { return nil }
@@ -208,9 +209,14 @@ enum ScalarValue: Equatable {
     return Int(digits)
   }
 
+  private static let floatStart = Set("0123456789.-+".unicodeScalars)
+  private static let floatCharacters = Set("0123456789.-+eE_".unicodeScalars)
+
   static func looksLikeFloat(_ text: String) -> Bool {
-    guard text.count < 60, text.contains(where: { $0.isNumber }) else { return false }
-    let allowed: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "-", "+", "e", "E", "_"]
-    return text.allSatisfy { allowed.contains($0) } && Double(text.replacingOccurrences(of: "_", with: "")) != nil
+    guard let first = text.unicodeScalars.first, floatStart.contains(first), text.count < 60,
+      text.unicodeScalars.allSatisfy({ floatCharacters.contains($0) }),
+      text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+    else { return false }
+    return Double(text.replacingOccurrences(of: "_", with: "")) != nil
   }
 }
