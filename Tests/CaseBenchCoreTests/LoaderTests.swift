@@ -254,6 +254,21 @@ struct LoaderTests {
     #expect(integer.version == "2")
   }
 
+  @Test func gateWithNoValueDefaultsToTheRequiredItems() throws {
+    let yaml = try variant("    gate: [E.1]", "    gate:\n    arises_in_typo: [x]")
+    let errors = CaseStudyLoader.lint(yaml, file: "g.yaml").filter { $0.isError }
+    #expect(errors.map(\.message) == ["unknown key 'arises_in_typo' in phase 'ethics'"])
+    let study = try CaseStudyLoader.parse(
+      try variant("    gate: [E.1]", "    gate:"), file: "g.yaml")
+    #expect(study.phases[1].gate == ["E.1"])
+    let empty = try variant("    gate: [E.1]", "    gate: []")
+    let warnings = CaseStudyLoader.lint(empty, file: "g.yaml").filter { $0.severity == .warning }
+    #expect(
+      warnings.contains {
+        $0.message == "phase 'ethics' has an empty gate, so it counts as complete from the start"
+      })
+  }
+
   @Test func nullValuesAreReportedAtTheirKey() throws {
     let yaml = try variant("    title: Scoping", "    title:")
     let errors = CaseStudyLoader.lint(yaml, file: "n.yaml").filter(\.isError)
@@ -306,6 +321,53 @@ struct LoaderTests {
     let errors = CaseStudyLoader.lint(yaml, file: "o.yaml").filter(\.isError)
     #expect(errors.map(\.message) == ["decision 'S.D1' has 6 options; it needs 2 to 5"])
     #expect(errors.first?.fix == "keep at most 5 options")
+  }
+
+  @Test func duplicateIDsOfEveryKindNameTheFirstDefinition() throws {
+    var yaml = try variant("  - id: ethics", "  - id: scoping")
+    yaml = yaml.replacingOccurrences(of: "      - id: S.R2", with: "      - id: S.R1")
+    yaml = yaml.replacingOccurrences(
+      of: "    decisions: []",
+      with: """
+            decisions:
+              - id: S.D1
+                title: Again
+                situation: S
+                options:
+                  - {id: a, label: A, consequence: C, verdict: poor}
+                  - {id: b, label: B, consequence: C, verdict: poor}
+        """)
+    yaml = yaml.replacingOccurrences(
+      of: "phases:\n",
+      with: """
+          - id: owner
+            name: Bo
+            role: Clerk
+            wants: Calm.
+            hot_buttons: []
+            power: low
+            interest: low
+        phases:
+
+        """)
+    let errors = CaseStudyLoader.lint(yaml, file: "d.yaml").filter { $0.isError }
+    let messages = errors.map { "\($0.line):\($0.column) \($0.message)" }
+    #expect(
+      messages == [
+        "17:9 duplicate cast member id 'owner' (first defined at line 10)",
+        "67:13 duplicate risk prompt id 'S.R1' (first defined at line 63)",
+        "70:9 duplicate phase id 'scoping' (first defined at line 25)",
+        "86:13 duplicate decision id 'S.D1' (first defined at line 49)",
+      ])
+  }
+
+  @Test func itemIDsMustBeIdentifiers() throws {
+    let yaml = try variant("      - id: S.2", "      - id: S 2")
+    let errors = CaseStudyLoader.lint(yaml, file: "i.yaml").filter { $0.isError }
+    #expect(errors.count == 1)
+    #expect(errors.first?.line == 33)
+    #expect(errors.first?.message.contains("item id 'S 2' has characters other than") == true)
+    #expect(errors.first?.fix == "use an id such as 'S-2'")
   }
 
   @Test func userTextStaysOnOneLine() throws {

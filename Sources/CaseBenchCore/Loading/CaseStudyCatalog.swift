@@ -68,8 +68,10 @@ public enum CaseStudyCatalog {
   }
 
   static func looksLikePath(_ text: String) -> Bool {
-    text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
-      || FileManager.default.fileExists(atPath: text)
+    var isDirectory: ObjCBool = false
+    return text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+      || (FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory)
+        && !isDirectory.boolValue)
   }
 
   private static func fileURL(forID id: String, searchDirectories: [URL]) -> URL? {

@@ -29,9 +29,16 @@ struct Fields {
   var fallbackLabel: String
   var labelSuffix: String
   var location: Location
-  var entries: [String: (key: Node, value: Node)]
+  /// In document order. Mappings in a case study have about ten keys, so a linear search beats
+  /// hashing here.
+  var names: [String]
+  var keys: [Node]
+  var values: [Node]
 
-  subscript(key: String) -> (key: Node, value: Node)? { entries[key] }
+  subscript(name: String) -> (key: Node, value: Node)? {
+    guard let index = names.firstIndex(of: name) else { return nil }
+    return (keys[index], values[index])
+  }
 
   /// A name for messages, e.g. "phase 'data'" or "item 3 of phase 'data'". Built only when a
   /// message needs it.
@@ -124,7 +131,7 @@ struct CaseStudyValidator {
       Diagnostic(
         file: file, line: 0, column: 0, severity: .error,
         message: "\(droppedDiagnostics) more problems not shown",
-        fix: "fix the problems above and run the check again")
+        fix: "fix the problems shown and run the check again")
     ]
   }
 
@@ -151,15 +158,15 @@ struct CaseStudyValidator {
   private static func q(_ text: String) -> String { YAMLSyntax.truncated(text) }
 
   private static func isNull(_ node: Node) -> Bool {
-    if case .scalar(let scalar) = node, ScalarValue(scalar) == .null { return true }
+    if case .scalar(let scalar) = node, ScalarValue.isNull(scalar) { return true }
     return false
   }
 
   /// The plain text of an `id` value, if it is a non-empty scalar.
   private static func idText(_ node: Node?) -> String? {
     guard case .scalar(let scalar)? = node else { return nil }
-    let text = scalar.string.trimmingCharacters(in: .whitespaces)
-    return text.isEmpty || ScalarValue(scalar) == .null ? nil : text
+    let text = scalar.string
+    return isBlank(text) || ScalarValue.isNull(scalar) ? nil : text
   }
 
   /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
@@ -174,9 +181,16 @@ struct CaseStudyValidator {
         fix: "write it as 'key: value' lines with the keys \(Self.list(allowed.required))")
       return nil
     }
-    var entries: [String: (key: Node, value: Node)] = [:]
-    var keyOrder: [(String, Node)] = []
-    for (key, value) in mapping {
+    var names: [String] = []
+    var keys: [Node] = []
+    var values: [Node] = []
+    names.reserveCapacity(12)
+    keys.reserveCapacity(12)
+    values.reserveCapacity(12)
+    var index = mapping.startIndex
+    while index < mapping.endIndex {
+      let (key, value) = mapping[index]
+      index = mapping.index(after: index)
       guard visit(key) else { break }
       guard case .scalar(let scalar) = key else {
         error(
@@ -184,14 +198,19 @@ struct CaseStudyValidator {
           fix: "use one of \(Self.list(allowed.all))")
         continue
       }
-      entries[scalar.string] = (key, value)
-      keyOrder.append((scalar.string, key))
+      names.append(scalar.string)
+      keys.append(key)
+      values.append(value)
     }
-    let id = Self.idText(entries["id"]?.value)
-    let result = Fields(
+    var result = Fields(
+      kind: kind, id: nil, fallbackLabel: "", labelSuffix: "", location: Location(node),
+      names: names, keys: keys, values: values)
+    let id = Self.idText(result["id"]?.value)
+    result = Fields(
       kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
-      labelSuffix: id == nil ? "" : labelSuffix(), location: Location(node), entries: entries)
-    for (name, key) in keyOrder where !allowed.set.contains(name) {
+      labelSuffix: id == nil ? "" : labelSuffix(), location: result.location, names: names,
+      keys: keys, values: values)
+    for (name, key) in zip(names, keys) where !allowed.all.contains(name) {
       let label = result.label
       let fix: String
       if let suggestion = Suggestion.closest(to: name, among: allowed.all) {
@@ -203,7 +222,7 @@ struct CaseStudyValidator {
       }
       error(Location(key), "unknown key '\(Self.q(name))' in \(label)", fix: fix)
     }
-    for name in allowed.required where entries[name] == nil {
+    for name in allowed.required where result[name] == nil {
       error(
         Location(node), "missing required key '\(name)' in \(result.label)",
         fix: "add '\(name):' with \(Self.hint(for: name))")
@@ -215,12 +234,10 @@ struct CaseStudyValidator {
   struct KeySet {
     var all: [String]
     var required: [String]
-    var set: Set<String>
 
     init(_ all: [String], optional: Set<String> = []) {
       self.all = all
       required = all.filter { !optional.contains($0) }
-      set = Set(all)
     }
   }
 
@@ -267,7 +284,7 @@ struct CaseStudyValidator {
         fix: "write one line of text, or '|' followed by indented lines")
       return nil
     }
-    if ScalarValue(scalar) == .null {
+    if ScalarValue.isNull(scalar) {
       if required {
         error(
           Location(entry.key), "'\(key)' in \(fields.label) has no value",
@@ -358,7 +375,7 @@ struct CaseStudyValidator {
     switch node {
     case .sequence(let sequence):
       return Array(sequence)
-    case .scalar(let scalar) where ScalarValue(scalar) == .null:
+    case .scalar(let scalar) where ScalarValue.isNull(scalar):
       if !required { return [] }
       error(
         Location(entry.key), "'\(key)' in \(fields.label) has no value",
@@ -380,7 +397,7 @@ struct CaseStudyValidator {
     var valid = true
     for node in nodes {
       guard visit(node) else { return nil }
-      if case .scalar(let scalar) = node, ScalarValue(scalar) != .null,
+      if case .scalar(let scalar) = node, !ScalarValue.isNull(scalar),
         !Self.isBlank(scalar.string)
       {
         result.append((scalar.string, Location(node)))
@@ -566,7 +583,7 @@ struct CaseStudyValidator {
   /// `version` accepts any scalar (`1`, `1.0`, `"1.0.0"`) and keeps it as written.
   private mutating func versionText(_ fields: Fields) -> String? {
     guard let entry = fields["version"] else { return nil }
-    if case .scalar(let scalar) = entry.value, ScalarValue(scalar) != .null,
+    if case .scalar(let scalar) = entry.value, !ScalarValue.isNull(scalar),
       case .bool = ScalarValue(scalar)
     {
       error(
@@ -635,6 +652,7 @@ struct CaseStudyValidator {
     else { return nil }
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
+    let phaseLabel = fields.label
     let title = text(fields, "title")
     let goal = text(fields, "goal")
     let briefing = text(fields, "briefing")
@@ -662,7 +680,7 @@ struct CaseStudyValidator {
       }
       for (itemIndex, node) in nodes.enumerated() {
         guard visit(node) else { break }
-        if let item = item(node, index: itemIndex, phaseID: id, phaseLabel: fields.label) {
+        if let item = item(node, index: itemIndex, phaseID: id, phaseLabel: phaseLabel) {
           items.append(item)
         } else {
           itemsValid = false
@@ -681,7 +699,7 @@ struct CaseStudyValidator {
       }
       for (decisionIndex, node) in nodes.enumerated() {
         guard visit(node) else { break }
-        if let decision = decision(node, index: decisionIndex, phaseLabel: fields.label) {
+        if let decision = decision(node, index: decisionIndex, phaseLabel: phaseLabel) {
           decisions.append(decision)
         }
       }
@@ -691,14 +709,16 @@ struct CaseStudyValidator {
     if let nodes = sequence(fields, "risk_prompts") {
       for (riskIndex, node) in nodes.enumerated() {
         guard visit(node) else { break }
-        if let prompt = riskPrompt(node, index: riskIndex, phaseLabel: fields.label) {
+        if let prompt = riskPrompt(node, index: riskIndex, phaseLabel: phaseLabel) {
           riskPrompts.append(prompt)
         }
       }
     }
 
     var gate: [String]?
-    if let entries = texts(fields, "gate", required: false) {
+    // `gate:` with no value means the same as no gate: the required items.
+    let hasGate = fields["gate"].map { !Self.isNull($0.value) } ?? false
+    if hasGate, let entries = texts(fields, "gate", required: false) {
       var seen = Set<String>()
       for (itemID, location) in entries {
         if !seen.insert(itemID).inserted {
@@ -801,10 +821,11 @@ struct CaseStudyValidator {
           fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options"
         )
       }
+      let decisionLabel = fields.label
       var seen: [String: Location] = [:]
       for (optionIndex, optionNode) in nodes.enumerated() {
         guard visit(optionNode) else { break }
-        guard let option = option(optionNode, index: optionIndex, decisionLabel: fields.label)
+        guard let option = option(optionNode, index: optionIndex, decisionLabel: decisionLabel)
         else {
           optionsValid = false
           continue

@@ -174,9 +174,12 @@ enum ScalarValue: Equatable {
 
   init(_ scalar: Node.Scalar) {
     let text = scalar.string
+    guard scalar.style == .plain || scalar.style == .any else {
+      self = .string(text, quoted: true)
+      return
+    }
     let tag = scalar.tag.rawValue
-    let explicitString = tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue
-    guard scalar.style == .plain || scalar.style == .any, !explicitString else {
+    if tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
       self = .string(text, quoted: true)
       return
     }
@@ -195,6 +198,15 @@ enum ScalarValue: Equatable {
       } else {
         self = .string(text, quoted: false)
       }
+    }
+  }
+
+  /// Whether the scalar is YAML's null (`~`, `null` or nothing), without classifying it fully.
+  static func isNull(_ scalar: Node.Scalar) -> Bool {
+    guard scalar.style == .plain || scalar.style == .any else { return false }
+    switch scalar.string {
+    case "", "~", "null", "Null", "NULL": return ScalarValue(scalar) == .null
+    default: return false
     }
   }
 
