@@ -202,13 +202,10 @@ struct CaseStudyValidator {
       keys.append(key)
       values.append(value)
     }
-    var result = Fields(
-      kind: kind, id: nil, fallbackLabel: "", labelSuffix: "", location: Location(node),
-      names: names, keys: keys, values: values)
-    let id = Self.idText(result["id"]?.value)
-    result = Fields(
+    let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
+    let result = Fields(
       kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
-      labelSuffix: id == nil ? "" : labelSuffix(), location: result.location, names: names,
+      labelSuffix: id == nil ? "" : labelSuffix(), location: Location(node), names: names,
       keys: keys, values: values)
     for (name, key) in zip(names, keys) where !allowed.all.contains(name) {
       let label = result.label
@@ -253,7 +250,7 @@ struct CaseStudyValidator {
     switch key {
     case "format_version":
       "the format number, e.g. 'format_version: \(CaseStudy.supportedFormatVersion)'"
-    case "id": "a short id, e.g. 'D.3'"
+    case "id": "a short id, e.g. 'bike-shop' or 'D.3'"
     case "version": "the content's version, e.g. \"1.0.0\""
     case "timebox_minutes": "a whole number of minutes, e.g. 30"
     case "cast": "a list of cast members"
@@ -413,7 +410,14 @@ struct CaseStudyValidator {
   }
 
   private static func isBlank(_ text: String) -> Bool {
-    text.allSatisfy(\.isWhitespace)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D: continue
+      case 0x80...: return text.allSatisfy(\.isWhitespace)
+      default: return false
+      }
+    }
+    return true
   }
 
   private static func isSlug(_ text: String) -> Bool {
@@ -548,7 +552,7 @@ struct CaseStudyValidator {
       if nodes.isEmpty, let node = top["phases"]?.value {
         error(Location(node), "'phases' is empty", fix: "add at least one phase")
       }
-      // Register every phase id first so items can be checked against them in any order.
+      // Gates and arises_in may name later phases and items: checkReferences() runs after.
       for (index, node) in nodes.enumerated() {
         guard visit(node) else { break }
         if let phase = phase(node, index: index) { phases.append(phase) }
