@@ -32,19 +32,68 @@ struct Fields {
   /// In document order. Mappings in a case study have about ten keys, so a linear search beats
   /// hashing here.
   var names: [String]
-  var keys: [Node]
-  var values: [Node]
+  var keyLocations: [Location]
+  var values: [FieldValue]
 
-  subscript(name: String) -> (key: Node, value: Node)? {
-    guard let index = names.firstIndex(of: name) else { return nil }
-    return (keys[index], values[index])
-  }
+  func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+  func value(_ name: String) -> FieldValue? { index(of: name).map { values[$0] } }
+
+  func has(_ name: String) -> Bool { index(of: name) != nil }
+
+  /// Where the value of `name` is.
+  func location(of name: String) -> Location? { value(name)?.location }
 
   /// A name for messages, e.g. "phase 'data'" or "item 3 of phase 'data'". Built only when a
   /// message needs it.
   var label: String {
     guard let id else { return fallbackLabel }
     return "\(kind) '\(YAMLSyntax.truncated(id))'\(labelSuffix)"
+  }
+}
+
+/// A scalar read once: its text as written, what it means, and where it is.
+struct ReadScalar {
+  var raw: String
+  var value: ScalarValue
+  var location: Location
+
+  init(_ scalar: Node.Scalar) {
+    raw = scalar.string
+    value = ScalarValue(scalar)
+    location = Location(scalar.mark)
+  }
+
+  var isNull: Bool {
+    if case .null = value { return true }
+    return false
+  }
+}
+
+/// The value of a mapping key. Scalars are read when the mapping is, so that checking them does
+/// not copy Yams nodes again (copies of `Node` are what the walk spends most of its time on).
+enum FieldValue {
+  case scalar(ReadScalar)
+  case node(Node)
+
+  init(_ node: Node) {
+    if case .scalar(let scalar) = node {
+      self = .scalar(ReadScalar(scalar))
+    } else {
+      self = .node(node)
+    }
+  }
+
+  var location: Location {
+    switch self {
+    case .scalar(let scalar): scalar.location
+    case .node(let node): Location(node)
+    }
+  }
+
+  var isNull: Bool {
+    if case .scalar(let scalar) = self { return scalar.isNull }
+    return false
   }
 }
 
@@ -65,11 +114,11 @@ struct CaseStudyValidator {
   private var visits = 0
   private var exhausted = false
 
-  private enum IDSpace { case item, decision, riskPrompt, phase, cast }
-  private var seenIDs: [IDSpace: [String: Location]] = [:]
+  private enum IDSpace: Int, CaseIterable { case item, decision, riskPrompt, phase, cast }
+  /// For each kind of id, where each id was first defined.
+  private var seenIDs = [[String: Location]](repeating: [:], count: IDSpace.allCases.count)
   /// Item id → id of the phase that holds it.
   private var itemPhase: [String: String] = [:]
-  private var phaseItemIDs: [String: [String]] = [:]
   private var phaseOrder: [String] = []
   private var gateReferences: [(phase: String, item: String, location: Location)] = []
   private var arisesReferences: [(item: String, phase: String, location: Location)] = []
@@ -139,18 +188,27 @@ struct CaseStudyValidator {
 
   private static func describe(_ node: Node) -> String {
     switch node {
-    case .mapping: return "a mapping"
-    case .sequence: return "a list"
-    case .alias: return "an alias"
-    case .scalar(let scalar):
-      switch ScalarValue(scalar) {
-      case .null: return "nothing"
-      case .bool(let value):
-        return "the boolean \(value ? "true" : "false") ('\(q(scalar.string))')"
-      case .int(let value): return "the number \(value)"
-      case .float(let text): return "the number \(q(text))"
-      case .string(let text, _): return "the text '\(q(text))'"
-      }
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    case .scalar(let scalar): describe(ReadScalar(scalar))
+    }
+  }
+
+  private static func describe(_ value: FieldValue) -> String {
+    switch value {
+    case .scalar(let scalar): describe(scalar)
+    case .node(let node): describe(node)
+    }
+  }
+
+  private static func describe(_ scalar: ReadScalar) -> String {
+    switch scalar.value {
+    case .null: "nothing"
+    case .bool(let value): "the boolean \(value ? "true" : "false") ('\(q(scalar.raw))')"
+    case .int(let value): "the number \(value)"
+    case .float(let text): "the number \(q(text))"
+    case .string(let text, _): "the text '\(q(text))'"
     }
   }
 
@@ -163,10 +221,11 @@ struct CaseStudyValidator {
   }
 
   /// The plain text of an `id` value, if it is a non-empty scalar.
-  private static func idText(_ node: Node?) -> String? {
-    guard case .scalar(let scalar)? = node else { return nil }
-    let text = scalar.string
-    return isBlank(text) || ScalarValue.isNull(scalar) ? nil : text
+  private static func idText(_ value: FieldValue?) -> String? {
+    guard case .scalar(let scalar)? = value, !scalar.isNull, !isBlank(scalar.raw) else {
+      return nil
+    }
+    return scalar.raw
   }
 
   /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
@@ -182,10 +241,10 @@ struct CaseStudyValidator {
       return nil
     }
     var names: [String] = []
-    var keys: [Node] = []
-    var values: [Node] = []
+    var keyLocations: [Location] = []
+    var values: [FieldValue] = []
     names.reserveCapacity(12)
-    keys.reserveCapacity(12)
+    keyLocations.reserveCapacity(12)
     values.reserveCapacity(12)
     var index = mapping.startIndex
     while index < mapping.endIndex {
@@ -199,15 +258,15 @@ struct CaseStudyValidator {
         continue
       }
       names.append(scalar.string)
-      keys.append(key)
-      values.append(value)
+      keyLocations.append(Location(scalar.mark))
+      values.append(FieldValue(value))
     }
     let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
     let result = Fields(
       kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
       labelSuffix: id == nil ? "" : labelSuffix(), location: Location(node), names: names,
-      keys: keys, values: values)
-    for (name, key) in zip(names, keys) where !allowed.all.contains(name) {
+      keyLocations: keyLocations, values: values)
+    for (name, location) in zip(names, keyLocations) where !allowed.all.contains(name) {
       let label = result.label
       let fix: String
       if let suggestion = Suggestion.closest(to: name, among: allowed.all) {
@@ -217,9 +276,9 @@ struct CaseStudyValidator {
       } else {
         fix = "remove it; allowed keys are \(Self.list(allowed.all))"
       }
-      error(Location(key), "unknown key '\(Self.q(name))' in \(label)", fix: fix)
+      error(location, "unknown key '\(Self.q(name))' in \(label)", fix: fix)
     }
-    for name in allowed.required where result[name] == nil {
+    for name in allowed.required where !result.has(name) {
       error(
         Location(node), "missing required key '\(name)' in \(result.label)",
         fix: "add '\(name):' with \(Self.hint(for: name))")
@@ -273,93 +332,96 @@ struct CaseStudyValidator {
 
   /// Required or optional text. Reports null, non-scalar and (for required text) empty values.
   private mutating func text(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
-    guard let entry = fields[key] else { return nil }
-    let node = entry.value
-    guard case .scalar(let scalar) = node else {
+    guard let index = fields.index(of: key) else { return nil }
+    guard case .scalar(let scalar) = fields.values[index] else {
+      let value = fields.values[index]
       error(
-        Location(node), "'\(key)' in \(fields.label) must be text, found \(Self.describe(node))",
+        value.location,
+        "'\(key)' in \(fields.label) must be text, found \(Self.describe(value))",
         fix: "write one line of text, or '|' followed by indented lines")
       return nil
     }
-    if ScalarValue.isNull(scalar) {
+    if scalar.isNull {
       if required {
         error(
-          Location(entry.key), "'\(key)' in \(fields.label) has no value",
+          fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
           fix: "write \(Self.hint(for: key)) after '\(key):'")
       }
       return nil
     }
-    let value = scalar.string
-    if required, Self.isBlank(value) {
+    if required, Self.isBlank(scalar.raw) {
       error(
-        Location(node), "'\(key)' in \(fields.label) is empty",
+        scalar.location, "'\(key)' in \(fields.label) is empty",
         fix: "write \(Self.hint(for: key))")
       return nil
     }
-    return value
+    return scalar.raw
   }
 
   private mutating func integer(_ fields: Fields, _ key: String) -> Int? {
-    guard let entry = fields[key] else { return nil }
-    let node = entry.value
-    let expected = "'\(key)' in \(fields.label) must be a whole number"
-    guard case .scalar(let scalar) = node else {
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    var expected: String { "'\(key)' in \(fields.label) must be a whole number" }
+    guard case .scalar(let scalar) = value else {
       error(
-        Location(node), "\(expected), found \(Self.describe(node))",
+        value.location, "\(expected), found \(Self.describe(value))",
         fix: "write \(Self.hint(for: key))")
       return nil
     }
-    switch ScalarValue(scalar) {
-    case .int(let value):
-      return value
+    switch scalar.value {
+    case .int(let number):
+      return number
     case .null:
       error(
-        Location(entry.key), "'\(key)' in \(fields.label) has no value",
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     case .string(let text, quoted: true):
-      if let value = ScalarValue.integer(text.trimmingCharacters(in: .whitespaces)) {
+      if let number = ScalarValue.integer(text.trimmingCharacters(in: .whitespaces)) {
         warning(
-          Location(node), "'\(key)' in \(fields.label) is quoted text, read as the number \(value)",
-          fix: "write \(value) without quotes")
-        return value
+          scalar.location,
+          "'\(key)' in \(fields.label) is quoted text, read as the number \(number)",
+          fix: "write \(number) without quotes")
+        return number
       }
       error(
-        Location(node), "\(expected), found \(Self.describe(node))",
+        scalar.location, "\(expected), found \(Self.describe(scalar))",
         fix: "write \(Self.hint(for: key))")
     default:
       error(
-        Location(node), "\(expected), found \(Self.describe(node))",
+        scalar.location, "\(expected), found \(Self.describe(scalar))",
         fix: "write \(Self.hint(for: key))")
     }
     return nil
   }
 
   private mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
-    guard let entry = fields[key] else { return nil }
-    let node = entry.value
-    let expected = "'\(key)' in \(fields.label) must be true or false"
-    guard case .scalar(let scalar) = node else {
-      error(Location(node), "\(expected), found \(Self.describe(node))", fix: "write true or false")
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    var expected: String { "'\(key)' in \(fields.label) must be true or false" }
+    guard case .scalar(let scalar) = value else {
+      error(
+        value.location, "\(expected), found \(Self.describe(value))", fix: "write true or false")
       return nil
     }
-    switch ScalarValue(scalar) {
-    case .bool(let value):
-      return value
+    switch scalar.value {
+    case .bool(let flag):
+      return flag
     case .null:
       error(
-        Location(entry.key), "'\(key)' in \(fields.label) has no value",
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write true or false after '\(key):'")
     case .string(let text, quoted: true):
-      let plain = ScalarValue(Node.Scalar(text, Tag(.implicit), .plain))
-      if case .bool(let value) = plain {
+      if case .bool(let flag) = ScalarValue(plain: text) {
         warning(
-          Location(node), "'\(key)' in \(fields.label) is quoted text, read as \(value)",
-          fix: "write \(value) without quotes")
-        return value
+          scalar.location, "'\(key)' in \(fields.label) is quoted text, read as \(flag)",
+          fix: "write \(flag) without quotes")
+        return flag
       }
-      error(Location(node), "\(expected), found \(Self.describe(node))", fix: "write true or false")
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))", fix: "write true or false")
     default:
-      error(Location(node), "\(expected), found \(Self.describe(node))", fix: "write true or false")
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))", fix: "write true or false")
     }
     return nil
   }
@@ -367,19 +429,20 @@ struct CaseStudyValidator {
   /// A list value; `nil` (after reporting) when it is not a list.
   private mutating func sequence(_ fields: Fields, _ key: String, required: Bool = true) -> [Node]?
   {
-    guard let entry = fields[key] else { return nil }
-    let node = entry.value
-    switch node {
-    case .sequence(let sequence):
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    switch value {
+    case .node(.sequence(let sequence)):
       return Array(sequence)
-    case .scalar(let scalar) where ScalarValue.isNull(scalar):
+    case .scalar(let scalar) where scalar.isNull:
       if !required { return [] }
       error(
-        Location(entry.key), "'\(key)' in \(fields.label) has no value",
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     default:
       error(
-        Location(node), "'\(key)' in \(fields.label) must be a list, found \(Self.describe(node))",
+        value.location,
+        "'\(key)' in \(fields.label) must be a list, found \(Self.describe(value))",
         fix: "write \(Self.hint(for: key)), one '- ' entry per line or [a, b] on one line")
     }
     return nil
@@ -397,7 +460,7 @@ struct CaseStudyValidator {
       if case .scalar(let scalar) = node, !ScalarValue.isNull(scalar),
         !Self.isBlank(scalar.string)
       {
-        result.append((scalar.string, Location(node)))
+        result.append((scalar.string, Location(scalar.mark)))
       } else {
         valid = false
         error(
@@ -451,9 +514,9 @@ struct CaseStudyValidator {
 
   /// An `id` that must be an identifier (letters, digits, `.`, `-`, `_`), checked for uniqueness.
   private mutating func identifier(_ fields: Fields, space: IDSpace?, noun: String) -> String? {
-    guard let id = text(fields, "id") else { return nil }
-    guard let node = fields["id"]?.value else { return nil }
-    let location = Location(node)
+    guard let id = text(fields, "id"), let location = fields.location(of: "id") else {
+      return nil
+    }
     guard Self.isIdentifier(id) else {
       error(
         location,
@@ -462,12 +525,12 @@ struct CaseStudyValidator {
       return nil
     }
     if let space {
-      if let first = seenIDs[space]?[id] {
+      // One hash lookup in the usual case; a repeat puts the first definition back.
+      if let first = seenIDs[space.rawValue].updateValue(location, forKey: id) {
+        seenIDs[space.rawValue][id] = first
         error(
           location, "duplicate \(noun) id '\(Self.q(id))' (first defined at line \(first.line))",
           fix: "give each \(noun) its own id")
-      } else {
-        seenIDs[space, default: [:]][id] = location
       }
     }
     return id
@@ -510,21 +573,21 @@ struct CaseStudyValidator {
     else { return nil }
 
     let formatVersion = integer(top, "format_version")
-    if let formatVersion, let node = top["format_version"]?.value {
+    if let formatVersion, let location = top.location(of: "format_version") {
       if formatVersion < 1 {
         error(
-          Location(node), "format_version \(formatVersion) is not a format casebench knows",
+          location, "format_version \(formatVersion) is not a format casebench knows",
           fix: "write 'format_version: \(CaseStudy.supportedFormatVersion)'")
       }
     }
 
     var id: String?
-    if let text = text(top, "id"), let node = top["id"]?.value {
+    if let text = text(top, "id"), let location = top.location(of: "id") {
       if Self.isSlug(text) {
         id = text
       } else {
         error(
-          Location(node),
+          location,
           "case study id '\(Self.q(text))' is not a slug of lower-case letters, digits and '-'",
           fix: "use an id such as '\(Self.suggestedID(text, slug: true))'")
       }
@@ -536,9 +599,9 @@ struct CaseStudyValidator {
 
     var cast: [CastMember] = []
     if let nodes = sequence(top, "cast") {
-      if nodes.isEmpty, let node = top["cast"]?.value {
+      if nodes.isEmpty, let location = top.location(of: "cast") {
         warning(
-          Location(node), "the cast is empty",
+          location, "the cast is empty",
           fix: "add the stakeholders the participants will deal with")
       }
       for (index, node) in nodes.enumerated() {
@@ -549,8 +612,8 @@ struct CaseStudyValidator {
 
     var phases: [Phase] = []
     if let nodes = sequence(top, "phases") {
-      if nodes.isEmpty, let node = top["phases"]?.value {
-        error(Location(node), "'phases' is empty", fix: "add at least one phase")
+      if nodes.isEmpty, let location = top.location(of: "phases") {
+        error(location, "'phases' is empty", fix: "add at least one phase")
       }
       // Gates and arises_in may name later phases and items: checkReferences() runs after.
       for (index, node) in nodes.enumerated() {
@@ -586,13 +649,11 @@ struct CaseStudyValidator {
 
   /// `version` accepts any scalar (`1`, `1.0`, `"1.0.0"`) and keeps it as written.
   private mutating func versionText(_ fields: Fields) -> String? {
-    guard let entry = fields["version"] else { return nil }
-    if case .scalar(let scalar) = entry.value, !ScalarValue.isNull(scalar),
-      case .bool = ScalarValue(scalar)
-    {
+    guard let value = fields.value("version") else { return nil }
+    if case .scalar(let scalar) = value, case .bool = scalar.value {
       error(
-        Location(entry.value),
-        "'version' in \(fields.label) must be a version such as \"1.0.0\", found \(Self.describe(entry.value))",
+        scalar.location,
+        "'version' in \(fields.label) must be a version such as \"1.0.0\", found \(Self.describe(scalar))",
         fix: "write the content's version in quotes, e.g. \"1.0.0\"")
       return nil
     }
@@ -627,7 +688,9 @@ struct CaseStudyValidator {
   }
 
   private mutating func level(_ fields: Fields, _ key: String) -> Level? {
-    guard let value = text(fields, key), let node = fields[key]?.value else { return nil }
+    guard let value = text(fields, key), let location = fields.location(of: key) else {
+      return nil
+    }
     if let level = Level(rawValue: value) { return level }
     let fix: String
     if let level = Level(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
@@ -636,7 +699,7 @@ struct CaseStudyValidator {
       fix = "use one of \(Self.list(Self.levelNames))"
     }
     error(
-      Location(node), "'\(key)' in \(fields.label) is '\(Self.q(value))', not low, medium or high",
+      location, "'\(key)' in \(fields.label) is '\(Self.q(value))', not low, medium or high",
       fix: fix)
     return nil
   }
@@ -663,13 +726,14 @@ struct CaseStudyValidator {
     let facilitatorNotes = text(fields, "facilitator_notes")
 
     var timebox: Int?
-    if let minutes = integer(fields, "timebox_minutes"), let node = fields["timebox_minutes"]?.value
+    if let minutes = integer(fields, "timebox_minutes"),
+      let location = fields.location(of: "timebox_minutes")
     {
       if minutes > 0 {
         timebox = minutes
       } else {
         error(
-          Location(node),
+          location,
           "'timebox_minutes' in \(fields.label) must be more than 0, found \(minutes)",
           fix: "write the minutes the phase takes in a workshop, e.g. 30")
       }
@@ -678,9 +742,9 @@ struct CaseStudyValidator {
     var items: [Item] = []
     var itemsValid = true
     if let nodes = sequence(fields, "items") {
-      if nodes.isEmpty, let node = fields["items"]?.value {
+      if nodes.isEmpty, let location = fields.location(of: "items") {
         error(
-          Location(node), "\(fields.label) has no items", fix: "add at least one checklist item")
+          location, "\(fields.label) has no items", fix: "add at least one checklist item")
       }
       for (itemIndex, node) in nodes.enumerated() {
         guard visit(node) else { break }
@@ -696,9 +760,9 @@ struct CaseStudyValidator {
 
     var decisions: [Decision] = []
     if let nodes = sequence(fields, "decisions") {
-      if nodes.isEmpty, let node = fields["decisions"]?.value {
+      if nodes.isEmpty, let location = fields.location(of: "decisions") {
         warning(
-          Location(node), "\(fields.label) has no decisions",
+          location, "\(fields.label) has no decisions",
           fix: "add a decision if the phase should pose one")
       }
       for (decisionIndex, node) in nodes.enumerated() {
@@ -721,7 +785,7 @@ struct CaseStudyValidator {
 
     var gate: [String]?
     // `gate:` with no value means the same as no gate: the required items.
-    let hasGate = fields["gate"].map { !Self.isNull($0.value) } ?? false
+    let hasGate = fields.value("gate").map { !$0.isNull } ?? false
     if hasGate, let entries = texts(fields, "gate", required: false) {
       var seen = Set<String>()
       for (itemID, location) in entries {
@@ -737,7 +801,7 @@ struct CaseStudyValidator {
     }
     let effectiveGate = gate ?? items.filter(\.required).map(\.id)
     if effectiveGate.isEmpty, itemsValid, !items.isEmpty {
-      let location = fields["gate"].map { Location($0.value) } ?? fields.location
+      let location = fields.location(of: "gate") ?? fields.location
       warning(
         location, "\(fields.label) has an empty gate, so it counts as complete from the start",
         fix: "mark its key items 'required: true' or list them under 'gate'")
@@ -769,9 +833,8 @@ struct CaseStudyValidator {
         allowed: Self.itemKeys)
     else { return nil }
     let id = identifier(fields, space: .item, noun: "item")
-    if let id, let phaseID, itemPhase[id] == nil {
-      itemPhase[id] = phaseID
-      phaseItemIDs[phaseID, default: []].append(id)
+    if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
+      itemPhase[id] = first
     }
     let title = text(fields, "title")
     let guidance = text(fields, "guidance")
@@ -788,8 +851,8 @@ struct CaseStudyValidator {
     guard let id, let title, let guidance, let caseContext, let why, let hint, let tags,
       let required
     else { return nil }
-    if fields["references"] != nil, references == nil { return nil }
-    if fields["arises_in"] != nil, arisesIn == nil { return nil }
+    if fields.has("references"), references == nil { return nil }
+    if fields.has("arises_in"), arisesIn == nil { return nil }
     return Item(
       id: id, title: title, guidance: guidance, caseContext: caseContext, why: why, hint: hint,
       tags: tags.map(\.0), required: required, references: references?.map(\.0) ?? [],
@@ -815,12 +878,12 @@ struct CaseStudyValidator {
 
     var options: [DecisionOption] = []
     var optionsValid = false
-    if let nodes = sequence(fields, "options"), let listNode = fields["options"]?.value {
+    if let nodes = sequence(fields, "options"), let listLocation = fields.location(of: "options") {
       optionsValid = true
       if nodes.count < 2 || nodes.count > 5 {
         optionsValid = false
         error(
-          Location(listNode),
+          listLocation,
           "\(fields.label) has \(nodes.count) option\(nodes.count == 1 ? "" : "s"); it needs 2 to 5",
           fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options"
         )
@@ -870,7 +933,7 @@ struct CaseStudyValidator {
     let label = text(labelled, "label")
     let consequence = text(labelled, "consequence")
     var verdict: Verdict?
-    if let value = text(labelled, "verdict"), let valueNode = labelled["verdict"]?.value {
+    if let value = text(labelled, "verdict"), let location = labelled.location(of: "verdict") {
       verdict = Verdict(rawValue: value)
       if verdict == nil {
         let fix: String
@@ -880,7 +943,7 @@ struct CaseStudyValidator {
           fix = "use one of \(Self.list(Self.verdictNames))"
         }
         error(
-          Location(valueNode), "invalid verdict '\(Self.q(value))' in \(labelled.label)", fix: fix)
+          location, "invalid verdict '\(Self.q(value))' in \(labelled.label)", fix: fix)
       }
     }
     guard let id, let label, let consequence, let verdict else { return nil }
@@ -908,12 +971,12 @@ struct CaseStudyValidator {
 
   /// An optional 1–5 score: absent or null is fine.
   private mutating func score(_ fields: Fields, _ key: String) -> (value: Int?, valid: Bool) {
-    guard let entry = fields[key] else { return (nil, true) }
-    if Self.isNull(entry.value) { return (nil, true) }
+    guard let entry = fields.value(key) else { return (nil, true) }
+    if entry.isNull { return (nil, true) }
     guard let value = integer(fields, key) else { return (nil, false) }
     guard (1...5).contains(value) else {
       error(
-        Location(entry.value), "'\(key)' in \(fields.label) is \(value), outside 1 to 5",
+        entry.location, "'\(key)' in \(fields.label) is \(value), outside 1 to 5",
         fix: "score it from 1 (lowest) to 5 (highest)")
       return (nil, false)
     }
@@ -922,10 +985,15 @@ struct CaseStudyValidator {
 
   // MARK: References
 
+  /// The ids of a phase's items, sorted; only needed to suggest a fix.
+  private func itemIDs(ofPhase phase: String) -> [String] {
+    itemPhase.compactMap { $0.value == phase ? $0.key : nil }.sorted()
+  }
+
   private mutating func checkReferences() {
     for reference in gateReferences {
       guard let owner = itemPhase[reference.item] else {
-        let candidates = phaseItemIDs[reference.phase] ?? []
+        let candidates = itemIDs(ofPhase: reference.phase)
         let fix: String
         if let suggestion = Suggestion.closest(to: reference.item, among: candidates) {
           fix = "did you mean '\(suggestion)'?"

@@ -183,6 +183,17 @@ enum ScalarValue: Equatable {
       self = .string(text, quoted: true)
       return
     }
+    self.init(plain: text)
+  }
+
+  /// How YAML reads `text` written without quotes.
+  init(plain text: String) {
+    // Most plain scalars are prose: only a few first letters can start a null or a boolean.
+    let first = text.utf8.first ?? 0
+    guard first == 0 || ScalarValue.keywordStarts.contains(first) else {
+      self = ScalarValue(number: text)
+      return
+    }
     switch text {
     case "", "~", "null", "Null", "NULL":
       self = .null
@@ -191,13 +202,21 @@ enum ScalarValue: Equatable {
     case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF":
       self = .bool(false)
     default:
-      if let number = ScalarValue.integer(text) {
-        self = .int(number)
-      } else if ScalarValue.looksLikeFloat(text) {
-        self = .float(text)
-      } else {
-        self = .string(text, quoted: false)
-      }
+      self = ScalarValue(number: text)
+    }
+  }
+
+  /// First bytes of `~`, `null`, `true`, `yes`, `on`, `false`, `no`, `off` in any case.
+  private static let keywordStarts: Set<UInt8> = Set("~nNtTyYoOfF".utf8)
+
+  /// A plain scalar that is not a keyword: a number, or else text.
+  private init(number text: String) {
+    if let number = ScalarValue.integer(text) {
+      self = .int(number)
+    } else if ScalarValue.looksLikeFloat(text) {
+      self = .float(text)
+    } else {
+      self = .string(text, quoted: false)
     }
   }
 
