@@ -486,6 +486,30 @@ struct LoaderTests {
     #expect(diagnostics.count <= CaseStudyValidator.maxDiagnostics + 2)
   }
 
+  @Test func aliasBombAsAKeyIsRefusedBeforeYamsHashesIt() {
+    // Hashing `*a7` as a key would expand ten million nodes inside Yams.
+    var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<8 {
+      let aliases = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+      yaml += "a\(level): &a\(level) [\(aliases)]\n"
+    }
+    let forms = ["? *a7\n: 1\n", "*a7 : 1\n", "[*a7]: 1\n", "{k: *a7}: 1\n"]
+    for form in forms {
+      let start = ContinuousClock.now
+      let diagnostics = CaseStudyLoader.lint(yaml + form, file: "keys.yaml")
+      #expect(ContinuousClock.now - start < .seconds(2), "\(form)")
+      #expect(diagnostics.count == 1)
+      #expect(diagnostics.first?.line == 9, "\(form)")
+      #expect(diagnostics.first?.column == 1, "\(form)")
+      #expect(diagnostics.first?.message.contains("a mapping key here is") == true)
+    }
+    // Anchors alone, and complex-looking text without anchors, go through as usual.
+    #expect(AliasKeyGuard.suspiciousKey(in: yaml) == nil)
+    #expect(AliasKeyGuard.suspiciousKey(in: "a: &x '[x]: y'\nb: \"? *x: {}: \\\" ]: \"\n") == nil)
+    #expect(AliasKeyGuard.suspiciousKey(in: "a: &x 'it''s'\n'q':\n  ? k\n") ?? (0, 0) == (3, 3))
+    #expect(AliasKeyGuard.suspiciousKey(in: "a: Q&A, R & D\nb: [x]\n") == nil)
+  }
+
   // MARK: Size
 
   @Test func tenThousandItemsLoad() throws {
