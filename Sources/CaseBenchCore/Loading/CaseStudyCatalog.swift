@@ -1,0 +1,102 @@
+import Foundation
+
+/// Finds case studies by id (built in, or in search directories) or by path.
+public enum CaseStudyCatalog {
+  /// The file name used in diagnostics for the built-in Bike Shop.
+  public static let builtInFileName = "bike-shop.yaml (built in)"
+
+  private static let builtInCaseStudies: [CaseStudy] = {
+    do {
+      return [try CaseStudyLoader.parse(BuiltInCaseStudies.bikeShopYAML, file: builtInFileName)]
+    } catch {
+      return []
+    }
+  }()
+
+  /// The case studies compiled into the binary; empty if the built-in YAML does not validate.
+  public static func builtIn() -> [CaseStudy] { builtInCaseStudies }
+
+  /// Problems in the built-in case studies (for `casebench lint` and tests).
+  public static func builtInDiagnostics() -> [Diagnostic] {
+    CaseStudyLoader.lint(BuiltInCaseStudies.bikeShopYAML, file: builtInFileName)
+  }
+
+  /// A path (contains "/", ends in .yaml or .yml, or names an existing file) is loaded;
+  /// anything else is an id, looked up in the built-in case studies first, then in the
+  /// `*.yaml` / `*.yml` files of `searchDirectories` in order.
+  public static func resolve(_ idOrPath: String, searchDirectories: [URL] = [])
+    throws(CaseStudyLoadError) -> CaseStudy
+  {
+    if looksLikePath(idOrPath) {
+      return try CaseStudyLoader.load(contentsOf: URL(fileURLWithPath: idOrPath))
+    }
+    if let caseStudy = builtIn().first(where: { $0.id == idOrPath }) { return caseStudy }
+    if let url = fileURL(forID: idOrPath, searchDirectories: searchDirectories) {
+      return try CaseStudyLoader.load(contentsOf: url)
+    }
+    let known = knownIDs(searchDirectories: searchDirectories)
+    let fix: String
+    if let suggestion = Suggestion.closest(to: idOrPath, among: known) {
+      fix = "did you mean '\(suggestion)'? Known case studies: \(known.joined(separator: ", "))"
+    } else if known.isEmpty {
+      fix = "give the path of a case-study file"
+    } else {
+      fix = "use one of \(known.joined(separator: ", ")), or give the path of a case-study file"
+    }
+    throw CaseStudyLoadError(diagnostics: [
+      Diagnostic(
+        file: idOrPath, line: 0, column: 0,
+        message: "unknown case study '\(YAMLSyntax.truncated(idOrPath))'", fix: fix)
+    ])
+  }
+
+  /// The case study with this id, or `nil` when there is none or it does not validate.
+  public static func find(id: String, searchDirectories: [URL] = []) -> CaseStudy? {
+    if let caseStudy = builtIn().first(where: { $0.id == id }) { return caseStudy }
+    guard let url = fileURL(forID: id, searchDirectories: searchDirectories) else { return nil }
+    return try? CaseStudyLoader.load(contentsOf: url)
+  }
+
+  /// Ids of the built-in case studies and of the case-study files in `searchDirectories`,
+  /// sorted and without repeats.
+  public static func knownIDs(searchDirectories: [URL] = []) -> [String] {
+    var ids = Set(builtIn().map(\.id))
+    for url in yamlFiles(in: searchDirectories) {
+      if let id = declaredID(at: url) { ids.insert(id) }
+    }
+    return ids.sorted()
+  }
+
+  static func looksLikePath(_ text: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+      || (FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory)
+        && !isDirectory.boolValue)
+  }
+
+  private static func fileURL(forID id: String, searchDirectories: [URL]) -> URL? {
+    yamlFiles(in: searchDirectories).first { declaredID(at: $0) == id }
+  }
+
+  private static func yamlFiles(in directories: [URL]) -> [URL] {
+    var result: [URL] = []
+    for directory in directories {
+      guard
+        let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+      else { continue }
+      for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        result.append(directory.appendingPathComponent(name))
+      }
+    }
+    return result
+  }
+
+  /// The top-level `id` of a YAML file, without validating the rest.
+  private static func declaredID(at url: URL) -> String? {
+    guard case .success(let text) = CaseStudyLoader.readText(at: url, file: url.path),
+      case .success(let root?) = YAMLSyntax.compose(text, file: url.path),
+      case .mapping(let mapping) = root, case .scalar(let scalar)? = mapping["id"]
+    else { return nil }
+    return scalar.string
+  }
+}

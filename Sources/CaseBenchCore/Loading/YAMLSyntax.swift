@@ -1,0 +1,379 @@
+import Foundation
+import Yams
+
+/// Composes YAML into a `Node` tree and turns Yams' errors into located diagnostics.
+enum YAMLSyntax {
+  /// The root node, `nil` for an empty document, or the diagnostic for a syntax error.
+  static func compose(_ yaml: String, file: String) -> Result<Node?, Diagnostic> {
+    // The basic resolver leaves every plain scalar untyped: `ScalarValue` classifies them itself,
+    // which keeps raw text such as `version: 1.10` intact and avoids a regex per scalar.
+    if let position = AliasKeyGuard.suspiciousKey(in: yaml) {
+      return .failure(
+        Diagnostic(
+          file: file, line: position.line, column: position.column,
+          message: "a mapping key here is a list, a mapping or an alias, in a file with anchors",
+          fix: "use plain names as keys; case studies do not need complex keys"))
+    }
+    do {
+      return .success(try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8))
+    } catch {
+      return .failure(diagnostic(for: error, yaml: yaml, file: file))
+    }
+  }
+
+  static func diagnostic(for error: any Error, yaml: String, file: String) -> Diagnostic {
+    guard let yamlError = error as? YamlError else {
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: error))",
+        fix: "check that the file is a YAML document")
+    }
+    switch yamlError {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var message = "YAML syntax error: \(problem)"
+      if let context, !context.text.isEmpty, context.mark.line != mark.line {
+        message += " (\(context.text) at line \(context.mark.line))"
+      } else if let context, !context.text.isEmpty {
+        message += " (\(context.text))"
+      }
+      return Diagnostic(
+        file: file, line: mark.line, column: mark.column, message: message,
+        fix: syntaxFix(problem: problem, line: line(mark.line, of: yaml)))
+    case .reader(let problem, let offset, _, _):
+      let place = offset.map { position(ofCharacterOffset: $0, in: yaml) } ?? (line: 0, column: 0)
+      return Diagnostic(
+        file: file, line: place.line, column: place.column,
+        message: "cannot read the text: \(problem)",
+        fix: "save the file as UTF-8 text without control characters")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return duplicateKeyDiagnostic(
+        keys: duplicates, firstMark: context.mark, yaml: yaml, file: file)
+    case .memory:
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "out of memory while parsing YAML",
+        fix: "check the file for a runaway alias or a huge value")
+    default:
+      return Diagnostic(
+        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: yamlError))",
+        fix: "check that the file is a YAML document")
+    }
+  }
+
+  private static func firstLine(of error: any Error) -> String {
+    let text = String(describing: error)
+    return text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init)
+      ?? text
+  }
+
+  private static func syntaxFix(problem: String, line: Substring?) -> String {
+    if let line, line.contains("\t") {
+      return "indent with spaces, not tabs"
+    }
+    switch problem {
+    case let text where text.contains("mapping values are not allowed"):
+      return "put quotes around a value that contains ': ', or fix the indentation of this key"
+    case let text where text.contains("did not find expected key"):
+      return "check the indentation: keys of one mapping must line up"
+    case let text where text.contains("did not find expected '-' indicator"):
+      return "check the indentation: list entries must line up under each other"
+    case let text where text.contains("found undefined alias"):
+      return "define the anchor (&name) before using the alias (*name)"
+    case let text where text.contains("but found another document"):
+      return "keep one case study per file; remove the extra '---'"
+    case let text where text.contains("Maximum nesting level"):
+      return "nest values less deeply"
+    case let text where text.contains("quoted scalar"):
+      return "close the quotes"
+    case let text where text.contains("found character that cannot start any token"):
+      return "put quotes around a value that starts with '@', '`', '%' or a tab"
+    default:
+      return "check the indentation and quoting on this line and the one before"
+    }
+  }
+
+  /// Yams reports only the first duplicated key. Point at the repeat when it is in block style.
+  private static func duplicateKeyDiagnostic(
+    keys: [String], firstMark: Mark, yaml: String, file: String
+  ) -> Diagnostic {
+    let names = keys.map { "'\(truncated($0))'" }.joined(separator: ", ")
+    let plural = keys.count == 1 ? "key" : "keys"
+    if let key = keys.first, firstMark.line > 0,
+      let repeatLine = repeatedKeyLine(key: key, firstMark: firstMark, yaml: yaml)
+    {
+      return Diagnostic(
+        file: file, line: repeatLine, column: firstMark.column,
+        message: "duplicate \(plural) \(names) (first defined at line \(firstMark.line))",
+        fix: "remove one of them or rename it; a mapping may name each key once")
+    }
+    return Diagnostic(
+      file: file, line: firstMark.line, column: firstMark.column,
+      message: "duplicate \(plural) \(names) in one mapping",
+      fix: "remove one of them or rename it; a mapping may name each key once")
+  }
+
+  private static func repeatedKeyLine(key: String, firstMark: Mark, yaml: String) -> Int? {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    guard firstMark.line <= lines.count else { return nil }
+    let column = firstMark.column - 1
+    let candidates = [key + ":", "\"\(key)\":", "'\(key)':", key + " :"]
+    var index = firstMark.line
+    while index < lines.count {
+      let text = lines[index]
+      index += 1
+      let lead = text.prefix(while: { $0 == " " }).count
+      let rest = text.dropFirst(lead)
+      if rest.isEmpty || rest.hasPrefix("#") { continue }
+      // A less indented line closes the mapping that holds the first key.
+      if lead < column { return nil }
+      if lead == column, candidates.contains(where: { rest.hasPrefix($0) }) { return index }
+    }
+    return nil
+  }
+
+  static func line(_ number: Int, of yaml: String) -> Substring? {
+    guard number > 0 else { return nil }
+    var current = 1
+    var start = yaml.startIndex
+    while current < number {
+      guard let newline = yaml[start...].firstIndex(of: "\n") else { return nil }
+      start = yaml.index(after: newline)
+      current += 1
+    }
+    let end = yaml[start...].firstIndex(of: "\n") ?? yaml.endIndex
+    return yaml[start..<end]
+  }
+
+  /// 1-based line and column of a character offset, as Yams counts them.
+  static func position(ofCharacterOffset offset: Int, in yaml: String) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var count = 0
+    for character in yaml {
+      if count >= offset { break }
+      count += 1
+      if character == "\n" || character == "\r\n" {
+        line += 1
+        column = 1
+      } else {
+        column += character.unicodeScalars.count
+      }
+    }
+    return (line, column)
+  }
+
+  static func truncated(_ text: String, limit: Int = 40) -> String {
+    let clean = Diagnostic.oneLine(text)
+    guard clean.count > limit else { return clean }
+    return String(clean.prefix(limit)) + "…"
+  }
+}
+
+/// A scalar as this loader reads it: plain scalars are classified here, quoted ones are text.
+enum ScalarValue: Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  /// A plain number that is not a whole number (e.g. `1.0`), kept as written.
+  case float(String)
+  /// Text; `quoted` when the author quoted it or used a block scalar.
+  case string(String, quoted: Bool)
+
+  init(_ scalar: Node.Scalar) {
+    let text = scalar.string
+    guard scalar.style == .plain || scalar.style == .any else {
+      self = .string(text, quoted: true)
+      return
+    }
+    let tag = scalar.tag.rawValue
+    if tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
+      self = .string(text, quoted: true)
+      return
+    }
+    self.init(plain: text)
+  }
+
+  /// How YAML reads `text` written without quotes.
+  init(plain text: String) {
+    // Most plain scalars are prose: only a few first letters can start a null or a boolean.
+    let first = text.utf8.first ?? 0
+    guard first == 0 || ScalarValue.keywordStarts.contains(first) else {
+      self = ScalarValue(number: text)
+      return
+    }
+    switch text {
+    case "", "~", "null", "Null", "NULL":
+      self = .null
+    case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON":
+      self = .bool(true)
+    case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF":
+      self = .bool(false)
+    default:
+      self = ScalarValue(number: text)
+    }
+  }
+
+  /// First bytes of `~`, `null`, `true`, `yes`, `on`, `false`, `no`, `off` in any case.
+  private static let keywordStarts: Set<UInt8> = Set("~nNtTyYoOfF".utf8)
+
+  /// A plain scalar that is not a keyword: a number, or else text.
+  private init(number text: String) {
+    if let number = ScalarValue.integer(text) {
+      self = .int(number)
+    } else if ScalarValue.looksLikeFloat(text) {
+      self = .float(text)
+    } else {
+      self = .string(text, quoted: false)
+    }
+  }
+
+  /// Whether the scalar is YAML's null (`~`, `null` or nothing), without classifying it fully.
+  static func isNull(_ scalar: Node.Scalar) -> Bool {
+    guard scalar.style == .plain || scalar.style == .any else { return false }
+    switch scalar.string {
+    case "", "~", "null", "Null", "NULL": return ScalarValue(scalar) == .null
+    default: return false
+    }
+  }
+
+  /// A decimal integer with an optional sign, or `nil`.
+  static func integer(_ text: String) -> Int? {
+    guard let first = text.unicodeScalars.first, floatStart.contains(first) else { return nil }
+    var digits = Substring(text)
+    if digits.first == "+" { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count < 30 else { return nil }
+    let body = digits.first == "-" ? digits.dropFirst() : digits
+    guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(digits)
+  }
+
+  private static let floatStart = Set("0123456789.-+".unicodeScalars)
+  private static let floatCharacters = Set("0123456789.-+eE_".unicodeScalars)
+
+  static func looksLikeFloat(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, floatStart.contains(first), text.count < 60,
+      text.unicodeScalars.allSatisfy({ floatCharacters.contains($0) }),
+      text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+    else { return false }
+    return Double(text.replacingOccurrences(of: "_", with: "")) != nil
+  }
+}
+
+/// Yams checks every mapping for duplicate keys by hashing the keys. A key that is an alias of a
+/// list built from aliases of lists expands exponentially while it is hashed, so a file of a few
+/// hundred bytes could keep the loader busy for hours. Case studies never need keys that are not
+/// plain names, so a file that defines anchors and seems to use such a key is refused before
+/// Yams sees it. The scan is textual and conservative: it needs both an anchor (`&name`) and a
+/// complex key (`? key`, `*alias :` or `[...]: ` / `{...}: `) to object.
+enum AliasKeyGuard {
+  /// The 1-based position of the first suspicious key, or `nil`.
+  static func suspiciousKey(in yaml: String) -> (line: Int, column: Int)? {
+    guard yaml.utf8.contains(UInt8(ascii: "&")) else { return nil }
+    let bytes = Array(yaml.utf8)
+    var hasAnchor = false
+    var firstKey: (line: Int, column: Int)?
+    var line = 1
+    var lineStart = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+        index += 1
+        continue
+      }
+      let previous = index > 0 ? bytes[index - 1] : UInt8(ascii: "\n")
+      let atTokenStart = isTokenBoundary(previous)
+      switch byte {
+      case UInt8(ascii: "'"), UInt8(ascii: "\""):
+        // Skip a quoted scalar; a newline inside it still counts as a line.
+        guard atTokenStart || previous == UInt8(ascii: ":") else { break }
+        var end = index + 1
+        while end < bytes.count {
+          if bytes[end] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = end + 1
+          }
+          if byte == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\\") {
+            end += 2
+            continue
+          }
+          if bytes[end] == byte {
+            // '' is an escaped quote inside a single-quoted scalar.
+            if byte == UInt8(ascii: "'"), end + 1 < bytes.count, bytes[end + 1] == byte {
+              end += 2
+              continue
+            }
+            break
+          }
+          end += 1
+        }
+        index = end + 1
+        continue
+      case UInt8(ascii: "&") where atTokenStart && isNameByte(at: index + 1, in: bytes):
+        hasAnchor = true
+      case UInt8(ascii: "?") where atTokenStart && isSpaceOrEnd(at: index + 1, in: bytes):
+        if firstKey == nil { firstKey = (line, column(of: index, lineStart: lineStart, in: bytes)) }
+      case UInt8(ascii: "*") where atTokenStart && isNameByte(at: index + 1, in: bytes):
+        var end = index + 1
+        while isNameByte(at: end, in: bytes) { end += 1 }
+        if isKeyColon(at: end, in: bytes), firstKey == nil {
+          firstKey = (line, column(of: index, lineStart: lineStart, in: bytes))
+        }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        // A flow collection used as a key: point at the start of the line's content.
+        if isKeyColon(at: index + 1, in: bytes), firstKey == nil {
+          var start = lineStart
+          while start < index, bytes[start] == UInt8(ascii: " ") { start += 1 }
+          firstKey = (line, column(of: start, lineStart: lineStart, in: bytes))
+        }
+      default:
+        break
+      }
+      if hasAnchor, let firstKey { return firstKey }
+      index += 1
+    }
+    return nil
+  }
+
+  private static func isTokenBoundary(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+      UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
+      true
+    default: false
+    }
+  }
+
+  private static func isNameByte(at index: Int, in bytes: [UInt8]) -> Bool {
+    guard index < bytes.count else { return false }
+    let byte = bytes[index]
+    return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: "_")
+  }
+
+  private static func isSpaceOrEnd(at index: Int, in bytes: [UInt8]) -> Bool {
+    guard index < bytes.count else { return true }
+    return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+      .contains(bytes[index])
+  }
+
+  /// Spaces, then a `:` that ends a key (followed by a space, the end, or flow punctuation).
+  private static func isKeyColon(at start: Int, in bytes: [UInt8]) -> Bool {
+    var index = start
+    while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+    return isSpaceOrEnd(at: index + 1, in: bytes)
+      || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index + 1])
+  }
+
+  /// 1-based column in Unicode scalars, as Yams counts them.
+  private static func column(of index: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
+    var column = 1
+    for byte in bytes[lineStart..<index] where byte & 0xC0 != 0x80 { column += 1 }
+    return column
+  }
+}
