@@ -31,7 +31,8 @@ struct NewCommand: ParsableCommand {
   @Option(name: .customLong("name"), help: "The participant or team name.")
   var name: String
 
-  @Option(name: .customLong("out"), help: ArgumentHelp("Where to write the session.", valueName: "FILE"))
+  @Option(
+    name: .customLong("out"), help: ArgumentHelp("Where to write the session.", valueName: "FILE"))
   var out: String?
 
   @Flag(
@@ -56,7 +57,8 @@ struct NewCommand: ParsableCommand {
   mutating func run() throws {
     let study: CaseStudy
     do {
-      study = try CaseStudyCatalog.resolve(caseStudy, searchDirectories: locations.searchDirectories)
+      study = try CaseStudyCatalog.resolve(
+        caseStudy, searchDirectories: locations.searchDirectories)
     } catch {
       throw CLIError.badData(error.description)
     }
@@ -69,14 +71,17 @@ struct NewCommand: ParsableCommand {
     } else {
       let dir = locations.sessionsURL
       url = dir.appendingPathComponent(
-        SessionDirectory.suggestedFileName(participant: session.participant, caseStudyID: study.id, in: dir))
+        SessionDirectory.suggestedFileName(
+          participant: session.participant, caseStudyID: study.id, in: dir))
     }
     if FileManager.default.fileExists(atPath: url.path) && !force {
       throw CLIError.failure(
-        "\(url.path): a file is already there; not overwriting it (fix: choose another --out, or add --force)")
+        "\(url.path): a file is already there; not overwriting it (fix: choose another --out, or add --force)"
+      )
     }
     do {
-      try SessionStore.create(session, at: url, replacing: force)
+      if force { try? FileManager.default.removeItem(at: url) }
+      try SessionStore.save(session, to: url)
     } catch {
       throw CLIError.failure(error.description)
     }
@@ -197,7 +202,9 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .customLong("format"), help: "markdown, html or json.")
   var format: ReportFormat = .markdown
 
-  @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "OUT"))
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "OUT"))
   var output: String?
 
   @OptionGroup var locations: LocationOptions
@@ -207,9 +214,9 @@ struct ExportCommand: ParsableCommand {
     let text = Reports.export(caseStudy: study, session: session, format: format)
     if let output {
       do {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output), permissions: 0o644)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
       } catch {
-        throw CLIError.failure("\(output): cannot write the report (\(error))")
+        throw CLIError.failure("\(output): cannot write the report (\(error.localizedDescription))")
       }
     } else {
       Console.out(text)

@@ -157,7 +157,7 @@ private struct Driver {
         SessionDirectory.suggestedFileName(
           participant: participant, caseStudyID: study.id, in: dir))
       do {
-        try SessionStore.create(session, at: url, replacing: false)
+        try SessionStore.save(session, to: url)
       } catch {
         state.showMessage(error.description, isError: true)
         return true

@@ -18,8 +18,12 @@ struct CLIError: Error, CustomStringConvertible {
   var code: Int32
   var description: String
 
-  static func badData(_ text: String) -> CLIError { CLIError(code: Exit.badData, description: text) }
-  static func failure(_ text: String) -> CLIError { CLIError(code: Exit.failure, description: text) }
+  static func badData(_ text: String) -> CLIError {
+    CLIError(code: Exit.badData, description: text)
+  }
+  static func failure(_ text: String) -> CLIError {
+    CLIError(code: Exit.failure, description: text)
+  }
   static func usage(_ text: String) -> CLIError { CLIError(code: Exit.usage, description: text) }
 }
 
@@ -83,7 +87,8 @@ func loadSession(at path: String, locations: LocationOptions) throws(CLIError) -
   do {
     session = try SessionStore.load(from: url)
   } catch {
-    throw CLIError(code: error.kind == .unreadable ? Exit.failure : Exit.badData, description: error.description)
+    throw CLIError(
+      code: error.kind == .unreadable ? Exit.failure : Exit.badData, description: error.description)
   }
   guard
     let caseStudy = CaseStudyCatalog.find(

@@ -57,6 +57,20 @@ public enum CaseStudyCatalog {
     return try? CaseStudyLoader.load(contentsOf: url)
   }
 
+  /// The built-in case studies, then every valid case study in `searchDirectories` whose id
+  /// is not already taken (files that do not validate are left out: `casebench lint` explains).
+  public static func all(searchDirectories: [URL] = []) -> [CaseStudy] {
+    var result = builtIn()
+    var seen = Set(result.map(\.id))
+    for url in yamlFiles(in: searchDirectories) {
+      guard let study = try? CaseStudyLoader.load(contentsOf: url), !seen.contains(study.id)
+      else { continue }
+      seen.insert(study.id)
+      result.append(study)
+    }
+    return result
+  }
+
   /// Ids of the built-in case studies and of the case-study files in `searchDirectories`,
   /// sorted and without repeats.
   public static func knownIDs(searchDirectories: [URL] = []) -> [String] {
