@@ -107,6 +107,9 @@ public struct SessionCursor: Sendable, Equatable, Codable {
 public struct Session: Sendable, Equatable, Codable {
   public static let currentSchemaVersion = 1
 
+  /// Note edits closer together than this (seconds) share one event in the log.
+  public static let noteEventSpell: TimeInterval = 300
+
   public var schemaVersion: Int
   public var participant: String
   public var caseStudyID: String
@@ -186,6 +189,14 @@ public struct Session: Sendable, Equatable, Codable {
     store(state, for: itemID)
     let detail =
       note.isEmpty ? "note cleared" : wasEmpty ? "note added" : "note edited"
+    // A note is saved as it is typed; one event per editing spell keeps the log readable.
+    // The log stays append-only: a later edit within five minutes is covered by the last event.
+    if let last = events.last, last.kind == .note, last.target == itemID, !note.isEmpty,
+      now.timeIntervalSince(last.at) < Session.noteEventSpell
+    {
+      updated = now
+      return
+    }
     log(SessionEvent(at: now, kind: .note, target: itemID, detail: detail), at: now)
   }
 

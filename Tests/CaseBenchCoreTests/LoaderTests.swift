@@ -187,7 +187,9 @@ struct LoaderTests {
     #expect(study.id == "mini-shop")
     #expect(study.version == "1.0")
     #expect(study.title == "The Mini Shop")
-    #expect(study.background == "A shop sells bikes.\nIt wants a model.\n")
+    #expect(
+      study.background == "A shop sells bikes.\nIt wants a model.",
+      "a block scalar's final line break is trimmed")
     #expect(
       study.cast == [
         CastMember(

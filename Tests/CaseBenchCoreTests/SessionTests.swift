@@ -108,13 +108,26 @@ struct SessionMutationTests {
   @Test func notesAreAddedEditedAndClearedWithEvents() {
     var s = StoreFixtures.session()
     s.setNote("Ask Tom about the till data", of: "D.1", at: StoreFixtures.at(1))
-    s.setNote("Ask Tom about the till data export", of: "D.1", at: StoreFixtures.at(2))
-    s.setNote("", of: "D.1", at: StoreFixtures.at(3))
+    s.setNote("Ask Tom about the till data export", of: "D.1", at: StoreFixtures.at(1000))
+    s.setNote("", of: "D.1", at: StoreFixtures.at(1001))
     #expect(s.note(of: "D.1") == "")
     #expect(s.items["D.1"] == nil)
     let details = s.events.filter { $0.kind == .note }.map(\.detail)
     #expect(details == ["note added", "note edited", "note cleared"])
-    #expect(s.updated == StoreFixtures.at(3))
+    #expect(s.updated == StoreFixtures.at(1001))
+  }
+
+  @Test func typingANoteLogsOneEventPerEditingSpell() {
+    var s = StoreFixtures.session()
+    s.setNote("A", of: "D.1", at: StoreFixtures.at(1))
+    s.setNote("Ask", of: "D.1", at: StoreFixtures.at(2))
+    s.setNote("Ask Tom", of: "D.1", at: StoreFixtures.at(3))
+    s.setNote("Ask Tom", of: "D.2", at: StoreFixtures.at(4))
+    s.setNote("Ask Tom first", of: "D.1", at: StoreFixtures.at(5))
+    #expect(s.note(of: "D.1") == "Ask Tom first")
+    let notes = s.events.filter { $0.kind == .note }.map { "\($0.target ?? ""): \($0.detail)" }
+    #expect(notes == ["D.1: note added", "D.2: note added", "D.1: note edited"])
+    #expect(s.updated == StoreFixtures.at(5))
   }
 
   @Test func changingADecisionKeepsTheOldChoiceInTheLog() {

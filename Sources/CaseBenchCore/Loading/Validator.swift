@@ -355,7 +355,19 @@ struct CaseStudyValidator {
         fix: "write \(Self.hint(for: key))")
       return nil
     }
-    return scalar.raw
+    return Self.trimmingTrailingSpace(scalar.raw)
+  }
+
+  /// Block scalars (`|`) keep a final line break; screens and reports want the text alone.
+  static func trimmingTrailingSpace(_ text: String) -> String {
+    guard let last = text.last, last.isWhitespace else { return text }
+    var end = text.endIndex
+    while end > text.startIndex {
+      let before = text.index(before: end)
+      guard text[before].isWhitespace else { break }
+      end = before
+    }
+    return String(text[..<end])
   }
 
   private mutating func integer(_ fields: Fields, _ key: String) -> Int? {
