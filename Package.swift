@@ -56,6 +56,11 @@ let package = Package(
       dependencies: ["CaseBenchTUI", "CaseBenchCore"],
       exclude: ["Golden"]
     ),
+    // Runs the built casebench binary: exit codes, messages and files, as a script would see them.
+    .testTarget(
+      name: "casebenchTests",
+      dependencies: ["casebench"]
+    ),
     .testTarget(
       name: "CaseBenchTerminalTests",
       dependencies: ["CaseBenchTerminal", "CaseBenchTUI"]
