@@ -49,9 +49,9 @@ enum WorkbenchView {
         if p.blocked > 0 { open.append("\(p.blocked) blocked") }
         if p.doing > 0 { open.append("\(p.doing) doing") }
         if p.decisionsTotal > 0 {
+          let left = p.decisionsTotal - p.decisionsTaken
           open.append(
-            p.decisionsTaken == p.decisionsTotal
-              ? "decided" : "\(p.decisionsTotal - p.decisionsTaken) decision open")
+            left == 0 ? "decided" : left == 1 ? "1 decision open" : "\(left) decisions open")
         }
         let x = inner.x + 1 + DisplayWidth.of(number)
         buf.put(

@@ -74,7 +74,7 @@ private struct Driver {
     }
     sessionURL = url
     state.openWorkbench(
-      caseStudy: caseStudy, session: session, sessionName: url.lastPathComponent,
+      caseStudy: caseStudy, session: session, sessionName: session.participant,
       readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason)
     savedRevision = state.sessionRevision
   }
