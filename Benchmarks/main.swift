@@ -19,8 +19,8 @@ func median(_ runs: Int, _ body: () -> Void) -> Double {
 
 func report(_ name: String, _ ms: Double, bar: Double) {
   let verdict = ms <= bar ? "ok" : "OVER"
-  print(
-    String(format: "%-46@ %9.3f ms   (bar %g ms, %@)", name as NSString, ms, bar, verdict as NSString))
+  let label = name.padding(toLength: 42, withPad: " ", startingAt: 0)
+  print(label + String(format: "%9.3f ms   (bar %g ms, ", ms, bar) + verdict + ")")
 }
 
 /// A synthetic case study with `items` checklist items spread over six phases.
@@ -99,6 +99,18 @@ let saveMS = median(7) {
 }
 report("save a session with 10,000 notes", saveMS, bar: 50)
 try? FileManager.default.removeItem(at: dir)
+
+// The work between exec and the first frame: parse the built-in Bike Shop, build the start
+// screen and render it. (Process start-up itself is measured by timing `casebench --version`.)
+let firstFrameStart = DispatchTime.now().uptimeNanoseconds
+let firstStudy = CaseStudyCatalog.builtIn().first
+let first = AppState(
+  caseStudies: firstStudy.map { [$0] } ?? [], sessions: [],
+  options: RenderOptions(unicode: true, facilitator: false), now: Date())
+_ = render(first, size: Size(width: 80, height: 24))
+report(
+  "first frame work (parse Bike Shop + render)",
+  Double(DispatchTime.now().uptimeNanoseconds - firstFrameStart) / 1_000_000, bar: 30)
 
 // One keystroke's update + render at 200x60 on the Bike Shop.
 guard let bike = CaseStudyCatalog.builtIn().first else {
