@@ -70,7 +70,8 @@ private struct Driver {
     do {
       lock = try SessionLock.acquire(for: url)
     } catch {
-      readOnlyReason = "open in another casebench"
+      readOnlyReason =
+        error.kind == .locked ? error.message : "cannot lock the file: \(error.message)"
     }
     sessionURL = url
     state.openWorkbench(
