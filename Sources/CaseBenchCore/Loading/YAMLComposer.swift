@@ -10,6 +10,7 @@ struct YAMLComposer {
   private let yaml: String
   private let file: String
   private let bytes: UnsafeBufferPointer<UInt8>
+  private let maxNodes: Int
   private var tree: YAMLTree
   /// The children of the lists and mappings still open, innermost last.
   private var pending: [Int32] = []
@@ -35,13 +36,15 @@ struct YAMLComposer {
   private static let stringTag = "tag:yaml.org,2002:str"
   private static let nonSpecificTag = "!"
 
-  /// `bytes` is the UTF-8 of `yaml`, and must stay valid while `run` runs.
-  init(yaml: String, file: String, bytes: UnsafeBufferPointer<UInt8>) {
+  /// `bytes` is the UTF-8 of `yaml`, and must stay valid while `run` runs. Composing stops with
+  /// a diagnostic past `maxNodes` nodes (a 10,000-item case study has about 200,000).
+  init(yaml: String, file: String, bytes: UnsafeBufferPointer<UInt8>, maxNodes: Int) {
     self.yaml = yaml
     self.file = file
     self.bytes = bytes
+    self.maxNodes = min(maxNodes, Int(Int32.max) - 1)
     // About one node per 16 bytes in a typical case study.
-    tree = YAMLTree(expectedNodes: bytes.count / 16)
+    tree = YAMLTree(expectedNodes: min(bytes.count / 16, self.maxNodes))
   }
 
   mutating func run() -> Result<YAMLTree, CaseStudyLoadError> {
@@ -71,7 +74,19 @@ struct YAMLComposer {
       let mark = event.pointee.start_mark
       let line = mark.line + 1
       let column = mark.column + 1
-      switch event.pointee.type {
+      let type = event.pointee.type
+      // Node indices are 32-bit; the limit also keeps a runaway file from exhausting memory.
+      if tree.nodeCount >= maxNodes,
+        type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT
+          || type == YAML_MAPPING_START_EVENT
+      {
+        let problem = Diagnostic(
+          file: file, line: line, column: column,
+          message: "the file has more than \(maxNodes) values; stopped reading here",
+          fix: "split the case study into smaller ones")
+        return .failure(finalProblems(adding: problem))
+      }
+      switch type {
       case YAML_STREAM_END_EVENT:
         return problems.isEmpty ? .success(tree) : .failure(finalProblems(adding: nil))
       case YAML_DOCUMENT_START_EVENT:
@@ -164,9 +179,10 @@ struct YAMLComposer {
   }
 
   /// Reports every key of a mapping that repeats an earlier one. Only scalar keys are compared:
-  /// a list or mapping used as a key is reported by the validator wherever it appears.
+  /// a list or mapping used as a key is reported by the validator wherever it appears. `pairs`
+  /// may end with a key whose value was never read (composing stopped there).
   private mutating func checkRepeatedKeys(_ pairs: ArraySlice<Int32>) {
-    let keyCount = pairs.count / 2
+    let keyCount = (pairs.count + 1) / 2
     guard keyCount > 1 else { return }
     let start = pairs.startIndex
     if keyCount <= Self.linearKeyLimit {
@@ -223,7 +239,12 @@ struct YAMLComposer {
 
   /// The repeated keys, the problem that stopped composing (if any), and a note when some
   /// repeats were left out.
-  private func finalProblems(adding last: Diagnostic?) -> CaseStudyLoadError {
+  private mutating func finalProblems(adding last: Diagnostic?) -> CaseStudyLoadError {
+    // Mappings still open when composing stops: their keys so far may repeat too.
+    for (depth, collection) in open.enumerated() where collection.kind == .mapping {
+      let end = depth + 1 < open.count ? open[depth + 1].childStart : pending.count
+      checkRepeatedKeys(pending[collection.childStart..<end])
+    }
     var result = problems
     if let last { result.append(last) }
     if droppedProblems > 0 {

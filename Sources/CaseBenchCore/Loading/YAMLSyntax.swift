@@ -10,7 +10,9 @@ import Foundation
 enum YAMLSyntax {
   /// The document (its root is `nil` when it is empty), or every problem that stops it from
   /// being composed: a syntax error, repeated keys, an undefined alias, a second document.
-  static func compose(_ yaml: String, file: String) -> Result<YAMLTree, CaseStudyLoadError> {
+  static func compose(
+    _ yaml: String, file: String, maxNodes: Int = 20_000_000
+  ) -> Result<YAMLTree, CaseStudyLoadError> {
     if let position = AliasKeyGuard.suspiciousKey(in: yaml) {
       return .failure(
         CaseStudyLoadError(diagnostics: [
@@ -24,7 +26,7 @@ enum YAMLSyntax {
     return text.withUTF8 { bytes in
       // libyaml wants a non-null buffer; an empty file is an empty stream anyway.
       guard !bytes.isEmpty else { return .success(YAMLTree()) }
-      var composer = YAMLComposer(yaml: yaml, file: file, bytes: bytes)
+      var composer = YAMLComposer(yaml: yaml, file: file, bytes: bytes, maxNodes: maxNodes)
       return composer.run()
     }
   }
@@ -160,12 +162,13 @@ enum ScalarValue: Equatable {
   }
 }
 
-/// Yams checks every mapping for duplicate keys by hashing the keys. A key that is an alias of a
-/// list built from aliases of lists expands exponentially while it is hashed, so a file of a few
-/// hundred bytes could keep the loader busy for hours. Case studies never need keys that are not
-/// plain names, so a file that defines anchors and seems to use such a key is refused before
-/// Yams sees it. The scan is textual and conservative: it needs both an anchor (`&name`) and a
-/// complex key (`? key`, `*alias :` or `[...]: ` / `{...}: `) to object.
+/// A key that is an alias of a list built from aliases of lists expands exponentially if anything
+/// compares or hashes it (Yams did, to find duplicate keys, so a file of a few hundred bytes could
+/// keep the loader busy for hours). The composer now compares only scalar keys, but case studies
+/// never need keys that are not plain names, so a file that defines anchors and seems to use such
+/// a key is still refused before it is parsed, with one clear message. The scan is textual and
+/// conservative: it needs both an anchor (`&name`) and a complex key (`? key`, `*alias :` or
+/// `[...]: ` / `{...}: `) to object.
 enum AliasKeyGuard {
   /// The 1-based position of the first suspicious key, or `nil`.
   static func suspiciousKey(in yaml: String) -> (line: Int, column: Int)? {
@@ -271,7 +274,7 @@ enum AliasKeyGuard {
       || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index + 1])
   }
 
-  /// 1-based column in Unicode scalars, as Yams counts them.
+  /// 1-based column in Unicode scalars, as libyaml counts them.
   private static func column(of index: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
     var column = 1
     for byte in bytes[lineStart..<index] where byte & 0xC0 != 0x80 { column += 1 }

@@ -46,6 +46,8 @@ struct YAMLTree {
 
   // MARK: Reading
 
+  var nodeCount: Int { entries.count }
+
   func kind(_ node: YAMLNode) -> Kind { entries[Int(node.index)].kind }
 
   func location(_ node: YAMLNode) -> Location {
@@ -61,14 +63,6 @@ struct YAMLTree {
 
   /// Whether a scalar is text whatever it looks like (quoted, block or tagged as text).
   func isText(_ node: YAMLNode) -> Bool { entries[Int(node.index)].isText }
-
-  /// What a scalar means; `.null` for lists and mappings is never returned: they are not scalars,
-  /// so callers check `kind` first.
-  func scalarValue(_ node: YAMLNode) -> ScalarValue {
-    let entry = entries[Int(node.index)]
-    let text = entry.kind == .scalar ? strings[Int(entry.first)] : ""
-    return entry.isText ? .string(text, quoted: true) : ScalarValue(plain: text)
-  }
 
   /// Whether the node is YAML's null (`~`, `null` or nothing), without classifying it fully.
   func isNull(_ node: YAMLNode) -> Bool {
