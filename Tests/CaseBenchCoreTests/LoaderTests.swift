@@ -646,3 +646,151 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+// MARK: - Composer (libyaml events into the loader's own tree)
+
+extension LoaderTests {
+  private func errors(_ yaml: String) -> [String] {
+    CaseStudyLoader.lint(yaml, file: "c.yaml").filter(\.isError).map {
+      "\($0.line):\($0.column) \($0.message)"
+    }
+  }
+
+  @Test func everyRepeatedKeyIsReportedAtTheRepeat() throws {
+    var yaml = try variant("summary: A tiny case study for tests.", "summary: S\ntitle: Again")
+    yaml = yaml.replacingOccurrences(
+      of: "        hint: Ask who acts on it.\n",
+      with: "        hint: Ask who acts on it.\n        'why': Twice.\n")
+    yaml = yaml.replacingOccurrences(of: "  power: high", with: "  power: high\n    \"name\": Eve")
+    let found = CaseStudyLoader.lint(yaml, file: "c.yaml")
+    #expect(
+      found.map { "\($0.line):\($0.column) \($0.message)" } == [
+        "6:1 duplicate key 'title' (first defined at line 4)",
+        "17:5 duplicate key 'name' (first defined at line 12)",
+        "32:9 duplicate key 'why' (first defined at line 30)",
+      ])
+    #expect(found.allSatisfy { $0.fix?.hasPrefix("remove one of them or rename it") == true })
+    // Flow mappings are reported the same way, at the repeat.
+    #expect(
+      errors("a: {x: 1, y: 2, x: 3, x: 4}\n") == [
+        "1:17 duplicate key 'x' (first defined at line 1)",
+        "1:23 duplicate key 'x' (first defined at line 1)",
+      ])
+  }
+
+  @Test func repeatedKeysInALargeMappingAreFoundByHashing() {
+    var yaml = ""
+    for key in 0..<40 { yaml += "k\(key): \(key)\n" }
+    yaml += "k5: again\n'k7': again\n!!int 1: tagged\n1: plain\n"
+    #expect(
+      errors(yaml) == [
+        "41:1 duplicate key 'k5' (first defined at line 6)",
+        "42:1 duplicate key 'k7' (first defined at line 8)",
+      ])
+  }
+
+  @Test func tooManyRepeatedKeysAreCapped() {
+    let yaml = String(repeating: "a: 1\n", count: 1_500)
+    let diagnostics = CaseStudyLoader.lint(yaml, file: "c.yaml")
+    #expect(diagnostics.count == CaseStudyValidator.maxDiagnostics + 1)
+    #expect(diagnostics.first?.message == "499 more problems not shown")
+    #expect(diagnostics.last?.line == 1_001)
+  }
+
+  @Test func syntaxErrorAfterARepeatedKeyReportsBoth() {
+    #expect(
+      errors("a: 1\na: 2\nb: [unclosed\n") == [
+        "2:1 duplicate key 'a' (first defined at line 1)",
+        "4:1 YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+      ])
+  }
+
+  @Test func aliasesAreSharedAndUndefinedOnesAreLocated() throws {
+    let undefined = CaseStudyLoader.lint("a: 1\nb: *nope\n", file: "c.yaml")
+    #expect(
+      undefined.map(\.description) == [
+        "c.yaml:2:4: error: YAML syntax error: found undefined alias (fix: define the anchor (&name) before using the alias (*name))"
+      ])
+    // An alias inside its own anchor is undefined, so the tree never has a cycle.
+    #expect(errors("a: &x [1, *x]\n") == ["1:11 YAML syntax error: found undefined alias"])
+    // An alias is the anchored node itself, positions included.
+    let yaml = try variant("  - id: owner", "  - &boss\n    id: owner")
+      .replacingOccurrences(of: "phases:\n", with: "  - *boss\nphases:\n")
+    #expect(errors(yaml) == ["11:9 duplicate cast member id 'owner' (first defined at line 11)"])
+  }
+
+  @Test func aSecondDocumentIsRefused() {
+    let diagnostics = CaseStudyLoader.lint("a: 1\n---\nb: 2\n", file: "c.yaml")
+    #expect(
+      diagnostics.map(\.description) == [
+        "c.yaml:2:1: error: YAML syntax error: but found another document (expected a single document in the stream at line 1) (fix: keep one case study per file; remove the extra '---')"
+      ])
+  }
+
+  @Test func controlCharactersAreLocatedInScalars() {
+    let diagnostics = CaseStudyLoader.lint("a: b\nc: é\u{1}\n", file: "c.yaml")
+    #expect(
+      diagnostics.map(\.description) == [
+        "c.yaml:2:5: error: cannot read the text: control characters are not allowed (fix: save the file as UTF-8 text without control characters)"
+      ])
+  }
+
+  @Test func columnsCountUnicodeScalars() throws {
+    let yaml = try variant("summary: A tiny case study for tests.", "summary: Café: x")
+    #expect(
+      errors(yaml) == ["5:14 YAML syntax error: mapping values are not allowed in this context"])
+    let unknown = try variant("    goal: Decide what to build.", "    goal: Dé\n    gœal: x")
+    #expect(errors(unknown) == ["21:5 unknown key 'gœal' in phase 'scoping'"])
+  }
+
+  @Test func tagsDecideWhetherAScalarIsText() throws {
+    let text = try variant("timebox_minutes: 30", "timebox_minutes: !!str 30")
+    let warnings = CaseStudyLoader.lint(text, file: "t.yaml")
+    #expect(
+      warnings.contains {
+        $0.line == 22 && $0.message.contains("is quoted text, read as the number 30")
+      })
+    let number = try variant("timebox_minutes: 30", "timebox_minutes: !!int 30")
+    #expect(try CaseStudyLoader.parse(number, file: "t.yaml").phases[0].timeboxMinutes == 30)
+    let nonSpecific = try variant("required: true", "required: ! true")
+    #expect(
+      CaseStudyLoader.lint(nonSpecific, file: "t.yaml").contains {
+        $0.message.contains("is quoted text, read as true")
+      })
+    let null = try variant("    title: Scoping", "    title: !!str null")
+    #expect(try CaseStudyLoader.parse(null, file: "t.yaml").phases[0].title == "null")
+  }
+
+  @Test func windowsLineEndingsLoadTheSame() throws {
+    let crlf = Self.minimal.replacingOccurrences(of: "\n", with: "\r\n")
+    let study = try CaseStudyLoader.parse(crlf, file: "w.yaml")
+    #expect(study == (try CaseStudyLoader.parse(Self.minimal, file: "w.yaml")))
+    let broken = crlf.replacingOccurrences(of: "power: high", with: "power: huge")
+    #expect(
+      errors(broken) == ["15:12 'power' in cast member 'owner' is 'huge', not low, medium or high"])
+  }
+
+  @Test func composingStopsPastTheNodeLimit() throws {
+    guard
+      case .failure(let error) = YAMLSyntax.compose(
+        "a: [1, 2, 3]\nb: 4\n", file: "n.yaml", maxNodes: 4)
+    else {
+      Issue.record("composing 6 nodes with a limit of 4 must fail")
+      return
+    }
+    #expect(
+      error.diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == [
+        "1:8 the file has more than 4 values; stopped reading here"
+      ])
+    guard
+      case .success(let tree) = YAMLSyntax.compose(
+        "a: [1, 2, 3]\nb: 4\n", file: "n.yaml", maxNodes: 8),
+      let root = tree.root
+    else {
+      Issue.record("8 nodes fit a limit of 8")
+      return
+    }
+    #expect(tree.nodeCount == 8)
+    #expect(tree.children(root).count == 4)
+  }
+}

@@ -108,9 +108,9 @@ public enum CaseStudyCatalog {
   /// The top-level `id` of a YAML file, without validating the rest.
   private static func declaredID(at url: URL) -> String? {
     guard case .success(let text) = CaseStudyLoader.readText(at: url, file: url.path),
-      case .success(let root?) = YAMLSyntax.compose(text, file: url.path),
-      case .mapping(let mapping) = root, case .scalar(let scalar)? = mapping["id"]
+      case .success(let tree) = YAMLSyntax.compose(text, file: url.path), let root = tree.root,
+      let id = tree.value(forKey: "id", in: root), tree.kind(id) == .scalar
     else { return nil }
-    return scalar.string
+    return tree.string(id)
   }
 }

@@ -44,11 +44,11 @@ public enum CaseStudyLoader {
     var text = yaml
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     switch YAMLSyntax.compose(text, file: file) {
-    case .failure(let diagnostic):
-      return (nil, [diagnostic])
-    case .success(let root):
-      var validator = CaseStudyValidator(file: file)
-      let caseStudy = validator.validate(root: root)
+    case .failure(let error):
+      return (nil, error.diagnostics)
+    case .success(let tree):
+      var validator = CaseStudyValidator(file: file, tree: tree)
+      let caseStudy = validator.validate()
       let diagnostics = Diagnostic.sorted(validator.finalDiagnostics())
       return (validator.errorCount == 0 ? caseStudy : nil, diagnostics)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A 1-based position in the file; line 0 means "no position".
 struct Location: Equatable {
@@ -9,15 +8,6 @@ struct Location: Equatable {
   init(line: Int, column: Int) {
     self.line = line
     self.column = column
-  }
-
-  init(_ node: Node) {
-    self.init(node.mark)
-  }
-
-  init(_ mark: Mark?) {
-    line = mark?.line ?? 0
-    column = mark?.column ?? 0
   }
 }
 
@@ -58,10 +48,10 @@ struct ReadScalar {
   var value: ScalarValue
   var location: Location
 
-  init(_ scalar: Node.Scalar) {
-    raw = scalar.string
-    value = ScalarValue(scalar)
-    location = Location(scalar.mark)
+  init(_ node: YAMLNode, in tree: YAMLTree) {
+    raw = tree.string(node)
+    value = tree.isText(node) ? .string(raw, quoted: true) : ScalarValue(plain: raw)
+    location = tree.location(node)
   }
 
   var isNull: Bool {
@@ -71,23 +61,24 @@ struct ReadScalar {
 }
 
 /// The value of a mapping key. Scalars are read when the mapping is, so that checking them does
-/// not copy Yams nodes again (copies of `Node` are what the walk spends most of its time on).
+/// not go back to the tree; lists and mappings keep their kind and position.
 enum FieldValue {
   case scalar(ReadScalar)
-  case node(Node)
+  case node(YAMLNode, YAMLTree.Kind, Location)
 
-  init(_ node: Node) {
-    if case .scalar(let scalar) = node {
-      self = .scalar(ReadScalar(scalar))
+  init(_ node: YAMLNode, in tree: YAMLTree) {
+    let kind = tree.kind(node)
+    if kind == .scalar {
+      self = .scalar(ReadScalar(node, in: tree))
     } else {
-      self = .node(node)
+      self = .node(node, kind, tree.location(node))
     }
   }
 
   var location: Location {
     switch self {
     case .scalar(let scalar): scalar.location
-    case .node(let node): Location(node)
+    case .node(_, _, let location): location
     }
   }
 
@@ -108,6 +99,8 @@ struct CaseStudyValidator {
   static let maxVisits = 2_000_000
 
   let file: String
+  /// The composed document being checked.
+  let tree: YAMLTree
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var errorCount = 0
   private var droppedDiagnostics = 0
@@ -123,8 +116,9 @@ struct CaseStudyValidator {
   private var gateReferences: [(phase: String, item: String, location: Location)] = []
   private var arisesReferences: [(item: String, phase: String, location: Location)] = []
 
-  init(file: String) {
+  init(file: String, tree: YAMLTree) {
     self.file = file
+    self.tree = tree
   }
 
   // MARK: Reporting
@@ -153,13 +147,13 @@ struct CaseStudyValidator {
   }
 
   /// Counts one visited value; `false` once the walk has gone on for too long.
-  private mutating func visit(_ node: Node) -> Bool {
+  private mutating func visit(_ node: YAMLNode) -> Bool {
     if exhausted { return false }
     visits += 1
     if visits > Self.maxVisits {
       exhausted = true
       errorCount += 1
-      let location = Location(node)
+      let location = tree.location(node)
       // Always shown, even past the cap on diagnostics: it explains why checking stopped.
       diagnostics.append(
         Diagnostic(
@@ -186,19 +180,19 @@ struct CaseStudyValidator {
 
   // MARK: Shapes
 
-  private static func describe(_ node: Node) -> String {
-    switch node {
+  private func describe(_ node: YAMLNode) -> String {
+    switch tree.kind(node) {
     case .mapping: "a mapping"
     case .sequence: "a list"
-    case .alias: "an alias"
-    case .scalar(let scalar): describe(ReadScalar(scalar))
+    case .scalar: Self.describe(ReadScalar(node, in: tree))
     }
   }
 
   private static func describe(_ value: FieldValue) -> String {
     switch value {
     case .scalar(let scalar): describe(scalar)
-    case .node(let node): describe(node)
+    case .node(_, .mapping, _): "a mapping"
+    case .node: "a list"
     }
   }
 
@@ -215,11 +209,6 @@ struct CaseStudyValidator {
   /// Author text, shortened and kept on one line for a message.
   private static func q(_ text: String) -> String { YAMLSyntax.truncated(text) }
 
-  private static func isNull(_ node: Node) -> Bool {
-    if case .scalar(let scalar) = node, ScalarValue.isNull(scalar) { return true }
-    return false
-  }
-
   /// The plain text of an `id` value, if it is a non-empty scalar.
   private static func idText(_ value: FieldValue?) -> String? {
     guard case .scalar(let scalar)? = value, !scalar.isNull, !isBlank(scalar.raw) else {
@@ -230,13 +219,13 @@ struct CaseStudyValidator {
 
   /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
   private mutating func fields(
-    of node: Node, kind: String, fallbackLabel: @autoclosure () -> String,
+    of node: YAMLNode, kind: String, fallbackLabel: @autoclosure () -> String,
     allowed: KeySet, labelSuffix: @autoclosure () -> String = ""
   ) -> Fields? {
-    guard case .mapping(let mapping) = node else {
+    guard tree.kind(node) == .mapping else {
       error(
-        Location(node),
-        "\(fallbackLabel()) must be a mapping of keys, found \(Self.describe(node))",
+        tree.location(node),
+        "\(fallbackLabel()) must be a mapping of keys, found \(describe(node))",
         fix: "write it as 'key: value' lines with the keys \(Self.list(allowed.required))")
       return nil
     }
@@ -246,25 +235,27 @@ struct CaseStudyValidator {
     names.reserveCapacity(12)
     keyLocations.reserveCapacity(12)
     values.reserveCapacity(12)
-    var index = mapping.startIndex
-    while index < mapping.endIndex {
-      let (key, value) = mapping[index]
-      index = mapping.index(after: index)
+    let pairs = tree.children(node)
+    var index = pairs.startIndex
+    while index + 1 < pairs.endIndex {
+      let key = pairs[index]
+      let value = pairs[index + 1]
+      index += 2
       guard visit(key) else { break }
-      guard case .scalar(let scalar) = key else {
+      guard tree.kind(key) == .scalar else {
         error(
-          Location(key), "a key in \(fallbackLabel()) is \(Self.describe(key)), not a name",
+          tree.location(key), "a key in \(fallbackLabel()) is \(describe(key)), not a name",
           fix: "use one of \(Self.list(allowed.all))")
         continue
       }
-      names.append(scalar.string)
-      keyLocations.append(Location(scalar.mark))
-      values.append(FieldValue(value))
+      names.append(tree.string(key))
+      keyLocations.append(tree.location(key))
+      values.append(FieldValue(value, in: tree))
     }
     let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
     let result = Fields(
       kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
-      labelSuffix: id == nil ? "" : labelSuffix(), location: Location(node), names: names,
+      labelSuffix: id == nil ? "" : labelSuffix(), location: tree.location(node), names: names,
       keyLocations: keyLocations, values: values)
     for (name, location) in zip(names, keyLocations) where !allowed.all.contains(name) {
       let label = result.label
@@ -280,7 +271,7 @@ struct CaseStudyValidator {
     }
     for name in allowed.required where !result.has(name) {
       error(
-        Location(node), "missing required key '\(name)' in \(result.label)",
+        tree.location(node), "missing required key '\(name)' in \(result.label)",
         fix: "add '\(name):' with \(Self.hint(for: name))")
     }
     return result
@@ -439,15 +430,16 @@ struct CaseStudyValidator {
   }
 
   /// A list value; `nil` (after reporting) when it is not a list.
-  private mutating func sequence(_ fields: Fields, _ key: String, required: Bool = true) -> [Node]?
-  {
+  private mutating func sequence(
+    _ fields: Fields, _ key: String, required: Bool = true
+  ) -> YAMLNodeList? {
     guard let index = fields.index(of: key) else { return nil }
     let value = fields.values[index]
     switch value {
-    case .node(.sequence(let sequence)):
-      return Array(sequence)
+    case .node(let node, .sequence, _):
+      return tree.children(node)
     case .scalar(let scalar) where scalar.isNull:
-      if !required { return [] }
+      if !required { return YAMLNodeList(base: []) }
       error(
         fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
@@ -469,15 +461,13 @@ struct CaseStudyValidator {
     var valid = true
     for node in nodes {
       guard visit(node) else { return nil }
-      if case .scalar(let scalar) = node, !ScalarValue.isNull(scalar),
-        !Self.isBlank(scalar.string)
-      {
-        result.append((scalar.string, Location(scalar.mark)))
+      if tree.kind(node) == .scalar, !tree.isNull(node), !Self.isBlank(tree.string(node)) {
+        result.append((tree.string(node), tree.location(node)))
       } else {
         valid = false
         error(
-          Location(node),
-          "each entry of '\(key)' in \(fields.label) must be text, found \(Self.describe(node))",
+          tree.location(node),
+          "each entry of '\(key)' in \(fields.label) must be text, found \(describe(node))",
           fix: "write a short text for each entry, or remove the empty one")
       }
     }
@@ -554,8 +544,8 @@ struct CaseStudyValidator {
     "format_version", "id", "version", "title", "summary", "background", "cast", "phases",
   ])
 
-  mutating func validate(root: Node?) -> CaseStudy? {
-    guard let root, !Self.isNull(root) else {
+  mutating func validate() -> CaseStudy? {
+    guard let root = tree.root, !tree.isNull(root) else {
       error(
         Location(line: 1, column: 1), "the file is empty",
         fix:
@@ -563,17 +553,17 @@ struct CaseStudyValidator {
       )
       return nil
     }
-    guard case .mapping = root else {
+    guard tree.kind(root) == .mapping else {
       error(
-        Location(root), "the top level must be a mapping of keys, found \(Self.describe(root))",
+        tree.location(root), "the top level must be a mapping of keys, found \(describe(root))",
         fix:
           "start with 'format_version: \(CaseStudy.supportedFormatVersion)', 'id:', 'title:' and the other keys in CaseStudies/README.md"
       )
       return nil
     }
-    if let future = Self.futureFormatVersion(of: root) {
+    if let future = futureFormatVersion(of: root) {
       error(
-        Location(future.node),
+        tree.location(future.node),
         "format_version \(future.version) is newer than this casebench reads (\(CaseStudy.supportedFormatVersion))",
         fix: "upgrade casebench")
       // A newer format may have keys this build does not know; checking them would only add noise.
@@ -645,12 +635,11 @@ struct CaseStudyValidator {
   }
 
   /// The `format_version` node and value when it is newer than this build reads.
-  private static func futureFormatVersion(of root: Node) -> (node: Node, version: Int)? {
-    guard case .mapping(let mapping) = root, let node = mapping["format_version"],
-      case .scalar(let scalar) = node
+  private func futureFormatVersion(of root: YAMLNode) -> (node: YAMLNode, version: Int)? {
+    guard let node = tree.value(forKey: "format_version", in: root), tree.kind(node) == .scalar
     else { return nil }
     let version: Int?
-    switch ScalarValue(scalar) {
+    switch ReadScalar(node, in: tree).value {
     case .int(let value): version = value
     case .string(let text, quoted: true): version = ScalarValue.integer(text)
     default: version = nil
@@ -678,7 +667,7 @@ struct CaseStudyValidator {
     "id", "name", "role", "wants", "hot_buttons", "power", "interest",
   ])
 
-  private mutating func castMember(_ node: Node, index: Int) -> CastMember? {
+  private mutating func castMember(_ node: YAMLNode, index: Int) -> CastMember? {
     guard
       let fields = fields(
         of: node, kind: "cast member", fallbackLabel: "cast member \(index + 1)",
@@ -724,7 +713,7 @@ struct CaseStudyValidator {
       "facilitator_notes", "gate",
     ], optional: ["gate"])
 
-  private mutating func phase(_ node: Node, index: Int) -> Phase? {
+  private mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
       let fields = fields(
         of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys)
@@ -836,7 +825,7 @@ struct CaseStudyValidator {
       "arises_in",
     ], optional: ["references", "arises_in"])
 
-  private mutating func item(_ node: Node, index: Int, phaseID: String?, phaseLabel: String)
+  private mutating func item(_ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String)
     -> Item?
   {
     guard
@@ -877,7 +866,7 @@ struct CaseStudyValidator {
     ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
   private static let optionKeys = KeySet(["id", "label", "consequence", "verdict"])
 
-  private mutating func decision(_ node: Node, index: Int, phaseLabel: String) -> Decision? {
+  private mutating func decision(_ node: YAMLNode, index: Int, phaseLabel: String) -> Decision? {
     guard
       let fields = fields(
         of: node, kind: "decision", fallbackLabel: "decision \(index + 1) of \(phaseLabel)",
@@ -911,13 +900,13 @@ struct CaseStudyValidator {
         }
         if let first = seen[option.id] {
           optionsValid = false
-          let location = Self.idLocation(optionNode)
+          let location = idLocation(optionNode)
           error(
             location,
             "duplicate option id '\(Self.q(option.id))' in \(fields.label) (first defined at line \(first.line))",
             fix: "give each option of a decision its own id, e.g. a, b, c")
         } else {
-          seen[option.id] = Self.idLocation(optionNode)
+          seen[option.id] = idLocation(optionNode)
         }
         options.append(option)
       }
@@ -927,12 +916,12 @@ struct CaseStudyValidator {
       id: id, title: title, situation: situation, options: options, facilitatorNotes: notes ?? "")
   }
 
-  private static func idLocation(_ node: Node) -> Location {
-    if case .mapping(let mapping) = node, let value = mapping["id"] { return Location(value) }
-    return Location(node)
+  private func idLocation(_ node: YAMLNode) -> Location {
+    if let value = tree.value(forKey: "id", in: node) { return tree.location(value) }
+    return tree.location(node)
   }
 
-  private mutating func option(_ node: Node, index: Int, decisionLabel: String)
+  private mutating func option(_ node: YAMLNode, index: Int, decisionLabel: String)
     -> DecisionOption?
   {
     guard
@@ -967,7 +956,8 @@ struct CaseStudyValidator {
   private static let riskKeys = KeySet(
     ["id", "text", "likelihood", "impact"], optional: ["likelihood", "impact"])
 
-  private mutating func riskPrompt(_ node: Node, index: Int, phaseLabel: String) -> RiskPrompt? {
+  private mutating func riskPrompt(_ node: YAMLNode, index: Int, phaseLabel: String) -> RiskPrompt?
+  {
     guard
       let fields = fields(
         of: node, kind: "risk prompt", fallbackLabel: "risk prompt \(index + 1) of \(phaseLabel)",

@@ -1,72 +1,38 @@
+internal import CYaml
 import Foundation
-import Yams
 
-/// Composes YAML into a `Node` tree and turns Yams' errors into located diagnostics.
+/// Composes YAML into a `YAMLTree` by driving libyaml (the copy Yams vendors) event by event, and
+/// turns its errors into located diagnostics.
+///
+/// Plain scalars stay untyped here: `ScalarValue` classifies them, which keeps raw text such as
+/// `version: 1.10` intact. Every repeated key of every mapping is reported, each at the repeat
+/// and naming the line of the first.
 enum YAMLSyntax {
-  /// The root node, `nil` for an empty document, or the diagnostic for a syntax error.
-  static func compose(_ yaml: String, file: String) -> Result<Node?, Diagnostic> {
-    // The basic resolver leaves every plain scalar untyped: `ScalarValue` classifies them itself,
-    // which keeps raw text such as `version: 1.10` intact and avoids a regex per scalar.
+  /// The document (its root is `nil` when it is empty), or every problem that stops it from
+  /// being composed: a syntax error, repeated keys, an undefined alias, a second document.
+  static func compose(
+    _ yaml: String, file: String, maxNodes: Int = 20_000_000
+  ) -> Result<YAMLTree, CaseStudyLoadError> {
     if let position = AliasKeyGuard.suspiciousKey(in: yaml) {
       return .failure(
-        Diagnostic(
-          file: file, line: position.line, column: position.column,
-          message: "a mapping key here is a list, a mapping or an alias, in a file with anchors",
-          fix: "use plain names as keys; case studies do not need complex keys"))
+        CaseStudyLoadError(diagnostics: [
+          Diagnostic(
+            file: file, line: position.line, column: position.column,
+            message: "a mapping key here is a list, a mapping or an alias, in a file with anchors",
+            fix: "use plain names as keys; case studies do not need complex keys")
+        ]))
     }
-    do {
-      return .success(try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8))
-    } catch {
-      return .failure(diagnostic(for: error, yaml: yaml, file: file))
-    }
-  }
-
-  static func diagnostic(for error: any Error, yaml: String, file: String) -> Diagnostic {
-    guard let yamlError = error as? YamlError else {
-      return Diagnostic(
-        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: error))",
-        fix: "check that the file is a YAML document")
-    }
-    switch yamlError {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      var message = "YAML syntax error: \(problem)"
-      if let context, !context.text.isEmpty, context.mark.line != mark.line {
-        message += " (\(context.text) at line \(context.mark.line))"
-      } else if let context, !context.text.isEmpty {
-        message += " (\(context.text))"
-      }
-      return Diagnostic(
-        file: file, line: mark.line, column: mark.column, message: message,
-        fix: syntaxFix(problem: problem, line: line(mark.line, of: yaml)))
-    case .reader(let problem, let offset, _, _):
-      let place = offset.map { position(ofCharacterOffset: $0, in: yaml) } ?? (line: 0, column: 0)
-      return Diagnostic(
-        file: file, line: place.line, column: place.column,
-        message: "cannot read the text: \(problem)",
-        fix: "save the file as UTF-8 text without control characters")
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return duplicateKeyDiagnostic(
-        keys: duplicates, firstMark: context.mark, yaml: yaml, file: file)
-    case .memory:
-      return Diagnostic(
-        file: file, line: 0, column: 0, message: "out of memory while parsing YAML",
-        fix: "check the file for a runaway alias or a huge value")
-    default:
-      return Diagnostic(
-        file: file, line: 0, column: 0, message: "cannot parse YAML: \(firstLine(of: yamlError))",
-        fix: "check that the file is a YAML document")
+    var text = yaml
+    return text.withUTF8 { bytes in
+      // libyaml wants a non-null buffer; an empty file is an empty stream anyway.
+      guard !bytes.isEmpty else { return .success(YAMLTree()) }
+      var composer = YAMLComposer(yaml: yaml, file: file, bytes: bytes, maxNodes: maxNodes)
+      return composer.run()
     }
   }
 
-  private static func firstLine(of error: any Error) -> String {
-    let text = String(describing: error)
-    return text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init)
-      ?? text
-  }
-
-  private static func syntaxFix(problem: String, line: Substring?) -> String {
+  /// The fix for a libyaml problem, using the text of the line it is on.
+  static func syntaxFix(problem: String, line: Substring?) -> String {
     if let line, line.contains("\t") {
       return "indent with spaces, not tabs"
     }
@@ -92,45 +58,6 @@ enum YAMLSyntax {
     }
   }
 
-  /// Yams reports only the first duplicated key. Point at the repeat when it is in block style.
-  private static func duplicateKeyDiagnostic(
-    keys: [String], firstMark: Mark, yaml: String, file: String
-  ) -> Diagnostic {
-    let names = keys.map { "'\(truncated($0))'" }.joined(separator: ", ")
-    let plural = keys.count == 1 ? "key" : "keys"
-    if let key = keys.first, firstMark.line > 0,
-      let repeatLine = repeatedKeyLine(key: key, firstMark: firstMark, yaml: yaml)
-    {
-      return Diagnostic(
-        file: file, line: repeatLine, column: firstMark.column,
-        message: "duplicate \(plural) \(names) (first defined at line \(firstMark.line))",
-        fix: "remove one of them or rename it; a mapping may name each key once")
-    }
-    return Diagnostic(
-      file: file, line: firstMark.line, column: firstMark.column,
-      message: "duplicate \(plural) \(names) in one mapping",
-      fix: "remove one of them or rename it; a mapping may name each key once")
-  }
-
-  private static func repeatedKeyLine(key: String, firstMark: Mark, yaml: String) -> Int? {
-    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-    guard firstMark.line <= lines.count else { return nil }
-    let column = firstMark.column - 1
-    let candidates = [key + ":", "\"\(key)\":", "'\(key)':", key + " :"]
-    var index = firstMark.line
-    while index < lines.count {
-      let text = lines[index]
-      index += 1
-      let lead = text.prefix(while: { $0 == " " }).count
-      let rest = text.dropFirst(lead)
-      if rest.isEmpty || rest.hasPrefix("#") { continue }
-      // A less indented line closes the mapping that holds the first key.
-      if lead < column { return nil }
-      if lead == column, candidates.contains(where: { rest.hasPrefix($0) }) { return index }
-    }
-    return nil
-  }
-
   static func line(_ number: Int, of yaml: String) -> Substring? {
     guard number > 0 else { return nil }
     var current = 1
@@ -144,19 +71,18 @@ enum YAMLSyntax {
     return yaml[start..<end]
   }
 
-  /// 1-based line and column of a character offset, as Yams counts them.
-  static func position(ofCharacterOffset offset: Int, in yaml: String) -> (line: Int, column: Int) {
+  /// 1-based line and column (in Unicode scalars, as libyaml counts them) of a byte offset.
+  static func position(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (
+    line: Int, column: Int
+  ) {
     var line = 1
     var column = 1
-    var count = 0
-    for character in yaml {
-      if count >= offset { break }
-      count += 1
-      if character == "\n" || character == "\r\n" {
+    for byte in bytes.prefix(max(0, offset)) {
+      if byte == UInt8(ascii: "\n") {
         line += 1
         column = 1
-      } else {
-        column += character.unicodeScalars.count
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
       }
     }
     return (line, column)
@@ -178,20 +104,6 @@ enum ScalarValue: Equatable {
   case float(String)
   /// Text; `quoted` when the author quoted it or used a block scalar.
   case string(String, quoted: Bool)
-
-  init(_ scalar: Node.Scalar) {
-    let text = scalar.string
-    guard scalar.style == .plain || scalar.style == .any else {
-      self = .string(text, quoted: true)
-      return
-    }
-    let tag = scalar.tag.rawValue
-    if tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue {
-      self = .string(text, quoted: true)
-      return
-    }
-    self.init(plain: text)
-  }
 
   /// How YAML reads `text` written without quotes.
   init(plain text: String) {
@@ -227,15 +139,6 @@ enum ScalarValue: Equatable {
     }
   }
 
-  /// Whether the scalar is YAML's null (`~`, `null` or nothing), without classifying it fully.
-  static func isNull(_ scalar: Node.Scalar) -> Bool {
-    guard scalar.style == .plain || scalar.style == .any else { return false }
-    switch scalar.string {
-    case "", "~", "null", "Null", "NULL": return ScalarValue(scalar) == .null
-    default: return false
-    }
-  }
-
   /// A decimal integer with an optional sign, or `nil`.
   static func integer(_ text: String) -> Int? {
     guard let first = text.unicodeScalars.first, floatStart.contains(first) else { return nil }
@@ -259,12 +162,13 @@ enum ScalarValue: Equatable {
   }
 }
 
-/// Yams checks every mapping for duplicate keys by hashing the keys. A key that is an alias of a
-/// list built from aliases of lists expands exponentially while it is hashed, so a file of a few
-/// hundred bytes could keep the loader busy for hours. Case studies never need keys that are not
-/// plain names, so a file that defines anchors and seems to use such a key is refused before
-/// Yams sees it. The scan is textual and conservative: it needs both an anchor (`&name`) and a
-/// complex key (`? key`, `*alias :` or `[...]: ` / `{...}: `) to object.
+/// A key that is an alias of a list built from aliases of lists expands exponentially if anything
+/// compares or hashes it (Yams did, to find duplicate keys, so a file of a few hundred bytes could
+/// keep the loader busy for hours). The composer now compares only scalar keys, but case studies
+/// never need keys that are not plain names, so a file that defines anchors and seems to use such
+/// a key is still refused before it is parsed, with one clear message. The scan is textual and
+/// conservative: it needs both an anchor (`&name`) and a complex key (`? key`, `*alias :` or
+/// `[...]: ` / `{...}: `) to object.
 enum AliasKeyGuard {
   /// The 1-based position of the first suspicious key, or `nil`.
   static func suspiciousKey(in yaml: String) -> (line: Int, column: Int)? {
@@ -370,7 +274,7 @@ enum AliasKeyGuard {
       || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index + 1])
   }
 
-  /// 1-based column in Unicode scalars, as Yams counts them.
+  /// 1-based column in Unicode scalars, as libyaml counts them.
   private static func column(of index: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
     var column = 1
     for byte in bytes[lineStart..<index] where byte & 0xC0 != 0x80 { column += 1 }
