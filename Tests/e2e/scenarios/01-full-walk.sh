@@ -65,6 +65,11 @@ e2e_check "walk: JSON decision has the rationale" \
 e2e_check "walk: JSON cursor remembers the item" json_is "$F" 'd["cursor"]["item"]' S0.3
 e2e_check "walk: no lock file left behind after quitting" test ! -s "$F.lock"
 
+# choice_shown TEXT : the line under "Your choice" in the decision dialog holds TEXT.
+choice_shown() {
+  e2e_screen | grep -A1 -F "Your choice" | tail -n 1 | grep -qF -- "$1"
+}
+
 # Reopen: everything is there.
 e2e_start reopen "$BIN open '$F'" 100 50
 e2e_check "reopen: lands on the workbench" e2e_wait_for "Phases"
@@ -79,10 +84,26 @@ e2e_check "reopen: d lists the decisions" e2e_wait_for "decisions"
 e2e_keys Enter
 e2e_check "reopen: the decision shows the choice" e2e_wait_for "Your choice"
 e2e_check "reopen: the decision shows option b" \
-  screen_has "b) Offer a three-week pathfinder with one clear question"
+  choice_shown "b) Offer a three-week pathfinder with one clear question"
 e2e_check "reopen: the decision shows the rationale" screen_has "$WHY"
+# Changing the decision later is possible, and the change is logged.
+e2e_keys c
+e2e_check "reopen: c offers to change the decision" e2e_wait_for "choosing again replaces it"
+e2e_keys Down
+e2e_check "reopen: Down moves to option c" e2e_wait_for "▸ c) Show clearly labelled"
 e2e_keys Enter
-e2e_check "reopen: Enter closes the dialog" e2e_wait_gone "Your choice"
+e2e_check "reopen: Enter selects option c" e2e_wait_for "You chose c) Show clearly labelled"
+e2e_type " Revised."
+e2e_keys C-s
+e2e_check "reopen: Ctrl-S records it and shows its consequence" e2e_wait_for "What happened next"
+e2e_check "reopen: the choice shown is now c" choice_shown "c) Show clearly labelled"
+e2e_keys Enter
+e2e_check "reopen: Enter closes the dialog" e2e_wait_gone "What happened next"
+e2e_check "reopen: the changed option is saved" \
+  wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' c
+e2e_check "reopen: the change is in the session log" \
+  json_is "$F" '[e["detail"] for e in d["events"] if e.get("target") == "S0.D1"]' \
+  '["chose b", "changed b → c"]'
 e2e_keys q
 e2e_check "reopen: q quits" e2e_wait_exit
 e2e_check "reopen: exit status 0" status_is 0

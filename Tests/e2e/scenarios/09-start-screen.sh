@@ -17,6 +17,24 @@ one_session_file() {
   [ "$(session_files | wc -l)" -eq 1 ]
 }
 
+# same_column ROW1 ROW2 TEXT : on the rows holding ROW1 and ROW2, TEXT starts at the same
+# display column (wide characters count two).
+same_column() {
+  e2e_screen | python3 -c '
+import sys, unicodedata
+a, b, needle = sys.argv[1:]
+def col(line):
+    i = line.index(needle, line.index(a if a in line else b) + 1)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i])
+rows = sys.stdin.read().splitlines()
+ra = next(r for r in rows if a in r)
+rb = next(r for r in rows if b in r)
+ca, cb = col(ra), col(rb)
+if ca != cb:
+    sys.exit(f"{needle!r} at column {ca} on the {a!r} row but {cb} on the {b!r} row")
+' "$1" "$2" "$3"
+}
+
 e2e_check "start: the data folder starts empty" test -z "$(session_files)"
 e2e_start start "$BIN" 80 24
 e2e_check "start: shows the Bike Shop" e2e_wait_for "The Bike Shop"
@@ -56,5 +74,14 @@ e2e_keys q
 e2e_check "resume: q quits" e2e_wait_exit
 e2e_check "resume: exit status 0" status_is 0
 e2e_check "resume: still one session file" one_session_file
+
+# Wide characters and emoji in a name keep the listing's columns aligned.
+"$BIN" new --name "チーム 日本 🚲" --out "$SESSIONS/wide.json" >/dev/null
+e2e_start wide "$BIN" 80 24
+e2e_check "wide: the start screen lists the wide name" e2e_wait_for "チーム 日本 🚲"
+e2e_check "wide: the date column lines up with Team B's" \
+  same_column "Team B" "チーム 日本 🚲" "today"
+e2e_keys q
+e2e_check "wide: q quits" e2e_wait_exit
 
 scenario_end
