@@ -79,8 +79,8 @@ done
 passed=$(count PASS)
 failed=$(count FAIL)
 if [ "$ran" -eq 0 ]; then
-  echo "run.sh: no scenario matched: $*" >&2
-  failed=$((failed + 1))
+  echo "FAIL: no scenario matched: $*" | tee -a "$results"
+  failed=$(count FAIL)
 fi
 echo "== $ran scenarios in $(($(date +%s) - started))s"
 if [ "$failed" -gt 0 ]; then

@@ -19,6 +19,11 @@ case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/casebench-e2e-scratch.XXXXXX")"
 trap 'e2e_cleanup; rm -rf "$SCRATCH"' EXIT
+# A signal (e.g. run.sh's timeout) ends the script through the EXIT trap, so the tmux server
+# and the programs in it do not outlive it.
+trap 'exit 143' TERM
+trap 'exit 130' INT
+trap 'exit 129' HUP
 
 # The tmux server inherits this environment, and so does every program it starts.
 export HOME="$SCRATCH/home"
