@@ -63,14 +63,32 @@ enum StatusBar {
     default: break
     }
 
+    // A message that would not fit beside the session details takes the whole row: it is
+    // transient, and cutting it mid-word would hide what the user needs to read.
+    let messageWidth = state.message.map { DisplayWidth.of($0.text) } ?? 0
+    if let m = state.message {
+      let leftWidth = state.workbench.map { DisplayWidth.of(" \($0.sessionName)") + 2 } ?? 11
+      if messageWidth + leftWidth + 1 > size.width {
+        buf.put(
+          " " + g.truncate(m.text, to: max(1, size.width - 2)), x: 0, y: y,
+          role: m.isError ? .danger : .statusBar, bold: m.isError)
+        return
+      }
+    }
     var x = 0
     if let wb = state.workbench {
       let mode = wb.session.mode == .ownProject ? " (own project)" : ""
-      let left = " \(wb.sessionName) \(g.dot) \(wb.caseStudy.title)\(mode)"
+      // Read-only mode needs the room for its reason; the case study's title can go.
+      let title = wb.readOnly ? "" : " \(g.dot) \(wb.caseStudy.title)\(mode)"
+      var left = " \(wb.sessionName)\(title)"
+      if state.message != nil && DisplayWidth.of(left) + 14 + messageWidth > size.width {
+        left = " \(wb.sessionName)"
+      }
       x = buf.put(
         g.truncate(left, to: max(10, size.width / 2)), x: 0, y: y, role: .statusBar, bold: true)
       x += 2
-      let (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
+      var (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
+      if state.message != nil && wb.readOnly { indicator = "READ-ONLY" }
       x = buf.put(
         g.truncate(indicator, to: max(8, size.width - x - 12)), x: x, y: y, role: role,
         bold: role != .statusBar, maxX: size.width)

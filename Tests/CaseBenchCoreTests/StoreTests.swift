@@ -383,6 +383,23 @@ struct StoreTests {
     }
   }
 
+  @Test func brokenJSONNeverSuggestsABackupThatIsNotThere() throws {
+    try withStoreTemporaryDirectory { dir in
+      let url = dir.appendingPathComponent("s.json")
+      try Data("{\"schema_version\": nope}\n".utf8).write(to: url)
+      let alone = expectError(.notJSON) { () throws(SessionStoreError) in
+        _ = try SessionStore.load(from: url)
+      }
+      #expect(alone?.fix?.contains("restore") == false)
+      #expect(alone?.fix?.contains("no last good copy") == true)
+      try SessionStore.encode(busySession()).write(to: URL(fileURLWithPath: url.path + ".bak"))
+      let withBackup = expectError(.notJSON) { () throws(SessionStoreError) in
+        _ = try SessionStore.load(from: url)
+      }
+      #expect(withBackup?.fix?.contains("restore \(url.path).bak") == true)
+    }
+  }
+
   @Test func emptyAndNulPaddedFilesAreTruncated() {
     _ = expectError(.truncated) { () throws(SessionStoreError) in
       _ = try SessionStore.decode(Data(), file: "e.json")

@@ -449,6 +449,11 @@ struct ReadOnlyTests {
     #expect(state.sessionRevision == revision)
     let text = render(state, size: Size(width: 120, height: 30)).text
     #expect(text.contains("READ-ONLY: open in another casebench"))
+    send(&state, .char(" "))
+    let narrow = render(state, size: Size(width: 80, height: 24)).text
+    #expect(
+      narrow.contains(" Read-only: open in another casebench (pid 42). Nothing can be changed.\n"),
+      "the whole refusal is readable at 80 columns")
   }
 }
 

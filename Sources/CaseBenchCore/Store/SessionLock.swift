@@ -68,7 +68,7 @@ public final class SessionLock: @unchecked Sendable {
         let holder = holderPID(lockPath)
         let who = holder.map { "another casebench (pid \($0))" } ?? "another casebench"
         throw SessionStoreError(
-          kind: .locked, file: sessionPath, message: "the session is open in \(who)",
+          kind: .locked, file: sessionPath, message: "open in \(who)",
           fix: "open it read-only, or close the other casebench first")
       }
       throw SessionStoreError(

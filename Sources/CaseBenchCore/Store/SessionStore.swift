@@ -48,7 +48,22 @@ public enum SessionStore {
   // MARK: Decoding
 
   public static func decode(_ data: Data, file: String) throws(SessionStoreError) -> Session {
+    try decode(data, file: file, backupExists: true)
+  }
+
+  /// Advice for a damaged file: fix it where it is, or go back to the last good copy if there
+  /// is one (never suggest restoring a backup that does not exist).
+  static func repairAdvice(_ fixHere: String?, file: String, backupExists: Bool) -> String {
     let backup = file + ".bak"
+    guard backupExists else {
+      return (fixHere.map { $0 + "; " } ?? "") + "there is no last good copy (\(backup))"
+    }
+    return (fixHere.map { $0 + ", or " } ?? "") + "restore \(backup) (the last good copy)"
+  }
+
+  static func decode(_ data: Data, file: String, backupExists: Bool) throws(SessionStoreError)
+    -> Session
+  {
     let outcome: JSONScanner.Outcome
     switch JSONScanner.scan(data) {
     case .success(let o): outcome = o
@@ -58,12 +73,15 @@ public enum SessionStore {
         throw SessionStoreError(
           kind: .truncated, file: file, line: line, column: column,
           message: "the session file is cut short: \(f.message)",
-          fix: "restore \(backup) (the last good copy)")
+          fix: repairAdvice(
+            backupExists ? nil : "complete the JSON by hand", file: file,
+            backupExists: backupExists))
       }
       throw SessionStoreError(
         kind: .notJSON, file: file, line: line, column: column,
         message: "not valid JSON: \(f.message)",
-        fix: "correct the JSON at this point, or restore \(backup) (the last good copy)")
+        fix: repairAdvice(
+          "correct the JSON at this point", file: file, backupExists: backupExists))
     }
 
     guard outcome.rootKind == .object else {
@@ -100,11 +118,11 @@ public enum SessionStore {
     do {
       session = try makeDecoder().decode(Session.self, from: data)
     } catch let error as DecodingError {
-      throw invalid(error, data: data, file: file)
+      throw invalid(error, data: data, file: file, backupExists: backupExists)
     } catch {
       throw SessionStoreError(
         kind: .invalid, file: file, message: "could not read the session: \(error)",
-        fix: "restore \(backup) (the last good copy)")
+        fix: repairAdvice(nil, file: file, backupExists: backupExists))
     }
 
     if session.caseStudyID.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -120,11 +138,10 @@ public enum SessionStore {
   }
 
   /// Turns a decoder error into a message that names the field and points at its line.
-  private static func invalid(_ error: DecodingError, data: Data, file: String)
-    -> SessionStoreError
-  {
-    let backup = file + ".bak"
-    let fix = "correct it, or restore \(backup) (the last good copy)"
+  private static func invalid(
+    _ error: DecodingError, data: Data, file: String, backupExists: Bool
+  ) -> SessionStoreError {
+    let fix = repairAdvice("correct it", file: file, backupExists: backupExists)
     func locate(_ path: [any CodingKey]) -> (line: Int, column: Int, found: UInt8?) {
       let components = path.map(component)
       guard case .success(let o) = JSONScanner.scan(data, target: components),
@@ -238,20 +255,12 @@ public enum SessionStore {
     let path = url.path
     let before = POSIX.stamp(path)
     let data = try read(path)
-    do {
-      let session = try decode(data, file: path)
-      // Known good: the first save after loading need not read and check the file again.
-      if let before, POSIX.stamp(path) == before {
-        WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
-      }
-      return session
-    } catch {
-      var e = error
-      if e.kind == .truncated && !POSIX.exists(path + ".bak") {
-        e.fix = "no last good copy (\(path).bak) exists; complete the JSON by hand"
-      }
-      throw e
+    let session = try decode(data, file: path, backupExists: POSIX.exists(path + ".bak"))
+    // Known good: the first save after loading need not read and check the file again.
+    if let before, POSIX.stamp(path) == before {
+      WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
     }
+    return session
   }
 
   private static func read(_ path: String) throws(SessionStoreError) -> Data {

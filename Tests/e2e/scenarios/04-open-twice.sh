@@ -52,13 +52,11 @@ e2e_check "twice: no backup written by the second" test ! -e "$F.bak"
 # It runs at 80x24, the size the product promises to work at.
 e2e_start third "$BIN open '$F'" 80 24
 e2e_check "twice: a third instance is still read-only" e2e_wait_for "READ-ONLY"
-# PRODUCT BUG (reported to the lead): at 80x24 the status bar cuts the reason to
-# "READ-ONLY: open in anothe…" and the refusal after Space to "Read-onl…", mid-word, so the
-# user cannot read why nothing changes. These two checks fail until that is fixed.
-e2e_check "twice: at 80x24 the read-only reason is readable [PRODUCT BUG]" \
+# At 80x24 the reason and the refusal must be readable whole, not cut mid-word.
+e2e_check "twice: at 80x24 the read-only reason is readable" \
   screen_has "open in another casebench"
 e2e_keys Space
-e2e_check "twice: at 80x24 the refusal is readable [PRODUCT BUG]" \
+e2e_check "twice: at 80x24 the refusal is readable" \
   e2e_wait_for "Nothing can be changed" 2
 e2e_check "twice: the third did not change the file either" cmp -s "$F" "$SCRATCH/before.json"
 e2e_keys q

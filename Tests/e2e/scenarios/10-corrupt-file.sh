@@ -44,10 +44,8 @@ e2e_check "corrupt: status exits 65 too" \
   sh -c "'$BIN' status '$F' >/dev/null 2>&1; test \$? -eq 65"
 e2e_check "corrupt: still unchanged after status" cmp -s "$F" "$SCRATCH/before.json"
 
-# PRODUCT BUG (reported to the lead): for a file that is not valid JSON the fix text says
-# "restore F.bak (the last good copy)" even when F.bak does not exist (the cut-short case
-# already says "no last good copy ... exists"). This check fails until that is fixed.
-e2e_check "corrupt: does not suggest restoring a backup that does not exist [PRODUCT BUG]" \
+# The fix text never suggests restoring a last good copy (F.bak) that does not exist.
+e2e_check "corrupt: does not suggest restoring a backup that does not exist" \
   not grep -qF -- "restore $F.bak" "$SCRATCH/err"
 
 # Cut short (no newline at the end): the message says so and that no backup exists.
