@@ -188,8 +188,8 @@ struct LoaderTests {
     #expect(study.version == "1.0")
     #expect(study.title == "The Mini Shop")
     #expect(
-      study.background == "A shop sells bikes.\nIt wants a model.",
-      "a block scalar's final line break is trimmed")
+      study.background == "A shop sells bikes. It wants a model.",
+      "a block scalar is reflowed into one paragraph, without its final line break")
     #expect(
       study.cast == [
         CastMember(

@@ -346,7 +346,7 @@ struct CaseStudyValidator {
         fix: "write \(Self.hint(for: key))")
       return nil
     }
-    return Self.trimmingTrailingSpace(scalar.raw)
+    return Prose.reflow(Self.trimmingTrailingSpace(scalar.raw))
   }
 
   /// Block scalars (`|`) keep a final line break; screens and reports want the text alone.
