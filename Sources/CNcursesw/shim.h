@@ -117,13 +117,18 @@ static inline struct sigaction *cb_editor_saved(void) {
 }
 
 /* SIGINT, SIGTERM, SIGHUP, SIGQUIT: remember the signal; the run loop saves, ends ncurses and
- * exits with 128 + signal. A second signal while one is still pending means the loop is not
- * responding: restore the terminal and leave at once. */
+ * exits with 128 + signal. A second Ctrl-C or Ctrl-\ while one is still pending is a person
+ * saying the loop is not responding: restore the terminal and leave at once. A repeated SIGHUP or
+ * SIGTERM is not: an SSH drop often delivers SIGHUP twice (the kernel, then the shell), and
+ * leaving early then would skip the save. */
 static void cb_quit_signal_handler(int sig) {
   volatile sig_atomic_t *pending = cb_signal_pending_slot();
   if (*pending != 0) {
-    endwin();
-    _exit(128 + sig);
+    if (sig == SIGINT || sig == SIGQUIT) {
+      endwin();
+      _exit(128 + sig);
+    }
+    return;
   }
   *pending = sig;
 }

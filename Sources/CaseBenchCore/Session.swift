@@ -158,32 +158,37 @@ public struct Session: Sendable, Equatable, Codable {
 
   public func note(of itemID: String) -> String { state(of: itemID).note }
 
-  // MARK: Changes. Each one stamps `updated` and appends to the event log.
+  // MARK: Changes. Each one stamps `updated` and appends to the event log, and returns
+  // whether anything changed.
 
   /// Sets an item's status. `reason` is kept only for N/A.
+  @discardableResult
   public mutating func setStatus(
     _ status: ItemStatus, of itemID: String, reason: String? = nil, at now: Date = Date()
-  ) {
+  ) -> Bool {
     var state = state(of: itemID)
     let old = state.status
     let oldReason = state.naReason
     state.status = status
     state.naReason = status == .notApplicable ? (reason ?? state.naReason ?? "") : nil
-    guard old != status || oldReason != state.naReason else { return }
+    guard old != status || oldReason != state.naReason else { return false }
     store(state, for: itemID)
     var detail = "\(old.label) → \(status.label)"
     if status == .notApplicable, let why = state.naReason, !why.isEmpty { detail += ": \(why)" }
     log(SessionEvent(at: now, kind: .status, target: itemID, detail: detail), at: now)
+    return true
   }
 
   /// Advances an item along todo → doing → done → todo.
-  public mutating func cycleStatus(of itemID: String, at now: Date = Date()) {
+  @discardableResult
+  public mutating func cycleStatus(of itemID: String, at now: Date = Date()) -> Bool {
     setStatus(status(of: itemID).next, of: itemID, at: now)
   }
 
-  public mutating func setNote(_ note: String, of itemID: String, at now: Date = Date()) {
+  @discardableResult
+  public mutating func setNote(_ note: String, of itemID: String, at now: Date = Date()) -> Bool {
     var state = state(of: itemID)
-    guard state.note != note else { return }
+    guard state.note != note else { return false }
     let wasEmpty = state.note.isEmpty
     state.note = note
     store(state, for: itemID)
@@ -195,17 +200,19 @@ public struct Session: Sendable, Equatable, Codable {
       now.timeIntervalSince(last.at) < Session.noteEventSpell
     {
       updated = now
-      return
+      return true
     }
     log(SessionEvent(at: now, kind: .note, target: itemID, detail: detail), at: now)
+    return true
   }
 
   /// Records (or changes) a decision. A change keeps the old choice in the log.
+  @discardableResult
   public mutating func decide(
     _ decisionID: String, option: String, rationale: String, at now: Date = Date()
-  ) {
+  ) -> Bool {
     let previous = decisions[decisionID]
-    if previous?.option == option && previous?.rationale == rationale { return }
+    if previous?.option == option && previous?.rationale == rationale { return false }
     decisions[decisionID] = DecisionRecord(option: option, rationale: rationale, decidedAt: now)
     let detail: String
     if let previous, previous.option != option {
@@ -216,6 +223,7 @@ public struct Session: Sendable, Equatable, Codable {
       detail = "chose \(option)"
     }
     log(SessionEvent(at: now, kind: .decision, target: decisionID, detail: detail), at: now)
+    return true
   }
 
   /// Moves the resume point. Not logged: it is navigation, not work.

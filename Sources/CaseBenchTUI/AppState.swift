@@ -108,8 +108,11 @@ public struct AppState: Sendable {
   public private(set) var now: Date
   /// The last size the terminal reported (send `.resize` first); used to page and to map clicks.
   public private(set) var size = Size(width: 80, height: 24)
-  /// Bumped on every change to the session; the executable saves when it moves.
+  /// Bumped on every change to the session's content; the executable saves when it moves.
   public private(set) var sessionRevision = 0
+  /// Bumped when only the resume point (the session's cursor) moves. Navigation is saved with
+  /// the next change or on quit, so just looking at a session never rewrites its file.
+  public private(set) var cursorRevision = 0
 
   var start = StartScreen()
   var workbench: Workbench?
@@ -206,18 +209,19 @@ public struct AppState: Sendable {
 
   /// Applies a change to the session unless it is read-only. Returns true if anything changed.
   @discardableResult
-  mutating func changeSession(_ body: (inout Session, Date) -> Void) -> Bool {
-    guard var wb = workbench else { return false }
-    if wb.readOnly {
+  mutating func changeSession(_ body: (inout Session, Date) -> Bool) -> Bool {
+    if workbench?.readOnly == true {
       refuseReadOnly()
       return false
     }
-    let before = wb.session
-    body(&wb.session, now)
-    guard wb.session != before else { return false }
+    // Take the workbench out while changing it, so the session's storage is uniquely held and
+    // is changed in place rather than copied (a copy per keystroke would be O(notes)). The
+    // Session's own changes say whether anything changed.
+    guard var wb = workbench.take() else { return false }
+    let changed = body(&wb.session, now)
     workbench = wb
-    sessionRevision += 1
-    return true
+    if changed { sessionRevision += 1 }
+    return changed
   }
 
   mutating func refuseReadOnly() {
@@ -232,7 +236,7 @@ public struct AppState: Sendable {
     guard wb.session.cursor != cursor else { return }
     wb.session.moveCursor(phase: cursor.phase, item: cursor.item)
     workbench = wb
-    sessionRevision += 1
+    cursorRevision += 1
   }
 
   mutating func setSize(_ s: Size) { size = s }

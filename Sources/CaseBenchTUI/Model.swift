@@ -9,7 +9,7 @@ import Foundation
 //    then draw `render(state, size:)`. Send `.tick(Date())` about ten times a second: it moves
 //    the clock used to stamp changes and fades status messages.
 // 3. When `state.sessionRevision` moves, save `state.session` and call `markSaved(revision:at:)`
-//    (or `markSaveFailed`). On SIGINT/SIGTERM/SIGHUP call `commitPendingEdits()` first, so a
+//    (or `markSaveFailed`). When only `cursorRevision` moved, save on quit. On SIGINT/SIGTERM/SIGHUP call `commitPendingEdits()` first, so a
 //    note being typed is kept.
 
 /// How screens are drawn.

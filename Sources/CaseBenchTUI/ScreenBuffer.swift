@@ -140,9 +140,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 
   /// Fills a rectangle with one cell.
   public mutating func fill(x: Int, y: Int, width: Int, height: Int, with cell: Cell = .blank) {
-    guard width > 0, height > 0 else { return }
-    for row in max(0, y)..<min(size.height, y + height) {
-      for col in max(0, x)..<min(size.width, x + width) {
+    let rows = max(0, y)..<max(max(0, y), min(size.height, y + height))
+    let cols = max(0, x)..<max(max(0, x), min(size.width, x + width))
+    for row in rows {
+      for col in cols {
         self[col, row] = cell
       }
     }
@@ -150,8 +151,8 @@ public struct ScreenBuffer: Sendable, Equatable {
 
   /// Sets the role of every cell in a row segment, keeping the text (used for highlights).
   public mutating func paint(x: Int, y: Int, width: Int, role: Role) {
-    guard y >= 0, y < size.height, width > 0 else { return }
-    for col in max(0, x)..<min(size.width, x + width) {
+    guard y >= 0, y < size.height else { return }
+    for col in max(0, x)..<max(max(0, x), min(size.width, x + width)) {
       var c = self[col, y]
       c.role = role
       self[col, y] = c

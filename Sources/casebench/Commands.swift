@@ -74,17 +74,7 @@ struct NewCommand: ParsableCommand {
         SessionDirectory.suggestedFileName(
           participant: session.participant, caseStudyID: study.id, in: dir))
     }
-    if FileManager.default.fileExists(atPath: url.path) && !force {
-      throw CLIError.failure(
-        "\(url.path): a file is already there; not overwriting it (fix: choose another --out, or add --force)"
-      )
-    }
-    do {
-      if force { try? FileManager.default.removeItem(at: url) }
-      try SessionStore.save(session, to: url)
-    } catch {
-      throw CLIError.failure(error.description)
-    }
+    try Self.write(session, to: url, replacing: force)
     Console.out("Created \(url.path)\n")
     if open {
       try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
@@ -225,3 +215,49 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension NewCommand {
+  /// Writes a new session file under the session lock. An existing file is replaced only with
+  /// `--force`, only if it is a session (anything else may be someone's work), and atomically,
+  /// keeping the old one as FILE.bak.
+  static func write(_ session: Session, to url: URL, replacing: Bool) throws(CLIError) {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+    if isDirectory.boolValue {
+      throw .failure("\(url.path): is a folder (fix: give the path of a .json file with --out)")
+    }
+    let folder = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .failure("\(folder.path): cannot create the folder (\(error.localizedDescription))")
+    }
+    let lock: SessionLock
+    do {
+      lock = try SessionLock.acquire(for: url)
+    } catch {
+      throw .failure(error.description)
+    }
+    defer { lock.release() }
+    if exists && !replacing {
+      throw .failure(
+        "\(url.path): a file is already there; not overwriting it "
+          + "(fix: choose another --out, or add --force to replace a session)")
+    }
+    if exists {
+      do {
+        _ = try SessionStore.load(from: url)
+      } catch {
+        throw .failure(
+          "\(url.path): not replacing it, because it is not a readable session "
+            + "(\(error.message)); move it aside first")
+      }
+    }
+    do {
+      try SessionStore.save(session, to: url)
+    } catch {
+      throw .failure(error.description)
+    }
+  }
+}

@@ -12,7 +12,7 @@ import Foundation
 enum Interactive {
   /// `casebench` with no command: the start screen.
   static func runStartScreen(locations: LocationOptions, facilitator: Bool) throws(CLIError) {
-    var app = try Driver.begin(locations: locations, facilitator: facilitator)
+    var app = try Driver.begin(locations: locations, facilitator: facilitator, listSessions: true)
     app.run()
   }
 
@@ -20,11 +20,51 @@ enum Interactive {
   static func runSession(path: String, locations: LocationOptions, facilitator: Bool)
     throws(CLIError)
   {
-    // Load before touching the terminal, so a bad file is reported on a normal screen.
-    let (study, session) = try loadSession(at: path, locations: locations)
-    var app = try Driver.begin(locations: locations, facilitator: facilitator)
-    app.open(url: URL(fileURLWithPath: path), caseStudy: study, session: session)
+    // Lock, then load, before touching the terminal: a bad file is reported on a normal
+    // screen, and no other casebench can save between our load and our lock.
+    let opened = try OpenedSession.open(url: URL(fileURLWithPath: path), locations: locations)
+    var app: Driver
+    do {
+      app = try Driver.begin(locations: locations, facilitator: facilitator, listSessions: false)
+    } catch {
+      opened.lock?.release()
+      throw error
+    }
+    app.show(opened)
     app.run()
+  }
+}
+
+/// A session file read from disk, with its lock if this process may write it.
+struct OpenedSession {
+  var url: URL
+  var caseStudy: CaseStudy
+  var session: Session
+  var lock: SessionLock?
+  /// Why the session opened read-only, if it did.
+  var readOnlyReason: String?
+
+  static func open(url: URL, locations: LocationOptions) throws(CLIError) -> OpenedSession {
+    var lock: SessionLock?
+    var reason: String?
+    do {
+      lock = try SessionLock.acquire(for: url)
+    } catch {
+      reason = error.kind == .locked ? error.message : "cannot lock the file: \(error.message)"
+    }
+    if reason == nil && access(url.path, W_OK) != 0 && access(url.path, F_OK) == 0 {
+      reason = "the file is not writable"
+      lock?.release()
+      lock = nil
+    }
+    do {
+      let (study, session) = try loadSession(at: url.path, locations: locations)
+      return OpenedSession(
+        url: url, caseStudy: study, session: session, lock: lock, readOnlyReason: reason)
+    } catch {
+      lock?.release()
+      throw error
+    }
   }
 }
 
@@ -36,9 +76,15 @@ private struct Driver {
   var sessionURL: URL?
   var lock: SessionLock?
   var savedRevision = 0
+  var savedCursorRevision = 0
   var lastSaveAttempt = Date.distantPast
+  var lastSaveFailed = false
+  /// Set after `q` could not save: a second `q` leaves without saving.
+  var quitRequestedDespiteFailure = false
 
-  static func begin(locations: LocationOptions, facilitator: Bool) throws(CLIError) -> Driver {
+  static func begin(locations: LocationOptions, facilitator: Bool, listSessions: Bool)
+    throws(CLIError) -> Driver
+  {
     TerminalSignals.install()
     TerminalSignals.installCrashHandlers()
     let terminal: Terminal
@@ -48,9 +94,11 @@ private struct Driver {
       throw CLIError.failure("casebench: \(error.description)")
     }
     let options = RenderOptions(unicode: terminal.unicode, facilitator: facilitator)
-    let state = AppState(
+    var state = AppState(
       caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
-      sessions: startEntries(in: locations.sessionsURL), options: options, now: Date())
+      sessions: listSessions ? startEntries(in: locations.sessionsURL) : [], options: options,
+      now: Date())
+    _ = update(&state, .resize(terminal.size))
     return Driver(terminal: terminal, locations: locations, state: state)
   }
 
@@ -63,21 +111,23 @@ private struct Driver {
     }
   }
 
-  /// Shows a loaded session, taking the lock or falling back to read-only.
-  mutating func open(url: URL, caseStudy: CaseStudy, session: Session) {
+  /// Shows a session in the workbench, taking over its lock.
+  mutating func show(_ opened: OpenedSession) {
     releaseLock()
-    var readOnlyReason: String?
-    do {
-      lock = try SessionLock.acquire(for: url)
-    } catch {
-      readOnlyReason =
-        error.kind == .locked ? error.message : "cannot lock the file: \(error.message)"
-    }
-    sessionURL = url
+    lock = opened.lock
+    sessionURL = opened.url
     state.openWorkbench(
-      caseStudy: caseStudy, session: session, sessionName: session.participant,
-      readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason)
+      caseStudy: opened.caseStudy, session: opened.session,
+      sessionName: opened.session.participant, readOnly: opened.readOnlyReason != nil,
+      readOnlyReason: opened.readOnlyReason)
     savedRevision = state.sessionRevision
+    savedCursorRevision = state.cursorRevision
+    lastSaveFailed = false
+    if opened.session.caseStudyVersion != opened.caseStudy.version {
+      state.showMessage(
+        "This session was made with version \(opened.session.caseStudyVersion) of the case "
+          + "study; it is now \(opened.caseStudy.version).", isError: false)
+    }
   }
 
   mutating func releaseLock() {
@@ -85,35 +135,59 @@ private struct Driver {
     lock = nil
   }
 
-  /// Saves if the session changed since the last save. Never writes a read-only session.
-  mutating func saveIfNeeded(force: Bool = false) {
+  var hasUnsavedWork: Bool {
+    state.sessionRevision != savedRevision || state.cursorRevision != savedCursorRevision
+  }
+
+  /// Saves what changed since the last save. Cursor moves alone wait for `includeCursor`
+  /// (quitting), so just looking at a session never rewrites it. Never writes a read-only
+  /// session. Returns false if there was something to save and it could not be saved.
+  @discardableResult
+  mutating func saveIfNeeded(includeCursor: Bool = false) -> Bool {
     state.commitPendingEdits()
-    guard let url = sessionURL, lock != nil, let session = state.session else { return }
+    guard let url = sessionURL, lock != nil, let session = state.session else { return true }
     let revision = state.sessionRevision
-    guard revision != savedRevision || force else { return }
+    let cursorRevision = state.cursorRevision
+    let contentChanged = revision != savedRevision
+    let cursorChanged = cursorRevision != savedCursorRevision
+    guard contentChanged || (includeCursor && cursorChanged) else { return true }
+    // After a failure, retry once a second rather than on every tick.
+    if lastSaveFailed && !includeCursor && Date().timeIntervalSince(lastSaveAttempt) < 1 {
+      return false
+    }
     lastSaveAttempt = Date()
     do {
       try SessionStore.save(session, to: url)
       savedRevision = revision
+      savedCursorRevision = cursorRevision
+      lastSaveFailed = false
       state.markSaved(revision: revision, at: Date())
+      return true
     } catch {
+      lastSaveFailed = true
       state.markSaveFailed(error.description)
+      return false
     }
   }
 
   mutating func run() {
     var needsDraw = true
-    var size = terminal.size
     defer { terminal.stop() }
     while true {
       if let signal = TerminalSignals.pending {
-        saveIfNeeded()
+        saveIfNeeded(includeCursor: true)
         terminal.stop()
         releaseLock()
         Foundation.exit(128 + signal)
       }
+      // The terminal's size may change at any moment (also while $EDITOR ran): keep the
+      // screen state's idea of it current, for paging, scrolling and mapping clicks.
+      let size = terminal.size
+      if size != state.size {
+        _ = update(&state, .resize(size))
+        needsDraw = true
+      }
       if needsDraw {
-        size = terminal.size
         terminal.draw(render(state, size: size))
         needsDraw = false
       }
@@ -131,7 +205,6 @@ private struct Driver {
       if Date().timeIntervalSince(lastSaveAttempt) > 0.25 { saveIfNeeded() }
       for command in commands {
         if !perform(command) {
-          saveIfNeeded()
           releaseLock()
           return
         }
@@ -143,36 +216,22 @@ private struct Driver {
   mutating func perform(_ command: Command) -> Bool {
     switch command {
     case .quit:
-      return false
+      if saveIfNeeded(includeCursor: true) || quitRequestedDespiteFailure { return false }
+      quitRequestedDespiteFailure = true
+      state.showMessage(
+        "Could not save (see the status bar). Press q again to quit without saving.",
+        isError: true)
     case .createSession(let caseStudyID, let participant, let mode):
-      guard
-        let study = CaseStudyCatalog.find(
-          id: caseStudyID, searchDirectories: locations.searchDirectories)
-      else {
-        state.showMessage("Case study \(caseStudyID) is no longer available.", isError: true)
-        return true
-      }
-      let session = Session(participant: participant, caseStudy: study, mode: mode)
-      let dir = locations.sessionsURL
-      let url = dir.appendingPathComponent(
-        SessionDirectory.suggestedFileName(
-          participant: participant, caseStudyID: study.id, in: dir))
-      do {
-        try SessionStore.save(session, to: url)
-      } catch {
-        state.showMessage(error.description, isError: true)
-        return true
-      }
-      open(url: url, caseStudy: study, session: session)
-      state.showMessage("Saving to \(url.path)", isError: false)
+      createSession(caseStudyID: caseStudyID, participant: participant, mode: mode)
     case .openSession(let path):
+      guard saveIfNeeded(includeCursor: true) else { return true }
       do {
-        let (study, session) = try loadSession(at: path, locations: locations)
-        open(url: URL(fileURLWithPath: path), caseStudy: study, session: session)
+        show(try OpenedSession.open(url: URL(fileURLWithPath: path), locations: locations))
       } catch {
         state.showMessage(error.description, isError: true)
       }
     case .editExternally(let itemID, let text):
+      saveIfNeeded()
       terminal.suspend()
       let result: Result<String, TerminalError>
       do {
@@ -189,5 +248,48 @@ private struct Driver {
       }
     }
     return true
+  }
+
+  /// Creates a session file under a free name, locked before its first byte is written, so two
+  /// teams choosing the same name at the same moment get two files.
+  mutating func createSession(caseStudyID: String, participant: String, mode: SessionMode) {
+    guard
+      let study = state.caseStudies.first(where: { $0.id == caseStudyID })
+        ?? CaseStudyCatalog.find(id: caseStudyID, searchDirectories: locations.searchDirectories)
+    else {
+      state.showMessage("Case study \(caseStudyID) is no longer available.", isError: true)
+      return
+    }
+    let session = Session(participant: participant, caseStudy: study, mode: mode)
+    let dir = locations.sessionsURL
+    do {
+      try FileManager.default.createDirectory(
+        at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      state.showMessage("\(dir.path): cannot create the sessions folder.", isError: true)
+      return
+    }
+    for _ in 0..<20 {
+      let url = SessionDirectory.suggestedURL(
+        participant: participant, caseStudyID: study.id, in: dir)
+      guard let newLock = try? SessionLock.acquire(for: url) else { continue }
+      if FileManager.default.fileExists(atPath: url.path) {
+        newLock.release()
+        continue
+      }
+      do {
+        try SessionStore.save(session, to: url)
+      } catch {
+        newLock.release()
+        state.showMessage(error.description, isError: true)
+        return
+      }
+      show(
+        OpenedSession(
+          url: url, caseStudy: study, session: session, lock: newLock, readOnlyReason: nil))
+      state.showMessage("Saving to \(url.path)", isError: false)
+      return
+    }
+    state.showMessage("Could not find a free file name in \(dir.path).", isError: true)
   }
 }

@@ -75,3 +75,18 @@ extension TextTests {
     }
   }
 }
+
+@Suite("Screen buffer edges")
+struct ScreenBufferEdgeTests {
+  @Test func fillAndPaintOutsideTheBufferDoNothing() {
+    var buf = ScreenBuffer(size: Size(width: 4, height: 3))
+    buf.fill(x: 10, y: 0, width: 3, height: 2, with: Cell("x"))
+    buf.fill(x: 0, y: 5, width: 3, height: 2, with: Cell("x"))
+    buf.fill(x: -5, y: -5, width: 2, height: 2, with: Cell("x"))
+    buf.paint(x: 9, y: 1, width: 4, role: .selected)
+    buf.paint(x: 0, y: 1, width: -3, role: .selected)
+    #expect(buf.text == "\n\n\n")
+    buf.fill(x: 3, y: 2, width: 5, height: 5, with: Cell("x"))
+    #expect(buf.text == "\n\n   x\n")
+  }
+}

@@ -52,10 +52,12 @@ struct WorkbenchKeyTests {
     var state = Fixture.workbench()
     let events = state.session?.events.count
     let revision = state.sessionRevision
+    let cursorRevision = state.cursorRevision
     send(&state, .down)
     #expect(state.session?.cursor?.item == "frame-2")
     #expect(state.session?.events.count == events)
-    #expect(state.sessionRevision == revision + 1)
+    #expect(state.sessionRevision == revision, "looking is not a change that needs a save")
+    #expect(state.cursorRevision == cursorRevision + 1, "but the resume point moved")
   }
 
   @Test func tabCyclesPanesAndArrowsMoveBetweenThem() {
@@ -337,6 +339,22 @@ struct NoteTests {
     let changed = state.commitPendingEdits()
     #expect(changed)
     #expect(state.session?.note(of: "frame-1") == "signal")
+  }
+
+  @Test func everyCommittedKeystrokeCountsAsAChangeEvenWithinOneTick() {
+    var state = Fixture.workbench()
+    send(&state, .char("n"))
+    let r0 = state.sessionRevision
+    type(&state, "a")
+    let first = state.commitPendingEdits()
+    #expect(first)
+    type(&state, "b")
+    let second = state.commitPendingEdits()
+    #expect(second, "a second edit at the same clock time is still a change")
+    #expect(state.sessionRevision == r0 + 2)
+    let third = state.commitPendingEdits()
+    #expect(third == false, "nothing new typed, nothing to save")
+    #expect(state.sessionRevision == r0 + 2)
   }
 
   @Test func theCaretSitsAfterWideCharacters() {

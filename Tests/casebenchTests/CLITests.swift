@@ -190,3 +190,38 @@ struct CLITests {
     #expect(result.out.contains("Team C"))
   }
 }
+
+extension CLITests {
+  @Test func forceNeverDeletesAFolderOrAFileThatIsNotASession() throws {
+    let dir = path("precious")
+    try FileManager.default.createDirectory(
+      atPath: dir + "/sub", withIntermediateDirectories: true)
+    try Data("keep me".utf8).write(to: URL(fileURLWithPath: dir + "/sub/important.txt"))
+    let onFolder = try run(["new", "--name", "A", "--out", dir, "--force"])
+    #expect(onFolder.status == 1)
+    #expect(onFolder.err.contains("is a folder"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/sub/important.txt"))
+
+    let notes = path("notes.json")
+    try Data("my own notes".utf8).write(to: URL(fileURLWithPath: notes))
+    let onOther = try run(["new", "--name", "A", "--out", notes, "--force"])
+    #expect(onOther.status == 1)
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my own notes")
+  }
+
+  @Test func forceReplacesASessionAndKeepsTheOldOneAsBackup() throws {
+    let file = path("s.json")
+    #expect(try run(["new", "--name", "First", "--out", file]).status == 0)
+    let replaced = try run(["new", "--name", "Second", "--out", file, "--force"])
+    #expect(replaced.status == 0, "\(replaced.err)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\"Second\""))
+    #expect(try String(contentsOfFile: file + ".bak", encoding: .utf8).contains("\"First\""))
+  }
+
+  @Test func newCreatesTheSessionsFolderWhenMissing() throws {
+    let file = path("deep/er/s.json")
+    let result = try run(["new", "--name", "A", "--out", file])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(FileManager.default.fileExists(atPath: file))
+  }
+}

@@ -53,8 +53,12 @@ public enum CaseStudyCatalog {
   /// The case study with this id, or `nil` when there is none or it does not validate.
   public static func find(id: String, searchDirectories: [URL] = []) -> CaseStudy? {
     if let caseStudy = builtIn().first(where: { $0.id == id }) { return caseStudy }
-    guard let url = fileURL(forID: id, searchDirectories: searchDirectories) else { return nil }
-    return try? CaseStudyLoader.load(contentsOf: url)
+    // The first file with this id that validates, as `all` lists it: a broken copy earlier in
+    // the search path must not hide a good one.
+    for url in yamlFiles(in: searchDirectories) where declaredID(at: url) == id {
+      if let caseStudy = try? CaseStudyLoader.load(contentsOf: url) { return caseStudy }
+    }
+    return nil
   }
 
   /// The built-in case studies, then every valid case study in `searchDirectories` whose id
