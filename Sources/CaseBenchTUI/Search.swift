@@ -11,7 +11,7 @@ enum Search {
     }
     var out: [SearchMatch] = []
     for (p, phase) in wb.caseStudy.phases.enumerated() {
-      if has(phase.title) || has(phase.goal) || has(phase.briefing) {
+      if has(phase.title) || has(phase.goal) || (wb.showsCase && has(phase.briefing)) {
         out.append(SearchMatch(phase: p, item: nil))
       }
       for (i, item) in phase.items.enumerated() {

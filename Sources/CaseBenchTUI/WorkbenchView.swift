@@ -347,7 +347,9 @@ enum DetailView {
       out.append(StyledLine(text: "Goal", role: .title, bold: true))
       out.wrap(phase.goal, width: width)
     }
-    if !phase.briefing.isEmpty {
+    // Own-project mode hides the story: the briefing is what is happening at the case
+    // study's company, so it gives way to the goal, the gate and the risks.
+    if !phase.briefing.isEmpty && wb.showsCase {
       out.append(.blank)
       out.append(StyledLine(text: "Briefing", role: .title, bold: true))
       out.wrap(phase.briefing, width: width)

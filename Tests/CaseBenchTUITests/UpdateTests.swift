@@ -209,6 +209,23 @@ struct WorkbenchKeyTests {
     #expect(story.contains("At the Bike Shop"))
   }
 
+  @Test func theStoryBriefingIsHiddenInOwnProjectMode() throws {
+    var own = Fixture.workbench(session: Fixture.session(mode: .ownProject))
+    own.workbench?.detailMode = .briefing
+    let text = render(own, size: Size(width: 160, height: 48)).text
+    #expect(text.contains("Agree on the decision the model supports"), "the goal stays")
+    #expect(!text.contains("Marta wants fewer bikes"), "the story goes")
+    let ownWorkbench = try #require(own.workbench)
+    #expect(Search.matches("fewer bikes", in: ownWorkbench).isEmpty, "search skips the story")
+
+    var story = Fixture.workbench()
+    story.workbench?.detailMode = .briefing
+    #expect(
+      render(story, size: Size(width: 160, height: 48)).text.contains("Marta wants fewer bikes"))
+    let storyWorkbench = try #require(story.workbench)
+    #expect(Search.matches("fewer bikes", in: storyWorkbench).count == 1)
+  }
+
   @Test func qQuitsAndCtrlCQuitsEverywhere() {
     var state = Fixture.workbench()
     #expect(send(&state, .char("q")) == [.quit])
