@@ -45,6 +45,11 @@ struct OpenedSession {
   var readOnlyReason: String?
 
   static func open(url: URL, locations: LocationOptions) throws(CLIError) -> OpenedSession {
+    // A path that names no file gets its error without leaving a lock file behind.
+    guard access(url.path, F_OK) == 0 else {
+      _ = try loadSession(at: url.path, locations: locations)
+      throw .failure("\(url.path): error: no such session file")
+    }
     var lock: SessionLock?
     var reason: String?
     do {
@@ -52,7 +57,7 @@ struct OpenedSession {
     } catch {
       reason = error.kind == .locked ? error.message : "cannot lock the file: \(error.message)"
     }
-    if reason == nil && access(url.path, W_OK) != 0 && access(url.path, F_OK) == 0 {
+    if reason == nil && access(url.path, W_OK) != 0 {
       reason = "the file is not writable"
       lock?.release()
       lock = nil

@@ -225,3 +225,14 @@ extension CLITests {
     #expect(FileManager.default.fileExists(atPath: file))
   }
 }
+
+extension CLITests {
+  @Test func openingAMissingFileSaysSoAndLeavesNothingBehind() throws {
+    let file = path("missing.json")
+    let result = try run(["open", file])
+    #expect(result.status == 1)
+    #expect(result.err.contains("no such session file"))
+    #expect(!FileManager.default.fileExists(atPath: file + ".lock"))
+    #expect(!FileManager.default.fileExists(atPath: file))
+  }
+}
