@@ -39,14 +39,6 @@ public struct CaseStudy: Sendable, Equatable {
     return nil
   }
 
-  public func phaseContaining(itemID: String) -> Phase? {
-    phases.first { $0.items.contains { $0.id == itemID } }
-  }
-
-  public func decision(id: String) -> Decision? {
-    for phase in phases { if let d = phase.decisions.first(where: { $0.id == id }) { return d } }
-    return nil
-  }
 }
 
 /// Power and interest on a stakeholder grid.

@@ -137,12 +137,6 @@ public struct AppState: Sendable {
   /// True while the workbench (rather than the start screen) is showing.
   public var isWorkbenchOpen: Bool { workbench != nil }
 
-  /// Replaces the saved sessions listed on the start screen.
-  public mutating func setSessions(_ entries: [StartEntry]) {
-    sessions = entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
-    start.selection = min(start.selection, max(0, caseStudies.count + sessions.count - 1))
-  }
-
   /// Shows the workbench for a session: the checklist focused, the session's cursor item selected.
   public mutating func openWorkbench(
     caseStudy: CaseStudy, session: Session, sessionName: String, readOnly: Bool,

@@ -28,7 +28,7 @@ enum StartScreenView {
     var rows: [Row] = []
     rows.append(Row(line: StyledLine(text: "Case studies", role: .title, bold: true)))
     for (i, cs) in state.caseStudies.enumerated() {
-      let items = cs.allItems.count
+      let items = cs.phases.reduce(0) { $0 + $1.items.count }
       let right = "\(cs.phases.count) phases \(g.dot) \(items) items"
       let titleRoom = max(1, width - 4 - DisplayWidth.of(right) - 2)
       rows.append(

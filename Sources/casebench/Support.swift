@@ -2,10 +2,6 @@ import ArgumentParser
 import CaseBenchCore
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The exit codes casebench promises (see README): 0 ok, 1 failure, 2 usage, 65 bad data.
 enum Exit {
   static let failure: Int32 = 1
@@ -28,18 +24,10 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum Console {
-  /// Writes to standard error without buffering, so messages are never lost on exit.
+  /// Writes to standard error (unbuffered, so messages are never lost on exit).
   static func error(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    var bytes = Array(line.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { buf in
-        write(STDERR_FILENO, buf.baseAddress.map { $0 + offset }, buf.count - offset)
-      }
-      if n <= 0 { break }
-      offset += n
-    }
+    FileHandle.standardError.write(Data(line.utf8))
   }
 
   static func out(_ text: String) {

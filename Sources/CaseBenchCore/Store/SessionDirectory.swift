@@ -101,7 +101,8 @@ public enum SessionDirectory {
 
   private static func isTaken(_ name: String, in dir: URL) -> Bool {
     let path = dir.appendingPathComponent(name).path
-    return POSIX.exists(path) || POSIX.exists(path + ".lock") || POSIX.exists(path + ".bak")
+    return POSIX.exists(path) || POSIX.exists(SessionLock.lockPath(for: path))
+      || POSIX.exists(SessionStore.backupPath(for: path))
   }
 
   /// Lowercase ASCII letters and digits, runs of anything else turned into one hyphen; accents

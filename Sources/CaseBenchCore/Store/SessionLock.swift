@@ -17,8 +17,11 @@ import Foundation
 public final class SessionLock: @unchecked Sendable {
   /// The sidecar file that carries the lock: `FILE.lock`.
   public static func lockURL(for url: URL) -> URL {
-    url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".lock")
+    URL(fileURLWithPath: lockPath(for: url.path))
   }
+
+  /// `lockURL` as a path: the one place the `.lock` name is made.
+  public static func lockPath(for path: String) -> String { path + ".lock" }
 
   public let url: URL
   private let mutex = NSLock()
@@ -44,7 +47,7 @@ public final class SessionLock: @unchecked Sendable {
   /// another `SessionLock` in this one) holds it. Creates the folder (0700) if needed.
   public static func acquire(for url: URL) throws(SessionStoreError) -> SessionLock {
     let sessionPath = url.resolvingSymlinksInPath().path
-    let lockPath = sessionPath + ".lock"
+    let lockPath = Self.lockPath(for: sessionPath)
     let directory = (sessionPath as NSString).deletingLastPathComponent
     if !FileManager.default.fileExists(atPath: directory) {
       try? FileManager.default.createDirectory(

@@ -8,8 +8,11 @@ public enum SessionStore {
 
   /// The last good copy of a session file: `FILE.bak`.
   public static func backupURL(for url: URL) -> URL {
-    url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".bak")
+    URL(fileURLWithPath: backupPath(for: url.path))
   }
+
+  /// `backupURL` as a path: the one place the `.bak` name is made.
+  public static func backupPath(for path: String) -> String { path + ".bak" }
 
   // MARK: Encoding
 
@@ -54,7 +57,7 @@ public enum SessionStore {
   /// Advice for a damaged file: fix it where it is, or go back to the last good copy if there
   /// is one (never suggest restoring a backup that does not exist).
   static func repairAdvice(_ fixHere: String?, file: String, backupExists: Bool) -> String {
-    let backup = file + ".bak"
+    let backup = backupPath(for: file)
     guard backupExists else {
       return (fixHere.map { $0 + "; " } ?? "") + "there is no last good copy (\(backup))"
     }
@@ -255,7 +258,7 @@ public enum SessionStore {
     let path = url.path
     let before = POSIX.stamp(path)
     let data = try read(path)
-    let session = try decode(data, file: path, backupExists: POSIX.exists(path + ".bak"))
+    let session = try decode(data, file: path, backupExists: POSIX.exists(backupPath(for: path)))
     // Known good: the first save after loading need not read and check the file again.
     if let before, POSIX.stamp(path) == before {
       WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
@@ -338,7 +341,7 @@ public enum SessionStore {
 
     // Keep the copy being replaced as FILE.bak: a hard link where the file system allows one.
     if previousIsGood {
-      let backup = target + ".bak"
+      let backup = backupPath(for: target)
       let backupTemporary = backup + suffix
       POSIX.remove(backupTemporary)
       var staged = POSIX.hardLink(target, backupTemporary) == nil
