@@ -26,7 +26,6 @@ gone_within() {
     [ -n "$now" ] && last="$now"
     if [ $(($(e2e_now_ms) - start)) -gt $((secs * 1000)) ]; then
       e2e_fail "$label: still running ${secs}s after the terminal went away (CPU ticks since: $((last - before)))"
-      kill -9 "$pid" 2>/dev/null
       return 1
     fi
     sleep 0.05
@@ -58,13 +57,15 @@ half_typed() {
   e2e_check "$name: the half-typed note shows" e2e_wait_for "$note"
 }
 
-# saved_and_free NAME F NOTE : after the program is gone, everything is in F and F is not locked.
+# saved_and_free NAME F NOTE PID : after the program is gone, everything is in F and F is not
+# locked (a program that is still there is killed only after these checks, so they can fail).
 saved_and_free() {
-  local name="$1" f="$2" note="$3"
+  local name="$1" f="$2" note="$3" pid="$4"
   e2e_check "$name: the status change was saved" json_is "$f" 'd["items"]["S0.1"]["status"]' doing
   e2e_check "$name: the half-typed note was saved" json_is "$f" 'd["items"]["S0.2"]["note"]' "$note"
   e2e_check "$name: the file loads" sh -c "'$BIN' status '$f' >/dev/null"
   e2e_check "$name: the lock is free" lock_free "$f"
+  if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; fi
   e2e_start "$name-reopen" "$BIN open '$f'" 80 24
   e2e_check "$name: reopens" e2e_wait_for "Phases"
   e2e_check "$name: the reopen is not read-only" not screen_has "READ-ONLY"
@@ -83,7 +84,7 @@ pid=$(e2e_pid)
 e2e_check "dropped: the program is running" test -n "$pid"
 e2e_tmux kill-server
 gone_within "$pid" 3 dropped
-saved_and_free dropped "$F" "$NOTE"
+saved_and_free dropped "$F" "$NOTE" "$pid"
 
 # 2. In a session of its own (setsid): no SIGHUP arrives; only the terminal's end of file and
 #    POLLHUP say it is gone. Must exit 129 all the same. (The pane's shell sleeps meanwhile, so
@@ -98,6 +99,6 @@ e2e_check "eof: the program is running" test -n "$pid"
 e2e_tmux kill-server
 if [ -n "$pid" ]; then gone_within "$pid" 3 eof; fi
 e2e_check "eof: exit status 129" wait_until 2 grep -qx 129 "$SCRATCH/eof.status"
-saved_and_free eof "$G" "$NOTE2"
+saved_and_free eof "$G" "$NOTE2" "$pid"
 
 scenario_end
