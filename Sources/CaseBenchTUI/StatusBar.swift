@@ -83,7 +83,7 @@ enum StatusBar {
     typealias T = KeyTable
     guard let wb = state.workbench else {
       if state.start.prompt != nil {
-        return [T.mode.hint("mode", keys: [.tab]), T.newLine.hint("start"), T.leave.hint("cancel")]
+        return [NewSessionPrompt.keys[1], NewSessionPrompt.keys[0], NewSessionPrompt.keys[2]]
       }
       return [
         T.help.hint("help", keys: [.char("?")]), T.openEntry.hint("open"), T.quit.hint("quit"),
@@ -92,8 +92,7 @@ enum StatusBar {
     let help = T.help.hint("help", keys: [.char("?")])
     switch state.overlay {
     case .note:
-      let keep = [T.leave.keys[0].key.name, T.keep.keys[0].key.name].joined(separator: "/")
-      return ["editing note", keep + " keep", T.continueInEditor.hint("$EDITOR")]
+      return ["editing note"] + NoteView.keys
     case .decision: return ["deciding", T.dialogBack.hint("back")]
     case .help: return [T.closeHelp.hint("close", keys: [.escape])]
     default: break

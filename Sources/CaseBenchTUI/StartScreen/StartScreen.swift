@@ -14,6 +14,14 @@ struct StartScreen: Sendable, Equatable {
 }
 
 extension NewSessionPrompt {
+  /// The prompt's keys: "Enter start", "Tab mode", "Esc cancel".
+  static var keys: [String] {
+    [
+      KeyTable.newLine.hint("start"), KeyTable.mode.hint("mode", keys: [.tab]),
+      KeyTable.leave.hint("cancel"),
+    ]
+  }
+
   /// What the parent does after a key in the prompt.
   enum Outcome: Equatable {
     case editing, cancel

@@ -23,9 +23,12 @@ enum DetailView {
       let more = options.unicode ? "↓ more" : "v more"
       footer =
         scroll < maxScroll
-        ? (focused ? "\(more)  j/k scroll" : "\(more)  Tab here to scroll") : "end"
+        ? "\(more)  "
+          + (focused
+            ? KeyTable.move.hint("scroll", keys: [.char("j"), .char("k")])
+            : KeyTable.cyclePane.hint("here to scroll", keys: [.tab])) : "end"
     }
-    let modeKey = wb.detailMode == .briefing ? "b item" : "b briefing"
+    let modeKey = KeyTable.briefing.hint(wb.detailMode == .briefing ? "item" : "briefing")
     buf.box(rect, title: title, focused: focused, glyphs: g, topRight: modeKey, footer: footer)
     let area = Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h)
     buf.lines(lines, in: area, scroll: scroll)

@@ -12,6 +12,12 @@ enum NoteView {
   static func textWidth(_ l: WorkbenchLayout) -> Int { textRect(l).w }
   static func textHeight(_ l: WorkbenchLayout) -> Int { textRect(l).h }
 
+  /// The editor's keys, for its footer and the status bar: "Esc/Ctrl-S keep", "Ctrl-O $EDITOR".
+  static var keys: [String] {
+    let keep = [KeyTable.leave, KeyTable.keep].map { $0.keys[0].key.name }
+    return [keep.joined(separator: "/") + " keep", KeyTable.continueInEditor.hint("$EDITOR")]
+  }
+
   static func draw(
     _ editor: TextEditor, itemID: String, wb: Workbench, options: RenderOptions, rect: Rect,
     into buf: inout ScreenBuffer
@@ -20,7 +26,7 @@ enum NoteView {
     let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
     buf.box(
       rect, title: "Note", focused: true, glyphs: g,
-      footer: fitting(["Esc/Ctrl-S keep", "Ctrl-O $EDITOR"], width: rect.w - 6))
+      footer: fitting(keys, width: rect.w - 6))
     let inner = rect.inner
     guard inner.h > 1 else { return }
     buf.put(
