@@ -239,10 +239,11 @@ public final class Terminal {
 
   // MARK: input
 
-  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns nil on timeout, when
-  /// a signal interrupted the wait (check `TerminalSignals.pending`), or for input that is not an
-  /// event (an unknown key).
+  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns `.signal` while a
+  /// signal is pending (`TerminalSignals`), nil on timeout, when a signal interrupted the wait
+  /// (the next call reports it), or for input that is not an event (an unknown key).
   public func nextEvent(timeoutMilliseconds: Int32) -> Event? {
+    if let signal = TerminalSignals.pending { return .signal(signal) }
     guard !stopped, !suspended else { return nil }
     wtimeout(window, timeoutMilliseconds)
     var wch: wint_t = 0
@@ -441,3 +442,6 @@ public final class Terminal {
     suspended = false
   }
 }
+
+/// The program's terminal: size, draw, next event, suspend and resume, as above.
+extension Terminal: ProgramTerminal {}

@@ -1,5 +1,5 @@
 import CaseBenchCore
-import CaseBenchTUI
+@testable import CaseBenchTUI
 import Foundation
 
 /// A small case study built in code: six phases, a few items each, one decision.
