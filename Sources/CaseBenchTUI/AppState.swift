@@ -44,11 +44,13 @@ public struct AppState: Sendable {
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies
-    self.sessions = sessions.sorted {
-      ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast)
-    }
+    self.sessions = AppState.newestFirst(sessions)
     self.options = options
     self.now = now
+  }
+
+  static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {
+    entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
   }
 
   /// The open session, if the workbench is showing.

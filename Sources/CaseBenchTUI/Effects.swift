@@ -28,6 +28,15 @@ extension AppState {
             + "study; it is now \(file.caseStudy.version).", isError: false)
       }
       return []
+    case .sessionClosed(let url, let entries):
+      let name = workbench?.sessionName ?? url.lastPathComponent
+      workbench = nil
+      overlay = .none
+      sessions = AppState.newestFirst(entries)
+      let closed = sessions.firstIndex { $0.path == url.path }
+      start = StartScreen(selection: closed.map { caseStudies.count + $0 } ?? 0)
+      showMessage("Saved \(name). Enter opens it again.", isError: false)
+      return []
     case .openFailed(let message), .noteEditFailed(let message):
       showMessage(message, isError: true)
       return []

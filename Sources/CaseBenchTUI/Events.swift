@@ -37,6 +37,8 @@ public enum Event: Sendable, Equatable {
 
   /// A session was opened or (`created`) made for the workbench.
   case sessionOpened(SessionFile, created: Bool)
+  /// The session at `url` is saved and closed; `sessions` are the saved sessions now.
+  case sessionClosed(URL, sessions: [StartEntry])
   /// Opening or creating a session failed; the message says why.
   case openFailed(String)
   /// The note came back from `$EDITOR`.

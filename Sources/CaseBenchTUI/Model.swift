@@ -52,6 +52,9 @@ public enum Command: Sendable, Equatable {
   case exit(Int32)
   /// Create a session file; answer `.sessionOpened(_, created: true)` or `.openFailed`.
   case createSession(caseStudyID: String, participant: String, mode: SessionMode)
+  /// Save the open session and let go of it, back to the start screen; answer
+  /// `.sessionClosed`, or `.saveFailed` and stay.
+  case closeSession
   /// Save the open session, then open this one; answer `.sessionOpened` or `.openFailed`.
   case openSession(path: String)
   /// Suspend the terminal, run `$EDITOR` on `text`; answer `.noteEdited` or `.noteEditFailed`.

@@ -268,3 +268,81 @@ struct ProgramTests {
     #expect(storage.locked.isEmpty)
   }
 }
+
+@Suite("A way back to the start screen")
+struct WayBackTests {
+  @Test func oAsksToCloseTheSession() {
+    var state = Fixture.workbench()
+    #expect(send(&state, .char("o")) == [.closeSession])
+    var readOnly = Fixture.workbench(readOnly: true, reason: "locked")
+    #expect(send(&readOnly, .char("o")) == [.closeSession])
+    var start = Fixture.startState()
+    #expect(send(&start, .char("o")) == [])
+  }
+
+  @Test func closingShowsTheStartScreenWithTheSessionSelected() {
+    var state = Fixture.workbench()
+    _ = update(
+      &state, .sessionClosed(URL(fileURLWithPath: "/tmp/s/blue.json"), sessions: Fixture.entries))
+    #expect(state.isWorkbenchOpen == false)
+    #expect(state.start.selection == state.caseStudies.count + 1)
+    #expect(state.message?.text == "Saved team-rocket. Enter opens it again.")
+    #expect(send(&state, .enter) == [.openSession(path: "/tmp/s/blue.json")])
+  }
+
+  @Test func startScreenAfterGoingBack() {
+    var state = Fixture.workbench()
+    _ = update(
+      &state,
+      .sessionClosed(URL(fileURLWithPath: "/tmp/s/team-rocket.json"), sessions: Fixture.entries))
+    assertGolden(
+      render(state, size: Size(width: 80, height: 24)).text, "start-after-way-back-80x24")
+  }
+
+  @Test func helpListsTheWayBack() {
+    #expect(
+      HelpScreen.lines(Fixture.options, phases: 6, width: 70).contains {
+        $0.text.hasPrefix("o ") && $0.text.contains("save and go back to the start screen")
+      })
+  }
+
+  @Test func theProgramSavesReleasesTheLockAndCanOpenAnother() {
+    let clock = FakeClock()
+    let rocket = ProgramTests.file
+    let blue = URL(fileURLWithPath: "/sessions/blue.json")
+    let terminal = FakeTerminal(
+      [.key(.char(" ")), .key(.down), .key(.char("o"))] + [nil, .key(.down), .key(.enter)]
+        + [.key(.char(" ")), .key(.char("q"))], clock: clock)
+    let storage = FakeStorage(clock: clock)
+    storage.files[rocket] = Fixture.session()
+    var blueSession = Fixture.session()
+    blueSession.participant = "Blue group"
+    storage.files[blue] = blueSession
+    storage.entries = [
+      StartEntry(title: "Team Rocket", detail: "", path: rocket.path, updated: Fixture.now),
+      StartEntry(
+        title: "Blue group", detail: "", path: blue.path,
+        updated: Fixture.now.addingTimeInterval(-60)),
+    ]
+    let opened = try? storage.open(rocket)
+    var program = Program(
+      state: Fixture.startState(), terminal: terminal, storage: storage, opened: opened,
+      editNote: { .success($0) }, clock: { clock.now })
+    #expect(program.run() == 0)
+    #expect(!terminal.ranOut)
+    #expect(storage.files[rocket]?.status(of: "frame-1") == .doing)
+    #expect(storage.files[rocket]?.cursor?.item == "frame-2", "the resume point is saved too")
+    #expect(
+      terminal.frames.contains { $0.text.contains("Saved Team Rocket. Enter opens it again.") })
+    #expect(storage.files[blue]?.status(of: "frame-1") == .doing, "the second session was opened")
+    #expect(storage.locked.isEmpty)
+  }
+
+  @Test func aFailedSaveKeepsTheWorkbenchOpen() {
+    var rig = ProgramTests.make(
+      [.key(.char(" ")), .key(.char("o")), nil, .signal(15)], configure: { $0.failSaves = 100 })
+    #expect(rig.program.run() == 143)
+    #expect(rig.terminal.frames.last?.text.contains("save failed") == true)
+    #expect(rig.program.state.isWorkbenchOpen)
+  }
+}

@@ -35,6 +35,8 @@ enum KeyCommand: Sendable, Equatable {
   case cycleStatus, notApplicable, blocked, editNote, editNoteExternally, hint, briefing
   case decisions, search, nextMatch, previousMatch, saveNow
   case help, closeHelp, quit, interrupt
+  /// Save and go back to the start screen.
+  case toStart
   /// Start screen: start or resume the selected entry.
   case openEntry
   /// New-session prompt: case study or own project.
@@ -247,6 +249,10 @@ enum KeyTable {
     "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start])
   static let quit = KeyBinding(
     "q", [(.char("q"), .quit)], "save and quit", group: .anywhere, in: [.workbench, .start])
+  /// A facilitator's laptop moves between teams' sessions without quitting.
+  static let toStart = KeyBinding(
+    "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
+    group: .anywhere, in: [.workbench])
   /// Ctrl-C normally arrives as SIGINT (the terminal keeps ISIG); as a key it does the same.
   static let interrupt = KeyBinding(
     "Ctrl-C", [(.ctrl("c"), .interrupt)], "save and quit", group: .anywhere, in: everywhere)
@@ -297,7 +303,7 @@ enum KeyTable {
     search, matches,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
-    help, quit, interrupt,
+    help, quit, toStart, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,
   ]

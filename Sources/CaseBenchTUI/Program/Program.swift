@@ -99,6 +99,10 @@ public struct Program {
     case .exit(let status):
       saveIfNeeded(includeCursor: true)
       exitStatus = status
+    case .closeSession:
+      guard let url = file, saveIfNeeded(includeCursor: true) else { return }
+      closeFile()
+      dispatch(.sessionClosed(url, sessions: storage.list()))
     case .createSession(let caseStudyID, let participant, let mode):
       createSession(caseStudyID: caseStudyID, participant: participant, mode: mode)
     case .openSession(let path):

@@ -28,6 +28,7 @@ extension AppState {
       guard let command = KeyTable.command(for: key, in: workbenchScopes) else { return [] }
       switch command {
       case .quit: return [quitCommand]
+      case .toStart: return [.closeSession]
       case .help: overlay = .help(scroll: 0)
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)
