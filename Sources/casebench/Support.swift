@@ -20,7 +20,6 @@ struct CLIError: Error, CustomStringConvertible {
   static func failure(_ text: String) -> CLIError {
     CLIError(code: Exit.failure, description: text)
   }
-  static func usage(_ text: String) -> CLIError { CLIError(code: Exit.usage, description: text) }
 }
 
 enum Console {
