@@ -32,9 +32,7 @@ enum Interactive {
       do {
         opened = try storage.open(URL(fileURLWithPath: path))
       } catch {
-        throw CLIError(
-          code: error.kind == .unreadable ? Exit.failure : Exit.badData,
-          description: error.description)
+        throw CLIError(error)
       }
     }
     let terminal: Terminal

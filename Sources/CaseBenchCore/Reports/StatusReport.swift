@@ -49,13 +49,11 @@ public enum Reports {
         decisions: "\(pp.decisionsTaken)/\(pp.decisionsTotal)",
         remark: remarks.joined(separator: ", "))
     }
-    let decisionsTaken = p.phases.reduce(0) { $0 + $1.decisionsTaken }
-    let decisionsTotal = p.phases.reduce(0) { $0 + $1.decisionsTotal }
     rows.append(
       Row(
         name: "Overall", fraction: p.fraction, items: "\(p.settled)/\(p.total)",
         gate: "\(p.gatesMet)/\(p.phases.count) met",
-        decisions: "\(decisionsTaken)/\(decisionsTotal)", remark: ""))
+        decisions: "\(p.totals.decisionsTaken)/\(p.totals.decisions)", remark: ""))
 
     let nameWidth = max(5, rows.map(\.name.count).max() ?? 0)
     let itemsWidth = max(5, rows.map(\.items.count).max() ?? 0)
@@ -223,8 +221,7 @@ struct StatusDocument: Encodable {
       total: p.total, settled: p.settled, fraction: p.fraction,
       percent: Progress.percent(p.fraction),
       gatesMet: p.gatesMet, phases: p.phases.count,
-      decisionsTotal: p.phases.reduce(0) { $0 + $1.decisionsTotal },
-      decisionsTaken: p.phases.reduce(0) { $0 + $1.decisionsTaken })
+      decisionsTotal: p.totals.decisions, decisionsTaken: p.totals.decisionsTaken)
     readiness = Readiness(
       score: p.readiness, percent: Progress.percent(p.readiness), weakestPhase: p.weakest?.phaseID,
       workings: p.readinessWorkings)
