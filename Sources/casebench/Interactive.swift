@@ -153,12 +153,7 @@ private struct Driver {
     var needsDraw = true
     defer { terminal.stop() }
     while true {
-      if let signal = TerminalSignals.pending {
-        saveIfNeeded(includeCursor: true)
-        terminal.stop()
-        releaseLock()
-        Foundation.exit(128 + signal)
-      }
+      if let signal = TerminalSignals.pending { leave(exitStatus: 128 + signal) }
       // The terminal's size may change at any moment (also while $EDITOR ran): keep the
       // screen state's idea of it current, for paging, scrolling and mapping clicks.
       let size = terminal.size
@@ -177,6 +172,7 @@ private struct Driver {
         needsDraw = true
         continue
       }
+      if event == .hangUp { leave(exitStatus: 128 + SIGHUP) }
       let commands = update(&state, event)
       needsDraw = true
       // Every change is on disk within a second: save straight away, at most ~4 times a second
@@ -189,6 +185,15 @@ private struct Driver {
         }
       }
     }
+  }
+
+  /// A signal or a terminal that went away: save what can be saved, give the terminal back as
+  /// far as it still exists, free the session's lock and exit.
+  mutating func leave(exitStatus: Int32) -> Never {
+    saveIfNeeded(includeCursor: true)
+    terminal.stop()
+    releaseLock()
+    Foundation.exit(exitStatus)
   }
 
   /// Carries out what a screen asked for. Returns false to leave the program.
