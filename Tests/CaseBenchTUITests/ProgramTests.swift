@@ -346,3 +346,26 @@ struct WayBackTests {
     #expect(rig.program.state.isWorkbenchOpen)
   }
 }
+
+@Suite("Disk storage")
+struct DiskStorageTests {
+  @Test func closingASessionReleasesItsLock() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "casebench-tui-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let study = try #require(CaseStudyCatalog.builtIn().first)
+    var first = DiskStorage(folder: folder, searchDirectories: [])
+    let url = try first.create(Session(participant: "Team A", caseStudy: study, now: Fixture.now))
+    #expect(first.list().map(\.title) == ["Team A"])
+
+    var second = DiskStorage(folder: folder, searchDirectories: [])
+    let whileOpen = try second.open(url)
+    #expect(whileOpen.readOnlyReason != nil, "the first holds the lock")
+
+    first.close(url)
+    let afterClose = try second.open(url)
+    #expect(afterClose.readOnlyReason == nil, "closing let go of the lock")
+    #expect(afterClose.session.participant == "Team A")
+    second.close(url)
+  }
+}
