@@ -174,6 +174,16 @@ struct ProgramTests {
         == rig.program.state.session.map(Self.statuses))
   }
 
+  @Test func aNoteBeingTypedIsOnDiskWithinASecondWithoutClosingTheEditor() {
+    var rig = Self.make(
+      [Self.key(.char("n"))] + "draft".map { Self.key(.char($0)) } + Self.idle(10) + [.signal(9)])
+    let typed = rig.clock.now.addingTimeInterval(0.6)
+    #expect(rig.program.run() == 137)
+    let saved = rig.storage.saves.first { $0.session.note(of: "frame-1") == "draft" }
+    #expect(saved.map { $0.at.timeIntervalSince(typed) <= 1 } == true)
+    #expect(rig.program.state.overlay != .none, "the editor is still open")
+  }
+
   @Test func lookingAroundWritesNothingUntilLeaving() {
     var rig = Self.make(
       [Self.key(.down), Self.key(.down)] + Self.idle(20) + [Self.key(.char("q"))])

@@ -156,12 +156,15 @@ public struct Program {
     writable = false
   }
 
-  /// Saves what changed since the last save. Cursor moves alone wait for `includeCursor`
+  /// Saves what changed since the last save, the note being typed included. Cursor moves alone wait for `includeCursor`
   /// (leaving), so just looking at a session never rewrites it. Never writes a read-only
   /// session. After a failure, tries again once a second rather than on every tick. Returns
   /// false if there was something to save and it is not saved.
   @discardableResult
   private mutating func saveIfNeeded(includeCursor: Bool = false, leaving: Bool = false) -> Bool {
+    // A note being typed is part of the session from the first save on, so it is on disk
+    // within a second too, even if the editor is never closed.
+    state.commitPendingEdits()
     guard let file, writable, let session = state.session else { return true }
     let revision = state.sessionRevision
     let cursorRevision = state.cursorRevision
