@@ -26,7 +26,9 @@ let package = Package(
     .target(
       name: "CaseBenchCore",
       dependencies: [.product(name: "Yams", package: "Yams")],
-      resources: [.embedInCode("Resources/bike-shop.yaml")]
+      resources: [
+        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
+      ]
     ),
     // Screens as pure functions of state: update(state, event) and render(state, size).
     .target(
