@@ -15,24 +15,17 @@ import Foundation
 /// Not thread-safe, like ncurses itself: create it, read events, draw, suspend, resume and stop
 /// on one thread only (the run loop's). Background work should post results to the loop instead.
 ///
-/// A run loop (the one in the `casebench` executable has this shape):
+/// The run loop is CaseBenchTUI's `Program`, over the `ProgramTerminal` protocol this type
+/// conforms to (see the end of this file); the `casebench` executable wires them together:
 /// ```swift
 /// TerminalSignals.install()                     // before anything slow, before start
 /// let terminal = try Terminal.start()           // TerminalError: print its message, exit 1
-/// var state = ...
-/// while true {
-///   if let signal = TerminalSignals.pending {   // Ctrl-C, SIGTERM, SIGHUP, Ctrl-\
-///     save(state); terminal.stop(); exit(128 + signal)
-///   }
-///   if state.size != terminal.size { _ = update(&state, .resize(terminal.size)) }
-///   terminal.draw(render(state, size: terminal.size))
-///   switch terminal.nextEvent(timeoutMilliseconds: 100) {
-///   case nil: _ = update(&state, .tick(Date()))   // timeout, signal, or an unknown key
-///   case .hangUp?: save(state); terminal.stop(); exit(129)   // the terminal went away
-///   case let event?: commands = update(&state, event)  // then carry out the commands
-///   }
-/// }
+/// var program = Program(state: ..., terminal: terminal, storage: ..., editNote: ...)
+/// let status = program.run()                    // 0, 128 + a signal, or 129 on a hang-up
+/// terminal.stop()
 /// ```
+/// `nextEvent` reports a pending signal as `.signal` and a terminal that went away as
+/// `.hangUp`; the program saves, frees the session's lock and returns the exit status.
 ///
 /// Ctrl-C is not a key: the terminal keeps `ISIG`, so Ctrl-C raises SIGINT, which
 /// `TerminalSignals` turns into a pending signal for the loop to save and exit (the same path as
@@ -231,15 +224,16 @@ public final class Terminal {
 
   // MARK: input
 
-  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns nil on timeout, when
-  /// a signal interrupted the wait (check `TerminalSignals.pending`), or for input that is not an
-  /// event (an unknown key).
+  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns `.signal` while a
+  /// signal is pending (`TerminalSignals`), nil on timeout, when a signal interrupted the wait
+  /// (the next call reports it), or for input that is not an event (an unknown key).
   ///
   /// Returns `.hangUp` when the terminal has gone away (end of file, `POLLHUP` or `EIO` on
   /// standard input: the SSH connection dropped, the window closed, the tmux server was killed),
   /// and again at once on every later call: the caller must save and leave. (ncurses reports
   /// that as `ERR` straight away, so a loop that took it for a timeout would spin.)
   public func nextEvent(timeoutMilliseconds: Int32) -> Event? {
+    if let signal = TerminalSignals.pending { return .signal(signal) }
     if hungUp { return .hangUp }
     guard !stopped, !suspended else { return nil }
     wtimeout(window, timeoutMilliseconds)
@@ -451,3 +445,6 @@ public final class Terminal {
     suspended = false
   }
 }
+
+/// The program's terminal: size, draw, next event, suspend and resume, as above.
+extension Terminal: ProgramTerminal {}

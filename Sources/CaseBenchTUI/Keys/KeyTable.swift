@@ -37,6 +37,8 @@ enum KeyCommand: Sendable, Equatable {
   case cycleStatus, notApplicable, blocked, editNote, editNoteExternally, hint, briefing
   case decisions, search, nextMatch, previousMatch, saveNow
   case help, closeHelp, quit, interrupt
+  /// Save and go back to the start screen.
+  case toStart
   /// Start screen: start or resume the selected entry.
   case openEntry
   /// New-session prompt: case study or own project.
@@ -296,6 +298,10 @@ enum KeyTable {
   static let quit = KeyBinding(
     "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
     in: [.workbench, .start, .tool])
+  /// A facilitator's laptop moves between teams' sessions without quitting.
+  static let toStart = KeyBinding(
+    "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
+    group: .anywhere, in: [.workbench])
   /// Ctrl-C normally arrives as SIGINT (the terminal keeps ISIG); as a key it does the same.
   static let interrupt = KeyBinding(
     "Ctrl-C", [(.ctrl("c"), .interrupt)], "save and quit", group: .anywhere, in: everywhere)
@@ -348,7 +354,7 @@ enum KeyTable {
     toolClose, toolFactor, toolRemove, toolToggle, toolNote,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
-    help, quit, interrupt,
+    help, quit, toStart, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,
   ]
