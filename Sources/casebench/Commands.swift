@@ -11,11 +11,10 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
+  @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+    try Interactive.runSession(path: file, locations: locations, facilitator: audience.facilitator)
   }
 }
 
@@ -48,6 +47,8 @@ struct NewCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @OptionGroup var audience: AudienceOptions
+
   func validate() throws {
     if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("--name must not be empty.")
@@ -77,7 +78,8 @@ struct NewCommand: ParsableCommand {
     try Self.write(session, to: url, replacing: force)
     Console.out("Created \(url.path)\n")
     if open {
-      try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
+      try Interactive.runSession(
+        path: url.path, locations: locations, facilitator: audience.facilitator)
     }
   }
 }
@@ -199,9 +201,12 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @OptionGroup var audience: AudienceOptions
+
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
-    let text = Reports.export(caseStudy: study, session: session, format: format)
+    let text = Reports.export(
+      caseStudy: study, session: session, format: format, facilitator: audience.facilitator)
     if let output {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -128,11 +128,16 @@ private struct Driver {
     savedRevision = state.sessionRevision
     savedCursorRevision = state.cursorRevision
     lastSaveFailed = false
+    var notices: [String] = []
     if opened.session.caseStudyVersion != opened.caseStudy.version {
-      state.showMessage(
+      notices.append(
         "This session was made with version \(opened.session.caseStudyVersion) of the case "
-          + "study; it is now \(opened.caseStudy.version).", isError: false)
+          + "study; it is now \(opened.caseStudy.version).")
     }
+    if let retired = RetiredWork(caseStudy: opened.caseStudy, session: opened.session).message {
+      notices.append(retired)
+    }
+    if !notices.isEmpty { state.showMessage(notices.joined(separator: " "), isError: false) }
   }
 
   mutating func releaseLock() {
