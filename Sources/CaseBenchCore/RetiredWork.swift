@@ -24,17 +24,17 @@ public struct RetiredWork: Sendable, Equatable {
 
   public var isEmpty: Bool { rows.isEmpty }
 
-  /// One sentence for the workbench's message line, or nil when there is nothing to report.
+  /// One sentence for the workbench's message line (it fits 80 columns for up to four ids), or
+  /// nil when there is nothing to report.
   public var message: String? {
     guard !rows.isEmpty else { return nil }
     let ids = rows.map(\.item.id)
     let shown =
-      ids.count > 6
-      ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
+      ids.count > 4
+      ? ids.prefix(3).joined(separator: ", ") + " and \(ids.count - 3) more"
       : ids.joined(separator: ", ")
-    let noun = rows.count == 1 ? "item" : "items"
-    return "Work on \(rows.count) retired \(noun) (\(shown)) is kept in the file; "
-      + "status and export list it."
+    let noun = rows.count == 1 ? "retired item keeps its" : "retired items keep their"
+    return "\(rows.count) \(noun) work: \(shown) (see status or export)."
   }
 
   /// "Restated D.4. … (now in D.4, X.14)".

@@ -102,16 +102,14 @@ private struct Driver {
     savedRevision = state.sessionRevision
     savedCursorRevision = state.cursorRevision
     lastSaveFailed = false
-    var notices: [String] = []
-    if opened.session.caseStudyVersion != opened.caseStudy.version {
-      notices.append(
-        "This session was made with version \(opened.session.caseStudyVersion) of the case "
-          + "study; it is now \(opened.caseStudy.version).")
-    }
+    // Retired work matters more than the version change it implies: it gets the message line.
     if let retired = RetiredWork(caseStudy: opened.caseStudy, session: opened.session).message {
-      notices.append(retired)
+      state.showMessage(retired, isError: false)
+    } else if opened.session.caseStudyVersion != opened.caseStudy.version {
+      state.showMessage(
+        "This session was made with version \(opened.session.caseStudyVersion) of the case "
+          + "study; it is now \(opened.caseStudy.version).", isError: false)
     }
-    if !notices.isEmpty { state.showMessage(notices.joined(separator: " "), isError: false) }
   }
 
   mutating func releaseLock() {

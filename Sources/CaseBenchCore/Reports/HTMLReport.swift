@@ -188,7 +188,7 @@ struct HTMLReport {
       line("<h3>Decisions</h3>")
       for d in section.decisions { decision(d) }
     }
-    if model.facilitator && !phase.modelAnswers.isEmpty {
+    if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
       line("<h3>Model answers (facilitator)</h3>")
       line("<dl class=\"answers\">")
       for answer in phase.modelAnswers {

@@ -190,7 +190,7 @@ struct MarkdownReport {
       out.append("")
       for d in section.decisions { decision(d) }
     }
-    if model.facilitator && !phase.modelAnswers.isEmpty {
+    if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
       out.append("### Model answers (facilitator)")
       out.append("")
       for answer in phase.modelAnswers {

@@ -84,6 +84,7 @@ enum DecisionView {
           lines.append(
             StyledLine(text: prefix + line, role: selected ? .selected : .normal, bold: selected))
         }
+        if options.facilitator { facilitatorView(of: option, width: width, into: &lines) }
         if selected { keep = start...(lines.count - 1) }
       }
       if let previous {
@@ -123,18 +124,37 @@ enum DecisionView {
       lines.append(.blank)
       lines.append(StyledLine(text: "What happened next", role: .title, bold: true))
       lines.wrap(option?.consequence ?? "", width: width)
-      if options.facilitator, let option {
+      if options.facilitator {
         lines.append(.blank)
-        let role: Role =
-          option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
         lines.append(StyledLine(text: "Facilitator's view", role: .title, bold: true))
-        lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true)
+        for (i, other) in decision.options.enumerated() {
+          let chosen = other.id == record.option
+          let rows = Wrap.lines(other.label, width: max(1, width - 5))
+          for (k, row) in rows.enumerated() {
+            let prefix = k == 0 ? "\(chosen ? g.pointer : " ") \(letter(i))) " : "     "
+            lines.append(
+              StyledLine(text: prefix + row, role: chosen ? .accent : .normal, bold: chosen))
+          }
+          facilitatorView(of: other, width: width, into: &lines)
+        }
         if !decision.facilitatorNotes.isEmpty {
+          lines.append(.blank)
           lines.wrap(decision.facilitatorNotes, width: width, role: .dim)
         }
       }
     }
     return Content(lines: lines, title: title, footer: footer, keep: keep)
+  }
+
+  /// An option's verdict and debrief, indented under its label: facilitators only.
+  static func facilitatorView(of option: DecisionOption, width: Int, into lines: inout [StyledLine])
+  {
+    let role: Role =
+      option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
+    lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true, indent: 5)
+    if !option.debrief.isEmpty {
+      lines.wrap("Debrief: " + option.debrief, width: width, role: .dim, indent: 5)
+    }
   }
 
   /// How far the dialog can scroll.
