@@ -1,78 +1,6 @@
 import CaseBenchCore
 import Foundation
 
-enum Focus: Sendable, Equatable {
-  case phases, checklist, detail
-}
-
-/// What the detail pane shows.
-enum DetailMode: Sendable, Equatable {
-  case item, briefing
-}
-
-struct SearchMatch: Sendable, Equatable {
-  var phase: Int
-  /// Nil when the match is in the phase's briefing, title or goal.
-  var item: Int?
-}
-
-struct SearchResults: Sendable, Equatable {
-  var query: String
-  var matches: [SearchMatch]
-  var index: Int
-}
-
-/// The open workbench: one session on one case study.
-struct Workbench: Sendable {
-  var caseStudy: CaseStudy
-  var session: Session
-  var sessionName: String
-  var readOnly: Bool
-  var readOnlyReason: String?
-  var phase = 0
-  var item = 0
-  var focus = Focus.checklist
-  var detailMode = DetailMode.item
-  var detailScroll = 0
-  var listTop = 0
-  var hintShown = false
-  var search: SearchResults?
-  /// The item last selected in each phase, so coming back to a phase lands where you left.
-  var lastItem: [Int: Int] = [:]
-
-  var currentPhase: Phase? {
-    caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
-  }
-
-  var currentItem: Item? {
-    guard let p = currentPhase, p.items.indices.contains(item) else { return nil }
-    return p.items[item]
-  }
-
-  var showsCase: Bool { session.mode == .caseStudy }
-
-  /// The most items in any phase.
-  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
-}
-
-/// The decision dialog's steps.
-enum DecisionStage: Sendable, Equatable {
-  /// Several decisions in the phase: pick one.
-  case pick(Int)
-  /// Read the situation and choose an option.
-  case choose(decision: Int, option: Int)
-  /// Say why.
-  case rationale(decision: Int, option: Int, editor: TextEditor)
-  /// See what happened.
-  case outcome(decision: Int)
-}
-
-struct DecisionDialog: Sendable, Equatable {
-  var phase: Int
-  var stage: DecisionStage
-  var scroll = 0
-}
-
 enum Overlay: Sendable, Equatable {
   case none
   case help(scroll: Int)
@@ -80,18 +8,6 @@ enum Overlay: Sendable, Equatable {
   case naReason(itemID: String, editor: TextEditor)
   case search(TextEditor)
   case decision(DecisionDialog)
-}
-
-struct NewSessionPrompt: Sendable, Equatable {
-  var caseStudy: Int
-  var name = TextEditor(multiline: false)
-  var mode = SessionMode.caseStudy
-}
-
-struct StartScreen: Sendable, Equatable {
-  /// Index over case studies, then saved sessions.
-  var selection = 0
-  var prompt: NewSessionPrompt?
 }
 
 struct StatusMessage: Sendable, Equatable {

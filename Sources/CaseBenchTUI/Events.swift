@@ -23,4 +23,7 @@ public enum Event: Sendable, Equatable {
   case scrollDown(x: Int, y: Int)
   /// Time passes (about ten times a second): clocks, autosave, file watching.
   case tick(Date)
+  /// The terminal went away (end of file, hang-up, I/O error on it): like SIGHUP, the program
+  /// saves, frees the session's lock and exits with 129. Screens ignore it.
+  case hangUp
 }

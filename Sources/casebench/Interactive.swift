@@ -22,7 +22,7 @@ enum Interactive {
   {
     // Lock, then load, before touching the terminal: a bad file is reported on a normal
     // screen, and no other casebench can save between our load and our lock.
-    let opened = try OpenedSession.open(url: URL(fileURLWithPath: path), locations: locations)
+    let opened = try openSession(path, locations: locations)
     var app: Driver
     do {
       app = try Driver.begin(locations: locations, facilitator: facilitator, listSessions: false)
@@ -35,41 +35,15 @@ enum Interactive {
   }
 }
 
-/// A session file read from disk, with its lock if this process may write it.
-struct OpenedSession {
-  var url: URL
-  var caseStudy: CaseStudy
-  var session: Session
-  var lock: SessionLock?
-  /// Why the session opened read-only, if it did.
-  var readOnlyReason: String?
-
-  static func open(url: URL, locations: LocationOptions) throws(CLIError) -> OpenedSession {
-    // A path that names no file gets its error without leaving a lock file behind.
-    guard access(url.path, F_OK) == 0 else {
-      _ = try loadSession(at: url.path, locations: locations)
-      throw .failure("\(url.path): error: no such session file")
-    }
-    var lock: SessionLock?
-    var reason: String?
-    do {
-      lock = try SessionLock.acquire(for: url)
-    } catch {
-      reason = error.kind == .locked ? error.message : "cannot lock the file: \(error.message)"
-    }
-    if reason == nil && access(url.path, W_OK) != 0 {
-      reason = "the file is not writable"
-      lock?.release()
-      lock = nil
-    }
-    do {
-      let (study, session) = try loadSession(at: url.path, locations: locations)
-      return OpenedSession(
-        url: url, caseStudy: study, session: session, lock: lock, readOnlyReason: reason)
-    } catch {
-      lock?.release()
-      throw error
-    }
+/// `SessionFiles.open`, with its error worded for the command line.
+private func openSession(_ path: String, locations: LocationOptions) throws(CLIError)
+  -> OpenedSession
+{
+  do {
+    return try SessionFiles.open(
+      URL(fileURLWithPath: path), searchDirectories: locations.searchDirectories)
+  } catch {
+    throw CLIError(error)
   }
 }
 
@@ -128,11 +102,16 @@ private struct Driver {
     savedRevision = state.sessionRevision
     savedCursorRevision = state.cursorRevision
     lastSaveFailed = false
+    var notices: [String] = []
     if opened.session.caseStudyVersion != opened.caseStudy.version {
-      state.showMessage(
+      notices.append(
         "This session was made with version \(opened.session.caseStudyVersion) of the case "
-          + "study; it is now \(opened.caseStudy.version).", isError: false)
+          + "study; it is now \(opened.caseStudy.version).")
     }
+    if let retired = RetiredWork(caseStudy: opened.caseStudy, session: opened.session).message {
+      notices.append(retired)
+    }
+    if !notices.isEmpty { state.showMessage(notices.joined(separator: " "), isError: false) }
   }
 
   mutating func releaseLock() {
@@ -179,12 +158,7 @@ private struct Driver {
     var needsDraw = true
     defer { terminal.stop() }
     while true {
-      if let signal = TerminalSignals.pending {
-        saveIfNeeded(includeCursor: true)
-        terminal.stop()
-        releaseLock()
-        Foundation.exit(128 + signal)
-      }
+      if let signal = TerminalSignals.pending { leave(exitStatus: 128 + signal) }
       // The terminal's size may change at any moment (also while $EDITOR ran): keep the
       // screen state's idea of it current, for paging, scrolling and mapping clicks.
       let size = terminal.size
@@ -203,6 +177,7 @@ private struct Driver {
         needsDraw = true
         continue
       }
+      if event == .hangUp { leave(exitStatus: 128 + SIGHUP) }
       let commands = update(&state, event)
       needsDraw = true
       // Every change is on disk within a second: save straight away, at most ~4 times a second
@@ -215,6 +190,15 @@ private struct Driver {
         }
       }
     }
+  }
+
+  /// A signal or a terminal that went away: save what can be saved, give the terminal back as
+  /// far as it still exists, free the session's lock and exit.
+  mutating func leave(exitStatus: Int32) -> Never {
+    saveIfNeeded(includeCursor: true)
+    terminal.stop()
+    releaseLock()
+    Foundation.exit(exitStatus)
   }
 
   /// Carries out what a screen asked for. Returns false to leave the program.
@@ -231,7 +215,7 @@ private struct Driver {
     case .openSession(let path):
       guard saveIfNeeded(includeCursor: true) else { return true }
       do {
-        show(try OpenedSession.open(url: URL(fileURLWithPath: path), locations: locations))
+        show(try openSession(path, locations: locations))
       } catch {
         state.showMessage(error.description, isError: true)
       }
@@ -266,35 +250,17 @@ private struct Driver {
       return
     }
     let session = Session(participant: participant, caseStudy: study, mode: mode)
-    let dir = locations.sessionsURL
+    let created: (url: URL, lock: SessionLock)
     do {
-      try FileManager.default.createDirectory(
-        at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      created = try SessionFiles.create(session, inFolder: locations.sessionsURL)
     } catch {
-      state.showMessage("\(dir.path): cannot create the sessions folder.", isError: true)
+      state.showMessage(error.description, isError: true)
       return
     }
-    for _ in 0..<20 {
-      let url = SessionDirectory.suggestedURL(
-        participant: participant, caseStudyID: study.id, in: dir)
-      guard let newLock = try? SessionLock.acquire(for: url) else { continue }
-      if FileManager.default.fileExists(atPath: url.path) {
-        newLock.release()
-        continue
-      }
-      do {
-        try SessionStore.save(session, to: url)
-      } catch {
-        newLock.release()
-        state.showMessage(error.description, isError: true)
-        return
-      }
-      show(
-        OpenedSession(
-          url: url, caseStudy: study, session: session, lock: newLock, readOnlyReason: nil))
-      state.showMessage("Saving to \(url.path)", isError: false)
-      return
-    }
-    state.showMessage("Could not find a free file name in \(dir.path).", isError: true)
+    show(
+      OpenedSession(
+        url: created.url, caseStudy: study, session: session, lock: created.lock,
+        readOnlyReason: nil))
+    state.showMessage("Saving to \(created.url.path)", isError: false)
   }
 }

@@ -36,31 +36,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
   public var isError: Bool { severity == .error }
 
   public var description: String {
-    let position = line > 0 ? "\(file):\(line):\(max(column, 1))" : file
-    var text = "\(position): \(severity.rawValue): \(Diagnostic.oneLine(message))"
-    if let fix, !fix.isEmpty { text += " (fix: \(Diagnostic.oneLine(fix)))" }
-    return text
-  }
-
-  /// Keeps a description on one line whatever the author's text contains.
-  static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else { return text }
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.properties.generalCategory == .control {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
+    DiagnosticLine.format(
+      file: file, line: line, column: column, severity: severity, message: message, fix: fix)
   }
 
   /// Orders diagnostics by position; problems without a position come first.

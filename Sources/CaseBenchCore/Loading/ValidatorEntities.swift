@@ -1,0 +1,438 @@
+import Foundation
+
+// Entity walkers: one function per kind of mapping in a case study (cast member, phase, item,
+// decision, option, risk prompt). Each reads its fields, records the ids it defines and the ids
+// it names, and builds the model value when the mapping is sound.
+
+extension CaseStudyValidator {
+  // MARK: Cast
+
+  private static let castKeys = KeySet([
+    "id", "name", "role", "wants", "hot_buttons", "power", "interest",
+  ])
+
+  mutating func castMember(_ node: YAMLNode, index: Int) -> CastMember? {
+    guard
+      let fields = fields(
+        of: node, kind: "cast member", fallbackLabel: "cast member \(index + 1)",
+        allowed: Self.castKeys)
+    else { return nil }
+    let id = identifier(fields, space: .cast, noun: "cast member")
+    let name = text(fields, "name")
+    let role = text(fields, "role")
+    let wants = text(fields, "wants")
+    let hotButtons = texts(fields, "hot_buttons")
+    let power = level(fields, "power")
+    let interest = level(fields, "interest")
+    guard let id, let name, let role, let wants, let hotButtons, let power, let interest else {
+      return nil
+    }
+    return CastMember(
+      id: id, name: name, role: role, wants: wants, hotButtons: hotButtons.map(\.0), power: power,
+      interest: interest)
+  }
+
+  // MARK: Phases
+
+  private static let phaseKeys = KeySet(
+    [
+      "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
+      "facilitator_notes", "gate", "schedule", "model_answers",
+    ], optional: ["gate", "schedule", "model_answers"])
+
+  mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
+    guard
+      let fields = fields(
+        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys)
+    else { return nil }
+    let id = identifier(fields, space: .phase, noun: "phase")
+    if let id { phaseOrder.append(id) }
+    let phaseLabel = fields.label
+    let title = text(fields, "title")
+    let goal = text(fields, "goal")
+    if let goal, let location = fields.location(of: "goal") {
+      storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
+    }
+    let briefing = text(fields, "briefing")
+    let facilitatorNotes = text(fields, "facilitator_notes")
+
+    var timebox: Int?
+    if let minutes = integer(fields, "timebox_minutes"),
+      let location = fields.location(of: "timebox_minutes")
+    {
+      if minutes > 0 {
+        timebox = minutes
+      } else {
+        error(
+          location,
+          "'timebox_minutes' in \(fields.label) must be more than 0, found \(minutes)",
+          fix: "write the minutes the phase takes in a workshop, e.g. 30")
+      }
+    }
+
+    var items: [Item] = []
+    var itemsValid = true
+    if let nodes = sequence(fields, "items") {
+      if nodes.isEmpty, let location = fields.location(of: "items") {
+        error(
+          location, "\(fields.label) has no items", fix: "add at least one checklist item")
+      }
+      (items, itemsValid) = readEach(nodes) {
+        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+      }
+    } else {
+      itemsValid = false
+    }
+
+    var decisions: [Decision] = []
+    if let nodes = sequence(fields, "decisions") {
+      if nodes.isEmpty, let location = fields.location(of: "decisions") {
+        warning(
+          location, "\(fields.label) has no decisions",
+          fix: "add a decision if the phase should pose one")
+      }
+      decisions = readEach(nodes) { $0.decision($1, index: $2, phaseLabel: phaseLabel) }.entries
+    }
+
+    var riskPrompts: [RiskPrompt] = []
+    if let nodes = sequence(fields, "risk_prompts") {
+      riskPrompts = readEach(nodes) { $0.riskPrompt($1, index: $2, phaseLabel: phaseLabel) }.entries
+    }
+
+    var gate: [String]?
+    // `gate:` with no value means the same as no gate: the required items.
+    let hasGate = fields.value("gate").map { !$0.isNull } ?? false
+    if hasGate, let entries = texts(fields, "gate", required: false) {
+      var seen = Set<String>()
+      for (itemID, location) in entries {
+        if !seen.insert(itemID).inserted {
+          warning(
+            location, "gate of \(fields.label) names item '\(Self.q(itemID))' twice",
+            fix: "remove the repeat")
+        } else if let id {
+          gateReferences.append((id, itemID, location))
+        }
+      }
+      gate = entries.map(\.0)
+    }
+    let effectiveGate = gate ?? items.filter(\.required).map(\.id)
+    if effectiveGate.isEmpty, itemsValid, !items.isEmpty {
+      let location = fields.location(of: "gate") ?? fields.location
+      warning(
+        location, "\(fields.label) has an empty gate, so it counts as complete from the start",
+        fix: "mark its key items 'required: true' or list them under 'gate'")
+    }
+
+    let schedule = schedule(fields, timebox: timebox)
+    var modelAnswers: [ModelAnswer] = []
+    var answersValid = true
+    if let nodes = sequence(fields, "model_answers", required: false) {
+      (modelAnswers, answersValid) = readEach(nodes) {
+        $0.modelAnswer($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+      }
+    } else if fields.has("model_answers") {
+      answersValid = false
+    }
+
+    guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes,
+      schedule.valid, answersValid
+    else {
+      return nil
+    }
+    return Phase(
+      id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
+      decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
+  }
+
+  private static let scheduleKeys = KeySet(["read", "work", "decide", "debrief"])
+
+  /// An optional `schedule`: four whole numbers of minutes, 0 or more, that should add up to the
+  /// timebox.
+  private mutating func schedule(_ phase: Fields, timebox: Int?) -> (
+    value: Schedule?, valid: Bool
+  ) {
+    guard let entry = phase.value("schedule"), !entry.isNull else { return (nil, true) }
+    guard case .node(let node, .mapping, _) = entry else {
+      error(
+        entry.location,
+        "'schedule' in \(phase.label) must be a mapping, found \(Self.describe(entry))",
+        fix: "write 'read:', 'work:', 'decide:' and 'debrief:' under it, each in whole minutes")
+      return (nil, false)
+    }
+    guard
+      let fields = fields(
+        of: node, kind: "schedule", fallbackLabel: "the schedule of \(phase.label)",
+        allowed: Self.scheduleKeys)
+    else { return (nil, false) }
+    var minutes: [Int] = []
+    var valid = true
+    for key in Self.scheduleKeys.all {
+      guard fields.has(key) else {
+        valid = false
+        continue
+      }
+      guard let value = integer(fields, key), let location = fields.location(of: key) else {
+        valid = false
+        continue
+      }
+      if value < 0 {
+        error(
+          location, "'\(key)' in the schedule of \(phase.label) is \(value), below 0",
+          fix: "write the minutes as a whole number, 0 or more")
+        valid = false
+      }
+      minutes.append(value)
+    }
+    guard valid, minutes.count == 4 else { return (nil, false) }
+    let schedule = Schedule(
+      read: minutes[0], work: minutes[1], decide: minutes[2], debrief: minutes[3])
+    if let timebox, schedule.total != timebox, let key = phase.index(of: "schedule") {
+      warning(
+        phase.keyLocations[key],
+        "the schedule of \(phase.label) adds up to \(schedule.total) minutes, but 'timebox_minutes' is \(timebox)",
+        fix: "make read + work + decide + debrief equal the timebox")
+    }
+    return (schedule, true)
+  }
+
+  // MARK: Model answers
+
+  private static let modelAnswerKeys = KeySet(["topic", "answer", "item"], optional: ["item"])
+
+  private mutating func modelAnswer(
+    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
+  ) -> ModelAnswer? {
+    guard
+      let fields = fields(
+        of: node, kind: "model answer",
+        fallbackLabel: "model answer \(index + 1) of \(phaseLabel)", allowed: Self.modelAnswerKeys)
+    else { return nil }
+    let topic = text(fields, "topic")
+    let answer = text(fields, "answer")
+    var item: String?
+    if let entry = fields.value("item"), !entry.isNull {
+      guard let itemID = text(fields, "item"), let location = fields.location(of: "item") else {
+        return nil
+      }
+      item = itemID
+      if let phaseID { modelAnswerReferences.append((phaseID, itemID, location)) }
+    }
+    guard let topic, let answer else { return nil }
+    return ModelAnswer(topic: topic, answer: answer, item: item)
+  }
+
+  // MARK: Retired items
+
+  private static let retiredKeys = KeySet(
+    ["id", "title", "reason", "replaced_by"], optional: ["replaced_by"])
+
+  mutating func retiredItem(_ node: YAMLNode, index: Int) -> RetiredItem? {
+    guard
+      let fields = fields(
+        of: node, kind: "retired item", fallbackLabel: "retired item \(index + 1)",
+        allowed: Self.retiredKeys)
+    else { return nil }
+    let id = identifier(fields, space: .retired, noun: "retired item")
+    if let id, let location = fields.location(of: "id") { retiredIDs.append((id, location)) }
+    let title = text(fields, "title")
+    let reason = text(fields, "reason")
+    let replacedBy = texts(fields, "replaced_by", required: false)
+    if let replacedBy, let id {
+      for (item, location) in replacedBy { replacedByReferences.append((id, item, location)) }
+    }
+    guard let id, let title, let reason else { return nil }
+    if fields.has("replaced_by"), replacedBy == nil { return nil }
+    return RetiredItem(
+      id: id, title: title, reason: reason, replacedBy: replacedBy?.map(\.0) ?? [])
+  }
+
+  // MARK: Items
+
+  private static let itemKeys = KeySet(
+    [
+      "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
+      "arises_in", "level",
+    ], optional: ["references", "arises_in", "level"])
+
+  mutating func item(_ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String)
+    -> Item?
+  {
+    guard
+      let fields = fields(
+        of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
+        allowed: Self.itemKeys)
+    else { return nil }
+    let id = identifier(fields, space: .item, noun: "item")
+    if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
+      itemPhase[id] = first
+    }
+    let title = text(fields, "title")
+    if let title, let location = fields.location(of: "title") {
+      storyFreeTexts.append((title, "the title of \(fields.label)", location))
+    }
+    let guidance = text(fields, "guidance")
+    let caseContext = text(fields, "case")
+    let why = text(fields, "why")
+    let hint = text(fields, "hint")
+    let tags = texts(fields, "tags")
+    let required = boolean(fields, "required")
+    let references = texts(fields, "references", required: false)
+    let arisesIn = texts(fields, "arises_in", required: false)
+    if let arisesIn, let id {
+      for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
+    }
+    let level = itemLevel(fields)
+    guard let id, let title, let guidance, let caseContext, let why, let hint, let tags,
+      let required, level.valid
+    else { return nil }
+    if fields.has("references"), references == nil { return nil }
+    if fields.has("arises_in"), arisesIn == nil { return nil }
+    return Item(
+      id: id, title: title, guidance: guidance, caseContext: caseContext, why: why, hint: hint,
+      tags: tags.map(\.0), required: required, references: references?.map(\.0) ?? [],
+      arisesIn: arisesIn?.map(\.0) ?? [], level: level.value)
+  }
+
+  private static let itemLevelNames = ItemLevel.allCases.map(\.rawValue)
+
+  /// An optional `level`: `core` (the default) or `extension`.
+  private mutating func itemLevel(_ fields: Fields) -> (value: ItemLevel, valid: Bool) {
+    guard let entry = fields.value("level"), !entry.isNull else { return (.core, true) }
+    guard let value = text(fields, "level"), let location = fields.location(of: "level") else {
+      return (.core, false)
+    }
+    if let level = ItemLevel(rawValue: value) { return (level, true) }
+    let fix: String
+    if let level = ItemLevel(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+      fix = "write '\(level.rawValue)' in lower case"
+    } else if let suggestion = Suggestion.closest(to: value, among: Self.itemLevelNames) {
+      fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.itemLevelNames))"
+    } else {
+      fix = "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path"
+    }
+    error(
+      location, "'level' in \(fields.label) is '\(Self.q(value))', not core or extension",
+      fix: fix)
+    return (.core, false)
+  }
+
+  // MARK: Decisions
+
+  private static let decisionKeys = KeySet(
+    ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
+  private static let optionKeys = KeySet(
+    ["id", "label", "consequence", "verdict", "debrief"], optional: ["debrief"])
+
+  mutating func decision(_ node: YAMLNode, index: Int, phaseLabel: String) -> Decision? {
+    guard
+      let fields = fields(
+        of: node, kind: "decision", fallbackLabel: "decision \(index + 1) of \(phaseLabel)",
+        allowed: Self.decisionKeys)
+    else { return nil }
+    let id = identifier(fields, space: .decision, noun: "decision")
+    let title = text(fields, "title")
+    let situation = text(fields, "situation")
+    let notes = text(fields, "facilitator_notes", required: false)
+
+    var options: [DecisionOption] = []
+    var optionsValid = false
+    if let nodes = sequence(fields, "options"), let listLocation = fields.location(of: "options") {
+      optionsValid = true
+      if nodes.count < 2 || nodes.count > 5 {
+        optionsValid = false
+        error(
+          listLocation,
+          "\(fields.label) has \(nodes.count) option\(nodes.count == 1 ? "" : "s"); it needs 2 to 5",
+          fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options"
+        )
+      }
+      let decisionLabel = fields.label
+      var seen: [String: Location] = [:]
+      let walked = readEach(nodes) { validator, node, index -> DecisionOption? in
+        guard let option = validator.option(node, index: index, decisionLabel: decisionLabel)
+        else { return nil }
+        if let first = seen[option.id] {
+          validator.error(
+            validator.idLocation(node),
+            "duplicate option id '\(Self.q(option.id))' in \(decisionLabel) (first defined at line \(first.line))",
+            fix: "give each option of a decision its own id, e.g. a, b, c")
+          return nil
+        }
+        seen[option.id] = validator.idLocation(node)
+        return option
+      }
+      options = walked.entries
+      optionsValid = optionsValid && walked.allRead
+      if optionsValid {
+        decisionShapes.append(
+          DecisionShape(
+            label: fields.label, location: listLocation, options: options,
+            optionLocations: nodes.map { idLocation($0) }))
+      }
+    }
+    guard let id, let title, let situation, optionsValid else { return nil }
+    return Decision(
+      id: id, title: title, situation: situation, options: options, facilitatorNotes: notes ?? "")
+  }
+
+  private func idLocation(_ node: YAMLNode) -> Location {
+    if let value = tree.value(forKey: "id", in: node) { return tree.location(value) }
+    return tree.location(node)
+  }
+
+  private mutating func option(_ node: YAMLNode, index: Int, decisionLabel: String)
+    -> DecisionOption?
+  {
+    guard
+      let fields = fields(
+        of: node, kind: "option", fallbackLabel: "option \(index + 1) of \(decisionLabel)",
+        allowed: Self.optionKeys, labelSuffix: " of \(decisionLabel)")
+    else { return nil }
+    let labelled = fields
+    let id = identifier(labelled, space: nil, noun: "option")
+    let label = text(labelled, "label")
+    let consequence = text(labelled, "consequence")
+    var verdict: Verdict?
+    if let value = text(labelled, "verdict"), let location = labelled.location(of: "verdict") {
+      verdict = Verdict(rawValue: value)
+      if verdict == nil {
+        let fix: String
+        if let suggestion = Suggestion.closest(to: value, among: Self.verdictNames) {
+          fix = "did you mean '\(suggestion)'? Valid verdicts are \(Self.list(Self.verdictNames))"
+        } else {
+          fix = "use one of \(Self.list(Self.verdictNames))"
+        }
+        error(
+          location, "invalid verdict '\(Self.q(value))' in \(labelled.label)", fix: fix)
+      }
+    }
+    let debrief = text(labelled, "debrief", required: false)
+    if fields.has("debrief"), debrief == nil, !(labelled.value("debrief")?.isNull ?? true) {
+      return nil
+    }
+    guard let id, let label, let consequence, let verdict else { return nil }
+    return DecisionOption(
+      id: id, label: label, consequence: consequence, verdict: verdict, debrief: debrief ?? "")
+  }
+
+  // MARK: Risk prompts
+
+  private static let riskKeys = KeySet(
+    ["id", "text", "likelihood", "impact"], optional: ["likelihood", "impact"])
+
+  mutating func riskPrompt(_ node: YAMLNode, index: Int, phaseLabel: String) -> RiskPrompt? {
+    guard
+      let fields = fields(
+        of: node, kind: "risk prompt", fallbackLabel: "risk prompt \(index + 1) of \(phaseLabel)",
+        allowed: Self.riskKeys)
+    else { return nil }
+    let id = identifier(fields, space: .riskPrompt, noun: "risk prompt")
+    let text = text(fields, "text")
+    let likelihood = score(fields, "likelihood")
+    let impact = score(fields, "impact")
+    guard let id, let text, likelihood.valid, impact.valid else { return nil }
+    return RiskPrompt(id: id, text: text, likelihood: likelihood.value, impact: impact.value)
+  }
+
+}
