@@ -108,4 +108,26 @@ struct BikeShopScreenTests {
     let after = render(state, size: size).text
     #expect(after.contains("Own-project mode has no decision points"))
   }
+
+  /// Options are listed in the author's order under position letters; a recorded choice is shown
+  /// under the letter it was listed with, not its id (2.0.0 lists S0.D1's option c second).
+  @Test func aChoiceIsShownUnderTheLetterItWasListedWith() throws {
+    let study = try #require(CaseStudyCatalog.builtIn().first)
+    let decision = try #require(study.phases[0].decisions.first)
+    let second = decision.options[1]
+    #expect(second.id != "b", "the fixture needs an option whose id is not its position")
+    #expect(DecisionView.shownLetter(of: second.id, in: decision) == "b")
+    #expect(DecisionView.shownLetter(of: "gone", in: decision) == "gone")
+    let size = Size(width: 100, height: 40)
+    var state = try Self.state(size: size)
+    _ = update(&state, .key(.char("d")))
+    _ = update(&state, .key(.enter))
+    _ = update(&state, .key(.down))
+    _ = update(&state, .key(.enter))
+    _ = update(&state, .paste("Second thoughts"))
+    _ = update(&state, .key(.ctrl("s")))
+    let screen = render(state, size: size).text
+    #expect(screen.contains("What happened next"))
+    #expect(screen.contains("b) \(second.label.prefix(30))"), "\(screen)")
+  }
 }

@@ -90,7 +90,8 @@ enum DecisionView {
       if let previous {
         lines.append(.blank)
         lines.wrap(
-          "You chose \(previous.option) before; choosing again replaces it, and the change is "
+          "You chose \(shownLetter(of: previous.option, in: decision)) before; choosing again "
+            + "replaces it, and the change is "
             + "kept in the session's log.", width: width, role: .dim)
       }
     case .rationale(let d, let o, _):
@@ -114,7 +115,8 @@ enum DecisionView {
       let option = decision.option(id: record.option)
       lines.append(StyledLine(text: "Your choice", role: .title, bold: true))
       lines.wrap(
-        "\(record.option)) \(option?.label ?? "")", width: width, role: .accent, bold: true)
+        "\(shownLetter(of: record.option, in: decision))) \(option?.label ?? "")", width: width,
+        role: .accent, bold: true)
       lines.wrap(
         "decided \(clockText(record.decidedAt, now: wb.session.updated, timeZone: options.timeZone))",
         width: width, role: .dim)
@@ -144,6 +146,16 @@ enum DecisionView {
       }
     }
     return Content(lines: lines, title: title, footer: footer, keep: keep)
+  }
+
+  /// The letter an option is shown under: its position, since options are listed in the
+  /// author's order and their ids say what they mean, not where they sit. An id the decision no
+  /// longer has is shown as it was recorded.
+  static func shownLetter(of optionID: String, in decision: Decision) -> String {
+    guard let index = decision.options.firstIndex(where: { $0.id == optionID }) else {
+      return optionID
+    }
+    return letter(index)
   }
 
   /// An option's verdict and debrief, indented under its label: facilitators only.

@@ -210,7 +210,8 @@ enum DetailView {
         if let r = wb.session.decisions[d.id] {
           let label = d.option(id: r.option)?.label ?? r.option
           out.wrap(
-            "\(g.check) \(d.title): chose \(r.option), \(label)", width: width, role: .success,
+            "\(g.check) \(d.title): chose \(DecisionView.shownLetter(of: r.option, in: d)), \(label)",
+            width: width, role: .success,
             indent: 0)
         } else {
           out.wrap("\(g.pointer) \(d.title): not taken yet", width: width, role: .warning)
