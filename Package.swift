@@ -8,19 +8,23 @@ let package = Package(
     .executable(name: "casebench", targets: ["casebench"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    // The only C in the project: a module map and a shim header over ncursesw.
+    // A module map and a shim header over ncursesw.
     .systemLibrary(
       name: "CNcursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // libyaml's event parser, for the YAML composer: a module map over Debian's libyaml-dev.
+    .systemLibrary(
+      name: "CYAML",
+      providers: [.apt(["libyaml-dev"])]
+    ),
     // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
     .target(
       name: "CaseBenchCore",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["CYAML"],
       resources: [
         .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
       ]
@@ -45,7 +49,7 @@ let package = Package(
     // Timing harness for the quality bars: swift run -c release casebench-bench
     .executableTarget(
       name: "casebench-bench",
-      dependencies: ["CaseBenchCore", "CaseBenchTUI"],
+      dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
       path: "Benchmarks"
     ),
     .testTarget(

@@ -1,7 +1,11 @@
 import CaseBenchCore
 import CaseBenchTUI
 import CaseBenchTerminal
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -157,7 +161,7 @@ private struct Driver {
         saveIfNeeded(includeCursor: true)
         terminal.stop()
         releaseLock()
-        Foundation.exit(128 + signal)
+        terminate(128 + signal)
       }
       // The terminal's size may change at any moment (also while $EDITOR ran): keep the
       // screen state's idea of it current, for paging, scrolling and mapping clicks.
