@@ -8,6 +8,8 @@ enum Overlay: Sendable, Equatable {
   case naReason(itemID: String, editor: TextEditor)
   case search(TextEditor)
   case decision(DecisionDialog)
+  /// One of the project manager's tools, over the workbench.
+  case tool(ToolScreen)
 }
 
 struct StatusMessage: Sendable, Equatable {

@@ -95,6 +95,7 @@ enum StatusBar {
       return ["editing note"] + NoteView.keys
     case .decision: return ["deciding", T.dialogBack.hint("back")]
     case .help: return [T.closeHelp.hint("close", keys: [.escape])]
+    case .tool(let tool): return ToolHints.hints(tool)
     default: break
     }
     if let search = wb.search {

@@ -93,6 +93,12 @@ enum DetailView {
       if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
         out.wrap("Not applicable: \(why)", width: width, role: .warning)
       }
+      // An item that talks about a tool offers the key that opens it.
+      let tools = ToolKind.offered(for: item)
+      if !tools.isEmpty {
+        let keys = tools.map { "\($0.binding.label) \($0.title.lowercased())" }
+        out.wrap("Open the tool: " + keys.joined(separator: ", "), width: width, role: .accent)
+      }
       func section(_ heading: String, _ text: String, role: Role = .normal) {
         guard !text.isEmpty else { return }
         out.append(.blank)
