@@ -95,7 +95,7 @@ struct ToolScreenTests {
     guard case .tool(let moved) = state.overlay else { return }
     #expect(moved.impact == 4)
     #expect(ToolLists.risksInCell(moved, wb: wb).map(\.id) == ["R1"])
-    #expect(ToolLists.suggestions(wb).map(\.id) == ["S0.R3", "S0.R4"])
+    #expect(ToolLists.suggestions(wb).map(\.id) == ["S0.R3", "S0.R4", "S0.R5"])
     // Close R1 from the cell's list.
     send(&state, .tab, .char("c"))
     #expect(state.session?.toolkit.risks[0].status == .closed)
@@ -154,7 +154,11 @@ struct ToolScreenTests {
     let register = try #require(study.item(id: "S0.8"))
     #expect(ToolKind.offered(for: register) == [.risks])
     var state = try Self.state()
-    send(&state, .down, .down, .down, .down)
+    // Core items come first: find S0.5's row in the checklist as shown.
+    let sprint0 = try #require(study.phases.first)
+    let row = try #require(sprint0.checklist.firstIndex { $0.id == "S0.5" })
+    send(&state, .home)
+    for _ in 0..<row { send(&state, .down) }
     let text = render(state, size: Size(width: 80, height: 24)).text
     #expect(text.contains("Open the tool: t estimate"), "\(text)")
   }
