@@ -22,8 +22,8 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
       fail("a diagnostic without a fix: \(diagnostic)")
     }
     let line = diagnostic.description
-    guard !line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else { fail("a control character in a diagnostic: \(line.debugDescription)") }
+    guard !line.unicodeScalars.contains(where: drivesTheTerminal)
+    else { fail("a control or format character in a diagnostic: \(line.debugDescription)") }
   }
   let errors = result.diagnostics.filter(\.isError)
   guard let study = result.caseStudy else {
@@ -40,6 +40,16 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     _ = Reports.export(caseStudy: study, session: session, format: format)
   }
   _ = Reports.statusText(caseStudy: study, session: session)
+}
+
+/// A control character, or an invisible format character other than the joiners and tags that
+/// build emoji: what a message must never write to a terminal as it is.
+func drivesTheTerminal(_ scalar: Unicode.Scalar) -> Bool {
+  switch scalar.properties.generalCategory {
+  case .control: true
+  case .format: scalar != "\u{200D}" && !(0xE0020...0xE007F).contains(scalar.value)
+  default: false
+  }
 }
 
 func fail(_ message: String) -> Never {

@@ -22,7 +22,7 @@ func check(_ data: Data) {
     guard error.line >= 1, error.column >= 1 else { fail("an error without a position: \(error)") }
     guard error.fix?.isEmpty == false else { fail("an error without a fix: \(error)") }
     let line = error.description
-    guard !line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    guard !line.unicodeScalars.contains(where: drivesTheTerminal)
     else { fail("a control character in an error: \(line.debugDescription)") }
     return
   }
@@ -49,6 +49,16 @@ func check(_ data: Data) {
   for key: Key in [.down, .tab, .enter, .char("?"), .escape, .right, .pageDown] {
     _ = update(&state, .key(key))
     _ = render(state, size: size)
+  }
+}
+
+/// A control character, or an invisible format character other than the joiners and tags that
+/// build emoji: what a message must never write to a terminal as it is.
+func drivesTheTerminal(_ scalar: Unicode.Scalar) -> Bool {
+  switch scalar.properties.generalCategory {
+  case .control: true
+  case .format: scalar != "\u{200D}" && !(0xE0020...0xE007F).contains(scalar.value)
+  default: false
   }
 }
 

@@ -239,6 +239,22 @@ struct CaseStudyMutationTests {
     #expect(study.title == "The \u{1B}[31mMini\u{0} Shop\u{202E}")
   }
 
+  /// Found by the hostile-text seed: a bidi override in an id went into the diagnostic as it
+  /// was, and reordered the line in the terminal.
+  @Test func diagnosticsEscapeInvisibleFormatCharacters() throws {
+    let minimal = try HostileInput.minimalYAML()
+    let text = minimal.replacingOccurrences(
+      of: "id: mini-shop", with: #"id: "mini-\u202Eshop\u200B""#)
+    let diagnostics = CaseStudyLoader.lint(text, file: "bidi\u{2066}.yaml")
+    let bad = try #require(diagnostics.first { $0.message.contains("slug") })
+    #expect(bad.description.contains(#"mini-\u{202e}shop\u{200b}"#), "\(bad)")
+    #expect(bad.description.hasPrefix(#"bidi\u{2066}.yaml:2:5: error:"#), "\(bad)")
+    // Emoji keep their joiners.
+    #expect(Diagnostic.oneLine("👩‍👩‍👧 ok") == "👩‍👩‍👧 ok")
+    let session = SessionStoreError(kind: .invalid, file: "s\u{202E}.json", message: "m")
+    #expect(session.description == #"s\u{202e}.json: error: m"#)
+  }
+
   /// Swift strings cannot hold invalid UTF-8, so it can reach the loader only from a file.
   @Test func invalidUTF8FromAFile() throws {
     let minimal = Array(try HostileInput.minimalYAML().utf8)

@@ -54,8 +54,9 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
     return text
   }
 
-  /// Control characters (from a file name or a quoted value) shown as escapes, so a
-  /// description never spans lines or moves the terminal's cursor.
+  /// Control characters and invisible format characters (from a file name or a quoted value)
+  /// shown as escapes, so a description never spans lines, moves the terminal's cursor or
+  /// reorders what it shows.
   static func oneLine(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -64,7 +65,7 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.properties.generalCategory == .control {
+        if Diagnostic.needsEscape(scalar) {
           out += "\\u{\(String(scalar.value, radix: 16))}"
         } else {
           out.unicodeScalars.append(scalar)
