@@ -41,9 +41,10 @@ func check(_ data: Data) {
     caseStudies: [bikeShop], sessions: [],
     options: RenderOptions(unicode: true, facilitator: false),
     now: epoch)
-  state.openWorkbench(
-    caseStudy: bikeShop, session: session, sessionName: "fuzz.json", readOnly: true,
+  let file = SessionFile(
+    url: URL(fileURLWithPath: "/nonexistent/fuzz.json"), caseStudy: bikeShop, session: session,
     readOnlyReason: "fuzzing")
+  _ = update(&state, .sessionOpened(file, created: false))
   let size = Size(width: 80, height: 24)
   _ = render(state, size: size)
   for key: Key in [.down, .tab, .enter, .char("?"), .escape, .right, .pageDown] {

@@ -23,9 +23,36 @@ public struct PhaseProgress: Sendable, Equatable {
   public var fraction: Double { total == 0 ? 1 : Double(settled) / Double(total) }
 }
 
+/// Counts over every phase, added up once when the progress is worked out.
+public struct ProgressTotals: Sendable, Equatable {
+  public var items = 0
+  public var done = 0
+  public var notApplicable = 0
+  public var doing = 0
+  public var blocked = 0
+  public var decisions = 0
+  public var decisionsTaken = 0
+
+  public var settled: Int { done + notApplicable }
+
+  init(_ phases: [PhaseProgress]) {
+    for p in phases {
+      items += p.total
+      done += p.done
+      notApplicable += p.notApplicable
+      doing += p.doing
+      blocked += p.blocked
+      decisions += p.decisionsTotal
+      decisionsTaken += p.decisionsTaken
+    }
+  }
+}
+
 /// Progress per phase and overall, with readiness: the weakest phase's gate score.
 public struct Progress: Sendable, Equatable {
-  public var phases: [PhaseProgress]
+  public private(set) var phases: [PhaseProgress]
+  /// The phases' counts added up; status and the reports read overall figures from here.
+  public private(set) var totals: ProgressTotals
 
   public init(caseStudy: CaseStudy, session: Session) {
     phases = caseStudy.phases.map { phase in
@@ -46,10 +73,11 @@ public struct Progress: Sendable, Equatable {
       p.gateSettled = phase.gate.filter { session.status(of: $0).isSettled }.count
       return p
     }
+    totals = ProgressTotals(phases)
   }
 
-  public var total: Int { phases.reduce(0) { $0 + $1.total } }
-  public var settled: Int { phases.reduce(0) { $0 + $1.settled } }
+  public var total: Int { totals.items }
+  public var settled: Int { totals.settled }
   public var fraction: Double { total == 0 ? 1 : Double(settled) / Double(total) }
   public var gatesMet: Int { phases.filter(\.gateMet).count }
 

@@ -1,78 +1,6 @@
 import CaseBenchCore
 import Foundation
 
-enum Focus: Sendable, Equatable {
-  case phases, checklist, detail
-}
-
-/// What the detail pane shows.
-enum DetailMode: Sendable, Equatable {
-  case item, briefing
-}
-
-struct SearchMatch: Sendable, Equatable {
-  var phase: Int
-  /// Nil when the match is in the phase's briefing, title or goal.
-  var item: Int?
-}
-
-struct SearchResults: Sendable, Equatable {
-  var query: String
-  var matches: [SearchMatch]
-  var index: Int
-}
-
-/// The open workbench: one session on one case study.
-struct Workbench: Sendable {
-  var caseStudy: CaseStudy
-  var session: Session
-  var sessionName: String
-  var readOnly: Bool
-  var readOnlyReason: String?
-  var phase = 0
-  var item = 0
-  var focus = Focus.checklist
-  var detailMode = DetailMode.item
-  var detailScroll = 0
-  var listTop = 0
-  var hintShown = false
-  var search: SearchResults?
-  /// The item last selected in each phase, so coming back to a phase lands where you left.
-  var lastItem: [Int: Int] = [:]
-
-  var currentPhase: Phase? {
-    caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
-  }
-
-  var currentItem: Item? {
-    guard let p = currentPhase, p.items.indices.contains(item) else { return nil }
-    return p.items[item]
-  }
-
-  var showsCase: Bool { session.mode == .caseStudy }
-
-  /// The most items in any phase.
-  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
-}
-
-/// The decision dialog's steps.
-enum DecisionStage: Sendable, Equatable {
-  /// Several decisions in the phase: pick one.
-  case pick(Int)
-  /// Read the situation and choose an option.
-  case choose(decision: Int, option: Int)
-  /// Say why.
-  case rationale(decision: Int, option: Int, editor: TextEditor)
-  /// See what happened.
-  case outcome(decision: Int)
-}
-
-struct DecisionDialog: Sendable, Equatable {
-  var phase: Int
-  var stage: DecisionStage
-  var scroll = 0
-}
-
 enum Overlay: Sendable, Equatable {
   case none
   case help(scroll: Int)
@@ -82,33 +10,21 @@ enum Overlay: Sendable, Equatable {
   case decision(DecisionDialog)
 }
 
-struct NewSessionPrompt: Sendable, Equatable {
-  var caseStudy: Int
-  var name = TextEditor(multiline: false)
-  var mode = SessionMode.caseStudy
-}
-
-struct StartScreen: Sendable, Equatable {
-  /// Index over case studies, then saved sessions.
-  var selection = 0
-  var prompt: NewSessionPrompt?
-}
-
 struct StatusMessage: Sendable, Equatable {
   var text: String
   var isError: Bool
   var at: Date
 }
 
-/// Everything the screens show: a value, changed only by `update` and the methods below.
+/// Everything the screens show: a value, changed only by `update`.
 public struct AppState: Sendable {
   public private(set) var caseStudies: [CaseStudy]
-  public private(set) var sessions: [StartEntry]
+  public internal(set) var sessions: [StartEntry]
   public var options: RenderOptions
   public private(set) var now: Date
   /// The last size the terminal reported (send `.resize` first); used to page and to map clicks.
   public private(set) var size = Size(width: 80, height: 24)
-  /// Bumped on every change to the session's content; the executable saves when it moves.
+  /// Bumped on every change to the session's content; the program saves when it moves.
   public private(set) var sessionRevision = 0
   /// Bumped when only the resume point (the session's cursor) moves. Navigation is saved with
   /// the next change or on quit, so just looking at a session never rewrites its file.
@@ -118,17 +34,23 @@ public struct AppState: Sendable {
   var workbench: Workbench?
   var overlay = Overlay.none
   var message: StatusMessage?
+  /// The revisions on disk (`.saved`).
   var savedRevision = 0
+  var savedCursorRevision = 0
+  /// Set when the save before quitting failed: the next quit leaves without saving.
+  var quitDespiteFailure = false
   var savedAt: Date?
   var saveError: String?
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies
-    self.sessions = sessions.sorted {
-      ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast)
-    }
+    self.sessions = AppState.newestFirst(sessions)
     self.options = options
     self.now = now
+  }
+
+  static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {
+    entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
   }
 
   /// The open session, if the workbench is showing.
@@ -138,7 +60,7 @@ public struct AppState: Sendable {
   public var isWorkbenchOpen: Bool { workbench != nil }
 
   /// Shows the workbench for a session: the checklist focused, the session's cursor item selected.
-  public mutating func openWorkbench(
+  mutating func openWorkbench(
     caseStudy: CaseStudy, session: Session, sessionName: String, readOnly: Bool,
     readOnlyReason: String?
   ) {
@@ -163,6 +85,8 @@ public struct AppState: Sendable {
     overlay = .none
     start.prompt = nil
     savedRevision = sessionRevision
+    savedCursorRevision = cursorRevision
+    quitDespiteFailure = false
     savedAt = nil
     saveError = nil
     message = nil
@@ -170,31 +94,33 @@ public struct AppState: Sendable {
   }
 
   /// Stores a note edited outside (in `$EDITOR`).
-  public mutating func applyNote(itemID: String, text: String) {
+  mutating func applyNote(itemID: String, text: String) {
     if case .note(let id, _) = overlay, id == itemID { overlay = .none }
     let changed = changeSession { $0.setNote(text, of: itemID, at: $1) }
     if changed { showMessage("Note saved.", isError: false) }
   }
 
   /// A message in the status bar until the next key (or a few seconds).
-  public mutating func showMessage(_ text: String, isError: Bool) {
+  mutating func showMessage(_ text: String, isError: Bool) {
     message = StatusMessage(text: text, isError: isError, at: now)
   }
 
-  public mutating func markSaved(revision: Int, at: Date) {
+  mutating func markSaved(revision: Int, cursorRevision: Int, at: Date) {
     savedRevision = max(savedRevision, revision)
+    savedCursorRevision = max(savedCursorRevision, cursorRevision)
     savedAt = at
     saveError = nil
+    quitDespiteFailure = false
   }
 
-  public mutating func markSaveFailed(_ message: String) {
+  mutating func markSaveFailed(_ message: String) {
     saveError = message
   }
 
-  /// Keeps text being typed in the note editor by writing it into the session; call before
-  /// saving on a signal. Returns true if the session changed.
+  /// Keeps text being typed in the note editor by writing it into the session: before every
+  /// save, and on a signal. Returns true if the session changed.
   @discardableResult
-  public mutating func commitPendingEdits() -> Bool {
+  mutating func commitPendingEdits() -> Bool {
     guard case .note(let itemID, let editor) = overlay else { return false }
     return changeSession { $0.setNote(editor.text, of: itemID, at: $1) }
   }

@@ -98,8 +98,8 @@ func progressBar(_ fraction: Double, width: Int, glyphs g: Glyphs, unicode: Bool
   return unicode ? bar : "[" + bar + "]"
 }
 
-/// "14:03" today, "yesterday 14:03", or "2026-11-28 14:03", in the options' time zone.
-func clockText(_ date: Date, now: Date, timeZone: TimeZone, dateOnlyIfOld: Bool = false) -> String {
+/// "today 14:03", "yesterday 14:03", or "2026-11-28 14:03" (older), in the given time zone.
+func clockText(_ date: Date, now: Date, timeZone: TimeZone) -> String {
   var cal = Calendar(identifier: .gregorian)
   cal.timeZone = timeZone
   let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -140,23 +140,24 @@ struct TextEditor: Sendable, Equatable {
     top = max(0, top)
   }
 
-  enum KeyResult { case handled, unhandled }
-
-  /// Applies an editing key. Enter inserts a newline only in a multi-line field.
-  mutating func handle(_ key: Key, width: Int) -> KeyResult {
-    switch key {
-    case .char(let c): insert(String(c))
-    case .left: left()
-    case .right: right()
-    case .home, .ctrl("a"): home()
-    case .end, .ctrl("e"): end()
-    case .backspace, .ctrl("h"): backspace()
-    case .delete, .ctrl("d"): deleteForward()
-    case .up where multiline: moveVertically(-1, width: width)
-    case .down where multiline: moveVertically(1, width: width)
-    case .enter where multiline: insert("\n")
-    default: return .unhandled
+  /// Applies an editing key, as the key table binds it in `scope` (one of the writing scopes).
+  /// Typed characters are inserted; Enter inserts a newline only in a multi-line field.
+  mutating func handle(_ key: Key, in scope: KeyScope, width: Int) {
+    if case .char(let c) = key {
+      insert(String(c))
+      return
     }
-    return .handled
+    switch KeyTable.command(for: key, in: scope) {
+    case .cursorLeft: left()
+    case .cursorRight: right()
+    case .lineStart: home()
+    case .lineEnd: end()
+    case .deleteBackward: backspace()
+    case .deleteForward: deleteForward()
+    case .cursorUp where multiline: moveVertically(-1, width: width)
+    case .cursorDown where multiline: moveVertically(1, width: width)
+    case .newLine where multiline: insert("\n")
+    default: break
+    }
   }
 }

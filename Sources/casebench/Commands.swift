@@ -66,15 +66,22 @@ struct NewCommand: ParsableCommand {
       participant: name.trimmingCharacters(in: .whitespacesAndNewlines), caseStudy: study,
       mode: ownProject ? .ownProject : .caseStudy)
     let url: URL
-    if let out {
-      url = URL(fileURLWithPath: out)
-    } else {
-      let dir = locations.sessionsURL
-      url = dir.appendingPathComponent(
-        SessionDirectory.suggestedFileName(
-          participant: session.participant, caseStudyID: study.id, in: dir))
+    let lock: SessionLock
+    do throws(SessionStoreError) {
+      if let out {
+        url = URL(fileURLWithPath: out)
+        lock = try SessionFiles.create(session, at: url, replacing: force)
+      } else {
+        (url, lock) = try SessionFiles.create(session, inFolder: locations.sessionsURL)
+      }
+    } catch {
+      var refusal = error
+      if refusal.kind == .exists && !force {
+        refusal.fix = "choose another --out, or add --force to replace a session"
+      }
+      throw CLIError(refusal)
     }
-    try Self.write(session, to: url, replacing: force)
+    lock.release()
     Console.out("Created \(url.path)\n")
     if open {
       try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
@@ -131,31 +138,20 @@ struct LintCommand: ParsableCommand {
     var warnings = 0
     var unreadable = 0
     for file in files {
-      let diagnostics: [Diagnostic]
-      do {
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        guard let text = String(data: data, encoding: .utf8) else {
-          Console.error("\(file):0:0: error: the file is not UTF-8 text (fix: save it as UTF-8)")
-          errors += 1
-          continue
-        }
-        diagnostics = CaseStudyLoader.lint(text, file: file)
-      } catch {
-        Console.error("\(file):0:0: error: cannot read the file (\(error.localizedDescription))")
-        unreadable += 1
-        continue
-      }
-      for d in diagnostics { Console.error(d.description) }
-      let e = diagnostics.filter { $0.severity == .error }.count
-      errors += e
-      warnings += diagnostics.count - e
-      if diagnostics.isEmpty { Console.out("\(file): ok\n") }
+      let report = CaseStudyLoader.lint(contentsOf: URL(fileURLWithPath: file))
+      for d in report.diagnostics { Console.error(d.description) }
+      errors += report.errorCount
+      warnings += report.warningCount
+      if !report.fileWasRead { unreadable += 1 }
+      if report.diagnostics.isEmpty { Console.out("\(file): ok\n") }
     }
-    if errors > 0 || unreadable > 0 || warnings > 0 {
+    if errors > 0 || warnings > 0 {
       Console.error("\(errors) error(s), \(warnings) warning(s) in \(files.count) file(s)")
     }
-    if unreadable > 0 && errors == 0 { throw ExitCode(Exit.failure) }
-    if errors > 0 { throw ExitCode(Exit.badData) }
+    // A file that could not be read is a failure (1); problems in a file's content are bad
+    // data (65).
+    if errors > unreadable { throw ExitCode(Exit.badData) }
+    if unreadable > 0 { throw ExitCode(Exit.failure) }
   }
 }
 
@@ -206,7 +202,10 @@ struct ExportCommand: ParsableCommand {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
       } catch {
-        throw CLIError.failure("\(output): cannot write the report (\(error.localizedDescription))")
+        throw CLIError.failure(
+          DiagnosticLine.format(
+            file: output, message: "cannot write the report (\(error.localizedDescription))",
+            fix: "check the folder exists and you may write to it"))
       }
     } else {
       Console.out(text)
@@ -215,49 +214,3 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
-
-extension NewCommand {
-  /// Writes a new session file under the session lock. An existing file is replaced only with
-  /// `--force`, only if it is a session (anything else may be someone's work), and atomically,
-  /// keeping the old one as FILE.bak.
-  static func write(_ session: Session, to url: URL, replacing: Bool) throws(CLIError) {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-    if isDirectory.boolValue {
-      throw .failure("\(url.path): is a folder (fix: give the path of a .json file with --out)")
-    }
-    let folder = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(
-        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw .failure("\(folder.path): cannot create the folder (\(error.localizedDescription))")
-    }
-    let lock: SessionLock
-    do {
-      lock = try SessionLock.acquire(for: url)
-    } catch {
-      throw .failure(error.description)
-    }
-    defer { lock.release() }
-    if exists && !replacing {
-      throw .failure(
-        "\(url.path): a file is already there; not overwriting it "
-          + "(fix: choose another --out, or add --force to replace a session)")
-    }
-    if exists {
-      do {
-        _ = try SessionStore.load(from: url)
-      } catch {
-        throw .failure(
-          "\(url.path): not replacing it, because it is not a readable session "
-            + "(\(error.message)); move it aside first")
-      }
-    }
-    do {
-      try SessionStore.save(session, to: url)
-    } catch {
-      throw .failure(error.description)
-    }
-  }
-}

@@ -20,7 +20,6 @@ struct CLIError: Error, CustomStringConvertible {
   static func failure(_ text: String) -> CLIError {
     CLIError(code: Exit.failure, description: text)
   }
-  static func usage(_ text: String) -> CLIError { CLIError(code: Exit.usage, description: text) }
 }
 
 enum Console {
@@ -66,25 +65,28 @@ struct LocationOptions: ParsableArguments {
   }
 }
 
+extension CLIError {
+  /// A session-file error, with the exit code its kind calls for: a file whose content is wrong
+  /// is bad data (65); one that is missing, unreadable, locked, in the way or not written is a
+  /// failure (1).
+  init(_ error: SessionStoreError) {
+    switch error.kind {
+    case .notJSON, .truncated, .foreign, .wrongSchema, .invalid, .caseStudyNotFound:
+      self = .badData(error.description)
+    case .unreadable, .writeFailed, .locked, .exists:
+      self = .failure(error.description)
+    }
+  }
+}
+
 /// Loads a session and the case study it belongs to, or explains why not.
 func loadSession(at path: String, locations: LocationOptions) throws(CLIError) -> (
   CaseStudy, Session
 ) {
-  let url = URL(fileURLWithPath: path)
-  let session: Session
   do {
-    session = try SessionStore.load(from: url)
+    return try SessionFiles.read(
+      URL(fileURLWithPath: path), searchDirectories: locations.searchDirectories)
   } catch {
-    throw CLIError(
-      code: error.kind == .unreadable ? Exit.failure : Exit.badData, description: error.description)
+    throw CLIError(error)
   }
-  guard
-    let caseStudy = CaseStudyCatalog.find(
-      id: session.caseStudyID, searchDirectories: locations.searchDirectories)
-  else {
-    throw .badData(
-      "\(path):0:0: error: the session is for case study '\(session.caseStudyID)', which was not found "
-        + "(fix: put its YAML in ./CaseStudies or pass --case-dir DIR)")
-  }
-  return (caseStudy, session)
 }

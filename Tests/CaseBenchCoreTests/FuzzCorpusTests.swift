@@ -62,7 +62,7 @@ struct FuzzCorpusTests {
   static func replayCaseStudy(_ url: URL) throws {
     let data = try Data(contentsOf: url)
     guard let text = String(data: data, encoding: .utf8) else {
-      let diagnostics = CaseStudyLoader.lint(contentsOf: url)
+      let diagnostics = CaseStudyLoader.lint(contentsOf: url).diagnostics
       #expect(diagnostics.count == 1 && diagnostics[0].message.contains("not UTF-8"))
       return
     }

@@ -97,7 +97,7 @@ enum HostileInput {
     _ description: String, _ label: @autoclosure () -> String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let controls = description.unicodeScalars.filter(Diagnostic.needsEscape)
+    let controls = description.unicodeScalars.filter(DiagnosticLine.needsEscape)
     #expect(
       controls.isEmpty, "\(label()): raw control characters in \(description.debugDescription)",
       sourceLocation: sourceLocation)

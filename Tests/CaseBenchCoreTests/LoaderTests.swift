@@ -138,7 +138,7 @@ struct LoaderTests {
     #expect(diagnostic.fix?.contains(expected.fix) == true, "\(diagnostic.fix ?? "no fix")")
     #expect(!diagnostic.description.contains("\n"))
     // lint reports the same problems without throwing.
-    let lint = CaseStudyLoader.lint(contentsOf: url).filter(\.isError)
+    let lint = CaseStudyLoader.lint(contentsOf: url).diagnostics.filter(\.isError)
     #expect(lint == errors)
   }
 
@@ -217,7 +217,7 @@ struct LoaderTests {
     #expect(ethics.gate == ["E.1"])
     #expect(ethics.decisions.isEmpty)
     // The only remark is a warning, which does not stop the load.
-    let lint = CaseStudyLoader.lint(contentsOf: url)
+    let lint = CaseStudyLoader.lint(contentsOf: url).diagnostics
     #expect(lint.map(\.severity) == [.warning])
     #expect(lint.first?.message == "phase 'ethics' has no decisions")
   }

@@ -227,6 +227,19 @@ struct ProgressTests {
     #expect(p.phases[1].decisionsTotal == 0)
   }
 
+  @Test func totalsAddUpEveryPhase() {
+    var s = StoreFixtures.session()
+    s.setStatus(.done, of: "S0.1")
+    s.setStatus(.notApplicable, of: "S0.2", reason: "no")
+    s.setStatus(.doing, of: "S0.3")
+    s.setStatus(.blocked, of: "D.1")
+    s.decide("S0.D1", option: "a", rationale: "r")
+    let t = Progress(caseStudy: StoreFixtures.caseStudy, session: s).totals
+    #expect(t.items == 5 && t.settled == 2)
+    #expect(t.done == 1 && t.notApplicable == 1 && t.doing == 1 && t.blocked == 1)
+    #expect(t.decisions == 1 && t.decisionsTaken == 1)
+  }
+
   @Test func percentRoundsDown() {
     #expect(Progress.percent(0.999) == "99%")
     #expect(Progress.percent(1) == "100%")

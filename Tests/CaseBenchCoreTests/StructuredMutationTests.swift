@@ -250,7 +250,7 @@ struct CaseStudyMutationTests {
     #expect(bad.description.contains(#"mini-\u{202e}shop\u{200b}"#), "\(bad)")
     #expect(bad.description.hasPrefix(#"bidi\u{2066}.yaml:2:5: error:"#), "\(bad)")
     // Emoji keep their joiners.
-    #expect(Diagnostic.oneLine("👩‍👩‍👧 ok") == "👩‍👩‍👧 ok")
+    #expect(DiagnosticLine.oneLine("👩‍👩‍👧 ok") == "👩‍👩‍👧 ok")
     let session = SessionStoreError(kind: .invalid, file: "s\u{202E}.json", message: "m")
     #expect(session.description == #"s\u{202e}.json: error: m"#)
   }
@@ -274,7 +274,7 @@ struct CaseStudyMutationTests {
         let url = directory.appendingPathComponent("bad.yaml")
         try Data(bytes).write(to: url)
         let label = "\(sequence) at byte \(offset)"
-        let diagnostics = CaseStudyLoader.lint(contentsOf: url)
+        let diagnostics = CaseStudyLoader.lint(contentsOf: url).diagnostics
         #expect(diagnostics.count == 1, "\(label): \(diagnostics)")
         for d in diagnostics {
           #expect(d.isError)

@@ -128,6 +128,37 @@ struct CLITests {
     #expect(result.err.contains("nowhere.yaml"))
   }
 
+  @Test func lintOfAMissingFileHasNoMadeUpPositionAndCountsAnError() throws {
+    let file = path("nowhere.yaml")
+    let result = try run(["lint", file])
+    let lines = result.err.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("\(file): error: cannot read the case study") == true)
+    #expect(!result.err.contains(":0:0:"))
+    #expect(lines.last == "1 error(s), 0 warning(s) in 1 file(s)")
+  }
+
+  @Test func aSessionForAnUnknownCaseStudyHasNoMadeUpPosition() throws {
+    let file = path("ice.json")
+    #expect(try run(["new", "--name", "A", "--out", file]).status == 0)
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "\"bike-shop\"", with: "\"ice-cream\"")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    for args in [["status", file], ["export", file], ["open", file]] {
+      let result = try run(args)
+      #expect(result.status == 65, "\(args[0]): \(result.err)")
+      #expect(result.err.hasPrefix("\(file): error: the session is for case study 'ice-cream'"))
+      #expect(!result.err.contains(":0:0:"))
+    }
+  }
+
+  @Test func newWithoutOutNumbersASecondSessionOfTheSameName() throws {
+    let first = try run(["new", "--name", "Team A"])
+    let second = try run(["new", "--name", "Team A"])
+    #expect(first.status == 0 && second.status == 0, "\(first.err)\(second.err)")
+    #expect(first.out.hasSuffix("/team-a-bike-shop.json\n"))
+    #expect(second.out.hasSuffix("/team-a-bike-shop-2.json\n"))
+  }
+
   @Test func newStatusAndExportWorkTogether() throws {
     let file = path("team.json")
     let created = try run(["new", "--name", "Team <A>", "--out", file])

@@ -18,7 +18,7 @@ public enum CaseStudyLoader {
     let yaml: String
     switch readText(at: url, file: file) {
     case .success(let text): yaml = text
-    case .failure(let diagnostic): throw CaseStudyLoadError(diagnostics: [diagnostic])
+    case .failure(let failure): throw CaseStudyLoadError(diagnostics: [failure.diagnostic])
     }
     return try parse(yaml, file: file)
   }
@@ -28,12 +28,15 @@ public enum CaseStudyLoader {
     validate(yaml, file: file).diagnostics
   }
 
-  /// `lint` for a file: an unreadable or non-UTF-8 file gives one diagnostic at line 0.
-  public static func lint(contentsOf url: URL) -> [Diagnostic] {
+  /// `casebench lint` for one file: every problem in it, or (line 0) why it could not be read
+  /// or is not UTF-8 text.
+  public static func lint(contentsOf url: URL) -> LintReport {
     let file = displayName(of: url)
     switch readText(at: url, file: file) {
-    case .success(let text): return lint(text, file: file)
-    case .failure(let diagnostic): return [diagnostic]
+    case .success(let text):
+      return LintReport(diagnostics: lint(text, file: file), fileWasRead: true)
+    case .failure(let failure):
+      return LintReport(diagnostics: [failure.diagnostic], fileWasRead: failure.fileWasRead)
     }
   }
 
@@ -59,7 +62,13 @@ public enum CaseStudyLoader {
     url.isFileURL ? url.relativePath : url.absoluteString
   }
 
-  static func readText(at url: URL, file: String) -> Result<String, Diagnostic> {
+  /// Why a case-study file gave no text: it could not be read at all, or it is not UTF-8.
+  struct ReadFailure: Error {
+    var diagnostic: Diagnostic
+    var fileWasRead: Bool
+  }
+
+  static func readText(at url: URL, file: String) -> Result<String, ReadFailure> {
     let data: Data
     do {
       data = try Data(contentsOf: url)
@@ -75,17 +84,22 @@ public enum CaseStudyLoader {
         reason = "the file cannot be read"
       }
       return .failure(
-        Diagnostic(
-          file: file, line: 0, column: 0, message: "cannot read the case study: \(reason)",
-          fix: "check the path and the file's permissions"))
+        ReadFailure(
+          diagnostic: Diagnostic(
+            file: file, line: 0, column: 0, message: "cannot read the case study: \(reason)",
+            fix: "check the path and the file's permissions"),
+          fileWasRead: false))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let (offset, line) = firstInvalidUTF8(in: data)
       return .failure(
-        Diagnostic(
-          file: file, line: 0, column: 0,
-          message: "the file is not UTF-8 text (first bad byte at offset \(offset), line \(line))",
-          fix: "save the file as UTF-8 text"))
+        ReadFailure(
+          diagnostic: Diagnostic(
+            file: file, line: 0, column: 0,
+            message:
+              "the file is not UTF-8 text (first bad byte at offset \(offset), line \(line))",
+            fix: "save the file as UTF-8 text"),
+          fileWasRead: true))
     }
     return .success(text)
   }
@@ -113,4 +127,16 @@ public enum CaseStudyLoader {
     }
     return (lastGood, lineAtLastGood)
   }
+}
+
+/// What `casebench lint` found in one file.
+public struct LintReport: Sendable, Equatable {
+  /// Every error and warning, sorted by position.
+  public var diagnostics: [Diagnostic]
+  /// False when the file could not be read at all (missing, a folder, no permission); its one
+  /// diagnostic says why.
+  public var fileWasRead: Bool
+
+  public var errorCount: Int { diagnostics.count { $0.isError } }
+  public var warningCount: Int { diagnostics.count - errorCount }
 }

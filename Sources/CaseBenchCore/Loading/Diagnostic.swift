@@ -36,43 +36,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
   public var isError: Bool { severity == .error }
 
   public var description: String {
-    let name = Diagnostic.oneLine(file)
-    let position = line > 0 ? "\(name):\(line):\(max(column, 1))" : name
-    var text = "\(position): \(severity.rawValue): \(Diagnostic.oneLine(message))"
-    if let fix, !fix.isEmpty { text += " (fix: \(Diagnostic.oneLine(fix)))" }
-    return text
-  }
-
-  /// Keeps a description on one line whatever the author's text contains, and keeps it from
-  /// driving the terminal: control characters, and invisible format characters such as
-  /// bidirectional overrides, are written as escapes (`\u{1b}`, `\u{202e}`).
-  static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if needsEscape(scalar) {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
-
-  /// A control character, or a format character other than the joiners and tags that build
-  /// emoji (U+200D, U+E0020 to U+E007F).
-  static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .control: true
-    case .format: scalar != "\u{200D}" && !(0xE0020...0xE007F).contains(scalar.value)
-    default: false
-    }
+    DiagnosticLine.format(
+      file: file, line: line, column: column, severity: severity, message: message, fix: fix)
   }
 
   /// Orders diagnostics by position; problems without a position come first.

@@ -89,7 +89,7 @@ enum YAMLSyntax {
   }
 
   static func truncated(_ text: String, limit: Int = 40) -> String {
-    let clean = Diagnostic.oneLine(text)
+    let clean = DiagnosticLine.oneLine(text)
     guard clean.count > limit else { return clean }
     return String(clean.prefix(limit)) + "…"
   }

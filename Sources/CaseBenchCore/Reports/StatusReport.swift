@@ -49,13 +49,11 @@ public enum Reports {
         decisions: "\(pp.decisionsTaken)/\(pp.decisionsTotal)",
         remark: remarks.joined(separator: ", "))
     }
-    let decisionsTaken = p.phases.reduce(0) { $0 + $1.decisionsTaken }
-    let decisionsTotal = p.phases.reduce(0) { $0 + $1.decisionsTotal }
     rows.append(
       Row(
         name: "Overall", fraction: p.fraction, items: "\(p.settled)/\(p.total)",
         gate: "\(p.gatesMet)/\(p.phases.count) met",
-        decisions: "\(decisionsTaken)/\(decisionsTotal)", remark: ""))
+        decisions: "\(p.totals.decisionsTaken)/\(p.totals.decisions)", remark: ""))
 
     let nameWidth = max(5, rows.map(\.name.count).max() ?? 0)
     let itemsWidth = max(5, rows.map(\.items.count).max() ?? 0)
@@ -90,6 +88,11 @@ public enum Reports {
     }
     lines.append("")
     lines.append(p.readinessWorkings)
+    let toolkit = model.toolkit.statusLines
+    if !toolkit.isEmpty {
+      lines.append("")
+      lines.append(contentsOf: toolkit)
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -204,9 +207,14 @@ struct StatusDocument: Encodable {
   var phases: [PhaseStatus]
   var overall: Overall
   var readiness: Readiness
+  /// Open risks scoring `RiskRegister.highScore` or more, highest first.
+  var highRisks: [ToolkitDocument.RiskRow]
+  /// The current estimate's workings, if there is one.
+  var estimate: ToolkitDocument.EstimateView?
 
   enum CodingKeys: String, CodingKey {
-    case participant, mode, created, updated, phases, overall, readiness
+    case participant, mode, created, updated, phases, overall, readiness, estimate
+    case highRisks = "high_risks"
     case caseStudy = "case_study"
   }
 
@@ -223,10 +231,11 @@ struct StatusDocument: Encodable {
       total: p.total, settled: p.settled, fraction: p.fraction,
       percent: Progress.percent(p.fraction),
       gatesMet: p.gatesMet, phases: p.phases.count,
-      decisionsTotal: p.phases.reduce(0) { $0 + $1.decisionsTotal },
-      decisionsTaken: p.phases.reduce(0) { $0 + $1.decisionsTaken })
+      decisionsTotal: p.totals.decisions, decisionsTaken: p.totals.decisionsTaken)
     readiness = Readiness(
       score: p.readiness, percent: Progress.percent(p.readiness), weakestPhase: p.weakest?.phaseID,
       workings: p.readinessWorkings)
+    highRisks = model.toolkit.highRisks.map(ToolkitDocument.RiskRow.init)
+    estimate = model.toolkit.estimate.map { ToolkitDocument.EstimateView($0.workings) }
   }
 }

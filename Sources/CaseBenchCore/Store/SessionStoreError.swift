@@ -22,6 +22,8 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
     case writeFailed
     /// Another casebench has the session open.
     case locked
+    /// A file (or folder) is where a new session was to go; it was left as it is.
+    case exists
   }
 
   public var kind: Kind
@@ -47,32 +49,7 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
   /// One line, like the loader's diagnostics: `FILE:LINE:COL: error: MESSAGE (fix: FIX)`,
   /// or `FILE: error: MESSAGE` when there is no position.
   public var description: String {
-    let name = SessionStoreError.oneLine(file)
-    let location = line > 0 ? "\(name):\(line):\(max(column, 1))" : name
-    var text = "\(location): error: \(SessionStoreError.oneLine(message))"
-    if let fix, !fix.isEmpty { text += " (fix: \(SessionStoreError.oneLine(fix)))" }
-    return text
-  }
-
-  /// Control characters and invisible format characters (from a file name or a quoted value)
-  /// shown as escapes, so a description never spans lines, moves the terminal's cursor or
-  /// reorders what it shows.
-  static func oneLine(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if Diagnostic.needsEscape(scalar) {
-          out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
+    DiagnosticLine.format(file: file, line: line, column: column, message: message, fix: fix)
   }
 
   /// The error a caller reports when a session names a case study it cannot find.
@@ -80,7 +57,6 @@ public struct SessionStoreError: Error, Sendable, Equatable, CustomStringConvert
     SessionStoreError(
       kind: .caseStudyNotFound, file: file,
       message: "the session is for case study '\(caseStudyID)', which was not found",
-      fix: "pass the case-study file with --case, or run `casebench list` to see what is available"
-    )
+      fix: "put its YAML in ./CaseStudies or pass --case-dir DIR")
   }
 }

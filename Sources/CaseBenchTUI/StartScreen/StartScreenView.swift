@@ -162,7 +162,7 @@ enum StartScreenView {
       ? state.caseStudies[prompt.caseStudy].title : ""
     buf.box(
       r, title: "New session \(g.dot) \(title)", focused: true, glyphs: g,
-      footer: "Enter start \(g.dot) Tab mode \(g.dot) Esc cancel")
+      footer: NewSessionPrompt.keys.joined(separator: " \(g.dot) "))
     let inner = r.inner
     let x0 = inner.x + 2
     let labelEnd = buf.put("Participant or team:", x: x0, y: inner.y + 1, role: .title, bold: true)

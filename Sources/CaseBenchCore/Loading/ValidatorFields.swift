@@ -1,0 +1,478 @@
+import Foundation
+
+// Field readers: a mapping's keys read once, and each key's value checked against the type the
+// format wants, with a message and a fix for every mismatch.
+
+/// A 1-based position in the file; line 0 means "no position".
+struct Location: Equatable {
+  var line: Int
+  var column: Int
+}
+
+/// The keys of one YAML mapping, with its position and a name to use in messages.
+struct Fields {
+  /// What the mapping is, e.g. "phase"; `id` names it when it has a usable one.
+  var kind: String
+  var id: String?
+  var fallbackLabel: String
+  var labelSuffix: String
+  var location: Location
+  /// In document order. Mappings in a case study have about ten keys, so a linear search beats
+  /// hashing here.
+  var names: [String]
+  var keyLocations: [Location]
+  var values: [FieldValue]
+
+  func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+  func value(_ name: String) -> FieldValue? { index(of: name).map { values[$0] } }
+
+  func has(_ name: String) -> Bool { index(of: name) != nil }
+
+  /// Where the value of `name` is.
+  func location(of name: String) -> Location? { value(name)?.location }
+
+  /// A name for messages, e.g. "phase 'data'" or "item 3 of phase 'data'". Built only when a
+  /// message needs it.
+  var label: String {
+    guard let id else { return fallbackLabel }
+    return "\(kind) '\(YAMLSyntax.truncated(id))'\(labelSuffix)"
+  }
+}
+
+/// A scalar read once: its text as written, what it means, and where it is.
+struct ReadScalar {
+  var raw: String
+  var value: ScalarValue
+  var location: Location
+
+  init(_ node: YAMLNode, in tree: YAMLTree) {
+    raw = tree.string(node)
+    value = tree.isText(node) ? .string(raw, quoted: true) : ScalarValue(plain: raw)
+    location = tree.location(node)
+  }
+
+  var isNull: Bool {
+    if case .null = value { return true }
+    return false
+  }
+}
+
+/// The value of a mapping key. Scalars are read when the mapping is, so that checking them does
+/// not go back to the tree; lists and mappings keep their kind and position.
+enum FieldValue {
+  case scalar(ReadScalar)
+  case node(YAMLNode, YAMLTree.Kind, Location)
+
+  init(_ node: YAMLNode, in tree: YAMLTree) {
+    let kind = tree.kind(node)
+    if kind == .scalar {
+      self = .scalar(ReadScalar(node, in: tree))
+    } else {
+      self = .node(node, kind, tree.location(node))
+    }
+  }
+
+  var location: Location {
+    switch self {
+    case .scalar(let scalar): scalar.location
+    case .node(_, _, let location): location
+    }
+  }
+
+  var isNull: Bool {
+    if case .scalar(let scalar) = self { return scalar.isNull }
+    return false
+  }
+}
+
+extension CaseStudyValidator {
+  // MARK: Shapes
+
+  func describe(_ node: YAMLNode) -> String {
+    switch tree.kind(node) {
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .scalar: Self.describe(ReadScalar(node, in: tree))
+    }
+  }
+
+  static func describe(_ value: FieldValue) -> String {
+    switch value {
+    case .scalar(let scalar): describe(scalar)
+    case .node(_, .mapping, _): "a mapping"
+    case .node: "a list"
+    }
+  }
+
+  static func describe(_ scalar: ReadScalar) -> String {
+    switch scalar.value {
+    case .null: "nothing"
+    case .bool(let value): "the boolean \(value ? "true" : "false") ('\(q(scalar.raw))')"
+    case .int(let value): "the number \(value)"
+    case .float(let text): "the number \(q(text))"
+    case .string(let text, _): "the text '\(q(text))'"
+    }
+  }
+
+  /// Author text, shortened and kept on one line for a message.
+  static func q(_ text: String) -> String { YAMLSyntax.truncated(text) }
+
+  /// The plain text of an `id` value, if it is a non-empty scalar.
+  private static func idText(_ value: FieldValue?) -> String? {
+    guard case .scalar(let scalar)? = value, !scalar.isNull, !isBlank(scalar.raw) else {
+      return nil
+    }
+    return scalar.raw
+  }
+
+  /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
+  mutating func fields(
+    of node: YAMLNode, kind: String, fallbackLabel: @autoclosure () -> String,
+    allowed: KeySet, labelSuffix: @autoclosure () -> String = ""
+  ) -> Fields? {
+    guard tree.kind(node) == .mapping else {
+      error(
+        tree.location(node),
+        "\(fallbackLabel()) must be a mapping of keys, found \(describe(node))",
+        fix: "write it as 'key: value' lines with the keys \(Self.list(allowed.required))")
+      return nil
+    }
+    var names: [String] = []
+    var keyLocations: [Location] = []
+    var values: [FieldValue] = []
+    names.reserveCapacity(12)
+    keyLocations.reserveCapacity(12)
+    values.reserveCapacity(12)
+    let pairs = tree.children(node)
+    var index = pairs.startIndex
+    while index + 1 < pairs.endIndex {
+      let key = pairs[index]
+      let value = pairs[index + 1]
+      index += 2
+      guard visit(key) else { break }
+      guard tree.kind(key) == .scalar else {
+        error(
+          tree.location(key), "a key in \(fallbackLabel()) is \(describe(key)), not a name",
+          fix: "use one of \(Self.list(allowed.all))")
+        continue
+      }
+      names.append(tree.string(key))
+      keyLocations.append(tree.location(key))
+      values.append(FieldValue(value, in: tree))
+    }
+    let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
+    let result = Fields(
+      kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
+      labelSuffix: id == nil ? "" : labelSuffix(), location: tree.location(node), names: names,
+      keyLocations: keyLocations, values: values)
+    for (name, location) in zip(names, keyLocations) where !allowed.all.contains(name) {
+      let label = result.label
+      let fix: String
+      if let suggestion = Suggestion.closest(to: name, among: allowed.all) {
+        fix = "did you mean '\(suggestion)'?"
+      } else if name == "<<" {
+        fix = "merge keys are not supported; write the keys out"
+      } else {
+        fix = "remove it; allowed keys are \(Self.list(allowed.all))"
+      }
+      error(location, "unknown key '\(Self.q(name))' in \(label)", fix: fix)
+    }
+    for name in allowed.required where !result.has(name) {
+      error(
+        tree.location(node), "missing required key '\(name)' in \(result.label)",
+        fix: "add '\(name):' with \(Self.hint(for: name))")
+    }
+    return result
+  }
+
+  /// The keys a mapping may have, and which of them it must have.
+  struct KeySet {
+    var all: [String]
+    var required: [String]
+
+    init(_ all: [String], optional: Set<String> = []) {
+      self.all = all
+      required = all.filter { !optional.contains($0) }
+    }
+  }
+
+  static func list(_ names: [String]) -> String {
+    names.map { "'\($0)'" }.joined(separator: ", ")
+  }
+
+  static let verdictNames = Verdict.allCases.map(\.rawValue)
+  private static let levelNames = Level.allCases.map(\.rawValue)
+
+  /// What a key's value should be, for fixes.
+  static func hint(for key: String) -> String {
+    switch key {
+    case "format_version":
+      "the format number, e.g. 'format_version: \(CaseStudy.supportedFormatVersion)'"
+    case "id": "a short id, e.g. 'bike-shop' or 'D.3'"
+    case "version": "the content's version, e.g. \"1.0.0\""
+    case "timebox_minutes": "a whole number of minutes, e.g. 30"
+    case "cast": "a list of cast members"
+    case "phases": "a list of phases"
+    case "items": "a list of checklist items"
+    case "decisions": "a list of decisions, or [] for none"
+    case "risk_prompts": "a list of risk prompts, or [] for none"
+    case "options": "a list of 2 to 5 options"
+    case "tags", "hot_buttons", "references": "a list of short texts, e.g. [data, risk]"
+    case "gate", "arises_in": "a list of ids"
+    case "required": "true or false"
+    case "verdict": "one of \(list(verdictNames))"
+    case "power", "interest": "one of \(list(levelNames))"
+    case "likelihood", "impact": "a whole number from 1 to 5"
+    default: "its text"
+    }
+  }
+
+  // MARK: Typed values
+
+  /// Required or optional text. Reports null, non-scalar and (for required text) empty values.
+  mutating func text(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
+    guard let index = fields.index(of: key) else { return nil }
+    guard case .scalar(let scalar) = fields.values[index] else {
+      let value = fields.values[index]
+      error(
+        value.location,
+        "'\(key)' in \(fields.label) must be text, found \(Self.describe(value))",
+        fix: "write one line of text, or '|' followed by indented lines")
+      return nil
+    }
+    if scalar.isNull {
+      if required {
+        error(
+          fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+          fix: "write \(Self.hint(for: key)) after '\(key):'")
+      }
+      return nil
+    }
+    if required, Self.isBlank(scalar.raw) {
+      error(
+        scalar.location, "'\(key)' in \(fields.label) is empty",
+        fix: "write \(Self.hint(for: key))")
+      return nil
+    }
+    return Prose.reflow(Self.trimmingTrailingSpace(scalar.raw))
+  }
+
+  /// Block scalars (`|`) keep a final line break; screens and reports want the text alone.
+  static func trimmingTrailingSpace(_ text: String) -> String {
+    guard let last = text.last, last.isWhitespace else { return text }
+    var end = text.endIndex
+    while end > text.startIndex {
+      let before = text.index(before: end)
+      guard text[before].isWhitespace else { break }
+      end = before
+    }
+    return String(text[..<end])
+  }
+
+  mutating func integer(_ fields: Fields, _ key: String) -> Int? {
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    var expected: String { "'\(key)' in \(fields.label) must be a whole number" }
+    guard case .scalar(let scalar) = value else {
+      error(
+        value.location, "\(expected), found \(Self.describe(value))",
+        fix: "write \(Self.hint(for: key))")
+      return nil
+    }
+    switch scalar.value {
+    case .int(let number):
+      return number
+    case .null:
+      error(
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fix: "write \(Self.hint(for: key)) after '\(key):'")
+    case .string(let text, quoted: true):
+      if let number = ScalarValue.integer(text.trimmingCharacters(in: .whitespaces)) {
+        warning(
+          scalar.location,
+          "'\(key)' in \(fields.label) is quoted text, read as the number \(number)",
+          fix: "write \(number) without quotes")
+        return number
+      }
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))",
+        fix: "write \(Self.hint(for: key))")
+    default:
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))",
+        fix: "write \(Self.hint(for: key))")
+    }
+    return nil
+  }
+
+  mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    var expected: String { "'\(key)' in \(fields.label) must be true or false" }
+    guard case .scalar(let scalar) = value else {
+      error(
+        value.location, "\(expected), found \(Self.describe(value))", fix: "write true or false")
+      return nil
+    }
+    switch scalar.value {
+    case .bool(let flag):
+      return flag
+    case .null:
+      error(
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fix: "write true or false after '\(key):'")
+    case .string(let text, quoted: true):
+      if case .bool(let flag) = ScalarValue(plain: text) {
+        warning(
+          scalar.location, "'\(key)' in \(fields.label) is quoted text, read as \(flag)",
+          fix: "write \(flag) without quotes")
+        return flag
+      }
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))", fix: "write true or false")
+    default:
+      error(
+        scalar.location, "\(expected), found \(Self.describe(scalar))", fix: "write true or false")
+    }
+    return nil
+  }
+
+  /// A list value; `nil` (after reporting) when it is not a list.
+  mutating func sequence(
+    _ fields: Fields, _ key: String, required: Bool = true
+  ) -> YAMLNodeList? {
+    guard let index = fields.index(of: key) else { return nil }
+    let value = fields.values[index]
+    switch value {
+    case .node(let node, .sequence, _):
+      return tree.children(node)
+    case .scalar(let scalar) where scalar.isNull:
+      if !required { return YAMLNodeList(base: []) }
+      error(
+        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fix: "write \(Self.hint(for: key)) after '\(key):'")
+    default:
+      error(
+        value.location,
+        "'\(key)' in \(fields.label) must be a list, found \(Self.describe(value))",
+        fix: "write \(Self.hint(for: key)), one '- ' entry per line or [a, b] on one line")
+    }
+    return nil
+  }
+
+  /// A list of texts, with the position of each entry.
+  mutating func texts(_ fields: Fields, _ key: String, required: Bool = true) -> [(
+    String, Location
+  )]? {
+    guard let nodes = sequence(fields, key, required: required) else { return nil }
+    let walked = readEach(nodes) { validator, node, _ -> (String, Location)? in
+      let tree = validator.tree
+      if tree.kind(node) == .scalar, !tree.isNull(node), !Self.isBlank(tree.string(node)) {
+        return (tree.string(node), tree.location(node))
+      }
+      validator.error(
+        tree.location(node),
+        "each entry of '\(key)' in \(fields.label) must be text, found \(validator.describe(node))",
+        fix: "write a short text for each entry, or remove the empty one")
+      return nil
+    }
+    return walked.allRead ? walked.entries : nil
+  }
+
+  private static func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D: continue
+      case 0x80...: return text.allSatisfy(\.isWhitespace)
+      default: return false
+      }
+    }
+    return true
+  }
+
+  static func isSlug(_ text: String) -> Bool {
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      }
+  }
+
+  private static func isIdentifier(_ text: String) -> Bool {
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || $0 == "-" || $0 == "." || $0 == "_"
+      }
+  }
+
+  static func suggestedID(_ text: String, slug: Bool) -> String {
+    var result = ""
+    for scalar in (slug ? text.lowercased() : text).unicodeScalars {
+      let keep = slug ? isSlug(String(scalar)) : isIdentifier(String(scalar))
+      if keep {
+        result.unicodeScalars.append(scalar)
+      } else if !result.hasSuffix("-") {
+        result += "-"
+      }
+    }
+    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    return trimmed.isEmpty ? "my-id" : String(trimmed.prefix(40))
+  }
+
+  /// An `id` that must be an identifier (letters, digits, `.`, `-`, `_`), checked for uniqueness.
+  mutating func identifier(_ fields: Fields, space: IDSpace?, noun: String) -> String? {
+    guard let id = text(fields, "id"), let location = fields.location(of: "id") else {
+      return nil
+    }
+    guard Self.isIdentifier(id) else {
+      error(
+        location,
+        "\(noun) id '\(Self.q(id))' has characters other than letters, digits, '.', '-' and '_'",
+        fix: "use an id such as '\(Self.suggestedID(id, slug: false))'")
+      return nil
+    }
+    if let space {
+      // One hash lookup in the usual case; a repeat puts the first definition back.
+      if let first = seenIDs[space.rawValue].updateValue(location, forKey: id) {
+        seenIDs[space.rawValue][id] = first
+        error(
+          location, "duplicate \(noun) id '\(Self.q(id))' (first defined at line \(first.line))",
+          fix: "give each \(noun) its own id")
+      }
+    }
+    return id
+  }
+
+  mutating func level(_ fields: Fields, _ key: String) -> Level? {
+    guard let value = text(fields, key), let location = fields.location(of: key) else {
+      return nil
+    }
+    if let level = Level(rawValue: value) { return level }
+    let fix: String
+    if let level = Level(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+      fix = "write '\(level.rawValue)' in lower case"
+    } else {
+      fix = "use one of \(Self.list(Self.levelNames))"
+    }
+    error(
+      location, "'\(key)' in \(fields.label) is '\(Self.q(value))', not low, medium or high",
+      fix: fix)
+    return nil
+  }
+
+  /// An optional 1–5 score: absent or null is fine.
+  mutating func score(_ fields: Fields, _ key: String) -> (value: Int?, valid: Bool) {
+    guard let entry = fields.value(key) else { return (nil, true) }
+    if entry.isNull { return (nil, true) }
+    guard let value = integer(fields, key) else { return (nil, false) }
+    guard (1...5).contains(value) else {
+      error(
+        entry.location, "'\(key)' in \(fields.label) is \(value), outside 1 to 5",
+        fix: "score it from 1 (lowest) to 5 (highest)")
+      return (nil, false)
+    }
+    return (value, true)
+  }
+
+}

@@ -1,0 +1,265 @@
+import Foundation
+
+/// The HTML export: one self-contained page, styled by Resources/report.css, printable.
+struct HTMLReport {
+  let model: ReportModel
+  private var out = ""
+
+  init(_ model: ReportModel) { self.model = model }
+
+  /// Escapes the five characters that matter in HTML text and attribute values.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for ch in text.unicodeScalars {
+      switch ch {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Escaped, without the line breaks YAML block scalars leave at either end.
+  private func h(_ text: String) -> String {
+    HTMLReport.escape(text.trimmingCharacters(in: .newlines))
+  }
+
+  private mutating func line(_ text: String) {
+    out += text
+    out += "\n"
+  }
+
+  /// The page's style sheet, Resources/report.css, without the file's final line break.
+  static let css: String = {
+    let text = String(decoding: PackageResources.report_css, as: UTF8.self)
+    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+  }()
+
+  mutating func render() -> String {
+    let s = model.session
+    let cs = model.caseStudy
+    line("<!DOCTYPE html>")
+    line("<html lang=\"en\">")
+    line("<head>")
+    line("<meta charset=\"utf-8\">")
+    line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    line("<title>\(h(model.title))</title>")
+    line("<style>")
+    out += HTMLReport.css
+    line("</style>")
+    line("</head>")
+    line("<body>")
+    line("<header>")
+    line("<h1>\(h(model.title))</h1>")
+    line("<dl class=\"meta\">")
+    line("<dt>Participant</dt><dd>\(h(s.participant))</dd>")
+    line(
+      "<dt>Case study</dt><dd>\(h(cs.title)) (<code>\(h(cs.id))</code>, version "
+        + "\(h(cs.version)))</dd>")
+    line("<dt>Mode</dt><dd>\(model.modeLabel)</dd>")
+    line("<dt>Started</dt><dd>\(ReportModel.displayDate(s.created))</dd>")
+    line("<dt>Last updated</dt><dd>\(ReportModel.displayDate(s.updated))</dd>")
+    line("</dl>")
+    line("</header>")
+    if model.showsStory {
+      if !cs.summary.isEmpty { line("<p class=\"summary\">\(h(cs.summary))</p>") }
+      if !cs.background.isEmpty {
+        line("<section class=\"story\">")
+        line("<h2>Background</h2>")
+        for paragraph in cs.background.components(separatedBy: "\n\n")
+        where !paragraph.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          line("<p>\(h(paragraph))</p>")
+        }
+        line("</section>")
+      }
+    }
+    progressSection()
+    for (index, section) in model.phases.enumerated() { phaseSection(section, number: index + 1) }
+    straySection()
+    out += model.toolkit.html
+    eventLog()
+    line("<footer>Written by casebench from the session file; times are UTC.</footer>")
+    line("</body>")
+    line("</html>")
+    return out
+  }
+
+  private func bar(_ fraction: Double) -> String {
+    let percent = Int((fraction * 100).rounded(.down))
+    return
+      "<span class=\"bar\" aria-hidden=\"true\"><span style=\"width: \(percent)%\"></span></span>"
+  }
+
+  private mutating func progressSection() {
+    let p = model.progress
+    line("<section class=\"progress\">")
+    line("<h2>Progress</h2>")
+    line("<table>")
+    line(
+      "<thead><tr><th>Phase</th><th>Progress</th><th class=\"num\">Settled</th>"
+        + "<th class=\"num\">Done</th><th class=\"num\">N/A</th><th class=\"num\">Doing</th>"
+        + "<th class=\"num\">Blocked</th><th>Gate</th><th class=\"num\">Decisions</th></tr></thead>"
+    )
+    line("<tbody>")
+    for section in model.phases {
+      let pp = section.progress
+      line(
+        "<tr><td>\(h(pp.title))</td><td>\(bar(pp.fraction))\(Progress.percent(pp.fraction))</td>"
+          + "<td class=\"num\">\(pp.settled)/\(pp.total)</td><td class=\"num\">\(pp.done)</td>"
+          + "<td class=\"num\">\(pp.notApplicable)</td><td class=\"num\">\(pp.doing)</td>"
+          + "<td class=\"num\">\(pp.blocked)</td><td>\(ReportModel.gateText(pp))</td>"
+          + "<td class=\"num\">\(pp.decisionsTaken)/\(pp.decisionsTotal)</td></tr>")
+    }
+    let t = p.totals
+    line(
+      "<tr class=\"overall\"><td>Overall</td><td>\(bar(p.fraction))\(Progress.percent(p.fraction))"
+        + "</td><td class=\"num\">\(t.settled)/\(t.items)</td>"
+        + "<td class=\"num\">\(t.done)</td><td class=\"num\">\(t.notApplicable)</td>"
+        + "<td class=\"num\">\(t.doing)</td><td class=\"num\">\(t.blocked)</td>"
+        + "<td>\(p.gatesMet) of \(p.phases.count) met</td>"
+        + "<td class=\"num\">\(t.decisionsTaken)/\(t.decisions)</td></tr>")
+    line("</tbody>")
+    line("</table>")
+    let readiness = model.readinessParts
+    line(
+      "<p class=\"readiness\"><strong>\(h(readiness.lead))</strong> \(h(readiness.rest))</p>")
+    line("</section>")
+  }
+
+  private func statusClass(_ status: ItemStatus) -> String {
+    switch status {
+    case .todo: "s-todo"
+    case .doing: "s-doing"
+    case .done: "s-done"
+    case .blocked: "s-blocked"
+    case .notApplicable: "s-na"
+    }
+  }
+
+  private func statusCell(_ state: ItemState) -> String {
+    var cell = "<span class=\"status \(statusClass(state.status))\">\(h(state.status.label))"
+    if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
+      cell += "<span class=\"reason\">\(h(why))</span>"
+    }
+    return cell + "</span>"
+  }
+
+  private mutating func phaseSection(_ section: ReportModel.PhaseSection, number: Int) {
+    let phase = section.phase
+    let pp = section.progress
+    line("<section class=\"phase\" id=\"phase-\(number)\">")
+    line("<h2>\(number). \(h(phase.title))</h2>")
+    if !phase.goal.isEmpty { line("<p><em>Goal:</em> \(h(phase.goal))</p>") }
+    line(
+      "<p>\(pp.gateMet ? "Gate met" : "Gate not met"): \(pp.gateSettled) of \(pp.gateTotal) "
+        + "required items done or N/A.</p>")
+    if !section.items.isEmpty {
+      line("<table>")
+      line(
+        "<thead><tr><th>Item</th><th>Title</th><th>Required</th><th>Status</th></tr></thead>")
+      line("<tbody>")
+      for row in section.items {
+        line(
+          "<tr><td>\(h(row.id))</td><td>\(h(row.title))</td><td>\(row.inGate ? "yes" : "no")</td>"
+            + "<td>\(statusCell(row.state))</td></tr>")
+      }
+      line("</tbody>")
+      line("</table>")
+    }
+    let noted = section.items.filter { !$0.state.note.isEmpty }
+    if !noted.isEmpty {
+      line("<h3>Notes</h3>")
+      for row in noted {
+        line("<h4>\(h(row.id)) \(h(row.title))</h4>")
+        line("<div class=\"note\">\(h(row.state.note))</div>")
+      }
+    }
+    if !section.decisions.isEmpty {
+      line("<h3>Decisions</h3>")
+      for d in section.decisions { decision(d) }
+    }
+    line("</section>")
+  }
+
+  private mutating func decision(_ d: ReportModel.DecisionRow) {
+    line("<div class=\"decision\">")
+    line("<h4>\(h(d.id)): \(h(d.title))</h4>")
+    if model.showsStory && !d.situation.isEmpty {
+      line("<p class=\"muted\">\(h(d.situation))</p>")
+    }
+    guard let record = d.record else {
+      line("<p><em>Not decided yet.</em></p>")
+      line("</div>")
+      return
+    }
+    line("<dl>")
+    if let option = d.option {
+      let verdict = option.verdict.rawValue
+      line(
+        "<dt>Chosen</dt><dd>\(h(option.label)) <span class=\"verdict v-\(verdict)\">\(verdict)"
+          + "</span></dd>")
+    } else {
+      line(
+        "<dt>Chosen</dt><dd>option <code>\(h(record.option))</code> (not in this version of the "
+          + "case study)</dd>")
+    }
+    line(
+      "<dt>Rationale</dt><dd>"
+        + (record.rationale.isEmpty ? "<em>none given</em>" : h(record.rationale)) + "</dd>")
+    if model.showsStory, let option = d.option, !option.consequence.isEmpty {
+      line("<dt>Consequence</dt><dd>\(h(option.consequence))</dd>")
+    }
+    line("<dt>Decided</dt><dd>\(ReportModel.displayDate(record.decidedAt))</dd>")
+    line("</dl>")
+    line("</div>")
+  }
+
+  private mutating func straySection() {
+    guard !model.strayItems.isEmpty || !model.strayDecisions.isEmpty else { return }
+    line("<section class=\"stray\">")
+    line("<h2>Recorded work not in this version of the case study</h2>")
+    if !model.strayItems.isEmpty {
+      line("<table>")
+      line("<thead><tr><th>Item</th><th>Status</th><th>Note</th></tr></thead>")
+      line("<tbody>")
+      for (id, state) in model.strayItems {
+        line(
+          "<tr><td>\(h(id))</td><td>\(statusCell(state))</td>"
+            + "<td><div class=\"note\">\(h(state.note))</div></td></tr>")
+      }
+      line("</tbody>")
+      line("</table>")
+    }
+    if !model.strayDecisions.isEmpty {
+      line("<ul>")
+      for (id, record) in model.strayDecisions {
+        line(
+          "<li>Decision \(h(id)): option <code>\(h(record.option))</code>, rationale: "
+            + "\(h(record.rationale))</li>")
+      }
+      line("</ul>")
+    }
+    line("</section>")
+  }
+
+  private mutating func eventLog() {
+    line("<section class=\"events\">")
+    line("<h2>Event log</h2>")
+    line("<table class=\"log\">")
+    line("<thead><tr><th>When (UTC)</th><th>What</th><th>Item</th><th>Detail</th></tr></thead>")
+    line("<tbody>")
+    for e in model.session.events {
+      line(
+        "<tr><td>\(ReportModel.logDate(e.at))</td><td>\(e.kind.rawValue)</td>"
+          + "<td>\(h(e.target ?? ""))</td><td>\(h(e.detail))</td></tr>")
+    }
+    line("</tbody>")
+    line("</table>")
+    line("</section>")
+  }
+}

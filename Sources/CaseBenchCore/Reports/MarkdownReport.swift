@@ -1,0 +1,251 @@
+import Foundation
+
+/// The Markdown export: GitHub-flavoured Markdown, every piece of author or user text escaped.
+struct MarkdownReport {
+  let model: ReportModel
+  private var out: [String] = []
+
+  init(_ model: ReportModel) { self.model = model }
+
+  /// Escapes text for one line of GitHub-flavoured Markdown: punctuation that could start
+  /// markup is backslash-escaped, `&` becomes an entity, line breaks become `<br>` (in tables)
+  /// or spaces.
+  static func inline(_ text: String, lineBreak: String = " ") -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var previousWasBreak = false
+    for ch in text {
+      switch ch {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "!", "{", "}":
+        out.append("\\")
+        out.append(ch)
+      case "&":
+        out.append("&amp;")
+      case "\n", "\r\n", "\r":
+        if !previousWasBreak { out.append(lineBreak) }
+        previousWasBreak = true
+        continue
+      default:
+        out.append(ch)
+      }
+      previousWasBreak = false
+    }
+    return out.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Multi-line user text as a block quote, keeping its line breaks and blank lines.
+  static func quote(_ text: String) -> [String] {
+    var bodies = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+      .map { escapeBlockStart(inline(String($0))) }
+    while bodies.first?.isEmpty == true { bodies.removeFirst() }
+    while bodies.last?.isEmpty == true { bodies.removeLast() }
+    var out: [String] = []
+    for (index, body) in bodies.enumerated() {
+      if body.isEmpty {
+        out.append(">")
+      } else {
+        // A trailing backslash is a hard line break when another line of the paragraph follows.
+        let continues = index + 1 < bodies.count && !bodies[index + 1].isEmpty
+        out.append("> " + body + (continues ? "\\" : ""))
+      }
+    }
+    return out
+  }
+
+  /// A line starting "-", "+", "=" or "1." would become a list, rule or heading: escape it.
+  static func escapeBlockStart(_ line: String) -> String {
+    guard let first = line.first else { return line }
+    if first == "-" || first == "+" || first == "=" { return "\\" + line }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
+      return digits + "\\" + line.dropFirst(digits.count)
+    }
+    return line
+  }
+
+  func cell(_ text: String) -> String { MarkdownReport.inline(text, lineBreak: "<br>") }
+
+  mutating func render() -> String {
+    let s = model.session
+    let cs = model.caseStudy
+    out.append("# \(MarkdownReport.inline(model.title))")
+    out.append("")
+    out.append("| | |")
+    out.append("|---|---|")
+    out.append("| Participant | \(cell(s.participant)) |")
+    out.append(
+      "| Case study | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |")
+    out.append("| Mode | \(model.modeLabel) |")
+    out.append("| Started | \(ReportModel.displayDate(s.created)) |")
+    out.append("| Last updated | \(ReportModel.displayDate(s.updated)) |")
+    out.append("")
+
+    if model.showsStory {
+      if !cs.summary.isEmpty {
+        out.append(contentsOf: MarkdownReport.quote(cs.summary))
+        out.append("")
+      }
+      if !cs.background.isEmpty {
+        out.append("## Background")
+        out.append("")
+        out.append(contentsOf: paragraphs(cs.background))
+      }
+    }
+
+    progressSection()
+    for (index, section) in model.phases.enumerated() {
+      phaseSection(section, number: index + 1)
+    }
+    straySection()
+    out.append(contentsOf: model.toolkit.markdown)
+    eventLog()
+    while out.last == "" { out.removeLast() }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Text inside a code span: backticks would end it, so they are replaced.
+  private func code(_ text: String) -> String {
+    text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  private func paragraphs(_ text: String) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.components(separatedBy: "\n\n") {
+      let body = MarkdownReport.inline(paragraph)
+      if body.isEmpty { continue }
+      lines.append(body)
+      lines.append("")
+    }
+    return lines
+  }
+
+  private mutating func progressSection() {
+    let p = model.progress
+    out.append("## Progress")
+    out.append("")
+    out.append("| Phase | Settled | Done | N/A | Doing | Blocked | Gate | Decisions |")
+    out.append("|---|---:|---:|---:|---:|---:|---|---:|")
+    for section in model.phases {
+      let pp = section.progress
+      out.append(
+        "| \(cell(pp.title)) | \(pp.settled)/\(pp.total) (\(Progress.percent(pp.fraction))) | "
+          + "\(pp.done) | \(pp.notApplicable) | \(pp.doing) | \(pp.blocked) | "
+          + "\(ReportModel.gateText(pp)) | \(pp.decisionsTaken)/\(pp.decisionsTotal) |")
+    }
+    let t = p.totals
+    out.append(
+      "| **Overall** | **\(t.settled)/\(t.items) (\(Progress.percent(p.fraction)))** | "
+        + "\(t.done) | \(t.notApplicable) | \(t.doing) | \(t.blocked) | "
+        + "\(p.gatesMet) of \(p.phases.count) met | \(t.decisionsTaken)/\(t.decisions) |")
+    out.append("")
+    let readiness = model.readinessParts
+    out.append("**\(readiness.lead)** \(MarkdownReport.inline(readiness.rest))")
+    out.append("")
+  }
+
+  private mutating func phaseSection(_ section: ReportModel.PhaseSection, number: Int) {
+    let phase = section.phase
+    out.append("## \(number). \(MarkdownReport.inline(phase.title))")
+    out.append("")
+    if !phase.goal.isEmpty {
+      out.append("*Goal:* \(MarkdownReport.inline(phase.goal))")
+      out.append("")
+    }
+    let pp = section.progress
+    out.append(
+      pp.gateMet
+        ? "Gate met: \(pp.gateSettled) of \(pp.gateTotal) required items done or N/A."
+        : "Gate not met: \(pp.gateSettled) of \(pp.gateTotal) required items done or N/A.")
+    out.append("")
+    if !section.items.isEmpty {
+      out.append("| Item | Title | Required | Status |")
+      out.append("|---|---|---|---|")
+      for row in section.items {
+        out.append(
+          "| \(cell(row.id)) | \(cell(row.title)) | \(row.inGate ? "yes" : "no") | "
+            + "\(cell(ReportModel.statusText(row.state))) |")
+      }
+      out.append("")
+    }
+    let noted = section.items.filter { !$0.state.note.isEmpty }
+    if !noted.isEmpty {
+      out.append("### Notes")
+      out.append("")
+      for row in noted {
+        out.append("**\(MarkdownReport.inline(row.id)) \(MarkdownReport.inline(row.title))**")
+        out.append("")
+        out.append(contentsOf: MarkdownReport.quote(row.state.note))
+        out.append("")
+      }
+    }
+    if !section.decisions.isEmpty {
+      out.append("### Decisions")
+      out.append("")
+      for d in section.decisions { decision(d) }
+    }
+  }
+
+  private mutating func decision(_ d: ReportModel.DecisionRow) {
+    out.append("#### \(MarkdownReport.inline(d.id)): \(MarkdownReport.inline(d.title))")
+    out.append("")
+    if model.showsStory && !d.situation.isEmpty {
+      out.append("*Situation:* \(MarkdownReport.inline(d.situation))")
+      out.append("")
+    }
+    guard let record = d.record else {
+      out.append("*Not decided yet.*")
+      out.append("")
+      return
+    }
+    if let option = d.option {
+      out.append(
+        "- **Chosen:** \(MarkdownReport.inline(option.label)) "
+          + "(option `\(code(option.id))`, verdict: \(option.verdict.rawValue))")
+    } else {
+      out.append(
+        "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")
+    }
+    out.append(
+      "- **Rationale:** "
+        + (record.rationale.isEmpty ? "*none given*" : MarkdownReport.inline(record.rationale)))
+    if model.showsStory, let option = d.option, !option.consequence.isEmpty {
+      out.append("- **Consequence:** \(MarkdownReport.inline(option.consequence))")
+    }
+    out.append("- **Decided:** \(ReportModel.displayDate(record.decidedAt))")
+    out.append("")
+  }
+
+  private mutating func straySection() {
+    guard !model.strayItems.isEmpty || !model.strayDecisions.isEmpty else { return }
+    out.append("## Recorded work not in this version of the case study")
+    out.append("")
+    if !model.strayItems.isEmpty {
+      out.append("| Item | Status | Note |")
+      out.append("|---|---|---|")
+      for (id, state) in model.strayItems {
+        out.append(
+          "| \(cell(id)) | \(cell(ReportModel.statusText(state))) | \(cell(state.note)) |")
+      }
+      out.append("")
+    }
+    for (id, record) in model.strayDecisions {
+      out.append(
+        "- Decision \(MarkdownReport.inline(id)): option `\(code(record.option))`, "
+          + "rationale: \(MarkdownReport.inline(record.rationale))")
+    }
+    if !model.strayDecisions.isEmpty { out.append("") }
+  }
+
+  private mutating func eventLog() {
+    out.append("## Event log")
+    out.append("")
+    out.append("| When (UTC) | What | Item | Detail |")
+    out.append("|---|---|---|---|")
+    for e in model.session.events {
+      out.append(
+        "| \(ReportModel.logDate(e.at)) | \(e.kind.rawValue) | \(cell(e.target ?? "")) | "
+          + "\(cell(e.detail)) |")
+    }
+    out.append("")
+  }
+}

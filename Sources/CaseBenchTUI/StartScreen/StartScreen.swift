@@ -1,0 +1,122 @@
+import CaseBenchCore
+import Foundation
+
+struct NewSessionPrompt: Sendable, Equatable {
+  var caseStudy: Int
+  var name = TextEditor(multiline: false)
+  var mode = SessionMode.caseStudy
+}
+
+struct StartScreen: Sendable, Equatable {
+  /// Index over case studies, then saved sessions.
+  var selection = 0
+  var prompt: NewSessionPrompt?
+}
+
+extension NewSessionPrompt {
+  /// The prompt's keys: "Enter start", "Tab mode", "Esc cancel".
+  static var keys: [String] {
+    [
+      KeyTable.newLine.hint("start"), KeyTable.mode.hint("mode", keys: [.tab]),
+      KeyTable.leave.hint("cancel"),
+    ]
+  }
+
+  /// What the parent does after a key in the prompt.
+  enum Outcome: Equatable {
+    case editing, cancel
+    case start(name: String)
+    /// Enter with no name yet.
+    case needsName
+  }
+
+  mutating func update(_ event: Event) -> Outcome {
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .newSession) {
+      case .leave: return .cancel
+      case .toggleMode: mode = mode == .caseStudy ? .ownProject : .caseStudy
+      case .newLine:
+        let trimmed = name.text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? .needsName : .start(name: trimmed)
+      default: name.handle(key, in: .newSession, width: 40)
+      }
+    case .paste(let text):
+      name.insert(text)
+    default:
+      break
+    }
+    return .editing
+  }
+}
+
+// MARK: Update
+
+extension AppState {
+  var startCount: Int { caseStudies.count + sessions.count }
+
+  mutating func handleStart(_ event: Event) -> [Command] {
+    if start.prompt != nil { return handlePrompt(event) }
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .start) {
+      case .quit: return [quitCommand]
+      case .help: overlay = .help(scroll: 0)
+      case .move(let delta): moveStart(delta)
+      case .top: start.selection = 0
+      case .bottom: start.selection = max(0, startCount - 1)
+      case .page(let delta): moveStart(5 * delta)
+      case .openEntry: return openStartSelection()
+      default: break
+      }
+    case .click(let x, let y):
+      if let i = StartScreenView.entry(at: x, y, state: self) {
+        if i == start.selection { return openStartSelection() }
+        start.selection = i
+      }
+    case .scrollUp: moveStart(-1)
+    case .scrollDown: moveStart(1)
+    default: break
+    }
+    return []
+  }
+
+  mutating func moveStart(_ delta: Int) {
+    start.selection = min(max(0, start.selection + delta), max(0, startCount - 1))
+  }
+
+  mutating func openStartSelection() -> [Command] {
+    let i = start.selection
+    if i < caseStudies.count {
+      start.prompt = NewSessionPrompt(caseStudy: i)
+      return []
+    }
+    let s = i - caseStudies.count
+    guard sessions.indices.contains(s) else { return [] }
+    if let error = sessions[s].error {
+      showMessage("Can't open \(sessions[s].title): \(error)", isError: true)
+      return []
+    }
+    return [.openSession(path: sessions[s].path)]
+  }
+
+  mutating func handlePrompt(_ event: Event) -> [Command] {
+    guard var prompt = start.prompt else { return [] }
+    switch prompt.update(event) {
+    case .editing:
+      start.prompt = prompt
+    case .cancel:
+      start.prompt = nil
+    case .needsName:
+      showMessage("Type a participant or team name first.", isError: true)
+    case .start(let name):
+      guard caseStudies.indices.contains(prompt.caseStudy) else { return [] }
+      start.prompt = nil
+      return [
+        .createSession(
+          caseStudyID: caseStudies[prompt.caseStudy].id, participant: name, mode: prompt.mode)
+      ]
+    }
+    return []
+  }
+}

@@ -1,0 +1,127 @@
+import CaseBenchCore
+import Foundation
+
+/// The bottom row: the session and its save state, a message, or the keys that apply now.
+enum StatusBar {
+  static func draw(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
+    let y = size.height - 1
+    let g = Glyphs.of(state.options)
+    buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
+    // Prompts take over the bottom row.
+    if AppState.drawPrompt(state, size: size, into: &buf) { return }
+
+    // A message that would not fit beside the session details takes the whole row: it is
+    // transient, and cutting it mid-word would hide what the user needs to read.
+    let messageWidth = state.message.map { DisplayWidth.of($0.text) } ?? 0
+    if let m = state.message {
+      let leftWidth = state.workbench.map { DisplayWidth.of(" \($0.sessionName)") + 2 } ?? 11
+      if messageWidth + leftWidth + 1 > size.width {
+        buf.put(
+          " " + g.truncate(m.text, to: max(1, size.width - 2)), x: 0, y: y,
+          role: m.isError ? .danger : .statusBar, bold: m.isError)
+        return
+      }
+    }
+    var x = 0
+    if let wb = state.workbench {
+      let mode = wb.session.mode == .ownProject ? " (own project)" : ""
+      // Read-only mode needs the room for its reason; the case study's title can go.
+      let title = wb.readOnly ? "" : " \(g.dot) \(wb.caseStudy.title)\(mode)"
+      var left = " \(wb.sessionName)\(title)"
+      if state.message != nil && DisplayWidth.of(left) + 14 + messageWidth > size.width {
+        left = " \(wb.sessionName)"
+      }
+      x = buf.put(
+        g.truncate(left, to: max(10, size.width / 2)), x: 0, y: y, role: .statusBar, bold: true)
+      x += 2
+      var (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
+      if state.message != nil && wb.readOnly { indicator = "READ-ONLY" }
+      x = buf.put(
+        g.truncate(indicator, to: max(8, size.width - x - 12)), x: x, y: y, role: role,
+        bold: role != .statusBar, maxX: size.width)
+      x += 2
+    } else {
+      x = buf.put(" casebench", x: 0, y: y, role: .statusBar, bold: true) + 2
+    }
+    if let m = state.message {
+      let room = size.width - x - 1
+      if room > 0 {
+        buf.put(
+          g.truncate(m.text, to: room), x: x, y: y, role: m.isError ? .danger : .statusBar,
+          bold: m.isError)
+      }
+      return
+    }
+    let hints = keyHints(state)
+    var shown: [String] = []
+    for h in hints {
+      let candidate = (shown + [h]).joined(separator: "  ")
+      if DisplayWidth.of(candidate) + 1 <= size.width - x { shown.append(h) } else { break }
+    }
+    if !shown.isEmpty {
+      buf.putRight(shown.joined(separator: "  ") + " ", maxX: size.width, y: y, role: .statusBar)
+    }
+  }
+
+  static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role) {
+    if wb.readOnly {
+      let reason = wb.readOnlyReason.map { ": \($0)" } ?? ""
+      return ("READ-ONLY\(reason)", .warning)
+    }
+    if let e = state.saveError { return ("save failed: \(e)", .danger) }
+    if state.sessionRevision > state.savedRevision {
+      return ("saving" + (state.options.unicode ? "…" : "..."), .statusBar)
+    }
+    if let at = state.savedAt {
+      return ("saved \(shortClock(at, timeZone: state.options.timeZone))", .statusBar)
+    }
+    return ("saved", .statusBar)
+  }
+
+  /// The keys that apply now, most useful first, from the key table.
+  static func keyHints(_ state: AppState) -> [String] {
+    typealias T = KeyTable
+    guard let wb = state.workbench else {
+      if state.start.prompt != nil {
+        return [NewSessionPrompt.keys[1], NewSessionPrompt.keys[0], NewSessionPrompt.keys[2]]
+      }
+      return [
+        T.help.hint("help", keys: [.char("?")]), T.openEntry.hint("open"), T.quit.hint("quit"),
+      ]
+    }
+    let help = T.help.hint("help", keys: [.char("?")])
+    switch state.overlay {
+    case .note:
+      return ["editing note"] + NoteView.keys
+    case .decision: return ["deciding", T.dialogBack.hint("back")]
+    case .help: return [T.closeHelp.hint("close", keys: [.escape])]
+    default: break
+    }
+    if let search = wb.search {
+      return [
+        "match \(search.index + 1)/\(search.matches.count)", T.matches.hint("next/prev"),
+        T.back.hint("clear search"), help,
+      ]
+    }
+    let quit = T.quit.hint("quit")
+    let search = T.search.hint("search")
+    if wb.readOnly { return ["read-only", help, search, T.decisions.hint("decisions"), quit] }
+    switch wb.focus {
+    case .phases:
+      let phases = T.phase.label(phases: wb.caseStudy.phases.count)
+      return [
+        help, T.open.hint("open"), phases + " phase", T.decisions.hint("decide"), search, quit,
+      ]
+    case .checklist:
+      return [
+        help, T.status.hint("status"), T.note.hint("note", keys: [.char("n")]), T.hint.hint("hint"),
+        T.decisions.hint("decide"), search, quit,
+      ]
+    case .detail:
+      return [
+        help, T.move.hint("scroll", keys: [.char("j"), .char("k")]),
+        T.note.hint("note", keys: [.char("n")]), T.hint.hint("hint"), T.back.hint("back"), quit,
+      ]
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import CaseBenchCore
+import Foundation
+
+/// A one-line prompt on the bottom row: the reason an item does not apply, and search. Its state
+/// is a `TextEditor` held in the overlay; the prompt reports what the parent should do.
+enum TextPrompt {
+  enum Outcome: Equatable {
+    case editing(TextEditor)
+    case cancel
+    /// Enter: the text, trimmed of spaces.
+    case confirm(String)
+  }
+
+  static func update(_ editor: TextEditor, _ event: Event, width: Int) -> Outcome {
+    var editor = editor
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .prompt) {
+      case .leave: return .cancel
+      case .newLine: return .confirm(editor.text.trimmingCharacters(in: .whitespaces))
+      default: editor.handle(key, in: .prompt, width: max(1, width))
+      }
+    case .paste(let text): editor.insert(text)
+    default: break
+    }
+    return .editing(editor)
+  }
+
+  /// Draws the prompt over the status bar: the label, the field, and the keys at the right.
+  static func draw(
+    label: String, bold: Bool, hints: [String], editor: TextEditor, size: Size,
+    into buf: inout ScreenBuffer
+  ) {
+    let y = size.height - 1
+    let x = buf.put(label, x: 0, y: y, role: .statusBar, bold: bold)
+    let hint = "  " + hints.joined(separator: "  ")
+    let fieldW = field(hint: hint, from: x, size: size, into: &buf)
+    drawField(editor, x: x, y: y, width: fieldW, into: &buf)
+  }
+
+  /// Draws the hint at the right of the prompt row if it leaves the field 24 cells or more;
+  /// returns the field's width.
+  static func field(hint: String, from x: Int, size: Size, into buf: inout ScreenBuffer) -> Int {
+    let withHint = size.width - x - DisplayWidth.of(hint) - 1
+    if withHint >= 24 {
+      buf.putRight(hint, maxX: size.width, y: size.height - 1, role: .statusBar)
+      return withHint
+    }
+    return max(1, size.width - x - 1)
+  }
+}
+
+// MARK: The two prompts
+
+extension AppState {
+  mutating func handleNAPrompt(_ event: Event) {
+    guard case .naReason(let itemID, let editor) = overlay else { return }
+    switch TextPrompt.update(editor, event, width: size.width) {
+    case .editing(let editor):
+      overlay = .naReason(itemID: itemID, editor: editor)
+    case .cancel:
+      overlay = .none
+    case .confirm(let reason):
+      guard !reason.isEmpty else {
+        showMessage("Say why it does not apply (Esc cancels).", isError: true)
+        return
+      }
+      overlay = .none
+      changeSession { $0.setStatus(.notApplicable, of: itemID, reason: reason, at: $1) }
+      showDetailOfItem()
+      showMessage("Marked N/A: \(reason)", isError: false)
+    }
+  }
+
+  mutating func handleSearchPrompt(_ event: Event) {
+    guard case .search(let editor) = overlay else { return }
+    switch TextPrompt.update(editor, event, width: size.width) {
+    case .editing(let editor):
+      overlay = .search(editor)
+    case .cancel:
+      overlay = .none
+    case .confirm(let query):
+      overlay = .none
+      runSearch(query)
+    }
+  }
+
+  /// Draws whichever prompt is open over the status bar; false if none is.
+  static func drawPrompt(_ state: AppState, size: Size, into buf: inout ScreenBuffer) -> Bool {
+    switch state.overlay {
+    case .search(let editor):
+      TextPrompt.draw(
+        label: "/", bold: true,
+        hints: [KeyTable.newLine.hint("search"), KeyTable.leave.hint("cancel")], editor: editor,
+        size: size, into: &buf)
+      return true
+    case .naReason(_, let editor):
+      TextPrompt.draw(
+        label: " Not applicable because: ", bold: true,
+        hints: [KeyTable.newLine.hint("mark N/A"), KeyTable.leave.hint("cancel")],
+        editor: editor, size: size, into: &buf)
+      return true
+    default:
+      return false
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import CaseBenchCore
+import Foundation
+
+/// The checklist pane: the selected phase's items with their status, note and required marks.
+enum ChecklistPane {
+  static func draw(
+    _ wb: Workbench, progress: CaseBenchCore.Progress, options: RenderOptions, rect: Rect,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    let focused = wb.focus == .checklist
+    guard let phase = wb.currentPhase else {
+      buf.box(rect, title: "Checklist", focused: focused, glyphs: g)
+      return
+    }
+    let p = progress.phases.indices.contains(wb.phase) ? progress.phases[wb.phase] : nil
+    let counts = p.map { "\($0.settled)/\($0.total) done" } ?? ""
+    var parts: [String] = []
+    if !phase.decisions.isEmpty {
+      let taken = p?.decisionsTaken ?? 0
+      let plural = phase.decisions.count == 1 ? "" : "s"
+      parts.append("d: \(taken)/\(phase.decisions.count) decision\(plural) taken")
+    }
+    parts += ["* required", "\(g.note) note"]
+    let footer = fitting(parts, width: rect.w - 6)
+    buf.box(
+      rect, title: "\(wb.phase + 1) \(phase.title)", focused: focused, glyphs: g,
+      topRight: counts, footer: footer)
+    let inner = rect.inner
+    guard inner.w > 8, inner.h > 0 else { return }
+    if phase.items.isEmpty {
+      buf.put(
+        "No items in this phase.", x: inner.x + 1, y: inner.y, role: .dim, maxX: inner.x + inner.w)
+      return
+    }
+    let top = max(0, min(wb.listTop, phase.items.count - 1))
+    let right = inner.x + inner.w
+    for row in 0..<inner.h {
+      let i = top + row
+      guard i < phase.items.count else { break }
+      let item = phase.items[i]
+      let y = inner.y + row
+      let state = wb.session.state(of: item.id)
+      let selected = i == wb.item
+      let rowRole: Role = selected ? (focused ? .selected : .selectedInactive) : .normal
+      if selected {
+        buf.fill(x: inner.x, y: y, width: inner.w, height: 1, with: Cell(" ", role: rowRole))
+      }
+      let glyph = g.status(state.status)
+      let glyphRole: Role
+      switch state.status {
+      case .done: glyphRole = .success
+      case .doing: glyphRole = .warning
+      case .blocked: glyphRole = .danger
+      case .notApplicable, .todo: glyphRole = .dim
+      }
+      var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
+      x += 1
+      let marks = 5
+      let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
+      let titleRole: Role =
+        selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
+      buf.put(
+        g.truncate(item.title, to: max(1, right - x - marks)), x: x, y: y, role: titleRole,
+        bold: selected)
+      if !state.note.isEmpty {
+        buf.put(g.note, x: right - 4, y: y, role: selected ? rowRole : .accent)
+      }
+      if item.required {
+        buf.put("*", x: right - 2, y: y, role: selected ? rowRole : .warning, bold: true)
+      }
+    }
+    if top > 0 {
+      buf.put(options.unicode ? "↑" : "^", x: rect.x + rect.w - 1, y: inner.y, role: .dim)
+    }
+    if top + inner.h < phase.items.count {
+      buf.put(
+        options.unicode ? "↓" : "v", x: rect.x + rect.w - 1, y: inner.y + inner.h - 1, role: .dim)
+    }
+  }
+}

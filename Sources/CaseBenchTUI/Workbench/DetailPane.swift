@@ -1,0 +1,206 @@
+import CaseBenchCore
+import Foundation
+
+/// The detail pane: an item, or the phase briefing, scrolled; search matches highlighted.
+enum DetailView {
+  static func draw(
+    _ wb: Workbench, options: RenderOptions, layout l: WorkbenchLayout,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    let rect = l.detail
+    let focused = wb.focus == .detail
+    let lines = DetailView.lines(wb, options: options, width: l.detailTextWidth)
+    let inner = rect.inner
+    let maxScroll = max(0, lines.count - inner.h)
+    let scroll = min(wb.detailScroll, maxScroll)
+    let count = wb.currentPhase?.items.count ?? 0
+    let title =
+      wb.detailMode == .briefing || wb.currentItem == nil
+      ? "Briefing" : "Item \(wb.item + 1) of \(count)"
+    var footer = ""
+    if maxScroll > 0 {
+      let more = options.unicode ? "↓ more" : "v more"
+      footer =
+        scroll < maxScroll
+        ? "\(more)  "
+          + (focused
+            ? KeyTable.move.hint("scroll", keys: [.char("j"), .char("k")])
+            : KeyTable.cyclePane.hint("here to scroll", keys: [.tab])) : "end"
+    }
+    let modeKey = KeyTable.briefing.hint(wb.detailMode == .briefing ? "item" : "briefing")
+    buf.box(rect, title: title, focused: focused, glyphs: g, topRight: modeKey, footer: footer)
+    let area = Rect(x: inner.x + 1, y: inner.y, w: max(0, inner.w - 2), h: inner.h)
+    buf.lines(lines, in: area, scroll: scroll)
+    if let query = wb.search?.query {
+      highlight(query, lines: lines, in: area, scroll: scroll, into: &buf)
+    }
+  }
+
+  /// Paints every occurrence of `query` in the visible lines with the match role.
+  static func highlight(
+    _ query: String, lines: [StyledLine], in r: Rect, scroll: Int, into buf: inout ScreenBuffer
+  ) {
+    guard !query.isEmpty else { return }
+    for row in 0..<r.h {
+      let i = scroll + row
+      guard i < lines.count else { break }
+      let text = lines[i].text
+      var from = text.startIndex
+      while from < text.endIndex,
+        let found = text.range(
+          of: query, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex
+        )
+      {
+        let x = r.x + lines[i].indent + DisplayWidth.of(String(text[..<found.lowerBound]))
+        let w = DisplayWidth.of(String(text[found]))
+        buf.paint(x: x, y: r.y + row, width: min(w, r.x + r.w - x), role: .match)
+        from = found.upperBound > from ? found.upperBound : text.index(after: from)
+      }
+    }
+  }
+
+  static func caseHeading(_ title: String) -> String {
+    let short = title.split(separator: ":").first.map(String.init) ?? title
+    if short.hasPrefix("The ") { return "At the " + short.dropFirst(4) }
+    return "In " + short
+  }
+
+  static func lines(_ wb: Workbench, options: RenderOptions, width: Int) -> [StyledLine] {
+    var out: [StyledLine] = []
+    let g = Glyphs.of(options)
+    guard let phase = wb.currentPhase else { return out }
+    if wb.detailMode == .item, let item = wb.currentItem {
+      let state = wb.session.state(of: item.id)
+      out.wrap(item.title, width: width, role: .title, bold: true)
+      let statusRole: Role
+      switch state.status {
+      case .done: statusRole = .success
+      case .doing: statusRole = .warning
+      case .blocked: statusRole = .danger
+      default: statusRole = .dim
+      }
+      var meta = "\(item.id) \(g.dot) \(item.required ? "required" : "optional") \(g.dot) "
+      if DisplayWidth.of(meta) + DisplayWidth.of(state.status.label) > width { meta = "" }
+      out.append(StyledLine(text: meta, role: .dim))
+      if !meta.isEmpty {
+        out[out.count - 1].text = meta + state.status.label
+        out[out.count - 1].role = statusRole == .dim ? .dim : statusRole
+      } else {
+        out[out.count - 1].text = state.status.label
+        out[out.count - 1].role = statusRole
+      }
+      if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
+        out.wrap("Not applicable: \(why)", width: width, role: .warning)
+      }
+      func section(_ heading: String, _ text: String, role: Role = .normal) {
+        guard !text.isEmpty else { return }
+        out.append(.blank)
+        out.append(StyledLine(text: heading, role: .title, bold: true))
+        out.wrap(text, width: width, role: role)
+      }
+      section("Guidance", item.guidance)
+      if wb.showsCase { section(caseHeading(wb.caseStudy.title), item.caseContext) }
+      section("Why it matters", item.why)
+      if !item.arisesIn.isEmpty {
+        let names = item.arisesIn.map { id in
+          wb.caseStudy.phase(id: id).map { p in
+            let n = (wb.caseStudy.phases.firstIndex { $0.id == id } ?? 0) + 1
+            return "\(n) \(p.title)"
+          } ?? id
+        }
+        section("Shows up in", names.joined(separator: ", "))
+      }
+      if !item.references.isEmpty {
+        out.append(.blank)
+        out.append(StyledLine(text: "Read more", role: .title, bold: true))
+        for ref in item.references {
+          let rows = Wrap.lines(ref, width: max(1, width - 2))
+          for (k, row) in rows.enumerated() {
+            out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row, role: .dim))
+          }
+        }
+      }
+      if !item.hint.isEmpty {
+        out.append(.blank)
+        if wb.hintShown {
+          out.append(StyledLine(text: "Hint", role: .title, bold: true))
+          out.wrap(item.hint, width: width, role: .accent)
+        } else {
+          out.append(StyledLine(text: "Hint hidden: press h to show it.", role: .dim))
+        }
+      }
+      out.append(.blank)
+      out.append(StyledLine(text: "Note", role: .title, bold: true))
+      if state.note.isEmpty {
+        out.wrap("No note yet: n writes one here, E opens $EDITOR.", width: width, role: .dim)
+      } else {
+        out.wrap(state.note, width: width)
+      }
+      return out
+    }
+    let count = wb.caseStudy.phases.count
+    out.wrap(
+      "Phase \(wb.phase + 1) of \(count): \(phase.title)", width: width, role: .title, bold: true)
+    let required = phase.items.filter(\.required).count
+    var facts = "\(phase.items.count) items, \(required) required"
+    if phase.timeboxMinutes > 0 { facts = "Timebox \(phase.timeboxMinutes) min \(g.dot) " + facts }
+    out.wrap(facts, width: width, role: .dim)
+    if !phase.goal.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Goal", role: .title, bold: true))
+      out.wrap(phase.goal, width: width)
+    }
+    // Own-project mode hides the story: the briefing is what is happening at the case
+    // study's company, so it gives way to the goal, the gate and the risks.
+    if !phase.briefing.isEmpty && wb.showsCase {
+      out.append(.blank)
+      out.append(StyledLine(text: "Briefing", role: .title, bold: true))
+      out.wrap(phase.briefing, width: width)
+    }
+    if !phase.gate.isEmpty {
+      let settled = phase.gate.filter { wb.session.status(of: $0).isSettled }.count
+      let met = settled == phase.gate.count
+      out.append(.blank)
+      out.append(StyledLine(text: "Gate", role: .title, bold: true))
+      out.wrap(
+        (met ? "\(g.check) " : "")
+          + "\(settled) of \(phase.gate.count) required items done or N/A"
+          + (met ? ": this phase is complete." : "."), width: width,
+        role: met ? .success : .normal)
+    }
+    if !phase.riskPrompts.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Risks to weigh", role: .title, bold: true))
+      for risk in phase.riskPrompts {
+        let rows = Wrap.lines(risk.text, width: max(1, width - 2))
+        for (k, row) in rows.enumerated() {
+          out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row))
+        }
+      }
+    }
+    if !phase.decisions.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Decisions (press d)", role: .title, bold: true))
+      for d in phase.decisions {
+        if let r = wb.session.decisions[d.id] {
+          let label = d.option(id: r.option)?.label ?? r.option
+          out.wrap(
+            "\(g.check) \(d.title): chose \(r.option), \(label)", width: width, role: .success,
+            indent: 0)
+        } else {
+          out.wrap("\(g.pointer) \(d.title): not taken yet", width: width, role: .warning)
+        }
+      }
+    }
+    out.append(.blank)
+    out.append(StyledLine(text: "Readiness", role: .title, bold: true))
+    let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
+    out.wrap(progress.readinessWorkings, width: width, role: .dim)
+    if wb.currentItem != nil {
+      out.append(.blank)
+      out.wrap("Press b or move in the checklist to see an item.", width: width, role: .dim)
+    }
+    return out
+  }
+}

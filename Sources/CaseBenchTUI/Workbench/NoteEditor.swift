@@ -1,0 +1,73 @@
+import CaseBenchCore
+import Foundation
+
+/// The inline note editor: its state is a `TextEditor` in the overlay; drawn in place of the
+/// detail pane; its update is below.
+enum NoteView {
+  static func textRect(_ l: WorkbenchLayout) -> Rect {
+    let inner = l.detail.inner
+    return Rect(x: inner.x + 1, y: inner.y + 1, w: max(1, inner.w - 2), h: max(1, inner.h - 1))
+  }
+
+  static func textWidth(_ l: WorkbenchLayout) -> Int { textRect(l).w }
+  static func textHeight(_ l: WorkbenchLayout) -> Int { textRect(l).h }
+
+  /// The editor's keys, for its footer and the status bar: "Esc/Ctrl-S keep", "Ctrl-O $EDITOR".
+  static var keys: [String] {
+    let keep = [KeyTable.leave, KeyTable.keep].map { $0.keys[0].key.name }
+    return [keep.joined(separator: "/") + " keep", KeyTable.continueInEditor.hint("$EDITOR")]
+  }
+
+  static func draw(
+    _ editor: TextEditor, itemID: String, wb: Workbench, options: RenderOptions, rect: Rect,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
+    buf.box(
+      rect, title: "Note", focused: true, glyphs: g,
+      footer: fitting(keys, width: rect.w - 6))
+    let inner = rect.inner
+    guard inner.h > 1 else { return }
+    buf.put(
+      g.truncate(title, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
+      maxX: inner.x + inner.w)
+    let l = WorkbenchLayout(size: Size(width: buf.width, height: buf.height), for: wb)
+    drawEditor(editor, in: textRect(l), into: &buf)
+  }
+}
+
+// MARK: Update
+
+extension AppState {
+  mutating func handleNoteEditor(_ event: Event) -> [Command] {
+    guard case .note(let itemID, var editor) = overlay else { return [] }
+    let l = layout
+    let width = NoteView.textWidth(l)
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .note) {
+      case .leave, .keep:
+        overlay = .none
+        if changeSession({ $0.setNote(editor.text, of: itemID, at: $1) }) {
+          showMessage("Note saved.", isError: false)
+        }
+        return []
+      case .continueInEditor:
+        overlay = .none
+        return [.editExternally(itemID: itemID, text: editor.text)]
+      case .page(let delta):
+        editor.moveVertically(delta * max(1, NoteView.textHeight(l) - 1), width: width)
+      default:
+        editor.handle(key, in: .note, width: width)
+      }
+    case .paste(let text):
+      editor.insert(text)
+    default:
+      break
+    }
+    editor.scrollIntoView(width: width, height: NoteView.textHeight(l))
+    overlay = .note(itemID: itemID, editor: editor)
+    return []
+  }
+}

@@ -1,0 +1,95 @@
+import CaseBenchCore
+import Foundation
+
+/// The phases pane: each phase with its progress, then overall progress and readiness.
+enum PhasesPane {
+  static func draw(
+    _ wb: Workbench, progress: CaseBenchCore.Progress, options: RenderOptions, rect: Rect,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    let focused = wb.focus == .phases
+    buf.box(rect, title: "Phases", focused: focused, glyphs: g)
+    let inner = rect.inner
+    guard inner.w > 4, inner.h > 0 else { return }
+    let phases = wb.caseStudy.phases
+    let per = WorkbenchLayout.rowsPerPhase(innerHeight: inner.h, phases: phases.count)
+    let right = inner.x + inner.w
+    let first = WorkbenchLayout.firstPhase(
+      innerHeight: inner.h, phases: phases.count, selected: wb.phase)
+    for (i, phase) in phases.enumerated() where i >= first {
+      let y = inner.y + (i - first) * per
+      guard y + per - 1 < inner.y + inner.h, progress.phases.indices.contains(i) else { break }
+      let p = progress.phases[i]
+      let selected = i == wb.phase
+      let rowRole: Role = selected ? (focused ? .selected : .selectedInactive) : .normal
+      if selected {
+        buf.fill(x: inner.x, y: y, width: inner.w, height: per, with: Cell(" ", role: rowRole))
+      }
+      let mark = p.gateMet ? g.check : ""
+      let count = "\(p.settled)/\(p.total)"
+      let number = "\(i + 1) "
+      if per == 3 {
+        var open: [String] = []
+        if p.blocked > 0 { open.append("\(p.blocked) blocked") }
+        if p.doing > 0 { open.append("\(p.doing) doing") }
+        if p.decisionsTotal > 0 {
+          let left = p.decisionsTotal - p.decisionsTaken
+          open.append(
+            left == 0 ? "decided" : left == 1 ? "1 decision open" : "\(left) decisions open")
+        }
+        let x = inner.x + 1 + DisplayWidth.of(number)
+        buf.put(
+          fitting(open, width: max(0, right - 1 - x)), x: x, y: y + 2,
+          role: selected ? rowRole : (p.blocked > 0 ? .danger : .dim))
+      }
+      if per >= 2 {
+        let titleRoom = inner.w - 2 - DisplayWidth.of(number) - DisplayWidth.of(mark) - 1
+        buf.put(number, x: inner.x + 1, y: y, role: selected ? rowRole : .dim)
+        buf.put(
+          g.truncate(phase.title, to: max(1, titleRoom)),
+          x: inner.x + 1 + DisplayWidth.of(number), y: y, role: rowRole, bold: selected)
+        if !mark.isEmpty {
+          buf.putRight(mark, maxX: right - 1, y: y, role: selected ? rowRole : .success, bold: true)
+        }
+        let barW = inner.w - 2 - DisplayWidth.of(number) - DisplayWidth.of(count) - 1
+        let bar = progressBar(p.fraction, width: barW, glyphs: g, unicode: options.unicode)
+        buf.put(
+          bar, x: inner.x + 1 + DisplayWidth.of(number), y: y + 1,
+          role: selected ? rowRole : (p.gateMet ? .success : .accent))
+        buf.putRight(count, maxX: right - 1, y: y + 1, role: selected ? rowRole : .dim)
+      } else {
+        let tail = count + (mark.isEmpty ? "" : " " + mark)
+        let titleRoom = inner.w - 2 - DisplayWidth.of(number) - DisplayWidth.of(tail) - 1
+        buf.put(number, x: inner.x + 1, y: y, role: selected ? rowRole : .dim)
+        buf.put(
+          g.truncate(phase.title, to: max(1, titleRoom)),
+          x: inner.x + 1 + DisplayWidth.of(number), y: y, role: rowRole, bold: selected)
+        buf.putRight(tail, maxX: right - 1, y: y, role: selected ? rowRole : .dim)
+      }
+    }
+    // Overall progress and readiness, at the bottom of the pane.
+    let used = phases.count * per
+    let footer = 3
+    guard inner.h - used >= footer + 1 else { return }
+    let y0 = inner.y + inner.h - footer
+    buf.put(
+      String(repeating: g.horizontal, count: inner.w - 2), x: inner.x + 1, y: y0, role: .border)
+    let count = "\(progress.settled)/\(progress.total)"
+    let label = "Overall "
+    buf.put(label, x: inner.x + 1, y: y0 + 1, role: .title, bold: true)
+    let barW = inner.w - 2 - DisplayWidth.of(label) - DisplayWidth.of(count) - 1
+    buf.put(
+      progressBar(progress.fraction, width: barW, glyphs: g, unicode: options.unicode),
+      x: inner.x + 1 + DisplayWidth.of(label), y: y0 + 1, role: .accent)
+    buf.putRight(count, maxX: right - 1, y: y0 + 1, role: .dim)
+    let readiness = progress.readiness
+    let rRole: Role = readiness >= 1 ? .success : (readiness >= 0.5 ? .warning : .danger)
+    var x = buf.put("Readiness ", x: inner.x + 1, y: y0 + 2, role: .title, bold: true)
+    x = buf.put(CaseBenchCore.Progress.percent(readiness), x: x, y: y0 + 2, role: rRole, bold: true)
+    let gates = "gates \(progress.gatesMet)/\(progress.phases.count)"
+    if x + 2 + DisplayWidth.of(gates) <= right - 1 {
+      buf.putRight(gates, maxX: right - 1, y: y0 + 2, role: .dim)
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import CaseBenchCore
+import Foundation
+
+/// The workbench's panes, left to right.
+enum Focus: Sendable, Equatable, CaseIterable {
+  case phases, checklist, detail
+
+  /// The pane `delta` steps along; past either end it wraps around, or stays with `wrap` false.
+  func step(_ delta: Int, wrap: Bool) -> Focus {
+    let all = Focus.allCases
+    let here = all.firstIndex(of: self) ?? 0
+    let target = here + delta
+    if all.indices.contains(target) { return all[target] }
+    if !wrap { return self }
+    return all[((target % all.count) + all.count) % all.count]
+  }
+}
+
+/// What the detail pane shows.
+enum DetailMode: Sendable, Equatable {
+  case item, briefing
+}
+
+struct SearchMatch: Sendable, Equatable {
+  var phase: Int
+  /// Nil when the match is in the phase's briefing, title or goal.
+  var item: Int?
+}
+
+struct SearchResults: Sendable, Equatable {
+  var query: String
+  var matches: [SearchMatch]
+  var index: Int
+}
+
+/// The workbench's state: one session on one case study. Its update is in WorkbenchUpdate.swift,
+/// its view in WorkbenchView.swift and the pane views beside it.
+struct Workbench: Sendable {
+  var caseStudy: CaseStudy
+  var session: Session
+  var sessionName: String
+  var readOnly: Bool
+  var readOnlyReason: String?
+  var phase = 0
+  var item = 0
+  var focus = Focus.checklist
+  var detailMode = DetailMode.item
+  var detailScroll = 0
+  var listTop = 0
+  var hintShown = false
+  var search: SearchResults?
+  /// The item last selected in each phase, so coming back to a phase lands where you left.
+  var lastItem: [Int: Int] = [:]
+
+  var currentPhase: Phase? {
+    caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
+  }
+
+  var currentItem: Item? {
+    guard let p = currentPhase, p.items.indices.contains(item) else { return nil }
+    return p.items[item]
+  }
+
+  var showsCase: Bool { session.mode == .caseStudy }
+
+  /// The most items in any phase.
+  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
+
+  /// Selects an item (nil: the one last selected in that phase) and what the detail pane shows,
+  /// scrolled to the top with the hint hidden. Leaving a phase remembers its item, and the new
+  /// phase's checklist starts from its top (the update then scrolls the item into view).
+  mutating func select(phase p: Int, item i: Int?, detail mode: DetailMode) {
+    if p != phase {
+      lastItem[phase] = item
+      phase = p
+      item = i ?? lastItem[p] ?? 0
+      listTop = 0
+    } else if let i {
+      item = i
+    }
+    detailMode = mode
+    detailScroll = 0
+    hintShown = false
+  }
+}

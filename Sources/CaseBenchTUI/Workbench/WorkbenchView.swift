@@ -1,0 +1,31 @@
+import CaseBenchCore
+import Foundation
+
+/// The workbench: phases, the phase's checklist, and the detail of the selection.
+enum WorkbenchView {
+  static func draw(_ wb: Workbench, state: AppState, size: Size, into buf: inout ScreenBuffer) {
+    let l = WorkbenchLayout(size: size, for: wb)
+    let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
+    PhasesPane.draw(wb, progress: progress, options: state.options, rect: l.phases, into: &buf)
+    ChecklistPane.draw(
+      wb, progress: progress, options: state.options, rect: l.checklist, into: &buf)
+    if case .note(let itemID, let editor) = state.overlay {
+      NoteView.draw(
+        editor, itemID: itemID, wb: wb, options: state.options, rect: l.detail, into: &buf)
+    } else {
+      DetailView.draw(wb, options: state.options, layout: l, into: &buf)
+    }
+  }
+
+}
+
+/// As many of `parts` as fit in `width` cells, in order, two spaces apart.
+func fitting(_ parts: [String], width: Int) -> String {
+  var out = ""
+  for part in parts {
+    let next = out.isEmpty ? part : out + "  " + part
+    if DisplayWidth.of(next) > width { break }
+    out = next
+  }
+  return out
+}
