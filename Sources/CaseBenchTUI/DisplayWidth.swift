@@ -31,8 +31,35 @@ public enum DisplayWidth {
   /// Only a character that *starts* with such a scalar is replaced: a zero-width joiner
   /// inside an emoji sequence (or a tag inside a flag) belongs to the emoji and stays.
   public static func placeholder(for ch: Character) -> String? {
+    guard !ch.isNewline, ch != "\t" else { return nil }
+    return shown(ch)
+  }
+
+  /// `text` made safe to write to a terminal as it is (for output that does not go through a
+  /// screen buffer, such as `casebench export` to a terminal): line feeds, CRLF and tabs stay,
+  /// and every other character that `placeholder(for:)` covers, a lone carriage return
+  /// included, becomes its placeholder.
+  public static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isHidden($0) && $0 != "\n" && $0 != "\t" })
+    else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for ch in text {
+      if ch == "\n" || ch == "\r\n" || ch == "\t" {
+        out.append(ch)
+      } else if let shown = shown(ch) {
+        out += shown
+      } else {
+        out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// The placeholder of a character that starts with a hidden scalar, or nil.
+  private static func shown(_ ch: Character) -> String? {
     guard let first = ch.unicodeScalars.first, !(first.value >= 0x20 && first.value < 0x7F),
-      isHidden(first), !ch.isNewline, ch != "\t"
+      isHidden(first)
     else { return nil }
     var shown = ""
     for scalar in ch.unicodeScalars {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseBenchCore
+import CaseBenchTUI
 import Foundation
 
 struct OpenCommand: ParsableCommand {
@@ -207,6 +208,10 @@ struct ExportCommand: ParsableCommand {
             file: output, message: "cannot write the report (\(error.localizedDescription))",
             fix: "check the folder exists and you may write to it"))
       }
+    } else if isatty(STDOUT_FILENO) == 1 {
+      // A report read in a terminal must not drive it: an escape sequence or a bidi override
+      // in someone's note is shown, not obeyed. Files and pipes get the text as it is.
+      Console.out(DisplayWidth.visible(text))
     } else {
       Console.out(text)
     }

@@ -136,3 +136,15 @@ struct HostileTextTests {
     assertGolden(screen.text, "hostile-text-120x30")
   }
 }
+
+extension HostileTextTests {
+  /// What `casebench export` writes to a terminal.
+  @Test func visibleTextKeepsLinesAndTabsOnly() {
+    let text =
+      "# Note\r\n| a | b |\n\tindented \u{1B}[31mred\u{1B}[0m\u{7}\rover \u{202E}evil 👩‍👩‍👧 \u{85}x"
+    #expect(
+      DisplayWidth.visible(text)
+        == "# Note\r\n| a | b |\n\tindented ^[[31mred^[[0m^G^Mover <U+202E>evil 👩‍👩‍👧 <U+0085>x")
+    #expect(DisplayWidth.visible("plain\ntext\t日本") == "plain\ntext\t日本")
+  }
+}

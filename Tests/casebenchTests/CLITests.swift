@@ -37,9 +37,9 @@ struct CLITests {
     try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
   }
 
-  func run(_ args: [String], stdin: FileHandle? = nil) throws -> Run {
+  func run(_ args: [String], stdin: FileHandle? = nil, executable: URL? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = Self.binary
+    process.executableURL = executable ?? Self.binary
     process.arguments = args
     process.currentDirectoryURL = temp
     var env = ProcessInfo.processInfo.environment
