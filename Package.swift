@@ -57,6 +57,18 @@ let package = Package(
       dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
       path: "Benchmarks"
     ),
+    // libFuzzer targets for the two loaders: scripts/fuzz builds them with the sanitizers.
+    // An ordinary build makes them replay tools (fuzz-case-study FILE..., fuzz-session FILE...).
+    .executableTarget(
+      name: "fuzz-case-study",
+      dependencies: ["CaseBenchCore"],
+      path: "Fuzz/CaseStudyFuzzer"
+    ),
+    .executableTarget(
+      name: "fuzz-session",
+      dependencies: ["CaseBenchCore", "CaseBenchTUI"],
+      path: "Fuzz/SessionFuzzer"
+    ),
     .testTarget(
       name: "CaseBenchCoreTests",
       dependencies: ["CaseBenchCore"],

@@ -190,3 +190,88 @@ let exportMS = median(7) {
   _ = Reports.export(caseStudy: big, session: notes, format: .html)
 }
 report("HTML export, 10,000 items (scaling check)", exportMS, bar: 400)
+
+// MARK: Sizes: no keystroke (update + render) over 100 ms with a huge note, case study or
+// session open. Each scenario plays its keys once to warm up, then again on a fresh copy of
+// the state; the figure is the slowest single keystroke of the second pass.
+
+/// The slowest update + render among `events`, in ms, and the event that took it.
+func slowestKeystroke(_ start: AppState, _ events: [Event], size: Size) -> (
+  ms: Double, event: String
+) {
+  var warm = start
+  for event in events {
+    _ = update(&warm, event)
+    _ = render(warm, size: size)
+  }
+  var state = start
+  var worst = (ms: 0.0, event: "")
+  for event in events {
+    let begin = DispatchTime.now().uptimeNanoseconds
+    _ = update(&state, event)
+    _ = render(state, size: size)
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000
+    if ms > worst.ms { worst = (ms, "\(event)") }
+  }
+  return worst
+}
+
+func opened(_ study: CaseStudy, _ session: Session) -> AppState {
+  var state = AppState(
+    caseStudies: [study], sessions: [], options: RenderOptions(unicode: true, facilitator: false),
+    now: Date())
+  _ = update(&state, .resize(size))
+  _ = update(
+    &state,
+    .sessionOpened(
+      SessionFile(url: URL(fileURLWithPath: "bench.json"), caseStudy: study, session: session),
+      created: false))
+  return state
+}
+
+let typing: [Event] = "checked".map { .key(.char($0)) }
+/// Moving about the workbench: items, pages, ends, phases, panes, the briefing, a status.
+let browsing: [Event] =
+  Array(repeating: .key(.down), count: 5) + Array(repeating: .key(.up), count: 3)
+  + [
+    .key(.pageDown), .key(.pageUp), .key(.char("G")), .key(.char("g")), .key(.char("2")),
+    .key(.char("1")), .key(.tab), .key(.backTab), .key(.char("b")), .key(.char("b")),
+    .key(.char(" ")), .key(.char(" ")), .key(.char("h")),
+  ]
+/// Writing in the note editor: open, type, move, delete, new lines, page, close.
+let writing: [Event] =
+  [.key(.char("n"))] + typing
+  + [
+    .key(.left), .key(.left), .key(.backspace), .key(.enter), .key(.up), .key(.up),
+    .key(.down), .key(.home), .key(.end), .key(.pageDown), .key(.pageUp),
+  ] + typing
+  + [.key(.escape)]
+/// Searching: open the search, type a word, step through the matches, clear it.
+let searching: [Event] =
+  [.key(.char("/"))] + "note".map { .key(.char($0)) }
+  + [.key(.enter), .key(.char("n")), .key(.char("n")), .key(.char("N")), .key(.escape)]
+
+// A 1 MB note on the Bike Shop's first item: prose in lines of about 90 characters.
+var megaNote = ""
+let noteLine = "Asked Nadia about the 2023 export: three weeks missing, two stores renamed. "
+while megaNote.utf8.count < 1 << 20 { megaNote += noteLine + "Checked again.\n" }
+var bigNoteSession = Session(participant: "Bench", caseStudy: bike)
+if let firstItem = bike.allItems.first { bigNoteSession.setNote(megaNote, of: firstItem.id) }
+let noteState = opened(bike, bigNoteSession)
+for (name, events) in [("browse", browsing), ("write", writing), ("search", searching)] {
+  let worst = slowestKeystroke(noteState, events, size: size)
+  report("slowest key, 1 MB note, \(name)", worst.ms, bar: 100)
+  if worst.ms > 100 { print("  (\(worst.event))") }
+}
+
+// A 10,000-item case study, fresh, and with a note on every item.
+for (label, session) in [
+  ("10,000 items", Session(participant: "Bench", caseStudy: big)), ("10,000 notes", notes),
+] {
+  let bigState = opened(big, session)
+  for (name, events) in [("browse", browsing), ("write", writing), ("search", searching)] {
+    let worst = slowestKeystroke(bigState, events, size: size)
+    report("slowest key, \(label), \(name)", worst.ms, bar: 100)
+    if worst.ms > 100 { print("  (\(worst.event))") }
+  }
+}

@@ -23,11 +23,12 @@ public enum DiagnosticLine {
     return text
   }
 
-  /// Control characters (from a file name, an author's text or a quoted value) shown as
-  /// escapes, so a message never spans lines or moves the terminal's cursor.
+  /// Control characters and invisible format characters such as bidirectional overrides
+  /// (from a file name, an author's text or a quoted value) shown as escapes (`\u{1b}`,
+  /// `\u{202e}`), so a message never spans lines, moves the terminal's cursor or reorders
+  /// what it shows.
   static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else { return text }
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -35,7 +36,7 @@ public enum DiagnosticLine {
       case "\r": result += "\\r"
       case "\t": result += "\\t"
       default:
-        if scalar.properties.generalCategory == .control {
+        if needsEscape(scalar) {
           result += "\\u{\(String(scalar.value, radix: 16))}"
         } else {
           result.unicodeScalars.append(scalar)
@@ -43,5 +44,15 @@ public enum DiagnosticLine {
       }
     }
     return result
+  }
+
+  /// A control character, or a format character other than the joiners and tags that build
+  /// emoji (U+200D, U+E0020 to U+E007F).
+  static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control: true
+    case .format: scalar != "\u{200D}" && !(0xE0020...0xE007F).contains(scalar.value)
+    default: false
+    }
   }
 }

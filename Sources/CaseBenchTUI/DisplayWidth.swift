@@ -1,13 +1,14 @@
 /// Display width of text in terminal cells, without depending on the C locale:
 /// 2 for East Asian wide/fullwidth characters and emoji presentation, 0 for combining marks
-/// and zero-width joiners, 1 otherwise. Tabs and newlines count 1 (they are drawn as spaces).
+/// and zero-width joiners inside a character, 1 otherwise. Tabs and newlines count 1 (they are
+/// drawn as spaces); a character shown by a placeholder counts the placeholder's width.
 public enum DisplayWidth {
   public static func of(_ ch: Character) -> Int {
     let scalars = ch.unicodeScalars
     guard let first = scalars.first else { return 0 }
-    if first.value < 0x7F {
-      return first.value < 0x20 && first.value != 0x09 && first.value != 0x0A ? 0 : 1
-    }
+    if first.value >= 0x20 && first.value < 0x7F { return 1 }
+    if ch.isNewline || ch == "\t" { return 1 }
+    if let shown = placeholder(for: ch) { return of(shown) }
     // An emoji presentation selector or a keycap makes the whole cluster wide.
     if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     return scalarWidth(first)
@@ -17,6 +18,74 @@ public enum DisplayWidth {
     var total = 0
     for ch in text { total += of(ch) }
     return total
+  }
+
+  /// How a character that must never reach the terminal as it is appears on screen instead:
+  /// a control character (ESC, BEL, NUL, DEL, the C1 controls) or an invisible format
+  /// character (bidirectional overrides, embeddings and isolates, marks, zero-width spaces
+  /// and joiners, word joiners, the byte order mark, soft hyphens...). Controls below space
+  /// and DEL show in caret notation (`^[`, `^@`, `^?`), the rest as `<U+202E>`; every
+  /// placeholder is plain ASCII, so it reads the same in any locale. `nil` for every other
+  /// character, and for newlines and tabs, which draw as spaces.
+  ///
+  /// Only a character that *starts* with such a scalar is replaced: a zero-width joiner
+  /// inside an emoji sequence (or a tag inside a flag) belongs to the emoji and stays.
+  public static func placeholder(for ch: Character) -> String? {
+    guard !ch.isNewline, ch != "\t" else { return nil }
+    return shown(ch)
+  }
+
+  /// `text` made safe to write to a terminal as it is (for output that does not go through a
+  /// screen buffer, such as `casebench export` to a terminal): line feeds, CRLF and tabs stay,
+  /// and every other character that `placeholder(for:)` covers, a lone carriage return
+  /// included, becomes its placeholder.
+  public static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isHidden($0) && $0 != "\n" && $0 != "\t" })
+    else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for ch in text {
+      if ch == "\n" || ch == "\r\n" || ch == "\t" {
+        out.append(ch)
+      } else if let shown = shown(ch) {
+        out += shown
+      } else {
+        out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// The placeholder of a character that starts with a hidden scalar, or nil.
+  private static func shown(_ ch: Character) -> String? {
+    guard let first = ch.unicodeScalars.first, !(first.value >= 0x20 && first.value < 0x7F),
+      isHidden(first)
+    else { return nil }
+    var shown = ""
+    for scalar in ch.unicodeScalars {
+      if isHidden(scalar) {
+        shown += name(of: scalar)
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
+  }
+
+  /// A control character, or an invisible format character (Unicode category Cf).
+  static func isHidden(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x20 || (0x7F..<0xA0).contains(v) { return true }
+    if v < 0xAD { return false }
+    return s.properties.generalCategory == .format
+  }
+
+  private static func name(of s: Unicode.Scalar) -> String {
+    let v = s.value
+    if v < 0x20 { return "^" + String(Character(Unicode.Scalar(UInt8(v + 0x40)))) }
+    if v == 0x7F { return "^?" }
+    let hex = String(v, radix: 16, uppercase: true)
+    return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
   }
 
   static func scalarWidth(_ s: Unicode.Scalar) -> Int {

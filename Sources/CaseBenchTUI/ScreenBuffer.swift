@@ -91,6 +91,10 @@ public struct ScreenBuffer: Sendable, Equatable {
   /// Writes `text` from (x, y), clipped at `maxX` (exclusive; defaults to the right edge).
   /// Measures by display width: a wide character that would straddle the edge is replaced by a
   /// space. Returns the x just after the last column written.
+  ///
+  /// Control characters (ESC, CR, ...) and invisible format characters (bidirectional
+  /// overrides, zero-width spaces, ...) never reach the terminal: newlines and tabs draw as a
+  /// space, and the rest as the visible placeholder `DisplayWidth.placeholder(for:)` gives.
   @discardableResult
   public mutating func put(
     _ text: String, x: Int, y: Int, role: Role = .normal, bold: Bool = false, maxX: Int? = nil
@@ -98,44 +102,61 @@ public struct ScreenBuffer: Sendable, Equatable {
     guard y >= 0, y < size.height else { return x }
     let limit = min(maxX ?? size.width, size.width)
     var col = x
-    for var ch in text {
+    characters: for ch in text {
       if col >= limit { break }
-      // Never let control characters (ESC, CR, ...) reach the terminal: newlines and tabs
-      // draw as a space, the rest are dropped.
       if ch.isNewline || ch == "\t" {
-        ch = " "
-      } else if let v = ch.unicodeScalars.first?.value, v < 0x20 || (v >= 0x7F && v < 0xA0) {
-        continue
-      }
-      let w = DisplayWidth.of(ch)
-      if w == 0 {
-        // Combining marks join the previous cell.
-        if col > x, col - 1 < size.width, col - 1 >= 0 {
-          var prev = self[col - 1, y]
-          if prev.isContinuation, col - 2 >= 0 { prev = self[col - 2, y] }
-          prev.text.append(ch)
-          if self[col - 1, y].isContinuation {
-            self[col - 2, y] = prev
-          } else {
-            self[col - 1, y] = prev
+        guard put(" ", start: x, col: &col, y: y, limit: limit, role: role, bold: bold) else {
+          break
+        }
+      } else if let shown = DisplayWidth.placeholder(for: ch) {
+        for part in shown {
+          if col >= limit { break characters }
+          guard put(part, start: x, col: &col, y: y, limit: limit, role: role, bold: bold) else {
+            break characters
           }
         }
-        continue
+      } else {
+        guard put(ch, start: x, col: &col, y: y, limit: limit, role: role, bold: bold) else {
+          break
+        }
       }
-      if col < 0 {
-        col += w
-        continue
-      }
-      if w == 2 && col + 1 >= limit {
-        self[col, y] = Cell(" ", role: role, bold: bold)
-        col += 1
-        break
-      }
-      self[col, y] = Cell(String(ch), role: role, bold: bold)
-      if w == 2 { self[col + 1, y] = Cell.continuation.with(role: role) }
-      col += w
     }
     return col
+  }
+
+  /// Writes one character that is safe to draw at `col` and advances `col` past it. Returns
+  /// false when nothing more fits on the row.
+  private mutating func put(
+    _ ch: Character, start x: Int, col: inout Int, y: Int, limit: Int, role: Role, bold: Bool
+  ) -> Bool {
+    let w = DisplayWidth.of(ch)
+    if w == 0 {
+      // Combining marks join the previous cell.
+      if col > x, col - 1 < size.width, col - 1 >= 0 {
+        var prev = self[col - 1, y]
+        if prev.isContinuation, col - 2 >= 0 { prev = self[col - 2, y] }
+        prev.text.append(ch)
+        if self[col - 1, y].isContinuation {
+          self[col - 2, y] = prev
+        } else {
+          self[col - 1, y] = prev
+        }
+      }
+      return true
+    }
+    if col < 0 {
+      col += w
+      return true
+    }
+    if w == 2 && col + 1 >= limit {
+      self[col, y] = Cell(" ", role: role, bold: bold)
+      col += 1
+      return false
+    }
+    self[col, y] = Cell(String(ch), role: role, bold: bold)
+    if w == 2 { self[col + 1, y] = Cell.continuation.with(role: role) }
+    col += w
+    return true
   }
 
   /// Fills a rectangle with one cell.

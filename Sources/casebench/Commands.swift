@@ -1,5 +1,10 @@
 import ArgumentParser
 import CaseBenchCore
+import CaseBenchTUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -225,6 +230,10 @@ struct ExportCommand: ParsableCommand {
       } catch {
         throw CLIError(error)
       }
+    } else if isatty(STDOUT_FILENO) == 1 {
+      // A report read in a terminal must not drive it: an escape sequence or a bidi override
+      // in someone's note is shown, not obeyed. Files and pipes get the text as it is.
+      Console.out(DisplayWidth.visible(text))
     } else {
       Console.out(text)
     }

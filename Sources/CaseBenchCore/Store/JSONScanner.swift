@@ -281,13 +281,7 @@ struct JSONScanner {
           i += 1
         case UInt8(ascii: "u"):
           i += 1
-          for _ in 0..<4 {
-            guard i < n else { throw endFailure("four hex digits after \\u") }
-            guard hexValue(b[i]) != nil else {
-              throw failure("unexpected \(describe(b[i])); expected four hex digits after \\u")
-            }
-            i += 1
-          }
+          try unicodeEscape(escapeStart: i - 2)
         default:
           throw failure("'\\\(Character(Unicode.Scalar(b[i])))' is not a JSON escape")
         }
@@ -299,8 +293,95 @@ struct JSONScanner {
             ? "a line break inside a string (write it as \\n)"
             : "a control character inside a string (\(describe(c)))")
       }
+      if c >= 0x80 {
+        try utf8Sequence()
+        continue
+      }
       i += 1
     }
+  }
+
+  /// Checks `\uXXXX` at `escapeStart` (the backslash; `i` is just past the `u`). Half of a
+  /// surrogate pair is refused here, with its position: no decoder can make text of it.
+  private mutating func unicodeEscape(escapeStart: Int) throws(Failure) {
+    let value = try hexQuad()
+    switch value {
+    case 0xD800...0xDBFF:
+      let escapeEnd = i
+      guard i + 1 < n, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+        if i >= n || (i + 1 >= n && b[i] == UInt8(ascii: "\\")) {
+          throw endFailure("the second half of a surrogate pair")
+        }
+        i = escapeStart
+        throw failure(
+          "a \\u escape for the first half of a surrogate pair, without the second half")
+      }
+      i += 2
+      let low = try hexQuad()
+      guard (0xDC00...0xDFFF).contains(low) else {
+        i = escapeEnd
+        throw failure(
+          "a \\u escape for the first half of a surrogate pair, without the second half")
+      }
+    case 0xDC00...0xDFFF:
+      i = escapeStart
+      throw failure("a \\u escape for the second half of a surrogate pair, without the first half")
+    default:
+      break
+    }
+  }
+
+  /// Reads the four hex digits of a `\u` escape starting at `i`.
+  private mutating func hexQuad() throws(Failure) -> UInt32 {
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard i < n else { throw endFailure("four hex digits after \\u") }
+      guard let digit = hexValue(b[i]) else {
+        throw failure("unexpected \(describe(b[i])); expected four hex digits after \\u")
+      }
+      value = value << 4 | digit
+      i += 1
+    }
+    return value
+  }
+
+  /// Checks one multi-byte UTF-8 character starting at `i` (a byte of 0x80 or more) and steps
+  /// over it. Session files are UTF-8; anything else is refused where it is.
+  private mutating func utf8Sequence() throws(Failure) {
+    let lead = b[i]
+    let count: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: count = 2
+    case 0xE0:
+      count = 3
+      low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: count = 3
+    case 0xED:
+      count = 3
+      high = 0x9F
+    case 0xF0:
+      count = 4
+      low = 0x90
+    case 0xF1...0xF3: count = 4
+    case 0xF4:
+      count = 4
+      high = 0x8F
+    default:
+      throw failure("\(describe(lead)) inside a string is not UTF-8 text")
+    }
+    for k in 1..<count {
+      guard i + k < n else {
+        throw Failure(offset: n, message: "the file ends inside a UTF-8 character", atEnd: true)
+      }
+      let byte = b[i + k]
+      let range = k == 1 ? low...high : 0x80...0xBF
+      guard range.contains(byte) else {
+        throw failure("\(describe(lead)) inside a string starts a character that is not UTF-8 text")
+      }
+    }
+    i += count
   }
 
   private mutating func literal(_ word: StaticString) throws(Failure) {

@@ -53,11 +53,17 @@ public enum SessionStore {
       guard let date = SessionDates.parse(text) else {
         throw DecodingError.dataCorruptedError(
           in: container,
-          debugDescription: "'\(text)' is not a date; write it like 2026-11-29T01:52:15Z")
+          debugDescription: "'\(shortened(text))' is not a date; write it like 2026-11-29T01:52:15Z"
+        )
       }
       return date
     }
     return decoder
+  }
+
+  /// A value quoted back in a message: never more than `limit` characters of it.
+  static func shortened(_ text: String, limit: Int = 40) -> String {
+    text.count > limit ? String(text.prefix(limit)) + "…" : text
   }
 
   // MARK: Decoding
