@@ -17,7 +17,7 @@ struct CaseBench: ParsableCommand {
     version: version,
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self,
-      StatusCommand.self, ExportCommand.self,
+      StatusCommand.self, ExportCommand.self, JoinCommand.self, WorkshopCommand.self,
     ]
   )
 
