@@ -74,6 +74,8 @@ public struct SessionEvent: Sendable, Equatable, Codable {
 
   public enum Kind: String, Sendable, Equatable, Codable {
     case created, status, note, decision, opened
+    /// The facilitator's announcement reached this session (a workshop).
+    case announcement
   }
 
   public init(at: Date, kind: Kind, target: String? = nil, detail: String) {

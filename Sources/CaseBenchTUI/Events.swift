@@ -1,3 +1,4 @@
+import CaseBenchCore
 import Foundation
 
 /// A key press, decoded by the terminal backend.
@@ -23,4 +24,6 @@ public enum Event: Sendable, Equatable {
   case scrollDown(x: Int, y: Int)
   /// Time passes (about ten times a second): clocks, autosave, file watching.
   case tick(Date)
+  /// The facilitator's state file of the participant's workshop folder was read (it changed).
+  case workshop(WorkshopState)
 }

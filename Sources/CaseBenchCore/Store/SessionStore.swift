@@ -179,7 +179,8 @@ public enum SessionStore {
       switch name {
       case "status": detail = "it should be one of todo, doing, done, blocked or na"
       case "mode": detail = "it should be case_study or own_project"
-      case "kind": detail = "it should be one of created, status, note, decision or opened"
+      case "kind":
+        detail = "it should be one of created, status, note, decision, opened or announcement"
       default: detail = context.debugDescription
       }
       if context.codingPath.isEmpty {

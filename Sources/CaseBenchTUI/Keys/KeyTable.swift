@@ -16,6 +16,12 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case prompt
   /// The decision dialog's stages.
   case decisionList, decisionOptions, decisionRationale, decisionOutcome
+  /// The facilitator's workshop dashboard.
+  case dashboard
+  /// Picking the phase to release on the dashboard.
+  case releasePicker
+  /// A facilitator's announcement showing over the workbench.
+  case banner
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -54,6 +60,8 @@ enum KeyCommand: Sendable, Equatable {
   case select, close, change
   /// A letter in the decision dialog: the option with this index (0 for `a`).
   case option(Int)
+  // The workshop dashboard.
+  case sortRows, nextPage, announce, releasePhase
 }
 
 /// The groups of the help overlay, in the order it shows them.
@@ -63,6 +71,7 @@ enum HelpGroup: String, Sendable, CaseIterable {
   case search = "Search"
   case writing = "Writing (notes, rationales, prompts)"
   case start = "Start screen"
+  case dashboard = "Workshop dashboard"
   case anywhere = "Anywhere"
 }
 
@@ -143,14 +152,14 @@ enum KeyTable {
     "Up Down  j k",
     [(.up, .move(-1)), (.down, .move(1)), (.char("j"), .move(1)), (.char("k"), .move(-1))],
     "move in the focused pane (scroll in the detail)", group: .moving,
-    in: Set<KeyScope>([.workbench, .start, .help]).union(dialog))
+    in: Set<KeyScope>([.workbench, .start, .help, .dashboard, .releasePicker]).union(dialog))
   static let ends = KeyBinding(
     "g G  Home End",
     [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
-    "top / bottom", group: .moving, in: [.workbench, .start, .help])
+    "top / bottom", group: .moving, in: [.workbench, .start, .help, .dashboard])
   static let page = KeyBinding(
     "PgUp PgDn", [(.pageUp, .page(-1)), (.pageDown, .page(1))], "page up / down",
-    group: .moving, in: [.workbench, .start, .help, .note, .decisionOptions])
+    group: .moving, in: [.workbench, .start, .help, .note, .decisionOptions, .dashboard])
   static let cyclePane = KeyBinding(
     "Tab  Shift-Tab", [(.tab, .cyclePane(1)), (.backTab, .cyclePane(-1))],
     "next / previous pane", group: .moving, in: [.workbench])
@@ -240,13 +249,40 @@ enum KeyTable {
     "Tab  Shift-Tab", [(.tab, .toggleMode), (.backTab, .toggleMode)],
     "case study or own project, when naming a new session", group: .start, in: [.newSession])
 
+  // MARK: Workshop dashboard
+
+  static let dashboardOpen = KeyBinding(
+    "Enter", [(.enter, .open)], "open the team's session read-only (Esc comes back)",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardSort = KeyBinding(
+    "s", [(.char("s"), .sortRows)], "sort the teams by name, progress or last activity",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardPage = KeyBinding(
+    "Tab", [(.tab, .nextPage)], "teams, decision splits, facilitator notes", group: .dashboard,
+    in: [.dashboard])
+  static let announce = KeyBinding(
+    "a", [(.char("a"), .announce)], "announce: type a line for every team", group: .dashboard,
+    in: [.dashboard])
+  static let release = KeyBinding(
+    "r", [(.char("r"), .releasePhase)], "release a phase (turns pacing on)", group: .dashboard,
+    in: [.dashboard])
+  static let pickRelease = KeyBinding(
+    "Enter", [(.enter, .select)], "release the phase picked", group: nil, in: [.releasePicker])
+  static let cancelRelease = KeyBinding(
+    "Esc", [(.escape, .leave)], "close without releasing", group: nil, in: [.releasePicker])
+
+  static let dismissBanner = KeyBinding(
+    "Esc Enter", [(.escape, .close), (.enter, .close)],
+    "dismiss the facilitator's announcement", group: nil, in: [.banner])
+
   // MARK: Anywhere
 
   static let help = KeyBinding(
     "?  F1", [(.char("?"), .help), (.function(1), .help)],
-    "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start])
+    "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start, .dashboard])
   static let quit = KeyBinding(
-    "q", [(.char("q"), .quit)], "save and quit", group: .anywhere, in: [.workbench, .start])
+    "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
+    in: [.workbench, .start, .dashboard])
   /// Ctrl-C normally arrives as SIGINT (the terminal keeps ISIG); as a key it does the same.
   static let interrupt = KeyBinding(
     "Ctrl-C", [(.ctrl("c"), .interrupt)], "save and quit", group: .anywhere, in: everywhere)
@@ -297,6 +333,8 @@ enum KeyTable {
     search, matches,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
+    dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
+    dismissBanner,
     help, quit, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,

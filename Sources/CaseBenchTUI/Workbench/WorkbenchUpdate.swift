@@ -26,6 +26,7 @@ extension AppState {
     switch event {
     case .key(let key):
       guard let command = KeyTable.command(for: key, in: workbenchScopes) else { return [] }
+      if refusesInClosedPhase(command) { return [] }
       switch command {
       case .quit: return [.quit]
       case .help: overlay = .help(scroll: 0)
