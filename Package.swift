@@ -12,10 +12,15 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
-    // The only C in the project: a module map and a shim header over ncursesw.
+    // A module map and a stateless shim header over ncursesw.
     .systemLibrary(
       name: "CNcursesw",
       providers: [.apt(["libncurses-dev"])]
+    ),
+    // Process-wide signal state in one C file, so the linker guarantees one copy of it.
+    .target(
+      name: "CCaseBenchSignals",
+      linkerSettings: [.linkedLibrary("ncursesw")]
     ),
     // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
     .target(
@@ -30,10 +35,10 @@ let package = Package(
       name: "CaseBenchTUI",
       dependencies: ["CaseBenchCore"]
     ),
-    // The ncurses backend: the only importer of CNcursesw.
+    // The ncurses backend: the only importer of CNcursesw and CCaseBenchSignals.
     .target(
       name: "CaseBenchTerminal",
-      dependencies: ["CNcursesw", "CaseBenchTUI"]
+      dependencies: ["CNcursesw", "CCaseBenchSignals", "CaseBenchTUI"]
     ),
     .executableTarget(
       name: "casebench",

@@ -120,9 +120,12 @@ guard let bike = CaseStudyCatalog.builtIn().first else {
 var state = AppState(
   caseStudies: [bike], sessions: [], options: RenderOptions(unicode: true, facilitator: false),
   now: Date())
-state.openWorkbench(
-  caseStudy: bike, session: Session(participant: "Bench", caseStudy: bike),
-  sessionName: "bench.json", readOnly: false, readOnlyReason: nil)
+_ = update(
+  &state,
+  .sessionOpened(
+    SessionFile(
+      url: URL(fileURLWithPath: "bench.json"), caseStudy: bike,
+      session: Session(participant: "Bench", caseStudy: bike)), created: false))
 let size = Size(width: 200, height: 60)
 var keys: [Event] = []
 for _ in 0..<50 { keys.append(.key(.down)) }

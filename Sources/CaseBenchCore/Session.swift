@@ -72,8 +72,11 @@ public struct SessionEvent: Sendable, Equatable, Codable {
   public var target: String?
   public var detail: String
 
-  public enum Kind: String, Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
     case created, status, note, decision, opened
+    /// The toolkit (schema 2): risk register, estimate, stakeholders, success metrics, model
+    /// register, adoption decisions and the user's own log entries.
+    case risk, estimate, stakeholder, metric, model, adoption, log
     /// The facilitator's announcement reached this session (a workshop).
     case announcement
   }
@@ -107,7 +110,8 @@ public struct SessionCursor: Sendable, Equatable, Codable {
 /// One person's or team's state for one case study.
 /// Saved as pretty-printed JSON with sorted keys (see `SessionStore`).
 public struct Session: Sendable, Equatable, Codable {
-  public static let currentSchemaVersion = 1
+  /// 2 added `toolkit`; a schema-1 file opens with an empty toolkit and is saved as 2.
+  public static let currentSchemaVersion = 2
 
   /// Note edits closer together than this (seconds) share one event in the log.
   public static let noteEventSpell: TimeInterval = 300
@@ -123,13 +127,34 @@ public struct Session: Sendable, Equatable, Codable {
   public var decisions: [String: DecisionRecord]
   public var cursor: SessionCursor?
   public var events: [SessionEvent]
+  /// The project manager's records: risks, estimate, stakeholders, metrics, models, log.
+  public var toolkit: Toolkit
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
     case participant
     case caseStudyID = "case_study_id"
     case caseStudyVersion = "case_study_version"
-    case mode, created, updated, items, decisions, cursor, events
+    case mode, created, updated, items, decisions, cursor, events, toolkit
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    // Read for the check in SessionStore; the session in memory is always the current schema.
+    _ = try c.decode(Int.self, forKey: .schemaVersion)
+    schemaVersion = Session.currentSchemaVersion
+    participant = try c.decode(String.self, forKey: .participant)
+    caseStudyID = try c.decode(String.self, forKey: .caseStudyID)
+    caseStudyVersion = try c.decode(String.self, forKey: .caseStudyVersion)
+    mode = try c.decode(SessionMode.self, forKey: .mode)
+    created = try c.decode(Date.self, forKey: .created)
+    updated = try c.decode(Date.self, forKey: .updated)
+    items = try c.decode([String: ItemState].self, forKey: .items)
+    decisions = try c.decode([String: DecisionRecord].self, forKey: .decisions)
+    cursor = try c.decodeIfPresent(SessionCursor.self, forKey: .cursor)
+    events = try c.decode([SessionEvent].self, forKey: .events)
+    // Schema 1 had no toolkit.
+    toolkit = try c.decodeIfPresent(Toolkit.self, forKey: .toolkit) ?? Toolkit()
   }
 
   public init(
@@ -152,6 +177,7 @@ public struct Session: Sendable, Equatable, Codable {
         at: now, kind: .created,
         detail: "\(participant) started \(caseStudy.id) \(caseStudy.version)")
     ]
+    self.toolkit = Toolkit()
   }
 
   public func state(of itemID: String) -> ItemState { items[itemID] ?? ItemState() }
@@ -237,7 +263,8 @@ public struct Session: Sendable, Equatable, Codable {
     items[itemID] = state.isEmpty ? nil : state
   }
 
-  private mutating func log(_ event: SessionEvent, at now: Date) {
+  /// Appends to the event log and stamps `updated`: every change goes through here.
+  mutating func log(_ event: SessionEvent, at now: Date) {
     events.append(event)
     updated = now
   }

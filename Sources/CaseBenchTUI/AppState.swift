@@ -16,15 +16,15 @@ struct StatusMessage: Sendable, Equatable {
   var at: Date
 }
 
-/// Everything the screens show: a value, changed only by `update` and the methods below.
+/// Everything the screens show: a value, changed only by `update`.
 public struct AppState: Sendable {
   public private(set) var caseStudies: [CaseStudy]
-  public private(set) var sessions: [StartEntry]
+  public internal(set) var sessions: [StartEntry]
   public var options: RenderOptions
   public private(set) var now: Date
   /// The last size the terminal reported (send `.resize` first); used to page and to map clicks.
   public private(set) var size = Size(width: 80, height: 24)
-  /// Bumped on every change to the session's content; the executable saves when it moves.
+  /// Bumped on every change to the session's content; the program saves when it moves.
   public private(set) var sessionRevision = 0
   /// Bumped when only the resume point (the session's cursor) moves. Navigation is saved with
   /// the next change or on quit, so just looking at a session never rewrites its file.
@@ -34,7 +34,11 @@ public struct AppState: Sendable {
   var workbench: Workbench?
   var overlay = Overlay.none
   var message: StatusMessage?
+  /// The revisions on disk (`.saved`).
   var savedRevision = 0
+  var savedCursorRevision = 0
+  /// Set when the save before quitting failed: the next quit leaves without saving.
+  var quitDespiteFailure = false
   var savedAt: Date?
   var saveError: String?
   /// Set when the session belongs to a workshop folder (`casebench join`).
@@ -42,11 +46,13 @@ public struct AppState: Sendable {
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies
-    self.sessions = sessions.sorted {
-      ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast)
-    }
+    self.sessions = AppState.newestFirst(sessions)
     self.options = options
     self.now = now
+  }
+
+  static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {
+    entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
   }
 
   /// The open session, if the workbench is showing.
@@ -56,7 +62,7 @@ public struct AppState: Sendable {
   public var isWorkbenchOpen: Bool { workbench != nil }
 
   /// Shows the workbench for a session: the checklist focused, the session's cursor item selected.
-  public mutating func openWorkbench(
+  mutating func openWorkbench(
     caseStudy: CaseStudy, session: Session, sessionName: String, readOnly: Bool,
     readOnlyReason: String?
   ) {
@@ -81,6 +87,8 @@ public struct AppState: Sendable {
     overlay = .none
     start.prompt = nil
     savedRevision = sessionRevision
+    savedCursorRevision = cursorRevision
+    quitDespiteFailure = false
     savedAt = nil
     saveError = nil
     message = nil
@@ -88,31 +96,33 @@ public struct AppState: Sendable {
   }
 
   /// Stores a note edited outside (in `$EDITOR`).
-  public mutating func applyNote(itemID: String, text: String) {
+  mutating func applyNote(itemID: String, text: String) {
     if case .note(let id, _) = overlay, id == itemID { overlay = .none }
     let changed = changeSession { $0.setNote(text, of: itemID, at: $1) }
     if changed { showMessage("Note saved.", isError: false) }
   }
 
   /// A message in the status bar until the next key (or a few seconds).
-  public mutating func showMessage(_ text: String, isError: Bool) {
+  mutating func showMessage(_ text: String, isError: Bool) {
     message = StatusMessage(text: text, isError: isError, at: now)
   }
 
-  public mutating func markSaved(revision: Int, at: Date) {
+  mutating func markSaved(revision: Int, cursorRevision: Int, at: Date) {
     savedRevision = max(savedRevision, revision)
+    savedCursorRevision = max(savedCursorRevision, cursorRevision)
     savedAt = at
     saveError = nil
+    quitDespiteFailure = false
   }
 
-  public mutating func markSaveFailed(_ message: String) {
+  mutating func markSaveFailed(_ message: String) {
     saveError = message
   }
 
-  /// Keeps text being typed in the note editor by writing it into the session; call before
-  /// saving on a signal. Returns true if the session changed.
+  /// Keeps text being typed in the note editor by writing it into the session: before every
+  /// save, and on a signal. Returns true if the session changed.
   @discardableResult
-  public mutating func commitPendingEdits() -> Bool {
+  mutating func commitPendingEdits() -> Bool {
     guard case .note(let itemID, let editor) = overlay else { return false }
     return changeSession { $0.setNote(editor.text, of: itemID, at: $1) }
   }

@@ -24,6 +24,31 @@ public enum Event: Sendable, Equatable {
   case scrollDown(x: Int, y: Int)
   /// Time passes (about ten times a second): clocks, autosave, file watching.
   case tick(Date)
+
+  // What the terminal reports besides input.
+
+  /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived: keep what is being typed, save, exit with
+  /// 128 + the signal.
+  case signal(Int32)
+  /// The terminal went away (end of file, hang-up, I/O error on it): like SIGHUP, the program
+  /// saves, frees the session's lock and exits with 129.
+  case hangUp
+
+  // The results of commands (see `Command`), fed back by the program.
+
+  /// A session was opened or (`created`) made for the workbench.
+  case sessionOpened(SessionFile, created: Bool)
+  /// The session at `url` is saved and closed; `sessions` are the saved sessions now.
+  case sessionClosed(URL, sessions: [StartEntry])
+  /// Opening or creating a session failed; the message says why.
+  case openFailed(String)
+  /// The note came back from `$EDITOR`.
+  case noteEdited(itemID: String, text: String)
+  case noteEditFailed(String)
+  /// The session is on disk as of these revisions.
+  case saved(revision: Int, cursorRevision: Int, at: Date)
+  /// Saving failed; `leaving` when it was the save before quitting.
+  case saveFailed(String, leaving: Bool)
   /// The facilitator's state file of the participant's workshop folder was read (it changed).
   case workshop(WorkshopState)
 }

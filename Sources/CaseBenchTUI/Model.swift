@@ -1,16 +1,9 @@
 import CaseBenchCore
 import Foundation
 
-// How the executable drives these screens:
-//
-// 1. `var state = AppState(caseStudies:sessions:options:now:)`, then send `.resize(size)` at
-//    once (the state pages and maps clicks with the last size it was told about).
-// 2. For each decoded event: `let commands = update(&state, event)`, carry out the commands,
-//    then draw `render(state, size:)`. Send `.tick(Date())` about ten times a second: it moves
-//    the clock used to stamp changes and fades status messages.
-// 3. When `state.sessionRevision` moves, save `state.session` and call `markSaved(revision:at:)`
-//    (or `markSaveFailed`). When only `cursorRevision` moved, save on quit. On SIGINT/SIGTERM/SIGHUP call `commitPendingEdits()` first, so a
-//    note being typed is kept.
+// How the screens are driven: `Program` (Program/Program.swift) sends events to
+// `update(&state, event)`, carries out the commands it returns, feeds their results back as
+// events, and draws `render(state, size:)`.
 
 /// How screens are drawn.
 public struct RenderOptions: Sendable, Equatable {
@@ -48,15 +41,23 @@ public struct StartEntry: Sendable, Equatable {
   }
 }
 
-/// What the screens ask the executable to do: everything with side effects.
+/// What the screens ask the program to do: everything with side effects. The results come
+/// back as events.
 public enum Command: Sendable, Equatable {
-  /// Save and leave.
+  /// Save everything and leave; if the save fails, stay and answer `.saveFailed(_, leaving:)`.
   case quit
-  /// Create a session file, then call `AppState.openWorkbench`.
+  /// Leave without saving (asked for after a failed save).
+  case quitWithoutSaving
+  /// Save what can be saved and leave with this status (a signal, a hang-up).
+  case exit(Int32)
+  /// Create a session file; answer `.sessionOpened(_, created: true)` or `.openFailed`.
   case createSession(caseStudyID: String, participant: String, mode: SessionMode)
-  /// Load a session file, then call `AppState.openWorkbench` (or `showMessage` on failure).
+  /// Save the open session and let go of it, back to the start screen; answer
+  /// `.sessionClosed`, or `.saveFailed` and stay.
+  case closeSession
+  /// Save the open session, then open this one; answer `.sessionOpened` or `.openFailed`.
   case openSession(path: String)
-  /// Suspend the terminal, run `$EDITOR` on `text`, then call `AppState.applyNote`.
+  /// Suspend the terminal, run `$EDITOR` on `text`; answer `.noteEdited` or `.noteEditFailed`.
   case editExternally(itemID: String, text: String)
 }
 

@@ -11,6 +11,7 @@ extension AppState {
   /// workbench (which hands it on to its own overlays). Each component's update lives with its
   /// state and view.
   mutating func handle(_ event: Event) -> [Command] {
+    if let commands = handleOutcome(event) { return commands }
     switch event {
     case .resize(let s):
       setSize(s)
@@ -28,7 +29,7 @@ extension AppState {
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
       commitPendingEdits()
-      return [.quit]
+      return [quitCommand]
     case .key:
       message = nil
     default:

@@ -1,3 +1,4 @@
+import CCaseBenchSignals
 import CNcursesw
 import Foundation
 
@@ -97,10 +98,12 @@ public enum ExternalEditor {
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
 
-    let written = writeAll(fd: fd, bytes: Array(text.utf8))
+    let writeError = writeAll(fd: fd, bytes: Array(text.utf8))
     close(fd)
-    guard written else {
-      throw TerminalError("could not write the temporary file \(path); note unchanged")
+    if let writeError {
+      throw TerminalError(
+        "could not write the temporary file \(path): \(String(cString: strerror(writeError))); "
+          + "note unchanged")
     }
 
     let status = try run(argv + [path], environment: environment)
@@ -122,22 +125,6 @@ public enum ExternalEditor {
       if result.hasSuffix("\r") { result.removeLast() }
     }
     return result
-  }
-
-  private static func writeAll(fd: Int32, bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return -1 }
-        return write(fd, base + offset, raw.count - offset)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return false
-      }
-      offset += n
-    }
-    return true
   }
 
   /// Spawns `argv` (PATH lookup, no shell) and returns its wait status.

@@ -1,3 +1,4 @@
+import CCaseBenchSignals
 import CNcursesw
 import CaseBenchTUI
 import Foundation
@@ -14,22 +15,17 @@ import Foundation
 /// Not thread-safe, like ncurses itself: create it, read events, draw, suspend, resume and stop
 /// on one thread only (the run loop's). Background work should post results to the loop instead.
 ///
-/// A run loop:
+/// The run loop is CaseBenchTUI's `Program`, over the `ProgramTerminal` protocol this type
+/// conforms to (see the end of this file); the `casebench` executable wires them together:
 /// ```swift
 /// TerminalSignals.install()                     // before anything slow, before start
 /// let terminal = try Terminal.start()           // TerminalError: print its message, exit 1
-/// var state = ...
-/// while true {
-///   if let signal = TerminalSignals.pending {   // Ctrl-C, SIGTERM, SIGHUP, Ctrl-\
-///     save(state); terminal.stop(); exit(128 + signal)
-///   }
-///   terminal.draw(render(state, terminal.size))
-///   if let event = terminal.nextEvent(timeoutMilliseconds: 100) { state = update(state, event) }
-///   else { state = update(state, .tick(Date())) }
-///   if state.quit { save(state); break }
-/// }
+/// var program = Program(state: ..., terminal: terminal, storage: ..., editNote: ...)
+/// let status = program.run()                    // 0, 128 + a signal, or 129 on a hang-up
 /// terminal.stop()
 /// ```
+/// `nextEvent` reports a pending signal as `.signal` and a terminal that went away as
+/// `.hangUp`; the program saves, frees the session's lock and returns the exit status.
 ///
 /// Ctrl-C is not a key: the terminal keeps `ISIG`, so Ctrl-C raises SIGINT, which
 /// `TerminalSignals` turns into a pending signal for the loop to save and exit (the same path as
@@ -45,13 +41,12 @@ public final class Terminal {
 
   private let window: UnsafeMutablePointer<WINDOW>
   private var stopped = false
+  /// The terminal went away; `nextEvent` answers `.hangUp` from then on.
+  private var hungUp = false
   private var suspended = false
   /// What the terminal shows now, to send only changed cells; nil forces a full redraw.
   private var lastDrawn: ScreenBuffer?
   private var cursorShown: Bool?
-  /// How many cells the last `draw` handed to ncurses (0 when nothing changed): a cheap measure
-  /// of the diffing, for benchmarks and debugging.
-  public private(set) var cellsWrittenLastFrame = 0
   private var attributes: [attr_t]
   private var pairs: [Int16]
   private var scratch: [wchar_t] = []
@@ -210,17 +205,7 @@ public final class Terminal {
   /// Writes a control sequence straight to the terminal (ncurses' `putp` would go through C's
   /// `stdout` buffer and come out at exit). Used only for modes whose order does not matter.
   private static func writeToTerminal(_ sequence: String) {
-    let bytes = Array(sequence.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return -1 }
-        return write(STDOUT_FILENO, base + offset, raw.count - offset)
-      }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
-      offset += n
-    }
+    _ = writeAll(fd: STDOUT_FILENO, bytes: Array(sequence.utf8))
   }
 
   private static func stringCapability(_ name: String) -> String? {
@@ -239,15 +224,30 @@ public final class Terminal {
 
   // MARK: input
 
-  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns nil on timeout, when
-  /// a signal interrupted the wait (check `TerminalSignals.pending`), or for input that is not an
-  /// event (an unknown key).
+  /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Returns `.signal` while a
+  /// signal is pending (`TerminalSignals`), nil on timeout, when a signal interrupted the wait
+  /// (the next call reports it), or for input that is not an event (an unknown key).
+  ///
+  /// Returns `.hangUp` when the terminal has gone away (end of file, `POLLHUP` or `EIO` on
+  /// standard input: the SSH connection dropped, the window closed, the tmux server was killed),
+  /// and again at once on every later call: the caller must save and leave. (ncurses reports
+  /// that as `ERR` straight away, so a loop that took it for a timeout would spin.)
   public func nextEvent(timeoutMilliseconds: Int32) -> Event? {
+    if let signal = TerminalSignals.pending { return .signal(signal) }
+    if hungUp { return .hangUp }
     guard !stopped, !suspended else { return nil }
     wtimeout(window, timeoutMilliseconds)
     var wch: wint_t = 0
+    errno = 0
     let result = wget_wch(window, &wch)
-    if result == ERR { return nil }
+    if result == ERR {
+      let readError = errno
+      if readError == EIO || Terminal.isHungUp(fd: STDIN_FILENO) {
+        hungUp = true
+        return .hangUp
+      }
+      return nil
+    }
     let isKeyCode = result == KEY_CODE_YES
     if isKeyCode {
       switch Int32(bitPattern: UInt32(wch)) {
@@ -263,6 +263,11 @@ public final class Terminal {
       }
     }
     return KeyDecoder.decode(wideChar: UInt32(wch), isKeyCode: isKeyCode).map { .key($0) }
+  }
+
+  /// The terminal on `fd` has gone away (see `cb_tty_hung_up`). Never blocks.
+  static func isHungUp(fd: Int32) -> Bool {
+    cb_tty_hung_up(fd) != 0
   }
 
   private func readMouse() -> Event? {
@@ -338,7 +343,6 @@ public final class Terminal {
     wnoutrefresh(window)
     doupdate()
     lastDrawn = buffer
-    cellsWrittenLastFrame = indices.count
   }
 
   private func showCursor(_ shown: Bool) {
@@ -441,3 +445,6 @@ public final class Terminal {
     suspended = false
   }
 }
+
+/// The program's terminal: size, draw, next event, suspend and resume, as above.
+extension Terminal: ProgramTerminal {}

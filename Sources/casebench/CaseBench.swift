@@ -17,7 +17,8 @@ struct CaseBench: ParsableCommand {
     version: version,
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self,
-      StatusCommand.self, ExportCommand.self, JoinCommand.self, WorkshopCommand.self,
+      StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
+      JoinCommand.self, WorkshopCommand.self,
     ]
   )
 

@@ -46,6 +46,7 @@ struct StatusReportTests {
     #expect(
       Set(object.keys) == [
         "case_study", "participant", "mode", "created", "updated", "phases", "overall", "readiness",
+        "high_risks",
       ])
     let phases = try #require(object["phases"] as? [[String: Any]])
     #expect(phases.count == 2)
@@ -209,7 +210,7 @@ struct ExportTests {
     #expect(text.hasSuffix("}\n"))
     let data = Data(text.utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(Set(object.keys) == ["format", "format_version", "progress", "session"])
+    #expect(Set(object.keys) == ["format", "format_version", "progress", "session", "toolkit"])
     let session = try #require(object["session"] as? [String: Any])
     let items = try #require(session["items"] as? [String: Any])
     #expect((items["D.1"] as? [String: Any])?["note"] as? String == "<script>alert(1)</script>")

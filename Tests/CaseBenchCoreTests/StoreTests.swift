@@ -111,7 +111,7 @@ struct StoreTests {
     #expect(text.hasSuffix("}\n"))
     let keys = [
       "case_study_id", "case_study_version", "created", "cursor", "decisions", "events", "items",
-      "mode", "participant", "schema_version", "updated",
+      "mode", "participant", "schema_version", "toolkit", "updated",
     ]
     let offsets = keys.map { key in
       text.range(of: "\n  \"\(key)\" : ").map {
@@ -122,7 +122,7 @@ struct StoreTests {
     let found = offsets.compactMap { $0 }
     #expect(found == found.sorted())
     #expect(text.contains("\"created\" : \"2026-11-18T11:06:40Z\""))
-    #expect(text.contains("\"schema_version\" : 1"))
+    #expect(text.contains("\"schema_version\" : 2"))
     #expect(text.contains("\"na_reason\" : \"No loyalty data\""))
     #expect(text.contains("\"mode\" : \"case_study\""))
     #expect(text.contains("Team \\\"A\\\" / Café ☕"), "slashes and non-ASCII stay readable")
@@ -161,8 +161,42 @@ struct StoreTests {
     #expect(
       labels(s) == [
         "schemaVersion", "participant", "caseStudyID", "caseStudyVersion", "mode", "created",
-        "updated", "items", "decisions", "cursor", "events",
+        "updated", "items", "decisions", "cursor", "events", "toolkit",
       ], "Session gained a field: write it in SessionJSONWriter and update this list")
+    // The toolkit's types (SessionJSONWriter+Toolkit.swift) are written field by field too.
+    #expect(
+      labels(Toolkit()) == [
+        "risks", "estimate", "people", "personNotes", "metrics", "models", "adoptions", "log",
+      ])
+    #expect(
+      labels(Risk(id: "", title: "", phase: "", likelihood: 1, impact: 1, raised: StoreFixtures.t0))
+        == [
+          "id", "title", "phase", "likelihood", "impact", "owner", "mitigation", "status",
+          "reviewDate", "prompt", "raised",
+        ])
+    #expect(
+      labels(Estimate(tasks: [], factors: [], updated: StoreFixtures.t0))
+        == ["tasks", "factors", "updated"])
+    #expect(labels(EstimateTask(title: "", days: 0)) == ["title", "days"])
+    #expect(
+      labels(Stakeholder(id: "", name: "", power: .low, interest: .low))
+        == ["id", "name", "role", "wants", "hotButtons", "power", "interest"])
+    #expect(
+      labels(SuccessMetric(id: "", name: "", kpi: .revenue, mechanism: ""))
+        == ["id", "name", "kpi", "mechanism", "target"])
+    #expect(
+      labels(ModelRecord(id: "", name: "", phase: "", recorded: StoreFixtures.t0))
+        == [
+          "id", "name", "phase", "dataVersion", "parameters", "metrics", "notes", "rebuildable",
+          "rebuildNeeds", "recorded",
+        ])
+    #expect(
+      labels(
+        Adoption(id: "", candidates: [], chosen: "", rationale: "", decidedAt: StoreFixtures.t0))
+        == ["id", "candidates", "chosen", "rationale", "decidedAt"])
+    #expect(
+      labels(LogEntry(id: "", title: "", rationale: "", at: StoreFixtures.t0))
+        == ["id", "title", "rationale", "at"])
     #expect(labels(ItemState()) == ["status", "note", "naReason"])
     #expect(
       labels(DecisionRecord(option: "", rationale: "", decidedAt: StoreFixtures.t0))
@@ -464,7 +498,8 @@ struct StoreTests {
 
   @Test func aFutureSchemaIsWrongSchemaAndPointsAtTheVersion() throws {
     var text = String(decoding: try SessionStore.encode(busySession()), as: UTF8.self)
-    text = text.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 7")
+    text = text.replacingOccurrences(
+      of: "\"schema_version\" : \(Session.currentSchemaVersion)", with: "\"schema_version\" : 7")
     let error = expectError(.wrongSchema) { () throws(SessionStoreError) in
       _ = try SessionStore.decode(Data(text.utf8), file: "future.json")
     }

@@ -1,6 +1,7 @@
 import CaseBenchCore
-import CaseBenchTUI
 import Foundation
+
+@testable import CaseBenchTUI
 
 /// A small case study built in code: six phases, a few items each, one decision.
 enum Fixture {

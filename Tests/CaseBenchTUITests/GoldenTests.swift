@@ -32,7 +32,10 @@ extension GoldenTests {
   @Test func workbench160x48() {
     var state = Fixture.workbench(size: Size(width: 160, height: 48), session: Self.progressed())
     send(&state, .char("h"))
-    state.markSaved(revision: state.sessionRevision, at: Fixture.now)
+    _ = update(
+      &state,
+      .saved(
+        revision: state.sessionRevision, cursorRevision: state.cursorRevision, at: Fixture.now))
     assertGolden(render(state, size: Size(width: 160, height: 48)).text, "workbench-160x48")
   }
 

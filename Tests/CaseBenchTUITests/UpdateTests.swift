@@ -329,7 +329,7 @@ struct NoteTests {
     type(&state, "draft")
     send(&state, .escape)
     #expect(send(&state, .char("E")) == [.editExternally(itemID: "frame-1", text: "draft")])
-    state.applyNote(itemID: "frame-1", text: "from vim")
+    _ = update(&state, .noteEdited(itemID: "frame-1", text: "from vim"))
     #expect(state.session?.note(of: "frame-1") == "from vim")
   }
 
@@ -756,10 +756,13 @@ struct StatusBarTests {
     send(&state, .char(" "))
     var text = render(state, size: state.size).text
     #expect(text.contains("saving…"))
-    state.markSaved(revision: state.sessionRevision, at: Fixture.now)
+    _ = update(
+      &state,
+      .saved(
+        revision: state.sessionRevision, cursorRevision: state.cursorRevision, at: Fixture.now))
     text = render(state, size: state.size).text
     #expect(text.contains("saved 00:53"))
-    state.markSaveFailed("disk full")
+    _ = update(&state, .saveFailed("disk full", leaving: false))
     text = render(state, size: state.size).text
     #expect(text.contains("save failed: disk full"))
   }

@@ -24,11 +24,11 @@ if [ ! -x "$bin" ]; then
 fi
 
 missing=()
-for tool in tmux python3 timeout; do
+for tool in tmux python3 timeout setsid flock; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "run.sh: missing ${missing[*]} (the end-to-end tests need tmux, python3 and coreutils)" >&2
+  echo "run.sh: missing ${missing[*]} (the end-to-end tests need tmux, python3, coreutils and util-linux)" >&2
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -23,16 +23,18 @@ extension Reports {
 struct ExportDocument: Encodable {
   var session: Session
   var progress: StatusDocument
+  var toolkit: ToolkitDocument
   var format = "casebench-export"
   var formatVersion = 1
 
   enum CodingKeys: String, CodingKey {
-    case session, progress, format
+    case session, progress, format, toolkit
     case formatVersion = "format_version"
   }
 
   init(_ model: ReportModel) {
     session = model.session
     progress = StatusDocument(model)
+    toolkit = ToolkitDocument(model.toolkit)
   }
 }

@@ -81,6 +81,7 @@ struct HTMLReport {
     progressSection()
     for (index, section) in model.phases.enumerated() { phaseSection(section, number: index + 1) }
     straySection()
+    out += model.toolkit.html
     eventLog()
     line("<footer>Written by casebench from the session file; times are UTC.</footer>")
     line("</body>")

@@ -97,6 +97,7 @@ struct MarkdownReport {
       phaseSection(section, number: index + 1)
     }
     straySection()
+    out.append(contentsOf: model.toolkit.markdown)
     eventLog()
     while out.last == "" { out.removeLast() }
     return out.joined(separator: "\n") + "\n"

@@ -36,6 +36,8 @@ struct ReportModel {
   var strayItems: [(id: String, state: ItemState)]
   /// Decisions recorded for ids this case-study version does not have.
   var strayDecisions: [(id: String, record: DecisionRecord)]
+  /// Risks, estimate, stakeholders, metrics, models and the decision log.
+  var toolkit: ToolkitReport
 
   var showsStory: Bool { session.mode == .caseStudy }
 
@@ -44,6 +46,7 @@ struct ReportModel {
     self.session = session
     let progress = Progress(caseStudy: caseStudy, session: session)
     self.progress = progress
+    self.toolkit = ToolkitReport(caseStudy: caseStudy, session: session)
     var known = Set<String>()
     var knownDecisions = Set<String>()
     var sections: [PhaseSection] = []

@@ -88,6 +88,11 @@ public enum Reports {
     }
     lines.append("")
     lines.append(p.readinessWorkings)
+    let toolkit = model.toolkit.statusLines
+    if !toolkit.isEmpty {
+      lines.append("")
+      lines.append(contentsOf: toolkit)
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -202,9 +207,14 @@ struct StatusDocument: Encodable {
   var phases: [PhaseStatus]
   var overall: Overall
   var readiness: Readiness
+  /// Open risks scoring `RiskRegister.highScore` or more, highest first.
+  var highRisks: [ToolkitDocument.RiskRow]
+  /// The current estimate's workings, if there is one.
+  var estimate: ToolkitDocument.EstimateView?
 
   enum CodingKeys: String, CodingKey {
-    case participant, mode, created, updated, phases, overall, readiness
+    case participant, mode, created, updated, phases, overall, readiness, estimate
+    case highRisks = "high_risks"
     case caseStudy = "case_study"
   }
 
@@ -225,5 +235,7 @@ struct StatusDocument: Encodable {
     readiness = Readiness(
       score: p.readiness, percent: Progress.percent(p.readiness), weakestPhase: p.weakest?.phaseID,
       workings: p.readinessWorkings)
+    highRisks = model.toolkit.highRisks.map(ToolkitDocument.RiskRow.init)
+    estimate = model.toolkit.estimate.map { ToolkitDocument.EstimateView($0.workings) }
   }
 }

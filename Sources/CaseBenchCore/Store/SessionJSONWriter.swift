@@ -7,7 +7,7 @@ import Foundation
 /// It names every stored property of the session types. `StoreTests` fails if one is added
 /// without being written here, and checks the output against `JSONEncoder`.
 struct SessionJSONWriter {
-  private(set) var out: [UInt8] = []
+  var out: [UInt8] = []
   private var level = 0
   private var isFirst: [Bool] = []
 
@@ -94,6 +94,8 @@ struct SessionJSONWriter {
     string(s.participant)
     key("schema_version")
     out.append(contentsOf: String(s.schemaVersion).utf8)
+    key("toolkit")
+    toolkit(s.toolkit)
     key("updated")
     date(s.updated)
     close(UInt8(ascii: "}"))
@@ -106,13 +108,13 @@ struct SessionJSONWriter {
 
   // MARK: Layout
 
-  private mutating func open(_ bracket: UInt8) {
+  mutating func open(_ bracket: UInt8) {
     out.append(bracket)
     isFirst.append(true)
     level += 1
   }
 
-  private mutating func close(_ bracket: UInt8) {
+  mutating func close(_ bracket: UInt8) {
     let wasEmpty = isFirst.removeLast()
     level -= 1
     out.append(0x0A)
@@ -121,7 +123,7 @@ struct SessionJSONWriter {
     out.append(bracket)
   }
 
-  private mutating func element() {
+  mutating func element() {
     if isFirst[isFirst.count - 1] {
       isFirst[isFirst.count - 1] = false
       out.append(0x0A)
@@ -132,7 +134,7 @@ struct SessionJSONWriter {
     indent()
   }
 
-  private mutating func key(_ name: String) {
+  mutating func key(_ name: String) {
     element()
     string(name)
     out.append(0x20)
@@ -144,7 +146,7 @@ struct SessionJSONWriter {
     for _ in 0..<(2 * level) { out.append(0x20) }
   }
 
-  private mutating func date(_ d: Date) {
+  mutating func date(_ d: Date) {
     out.append(UInt8(ascii: "\""))
     SessionDates.append(d, to: &out)
     out.append(UInt8(ascii: "\""))
@@ -159,7 +161,7 @@ struct SessionJSONWriter {
     value < 10 ? 0x30 + value : UInt8(ascii: "a") + value - 10
   }
 
-  private mutating func string(_ s: String) {
+  mutating func string(_ s: String) {
     out.append(UInt8(ascii: "\""))
     var text = s
     text.withUTF8 { bytes in

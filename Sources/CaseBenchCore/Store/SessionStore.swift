@@ -177,10 +177,20 @@ public enum SessionStore {
       let name = context.codingPath.last?.stringValue ?? ""
       let detail: String
       switch name {
+      case "status" where context.codingPath.contains(where: { $0.stringValue == "risks" }):
+        detail = "it should be one of open, mitigated, closed or occurred"
+      case "kpi":
+        detail =
+          "it should be one of revenue, cost_saving, cycle_time, people_intensity or "
+          + "customer_experience"
+      case "power", "interest": detail = "it should be low, medium or high"
       case "status": detail = "it should be one of todo, doing, done, blocked or na"
       case "mode": detail = "it should be case_study or own_project"
       case "kind":
-        detail = "it should be one of created, status, note, decision, opened or announcement"
+        detail =
+          "it should be one of "
+          + SessionEvent.Kind.allCases.map(\.rawValue).dropLast().joined(separator: ", ")
+          + " or \(SessionEvent.Kind.allCases.last?.rawValue ?? "")"
       default: detail = context.debugDescription
       }
       if context.codingPath.isEmpty {

@@ -41,6 +41,8 @@ enum KeyCommand: Sendable, Equatable {
   case cycleStatus, notApplicable, blocked, editNote, editNoteExternally, hint, briefing
   case decisions, search, nextMatch, previousMatch, saveNow
   case help, closeHelp, quit, interrupt
+  /// Save and go back to the start screen.
+  case toStart
   /// Start screen: start or resume the selected entry.
   case openEntry
   /// New-session prompt: case study or own project.
@@ -283,6 +285,10 @@ enum KeyTable {
   static let quit = KeyBinding(
     "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
     in: [.workbench, .start, .dashboard])
+  /// A facilitator's laptop moves between teams' sessions without quitting.
+  static let toStart = KeyBinding(
+    "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
+    group: .anywhere, in: [.workbench])
   /// Ctrl-C normally arrives as SIGINT (the terminal keeps ISIG); as a key it does the same.
   static let interrupt = KeyBinding(
     "Ctrl-C", [(.ctrl("c"), .interrupt)], "save and quit", group: .anywhere, in: everywhere)
@@ -335,7 +341,7 @@ enum KeyTable {
     openEntry, mode,
     dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
     dismissBanner,
-    help, quit, interrupt,
+    help, quit, toStart, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,
   ]

@@ -60,7 +60,7 @@ extension AppState {
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .start) {
-      case .quit: return [.quit]
+      case .quit: return [quitCommand]
       case .help: overlay = .help(scroll: 0)
       case .move(let delta): moveStart(delta)
       case .top: start.selection = 0

@@ -28,7 +28,8 @@ extension AppState {
       guard let command = KeyTable.command(for: key, in: workbenchScopes) else { return [] }
       if refusesInClosedPhase(command) { return [] }
       switch command {
-      case .quit: return [.quit]
+      case .quit: return [quitCommand]
+      case .toStart: return [.closeSession]
       case .help: overlay = .help(scroll: 0)
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)

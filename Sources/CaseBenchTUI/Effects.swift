@@ -1,0 +1,62 @@
+import CaseBenchCore
+import Foundation
+
+// The update for what the terminal reports besides input, and for the results of commands.
+
+extension AppState {
+  /// What `q` and Ctrl-C ask for: save and quit, or, after that save failed, quit anyway.
+  var quitCommand: Command { quitDespiteFailure ? .quitWithoutSaving : .quit }
+
+  /// Handles the events that are not input; nil for input events.
+  mutating func handleOutcome(_ event: Event) -> [Command]? {
+    switch event {
+    case .signal(let signal):
+      commitPendingEdits()
+      return [.exit(128 + signal)]
+    case .hangUp:
+      commitPendingEdits()
+      return [.exit(129)]
+    case .sessionOpened(let file, let created):
+      openWorkbench(
+        caseStudy: file.caseStudy, session: file.session, sessionName: file.session.participant,
+        readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
+      if created {
+        showMessage("Saving to \(file.url.path)", isError: false)
+      } else if file.session.caseStudyVersion != file.caseStudy.version {
+        showMessage(
+          "This session was made with version \(file.session.caseStudyVersion) of the case "
+            + "study; it is now \(file.caseStudy.version).", isError: false)
+      }
+      return []
+    case .sessionClosed(let url, let entries):
+      let name = workbench?.sessionName ?? url.lastPathComponent
+      workbench = nil
+      overlay = .none
+      sessions = AppState.newestFirst(entries)
+      let closed = sessions.firstIndex { $0.path == url.path }
+      start = StartScreen(selection: closed.map { caseStudies.count + $0 } ?? 0)
+      showMessage("Saved \(name). Enter opens it again.", isError: false)
+      return []
+    case .openFailed(let message), .noteEditFailed(let message):
+      showMessage(message, isError: true)
+      return []
+    case .noteEdited(let itemID, let text):
+      applyNote(itemID: itemID, text: text)
+      return []
+    case .saved(let revision, let cursorRevision, let at):
+      markSaved(revision: revision, cursorRevision: cursorRevision, at: at)
+      return []
+    case .saveFailed(let message, let leaving):
+      markSaveFailed(message)
+      if leaving {
+        quitDespiteFailure = true
+        showMessage(
+          "Could not save (see the status bar). Press \(KeyTable.quit.keys[0].key.name) again "
+            + "to quit without saving.", isError: true)
+      }
+      return []
+    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop:
+      return nil
+    }
+  }
+}

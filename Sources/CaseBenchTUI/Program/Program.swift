@@ -1,0 +1,198 @@
+import CaseBenchCore
+import Foundation
+
+/// The interactive program: reads events from a terminal, runs them through `update`, draws
+/// `render`, and carries out the commands, feeding each effect's result back in as an event.
+/// It also keeps the open session on disk: every change within a second, and everything
+/// (the resume point too) before it leaves.
+///
+/// Everything runs on the caller's thread. The terminal, the storage, the external editor and
+/// the clock are given to it, so tests drive it with fakes and no terminal.
+public struct Program {
+  /// Runs `$EDITOR` (or the like) on a note and returns the edited text, or why it could not.
+  public typealias NoteEditor = (_ text: String) -> Result<String, NoteEditorFailure>
+
+  public private(set) var state: AppState
+  private let terminal: any ProgramTerminal
+  private var storage: any SessionStorage
+  private let editNote: NoteEditor
+  private let clock: () -> Date
+
+  /// The session file open in the workbench, if any.
+  private var file: URL?
+  private var writable = false
+  private var lastSaveAttempt = Date.distantPast
+  private var lastSaveFailed = false
+  private var exitStatus: Int32?
+
+  /// How long a save waits after the last one while keys stream in, and how long it waits
+  /// after a failed save before trying again.
+  static let keyboardSaveInterval: TimeInterval = 0.25
+  static let retryInterval: TimeInterval = 1
+
+  /// `opened`: a session to show at once (`casebench open FILE`), already opened by `storage`.
+  public init(
+    state: AppState, terminal: any ProgramTerminal, storage: any SessionStorage,
+    opened: SessionFile? = nil, editNote: @escaping NoteEditor,
+    clock: @escaping () -> Date = Date.init
+  ) {
+    self.state = state
+    self.terminal = terminal
+    self.storage = storage
+    self.editNote = editNote
+    self.clock = clock
+    _ = update(&self.state, .resize(terminal.size))
+    if let opened { show(opened, created: false) }
+  }
+
+  /// Runs until the user quits, a signal arrives or the terminal goes away; returns the exit
+  /// status: 0, 128 + the signal, or 129 for a hang-up. The session's lock is released.
+  public mutating func run() -> Int32 {
+    var needsDraw = true
+    while exitStatus == nil {
+      // The size may change at any moment (also while $EDITOR ran): keep the state's idea of
+      // it current, for paging, scrolling and mapping clicks.
+      let size = terminal.size
+      if size != state.size {
+        dispatch(.resize(size))
+        needsDraw = true
+      }
+      if needsDraw {
+        terminal.draw(render(state, size: size))
+        needsDraw = false
+      }
+      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else {
+        // Clocks and messages may change on a tick; drawing an unchanged frame writes nothing.
+        dispatch(.tick(clock()))
+        saveIfNeeded()
+        needsDraw = true
+        continue
+      }
+      dispatch(event)
+      needsDraw = true
+      // Every change is on disk within a second: save straight away, at most four times a
+      // second while keys stream in; the idle tick above catches the rest.
+      if exitStatus == nil,
+        clock().timeIntervalSince(lastSaveAttempt) > Program.keyboardSaveInterval
+      {
+        saveIfNeeded()
+      }
+    }
+    closeFile()
+    return exitStatus ?? 0
+  }
+
+  /// Runs an event through `update` and carries out what it asks for.
+  private mutating func dispatch(_ event: Event) {
+    let commands = update(&state, event)
+    for command in commands where exitStatus == nil {
+      perform(command)
+    }
+  }
+
+  private mutating func perform(_ command: Command) {
+    switch command {
+    case .quit:
+      if saveIfNeeded(includeCursor: true, leaving: true) { exitStatus = 0 }
+    case .quitWithoutSaving:
+      exitStatus = 0
+    case .exit(let status):
+      saveIfNeeded(includeCursor: true)
+      exitStatus = status
+    case .closeSession:
+      guard let url = file, saveIfNeeded(includeCursor: true) else { return }
+      closeFile()
+      dispatch(.sessionClosed(url, sessions: storage.list()))
+    case .createSession(let caseStudyID, let participant, let mode):
+      createSession(caseStudyID: caseStudyID, participant: participant, mode: mode)
+    case .openSession(let path):
+      guard saveIfNeeded(includeCursor: true) else { return }
+      do {
+        let opened = try storage.open(URL(fileURLWithPath: path))
+        show(opened, created: false)
+      } catch {
+        dispatch(.openFailed(error.description))
+      }
+    case .editExternally(let itemID, let text):
+      saveIfNeeded()
+      terminal.suspend()
+      let result = editNote(text)
+      terminal.resume()
+      switch result {
+      case .success(let edited): dispatch(.noteEdited(itemID: itemID, text: edited))
+      case .failure(let failure): dispatch(.noteEditFailed(failure.message))
+      }
+    }
+  }
+
+  private mutating func createSession(
+    caseStudyID: String, participant: String, mode: SessionMode
+  ) {
+    guard let study = state.caseStudies.first(where: { $0.id == caseStudyID }) else {
+      dispatch(.openFailed("Case study \(caseStudyID) is no longer available."))
+      return
+    }
+    let session = Session(participant: participant, caseStudy: study, mode: mode, now: clock())
+    do {
+      let url = try storage.create(session)
+      show(SessionFile(url: url, caseStudy: study, session: session), created: true)
+    } catch {
+      dispatch(.openFailed(error.description))
+    }
+  }
+
+  /// Shows a session in the workbench, letting go of the one shown before.
+  private mutating func show(_ opened: SessionFile, created: Bool) {
+    closeFile()
+    file = opened.url
+    writable = opened.readOnlyReason == nil
+    lastSaveFailed = false
+    dispatch(.sessionOpened(opened, created: created))
+  }
+
+  private mutating func closeFile() {
+    if let file, writable { storage.close(file) }
+    file = nil
+    writable = false
+  }
+
+  /// Saves what changed since the last save, the note being typed included. Cursor moves alone wait for `includeCursor`
+  /// (leaving), so just looking at a session never rewrites it. Never writes a read-only
+  /// session. After a failure, tries again once a second rather than on every tick. Returns
+  /// false if there was something to save and it is not saved.
+  @discardableResult
+  private mutating func saveIfNeeded(includeCursor: Bool = false, leaving: Bool = false) -> Bool {
+    // A note being typed is part of the session from the first save on, so it is on disk
+    // within a second too, even if the editor is never closed.
+    state.commitPendingEdits()
+    guard let file, writable, let session = state.session else { return true }
+    let revision = state.sessionRevision
+    let cursorRevision = state.cursorRevision
+    let contentChanged = revision != state.savedRevision
+    let cursorChanged = cursorRevision != state.savedCursorRevision
+    guard contentChanged || (includeCursor && cursorChanged) else { return true }
+    let now = clock()
+    if lastSaveFailed && !includeCursor
+      && now.timeIntervalSince(lastSaveAttempt) < Program.retryInterval
+    {
+      return false
+    }
+    lastSaveAttempt = now
+    do {
+      try storage.save(session, to: file)
+      lastSaveFailed = false
+      dispatch(.saved(revision: revision, cursorRevision: cursorRevision, at: clock()))
+      return true
+    } catch {
+      lastSaveFailed = true
+      dispatch(.saveFailed(error.description, leaving: leaving))
+      return false
+    }
+  }
+}
+
+/// Why the external editor could not edit a note, worded for the status bar.
+public struct NoteEditorFailure: Error, Sendable, Equatable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}
