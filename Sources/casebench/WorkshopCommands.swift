@@ -44,7 +44,8 @@ struct JoinCommand: ParsableCommand {
       (joined.created ? "Created " : "Resuming ") + joined.opened.url.path + "\n")
     joined.opened.lock?.release()
     try Interactive.runSession(
-      path: joined.opened.url.path, locations: locations, facilitator: facilitator)
+      path: joined.opened.url.path, locations: locations, facilitator: facilitator,
+      workshop: dir)
   }
 }
 
@@ -87,6 +88,9 @@ struct WorkshopCommand: ParsableCommand {
     help: ArgumentHelp("Write the report to OUT instead of standard output.", valueName: "OUT"))
   var output: String?
 
+  @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
+  var list = false
+
   @OptionGroup var locations: LocationOptions
 
   func validate() throws {
@@ -115,7 +119,11 @@ struct WorkshopCommand: ParsableCommand {
       return
     }
     if announce != nil || release != nil || (changes && pace == false) { return }
-    Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
+    if isatty(STDOUT_FILENO) == 0 || list {
+      Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
+      return
+    }
+    try Interactive.runDashboard(folder: dir, caseStudy: study)
   }
 
   /// The folder's rows as plain text: one line per file.

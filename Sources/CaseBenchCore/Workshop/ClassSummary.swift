@@ -22,6 +22,16 @@ public struct DecisionSplit: Sendable, Equatable {
   public var largest: Int { max(1, bars.map(\.count).max() ?? 0) }
 }
 
+/// A risk several teams put in their registers: by the case study's risk prompt it came from,
+/// else by its title.
+public struct CommonRisk: Sendable, Equatable {
+  public var title: String
+  public var phase: String
+  public var teams: [String]
+  /// The highest likelihood × impact any team gave it.
+  public var highestScore: Int
+}
+
 /// Class progress on one phase.
 public struct PhaseClassProgress: Sendable, Equatable {
   public var phase: Phase
@@ -49,6 +59,8 @@ public struct ClassSummary: Sendable, Equatable {
   public var phases: [PhaseClassProgress]
   public var splits: [DecisionSplit]
   public var notes: [CreditedNote]
+  /// Open risks raised by two or more teams, most teams first.
+  public var risks: [CommonRisk]
 
   /// How many notes per phase the report picks (the longest, one per item).
   public static let notesPerPhase = 3
@@ -117,5 +129,31 @@ public struct ClassSummary: Sendable, Equatable {
       notes += ranked.prefix(ClassSummary.notesPerPhase).map(\.element)
     }
     self.notes = notes
+    var prompts: [String: RiskPrompt] = [:]
+    for phase in caseStudy.phases { for p in phase.riskPrompts { prompts[p.id] = p } }
+    var byKey: [String: CommonRisk] = [:]
+    var order: [String] = []
+    for team in teams {
+      var seen = Set<String>()
+      for risk in team.session.toolkit.risks where risk.status == .open {
+        let key =
+          risk.prompt.map { "prompt:" + $0 }
+          ?? "title:" + risk.title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard seen.insert(key).inserted else { continue }
+        var c =
+          byKey[key]
+          ?? CommonRisk(
+            title: risk.prompt.flatMap { prompts[$0]?.text } ?? risk.title, phase: risk.phase,
+            teams: [], highestScore: 0)
+        if byKey[key] == nil { order.append(key) }
+        c.teams.append(team.team)
+        c.highestScore = max(c.highestScore, risk.score)
+        byKey[key] = c
+      }
+    }
+    let common = order.compactMap { byKey[$0] }.filter { $0.teams.count >= 2 }
+    risks = common.enumerated().sorted {
+      ($0.element.teams.count, -$0.offset) > ($1.element.teams.count, -$1.offset)
+    }.map(\.element)
   }
 }

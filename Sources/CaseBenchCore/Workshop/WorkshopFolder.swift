@@ -47,6 +47,8 @@ public struct TeamSummary: Sendable, Equatable {
   public var phaseEntered: [String: Date]
 
   public var lastActivity: Date { session.updated }
+  /// Open risks in the team's register scoring high (see `RiskRegister.highScore`).
+  public var openHighRisks: Int { session.toolkit.risks.filter(\.isOpenHigh).count }
   public var decisionsTaken: Int { session.decisions.count }
   public var decisionsRecommended: Int {
     verdicts.values.filter { $0 == .recommended }.count

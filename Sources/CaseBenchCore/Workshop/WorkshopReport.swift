@@ -15,11 +15,7 @@ public enum WorkshopReport {
     }
   }
 
-  /// Shown where the common risks go until sessions carry a risk register.
-  // TOOLKIT: when the toolkit's risk register is on main, list the risks most teams raised
-  // (with their median scores) here instead.
-  static let risksPending =
-    "Sessions in this casebench have no risk register yet, so there are no common risks to show."
+  static let noCommonRisks = "No open risk is in the registers of two or more teams yet."
 
   static func percent(_ fraction: Double) -> String { Progress.percent(fraction) }
 
@@ -67,7 +63,12 @@ public enum WorkshopReport {
     out.append("")
     out.append("## Common risks")
     out.append("")
-    out.append(risksPending)
+    if s.risks.isEmpty { out.append(noCommonRisks) }
+    for risk in s.risks {
+      out.append(
+        "- \(md(risk.title)) (\(md(risk.phase))): \(risk.teams.count) teams, highest score "
+          + "\(risk.highestScore); \(md(risk.teams.joined(separator: ", ")))")
+    }
     out.append("")
     out.append("## Notable notes")
     out.append("")
@@ -166,7 +167,14 @@ public enum WorkshopReport {
       out.append("</section>")
     }
     out.append("<h2>Common risks</h2>")
-    out.append("<p>\(h(risksPending))</p>")
+    if s.risks.isEmpty { out.append("<p>\(h(noCommonRisks))</p>") }
+    if !s.risks.isEmpty { out.append("<ul>") }
+    for risk in s.risks {
+      out.append(
+        "<li>\(h(risk.title)) (\(h(risk.phase))): \(risk.teams.count) teams, highest score "
+          + "\(risk.highestScore); \(h(risk.teams.joined(separator: ", ")))</li>")
+    }
+    if !s.risks.isEmpty { out.append("</ul>") }
     out.append("<h2>Notable notes</h2>")
     if s.notes.isEmpty { out.append("<p>No team has written a note yet.</p>") }
     for note in s.notes {

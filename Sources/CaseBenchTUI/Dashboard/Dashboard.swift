@@ -206,7 +206,9 @@ public struct Dashboard: Sendable {
 
   /// The first phase not yet open: what the facilitator most likely releases next.
   var nextUnreleased: Int {
-    caseStudy.phases.indices.first { !workshop.isOpen(phaseIndex: $0, in: caseStudy) }
+    var paced = workshop
+    paced.pacing = true
+    return caseStudy.phases.indices.first { !paced.isOpen(phaseIndex: $0, in: caseStudy) }
       ?? max(0, caseStudy.phases.count - 1)
   }
 

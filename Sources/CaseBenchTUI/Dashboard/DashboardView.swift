@@ -85,12 +85,13 @@ enum DashboardView {
     var bars: Int
     var phase = 14
     var decisions = 8
+    var risks = 5
     var timebox = 9
     var idle = 5
 
     init(width: Int, phases: Int) {
       bars = max(1, phases * (barCells + 1) - 1)
-      let fixed = 2 + bars + 1 + phase + 1 + decisions + 1 + timebox + 1 + idle
+      let fixed = 2 + bars + 1 + phase + 1 + decisions + 1 + risks + 1 + timebox + 1 + idle
       name = max(6, min(28, width - fixed - 1))
     }
   }
@@ -108,6 +109,7 @@ enum DashboardView {
     header("Progress by phase", c.bars)
     header("Now", c.phase)
     header("Decided", c.decisions)
+    header("Risks", c.risks)
     header("Timebox", c.timebox)
     header("Idle", c.idle)
     if d.order.isEmpty, d.folder.folderError == nil {
@@ -166,7 +168,11 @@ enum DashboardView {
           role: team.decisionsRecommended == team.decisionsTaken ? .success : .warning)
       }
       x += c.decisions + 1
-      // TOOLKIT: an "open high risks" column goes here once sessions carry a risk register.
+      let high = team.openHighRisks
+      buf.put(
+        high == 0 ? "-" : "\(high) hi", x: x, y: y, role: high == 0 ? .dim : .danger,
+        bold: high > 0)
+      x += c.risks + 1
       let start = d.workshop.timeboxStart(
         phaseID: phase.id, entered: team.phaseEntered[phase.id])
       if let start, phase.timeboxMinutes > 0 {
@@ -175,7 +181,7 @@ enum DashboardView {
         buf.put(text, x: x, y: y, role: over ? .danger : .normal, bold: over)
       }
     }
-    x = 2 + c.name + 1 + c.bars + 1 + c.phase + 1 + c.decisions + 1 + c.timebox + 1
+    x = 2 + c.name + 1 + c.bars + 1 + c.phase + 1 + c.decisions + 1 + c.risks + 1 + c.timebox + 1
     let idle = d.now.timeIntervalSince(team.lastActivity)
     buf.put(
       durationText(idle), x: x, y: y, role: idle >= Dashboard.idleAfter ? .warning : .dim,
