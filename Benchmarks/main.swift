@@ -275,3 +275,48 @@ for (label, session) in [
     if worst.ms > 100 { print("  (\(worst.event))") }
   }
 }
+
+// A workshop of 200 teams (issue 9): read the folder, then refresh it after one team saved.
+let workshopDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "casebench-bench-workshop-\(getpid())")
+try? FileManager.default.createDirectory(at: workshopDir, withIntermediateDirectories: true)
+let workshopNow = Date()
+for n in 0..<200 {
+  let s = WorkshopSample.session(n, caseStudy: bike, now: workshopNow)
+  let url = WorkshopJoin.url(team: s.participant, caseStudyID: bike.id, in: workshopDir)
+  do { try SessionStore.save(s, to: url) } catch { print("save failed: \(error)") }
+}
+var workshop = WorkshopFolder.read(workshopDir, caseStudy: bike)
+let workshopLoadMS = median(5) {
+  workshop = WorkshopFolder.read(workshopDir, caseStudy: bike)
+  var dashboard = Dashboard(
+    folder: workshop, workshop: WorkshopState(), options: RenderOptions(), now: workshopNow)
+  _ = dashboard.update(.resize(Size(width: 200, height: 50)))
+  _ = render(dashboard, size: Size(width: 200, height: 50))
+}
+report("workshop: read 200 sessions, draw the dashboard", workshopLoadMS, bar: 200)
+
+let changedURL = WorkshopJoin.url(team: "Team 1", caseStudyID: bike.id, in: workshopDir)
+var changedSession = WorkshopSample.session(0, caseStudy: bike, now: workshopNow)
+var flip = 0
+var refreshDashboard = Dashboard(
+  folder: workshop, workshop: WorkshopState(), options: RenderOptions(), now: workshopNow)
+_ = refreshDashboard.update(.resize(Size(width: 200, height: 50)))
+// Each run saves one team's file (untimed), then times the refresh that picks it up, the
+// dashboard taking the new rows, and the redraw.
+var refreshTimes: [Double] = []
+for _ in 0..<9 {
+  flip += 1
+  changedSession.setNote("edit \(flip)", of: bike.allItems[0].id)
+  do { try SessionStore.save(changedSession, to: changedURL) } catch { print("\(error)") }
+  let start = DispatchTime.now().uptimeNanoseconds
+  workshop.refresh()
+  refreshDashboard.folderChanged(workshop)
+  _ = render(refreshDashboard, size: Size(width: 200, height: 50))
+  refreshTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+  if workshop.lastReadCount != 1 { print("refresh read \(workshop.lastReadCount) files, not 1") }
+}
+refreshTimes.sort()
+report(
+  "workshop: refresh + redraw, one file changed", refreshTimes[refreshTimes.count / 2], bar: 20)
+try? FileManager.default.removeItem(at: workshopDir)

@@ -81,6 +81,8 @@ public struct SessionEvent: Sendable, Equatable, Codable {
     /// The toolkit (schema 2): risk register, estimate, stakeholders, success metrics, model
     /// register, adoption decisions and the user's own log entries.
     case risk, estimate, stakeholder, metric, model, adoption, log
+    /// The facilitator's announcement reached this session (a workshop).
+    case announcement
   }
 
   public init(at: Date, kind: Kind, target: String? = nil, detail: String) {

@@ -43,6 +43,8 @@ public struct AppState: Sendable {
   var quitDespiteFailure = false
   var savedAt: Date?
   var saveError: String?
+  /// Set when the session belongs to a workshop folder (`casebench join`).
+  var workshop: ParticipantWorkshop?
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies

@@ -58,7 +58,7 @@ extension AppState {
             + "to quit without saving.", isError: true)
       }
       return []
-    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick:
+    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop:
       return nil
     }
   }

@@ -1,3 +1,4 @@
+import CaseBenchCore
 import Foundation
 
 /// A key press, decoded by the terminal backend.
@@ -49,4 +50,6 @@ public enum Event: Sendable, Equatable {
   case saved(revision: Int, cursorRevision: Int, at: Date)
   /// Saving failed; `leaving` when it was the save before quitting.
   case saveFailed(String, leaving: Bool)
+  /// The facilitator's state file of the participant's workshop folder was read (it changed).
+  case workshop(WorkshopState)
 }

@@ -16,6 +16,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     StartScreenView.draw(state, size: size, into: &buf)
   }
   StatusBar.draw(state, size: size, into: &buf)
+  WorkshopParts.draw(state, size: size, into: &buf)
   switch state.overlay {
   case .help(let scroll):
     HelpScreen.draw(

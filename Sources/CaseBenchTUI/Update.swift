@@ -20,6 +20,12 @@ extension AppState {
     case .tick(let date):
       setNow(date)
       if let m = message, date.timeIntervalSince(m.at) >= 6 { message = nil }
+      noteWorkshopPhase()
+      return []
+    case .workshop(let state):
+      applyWorkshop(state)
+      return []
+    case .key(let key) where dismissBannerIfAsked(key):
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
       commitPendingEdits()

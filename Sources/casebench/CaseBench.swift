@@ -22,6 +22,7 @@ struct CaseBench: ParsableCommand {
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
+      JoinCommand.self, WorkshopCommand.self,
     ]
   )
 

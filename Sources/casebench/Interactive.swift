@@ -12,15 +12,17 @@ enum Interactive {
   }
 
   /// `casebench open FILE`: straight into the workbench.
-  static func runSession(path: String, locations: LocationOptions, facilitator: Bool)
-    throws(CLIError)
-  {
-    try run(locations: locations, facilitator: facilitator, path: path)
+  /// `workshop`: the workshop folder the session is in (`casebench join`), whose
+  /// facilitator's file is watched for announcements and pacing.
+  static func runSession(
+    path: String, locations: LocationOptions, facilitator: Bool, workshop: URL? = nil
+  ) throws(CLIError) {
+    try run(locations: locations, facilitator: facilitator, path: path, workshop: workshop)
   }
 
-  private static func run(locations: LocationOptions, facilitator: Bool, path: String?)
-    throws(CLIError)
-  {
+  private static func run(
+    locations: LocationOptions, facilitator: Bool, path: String?, workshop: URL? = nil
+  ) throws(CLIError) {
     TerminalSignals.install()
     TerminalSignals.installCrashHandlers()
     var storage = DiskStorage(
@@ -42,10 +44,12 @@ enum Interactive {
       if let opened { storage.close(opened.url) }
       throw CLIError.failure("casebench: \(error.description)")
     }
-    let state = AppState(
+    var state = AppState(
       caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
       sessions: path == nil ? storage.list() : [],
       options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator), now: Date())
+    if workshop != nil { state.joinWorkshop() }
+    let watcher = workshop.map(WorkshopWatcher.init)
     var program = Program(
       state: state, terminal: terminal, storage: storage, opened: opened,
       editNote: { text in
@@ -53,7 +57,42 @@ enum Interactive {
           try ExternalEditor.edit(
             text: text, suffix: ".md", environment: ProcessInfo.processInfo.environment)
         }.mapError { NoteEditorFailure($0.description) }
-      })
+      }, watch: watcher.map { w in { w.news() } })
+    let status = program.run()
+    terminal.stop()
+    if status != 0 { Foundation.exit(status) }
+  }
+}
+
+/// Reads a workshop's facilitator file when it changed, for the participant's program.
+final class WorkshopWatcher {
+  let folder: URL
+  private var last: WorkshopState?
+
+  init(_ folder: URL) { self.folder = folder }
+
+  func news() -> [Event] {
+    guard let state = try? WorkshopStateFile.read(in: folder), state != last else { return [] }
+    last = state
+    return [.workshop(state)]
+  }
+}
+
+extension Interactive {
+  /// `casebench workshop DIR`: the facilitator's live dashboard.
+  static func runDashboard(folder: URL, caseStudy: CaseStudy) throws(CLIError) {
+    TerminalSignals.install()
+    TerminalSignals.installCrashHandlers()
+    let read = WorkshopFolder.read(folder, caseStudy: caseStudy)
+    let terminal: Terminal
+    do {
+      terminal = try Terminal.start()
+    } catch {
+      throw CLIError.failure("casebench: \(error.description)")
+    }
+    var program = DashboardProgram(
+      folder: read, terminal: terminal,
+      options: RenderOptions(unicode: terminal.unicode, facilitator: true))
     let status = program.run()
     terminal.stop()
     if status != 0 { Foundation.exit(status) }

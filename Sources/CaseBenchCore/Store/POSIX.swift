@@ -117,6 +117,13 @@ enum POSIX {
     return (st.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// A file's read and write permission bits, if it exists.
+  static func permissions(_ path: String) -> mode_t? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return st.st_mode & 0o666
+  }
+
   static func exists(_ path: String) -> Bool {
     var st = stat()
     return lstat(path, &st) == 0

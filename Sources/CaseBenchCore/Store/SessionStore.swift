@@ -363,7 +363,8 @@ public enum SessionStore {
     // FILE.tmp-PID-N: unique per save, so two threads saving at once never share a file.
     let suffix = ".tmp-\(POSIX.processID)-\(WrittenFiles.shared.nextSerial())"
     let temporary = directory + "/" + name + suffix
-    if let code = POSIX.writeNewFile(temporary, data) {
+    // A save keeps the file's permission bits (a workshop folder shares files with a group).
+    if let code = POSIX.writeNewFile(temporary, data, mode: POSIX.permissions(target) ?? 0o600) {
       throw failed("could not write a temporary copy (\(name)\(suffix))", code)
     }
 

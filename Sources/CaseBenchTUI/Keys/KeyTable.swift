@@ -18,6 +18,12 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case decisionList, decisionOptions, decisionRationale, decisionOutcome
   /// One of the project manager's tools (risks, estimate, stakeholders, models, log).
   case tool
+  /// The facilitator's workshop dashboard.
+  case dashboard
+  /// Picking the phase to release on the dashboard.
+  case releasePicker
+  /// A facilitator's announcement showing over the workbench.
+  case banner
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -63,6 +69,8 @@ enum KeyCommand: Sendable, Equatable {
   case toolAdd, toolSelect, toolClose, toolToggle, toolRemove, toolNote
   /// A digit in the estimate: the factor with this index (0 for `1`).
   case toolFactor(Int)
+  // The workshop dashboard.
+  case sortRows, nextPage, announce, releasePhase
 }
 
 /// The groups of the help overlay, in the order it shows them.
@@ -73,6 +81,7 @@ enum HelpGroup: String, Sendable, CaseIterable {
   case tools = "Tools (each one key from anywhere in the workbench)"
   case writing = "Writing (notes, rationales, prompts)"
   case start = "Start screen"
+  case dashboard = "Workshop dashboard"
   case anywhere = "Anywhere"
 }
 
@@ -153,14 +162,16 @@ enum KeyTable {
     "Up Down  j k",
     [(.up, .move(-1)), (.down, .move(1)), (.char("j"), .move(1)), (.char("k"), .move(-1))],
     "move in the focused pane (scroll in the detail)", group: .moving,
-    in: Set<KeyScope>([.workbench, .start, .help, .tool]).union(dialog))
+    in: Set<KeyScope>([.workbench, .start, .help, .tool, .dashboard, .releasePicker]).union(
+      dialog))
   static let ends = KeyBinding(
     "g G  Home End",
     [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
-    "top / bottom", group: .moving, in: [.workbench, .start, .help])
+    "top / bottom", group: .moving, in: [.workbench, .start, .help, .dashboard])
   static let page = KeyBinding(
     "PgUp PgDn", [(.pageUp, .page(-1)), (.pageDown, .page(1))], "page up / down",
-    group: .moving, in: [.workbench, .start, .help, .note, .decisionOptions, .tool])
+    group: .moving,
+    in: [.workbench, .start, .help, .note, .decisionOptions, .tool, .dashboard])
   static let cyclePane = KeyBinding(
     "Tab  Shift-Tab", [(.tab, .cyclePane(1)), (.backTab, .cyclePane(-1))],
     "next / previous pane", group: .moving, in: [.workbench, .tool])
@@ -290,14 +301,41 @@ enum KeyTable {
     "Tab  Shift-Tab", [(.tab, .toggleMode), (.backTab, .toggleMode)],
     "case study or own project, when naming a new session", group: .start, in: [.newSession])
 
+  // MARK: Workshop dashboard
+
+  static let dashboardOpen = KeyBinding(
+    "Enter", [(.enter, .open)], "open the team's session read-only (Esc comes back)",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardSort = KeyBinding(
+    "s", [(.char("s"), .sortRows)], "sort the teams by name, progress or last activity",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardPage = KeyBinding(
+    "Tab", [(.tab, .nextPage)], "teams, decision splits, facilitator notes", group: .dashboard,
+    in: [.dashboard])
+  static let announce = KeyBinding(
+    "a", [(.char("a"), .announce)], "announce: type a line for every team", group: .dashboard,
+    in: [.dashboard])
+  static let release = KeyBinding(
+    "r", [(.char("r"), .releasePhase)], "release a phase (turns pacing on)", group: .dashboard,
+    in: [.dashboard])
+  static let pickRelease = KeyBinding(
+    "Enter", [(.enter, .select)], "release the phase picked", group: nil, in: [.releasePicker])
+  static let cancelRelease = KeyBinding(
+    "Esc", [(.escape, .leave)], "close without releasing", group: nil, in: [.releasePicker])
+
+  static let dismissBanner = KeyBinding(
+    "Esc Enter", [(.escape, .close), (.enter, .close)],
+    "dismiss the facilitator's announcement", group: nil, in: [.banner])
+
   // MARK: Anywhere
 
   static let help = KeyBinding(
     "?  F1", [(.char("?"), .help), (.function(1), .help)],
-    "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start, .tool])
+    "this help (Esc, q or ? closes it)", group: .anywhere,
+    in: [.workbench, .start, .tool, .dashboard])
   static let quit = KeyBinding(
     "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
-    in: [.workbench, .start, .tool])
+    in: [.workbench, .start, .tool, .dashboard])
   /// A facilitator's laptop moves between teams' sessions without quitting.
   static let toStart = KeyBinding(
     "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
@@ -354,6 +392,8 @@ enum KeyTable {
     toolClose, toolFactor, toolRemove, toolToggle, toolNote,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
+    dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
+    dismissBanner,
     help, quit, toStart, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,

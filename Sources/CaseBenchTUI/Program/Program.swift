@@ -17,6 +17,9 @@ public struct Program {
   private var storage: any SessionStorage
   private let editNote: NoteEditor
   private let clock: () -> Date
+  /// Looks outside for news (the workshop's state file), at most once a second, on idle ticks.
+  private let watch: (() -> [Event])?
+  private var lastWatch = Date.distantPast
 
   /// The session file open in the workbench, if any.
   private var file: URL?
@@ -34,8 +37,9 @@ public struct Program {
   public init(
     state: AppState, terminal: any ProgramTerminal, storage: any SessionStorage,
     opened: SessionFile? = nil, editNote: @escaping NoteEditor,
-    clock: @escaping () -> Date = Date.init
+    clock: @escaping () -> Date = Date.init, watch: (() -> [Event])? = nil
   ) {
+    self.watch = watch
     self.state = state
     self.terminal = terminal
     self.storage = storage
@@ -64,6 +68,10 @@ public struct Program {
       guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else {
         // Clocks and messages may change on a tick; drawing an unchanged frame writes nothing.
         dispatch(.tick(clock()))
+        if let watch, clock().timeIntervalSince(lastWatch) >= 1 {
+          lastWatch = clock()
+          for news in watch() { dispatch(news) }
+        }
         saveIfNeeded()
         needsDraw = true
         continue

@@ -27,6 +27,7 @@ extension AppState {
     switch event {
     case .key(let key):
       guard let command = KeyTable.command(for: key, in: workbenchScopes) else { return [] }
+      if refusesInClosedPhase(command) { return [] }
       switch command {
       case .quit: return [quitCommand]
       case .toStart: return [.closeSession]

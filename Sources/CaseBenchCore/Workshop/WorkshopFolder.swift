@@ -1,0 +1,266 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file in a workshop folder is not counted as a team's session.
+public enum WorkshopSkip: Sendable, Equatable {
+  /// The JSON stops short: a copy still being written or synced.
+  case halfWritten
+  /// The file could not be opened or read (permissions, a folder, too large).
+  case unreadable
+  /// A session, but for another case study than the workshop's.
+  case otherCaseStudy(String)
+  /// A sync tool's copy of a file two machines changed at once.
+  case conflictedCopy
+  /// Not a casebench session at all (another file, or JSON of another kind).
+  case notASession
+
+  /// A few words for the dashboard's marked row.
+  public var label: String {
+    switch self {
+    case .halfWritten: "half-written"
+    case .unreadable: "unreadable"
+    case .otherCaseStudy(let id): "another case study (\(id))"
+    case .conflictedCopy: "conflicted copy"
+    case .notASession: "not a session"
+    }
+  }
+}
+
+/// One team's session as the dashboard and the report see it, worked out once per read.
+public struct TeamSummary: Sendable, Equatable {
+  public var team: String
+  public var session: Session
+  public var progress: Progress
+  /// The phase the team is on: where its resume point is, else the first phase.
+  public var currentPhaseIndex: Int
+  /// For each decision the team took (by decision id): the verdict on the chosen option, or
+  /// nil when the option is not in this version of the case study.
+  public var verdicts: [String: Verdict?]
+  /// When the team first worked on each phase (by phase id), from its event log.
+  public var phaseEntered: [String: Date]
+
+  public var lastActivity: Date { session.updated }
+  /// Open risks in the team's register scoring high (see `RiskRegister.highScore`).
+  public var openHighRisks: Int { session.toolkit.risks.filter(\.isOpenHigh).count }
+  public var decisionsTaken: Int { session.decisions.count }
+  public var decisionsRecommended: Int {
+    verdicts.values.filter { $0 == .recommended }.count
+  }
+
+  public init(session: Session, caseStudy: CaseStudy) {
+    self.team = session.participant
+    self.session = session
+    self.progress = Progress(caseStudy: caseStudy, session: session)
+    var phaseOf: [String: String] = [:]
+    for phase in caseStudy.phases {
+      for item in phase.items { phaseOf[item.id] = phase.id }
+      for decision in phase.decisions { phaseOf[decision.id] = phase.id }
+    }
+    var entered: [String: Date] = [:]
+    if let first = caseStudy.phases.first { entered[first.id] = session.created }
+    for event in session.events {
+      guard let target = event.target, let phase = phaseOf[target] else { continue }
+      if let known = entered[phase], known <= event.at { continue }
+      entered[phase] = event.at
+    }
+    self.phaseEntered = entered
+    self.currentPhaseIndex =
+      session.cursor.flatMap { c in caseStudy.phases.firstIndex { $0.id == c.phase } } ?? 0
+    var verdicts: [String: Verdict?] = [:]
+    for phase in caseStudy.phases {
+      for decision in phase.decisions {
+        guard let record = session.decisions[decision.id] else { continue }
+        verdicts[decision.id] = decision.option(id: record.option)?.verdict
+      }
+    }
+    self.verdicts = verdicts
+  }
+}
+
+/// One file in a workshop folder: a team's session, or a marked row saying why it is not one.
+public struct WorkshopRow: Sendable, Equatable {
+  public var fileName: String
+  public var url: URL
+  public var team: TeamSummary?
+  public var skip: WorkshopSkip?
+  /// The full reason for a skipped file, in the one diagnostic line format.
+  public var reason: String?
+
+  /// The name to show: the team's, or the file's for a skipped file.
+  public var title: String { team?.team ?? fileName }
+}
+
+/// Size, modification time and identity: a file whose stamp is unchanged is not read again.
+struct FolderStamp: Equatable {
+  var inode: UInt64
+  var size: Int64
+  var modified: Int64
+
+  /// The file's stamp; for a link to nothing, the link's own, so it is not read every time.
+  init?(_ path: String) {
+    var st = stat()
+    guard stat(path, &st) == 0 || lstat(path, &st) == 0 else { return nil }
+    #if canImport(Darwin)
+      let modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+    #else
+      let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    #endif
+    inode = UInt64(st.st_ino)
+    size = Int64(st.st_size)
+    self.modified = modified
+  }
+}
+
+/// A workshop folder read for the dashboard and the report: one row per file. Reading never
+/// writes anything, and a bad file is a marked row, never a failure. `refresh()` re-reads only
+/// the files whose size or modification time changed since the last read.
+public struct WorkshopFolder: Sendable {
+  /// The facilitator's state file in the folder.
+  public static let stateFileName = ".casebench-workshop.json"
+
+  public let url: URL
+  public let caseStudy: CaseStudy
+  public private(set) var rows: [WorkshopRow] = []
+  /// How many files the last refresh read (the rest were unchanged).
+  public private(set) var lastReadCount = 0
+  /// Set when the folder itself could not be listed.
+  public private(set) var folderError: String?
+  private var stamps: [String: FolderStamp] = [:]
+
+  public init(url: URL, caseStudy: CaseStudy) {
+    self.url = url
+    self.caseStudy = caseStudy
+  }
+
+  /// Reads a folder at once.
+  public static func read(_ url: URL, caseStudy: CaseStudy) -> WorkshopFolder {
+    var folder = WorkshopFolder(url: url, caseStudy: caseStudy)
+    folder.refresh()
+    return folder
+  }
+
+  /// The teams' sessions, in file-name order.
+  public var teams: [TeamSummary] { rows.compactMap(\.team) }
+
+  /// The rows for files that are not counted.
+  public var skipped: [WorkshopRow] { rows.filter { $0.team == nil } }
+
+  /// Lists the folder again and re-reads new and changed files. Returns whether any row
+  /// changed (a file appeared, went away or changed).
+  @discardableResult
+  public mutating func refresh() -> Bool {
+    lastReadCount = 0
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+      folderError = nil
+    } catch {
+      let had = !rows.isEmpty || folderError == nil
+      folderError = DiagnosticLine.format(
+        file: url.path, message: "cannot list the workshop folder",
+        fix: "check that it exists and that you may read it")
+      rows = []
+      stamps = [:]
+      return had
+    }
+    var byName: [String: WorkshopRow] = [:]
+    for row in rows { byName[row.fileName] = row }
+    var next: [WorkshopRow] = []
+    var nextStamps: [String: FolderStamp] = [:]
+    var changed = false
+    for name in names.sorted() where WorkshopFolder.isCandidate(name) {
+      let fileURL = url.appendingPathComponent(name, isDirectory: false)
+      let stamp = FolderStamp(fileURL.path)
+      if let stamp { nextStamps[name] = stamp }
+      if let old = byName[name], let stamp, stamps[name] == stamp {
+        next.append(old)
+        continue
+      }
+      changed = true
+      lastReadCount += 1
+      next.append(WorkshopFolder.readRow(name: name, url: fileURL, caseStudy: caseStudy))
+    }
+    if next.count != rows.count { changed = true }
+    rows = next
+    stamps = nextStamps
+    return changed
+  }
+
+  /// The files a workshop folder shows: everything but hidden files (the facilitator's state
+  /// file among them) and the store's own side files (locks, backups, temporary copies).
+  static func isCandidate(_ name: String) -> Bool {
+    if name.hasPrefix(".") { return false }
+    if name.hasSuffix(".lock") || name.hasSuffix(".bak") { return false }
+    if name.contains(".tmp-") { return false }
+    return true
+  }
+
+  /// The names sync tools give a copy of a file changed in two places at once: Dropbox and
+  /// Nextcloud ("conflicted copy"), Syncthing (".sync-conflict-"), ownCloud ("_conflict-").
+  public static func isConflictedCopy(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.contains("conflicted copy") || lower.contains(".sync-conflict-")
+      || lower.contains("_conflict-") || lower.contains("(conflict")
+  }
+
+  static func readRow(name: String, url: URL, caseStudy: CaseStudy) -> WorkshopRow {
+    var row = WorkshopRow(fileName: name, url: url)
+    func skip(_ why: WorkshopSkip, _ reason: String) -> WorkshopRow {
+      row.skip = why
+      row.reason = reason
+      return row
+    }
+    if isConflictedCopy(name) {
+      return skip(
+        .conflictedCopy,
+        DiagnosticLine.format(
+          file: url.path, message: "a sync tool's conflicted copy; it is not counted",
+          fix: "compare it with the team's own file, keep what matters there, then delete it"))
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      return skip(
+        .notASession,
+        DiagnosticLine.format(
+          file: url.path, message: "a folder, not a session",
+          fix: "keep only the teams' session files in the workshop folder"))
+    }
+    if !name.hasSuffix(".json") {
+      return skip(
+        .notASession,
+        DiagnosticLine.format(
+          file: url.path, message: "not a session file (sessions end in .json)",
+          fix: "move it out of the workshop folder"))
+    }
+    let session: Session
+    do {
+      session = try SessionStore.load(from: url)
+    } catch {
+      switch error.kind {
+      case .truncated: return skip(.halfWritten, error.description)
+      case .unreadable: return skip(.unreadable, error.description)
+      default: return skip(.notASession, error.description)
+      }
+    }
+    guard session.caseStudyID == caseStudy.id else {
+      return skip(
+        .otherCaseStudy(session.caseStudyID),
+        DiagnosticLine.format(
+          file: url.path,
+          message:
+            "a session for case study '\(session.caseStudyID)', not '\(caseStudy.id)'",
+          fix: "run a separate workshop folder for each case study"))
+    }
+    row.team = TeamSummary(session: session, caseStudy: caseStudy)
+    return row
+  }
+}

@@ -1,0 +1,316 @@
+import CaseBenchCore
+import Foundation
+
+/// How the dashboard orders its team rows.
+public enum DashboardSort: String, Sendable, Equatable, CaseIterable {
+  case name, progress, activity
+
+  var next: DashboardSort {
+    let all = DashboardSort.allCases
+    return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+  }
+}
+
+/// The dashboard's pages: the class, the decision splits, the facilitator's notes.
+public enum DashboardPage: String, Sendable, Equatable, CaseIterable {
+  case teams, decisions, notes
+
+  var title: String {
+    switch self {
+    case .teams: "Teams"
+    case .decisions: "Decision splits"
+    case .notes: "Facilitator notes"
+    }
+  }
+}
+
+/// What the dashboard asks its program to do.
+public enum DashboardCommand: Sendable, Equatable {
+  case quit
+  /// Add an announcement to the facilitator's state file.
+  case announce(String)
+  /// Release a phase (and turn pacing on) in the facilitator's state file.
+  case release(phaseID: String)
+}
+
+/// The facilitator's live view of a workshop folder: one row per file, the class's decision
+/// splits and the facilitator notes; a team's session opens read-only on top. A value, changed
+/// by `update` and by the program telling it what the folder and the state file now hold.
+public struct Dashboard: Sendable {
+  /// A team idle this long is highlighted.
+  public static let idleAfter: TimeInterval = 10 * 60
+
+  public private(set) var folder: WorkshopFolder
+  public private(set) var workshop: WorkshopState
+  public private(set) var summary: ClassSummary
+  public var options: RenderOptions
+  public private(set) var now: Date
+  public private(set) var size = Size(width: 80, height: 24)
+
+  var sort = DashboardSort.name
+  var page = DashboardPage.teams
+  /// The selected row and the first row shown, indexes into `order`.
+  var selection = 0
+  var top = 0
+  /// The page scroll for the decisions and notes pages.
+  var scroll = 0
+  /// The announcement being typed.
+  var announcing: TextEditor?
+  /// The phase picked for release, while the picker is open.
+  var releasing: Int?
+  var helpScroll: Int?
+  var message: StatusMessage?
+  /// A team's session opened read-only, with the file it came from.
+  var team: AppState?
+  var teamFile: String?
+  /// Row indexes into `folder.rows` in the current sort order.
+  private(set) var order: [Int] = []
+
+  public init(folder: WorkshopFolder, workshop: WorkshopState, options: RenderOptions, now: Date) {
+    self.folder = folder
+    self.workshop = workshop
+    self.options = options
+    self.now = now
+    self.summary = ClassSummary(caseStudy: folder.caseStudy, teams: folder.teams)
+    reorder()
+  }
+
+  var caseStudy: CaseStudy { folder.caseStudy }
+
+  /// True while a team's session is open over the dashboard.
+  public var isShowingTeam: Bool { team != nil }
+
+  /// The folder was read again: new rows, the selection kept on the same file.
+  public mutating func folderChanged(_ folder: WorkshopFolder) {
+    let selected = selectedRow?.fileName
+    self.folder = folder
+    summary = ClassSummary(caseStudy: folder.caseStudy, teams: folder.teams)
+    reorder(keeping: selected)
+    // The open team's session follows its file.
+    if var view = team, let file = teamFile,
+      let row = folder.rows.first(where: { $0.fileName == file }), let t = row.team,
+      var wb = view.workbench
+    {
+      wb.session = t.session
+      view.workbench = wb
+      team = view
+    }
+  }
+
+  /// The facilitator's state file changed.
+  public mutating func workshopChanged(_ state: WorkshopState) {
+    workshop = state
+  }
+
+  public mutating func showMessage(_ text: String, isError: Bool) {
+    message = StatusMessage(text: text, isError: isError, at: now)
+  }
+
+  var selectedRow: WorkshopRow? {
+    order.indices.contains(selection) ? folder.rows[order[selection]] : nil
+  }
+
+  mutating func reorder(keeping file: String? = nil) {
+    let rows = folder.rows
+    order = rows.indices.sorted { a, b in
+      let x = rows[a]
+      let y = rows[b]
+      // Marked rows go last, by file name.
+      switch (x.team, y.team) {
+      case (nil, nil): return x.fileName < y.fileName
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let p?, let q?):
+        switch sort {
+        case .name:
+          let c = p.team.localizedStandardCompare(q.team)
+          return c == .orderedSame ? x.fileName < y.fileName : c == .orderedAscending
+        case .progress:
+          if p.progress.fraction != q.progress.fraction {
+            return p.progress.fraction > q.progress.fraction
+          }
+        case .activity:
+          if p.lastActivity != q.lastActivity { return p.lastActivity > q.lastActivity }
+        }
+        return x.fileName < y.fileName
+      }
+    }
+    if let file, let i = order.firstIndex(where: { rows[$0].fileName == file }) {
+      selection = i
+    }
+    selection = min(max(0, selection), max(0, order.count - 1))
+  }
+
+  // MARK: Update
+
+  /// Applies an event and returns what the program should do.
+  public mutating func update(_ event: Event) -> [DashboardCommand] {
+    switch event {
+    case .resize(let s):
+      size = s
+      team?.setSize(s)
+      fixScroll()
+      return []
+    case .tick(let date):
+      now = date
+      if let m = message, date.timeIntervalSince(m.at) >= 6 { message = nil }
+      if team != nil { _ = team?.handle(event) }
+      return []
+    case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
+      return [.quit]
+    case .key:
+      message = nil
+    default:
+      break
+    }
+    if team != nil { return updateTeam(event) }
+    if helpScroll != nil { return updateHelp(event) }
+    if announcing != nil { return updateAnnounce(event) }
+    if releasing != nil { return updateRelease(event) }
+    var commands: [DashboardCommand] = []
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .dashboard) {
+      case .quit: commands = [.quit]
+      case .move(let d): move(d)
+      case .top: move(-order.count - scroll - 1)
+      case .bottom: move(order.count + 10_000)
+      case .page(let d): move(d * max(1, listHeight - 1))
+      case .open: openTeam()
+      case .sortRows:
+        sort = sort.next
+        reorder(keeping: selectedRow?.fileName)
+        showMessage("Sorted by \(sort.rawValue).", isError: false)
+      case .nextPage:
+        let all = DashboardPage.allCases
+        page = all[((all.firstIndex(of: page) ?? 0) + 1) % all.count]
+        scroll = 0
+      case .announce: announcing = TextEditor(multiline: false)
+      case .releasePhase:
+        releasing = min(caseStudy.phases.count - 1, nextUnreleased)
+      case .help: helpScroll = 0
+      default: break
+      }
+    case .scrollUp: move(-1)
+    case .scrollDown: move(1)
+    case .click(_, let y):
+      if page == .teams, y >= DashboardView.listTop, y < DashboardView.listTop + listHeight {
+        let i = top + y - DashboardView.listTop
+        if i == selection { openTeam() } else if order.indices.contains(i) { selection = i }
+      }
+    default: break
+    }
+    fixScroll()
+    return commands
+  }
+
+  /// The first phase not yet open: what the facilitator most likely releases next.
+  var nextUnreleased: Int {
+    var paced = workshop
+    paced.pacing = true
+    return caseStudy.phases.indices.first { !paced.isOpen(phaseIndex: $0, in: caseStudy) }
+      ?? max(0, caseStudy.phases.count - 1)
+  }
+
+  var listHeight: Int { max(1, size.height - DashboardView.listTop - 2) }
+
+  mutating func move(_ delta: Int) {
+    if page == .teams {
+      selection = min(max(0, selection + delta), max(0, order.count - 1))
+    } else {
+      scroll = max(0, scroll + delta)
+    }
+  }
+
+  mutating func fixScroll() {
+    let h = listHeight
+    if selection < top { top = selection }
+    if selection >= top + h { top = selection - h + 1 }
+    top = max(0, min(top, max(0, order.count - h)))
+  }
+
+  mutating func openTeam() {
+    guard let row = selectedRow else { return }
+    guard let t = row.team else {
+      showMessage(row.reason ?? "This file is not a session.", isError: true)
+      return
+    }
+    var view = AppState(
+      caseStudies: [caseStudy], sessions: [],
+      options: RenderOptions(
+        unicode: options.unicode, facilitator: true, timeZone: options.timeZone), now: now)
+    view.setSize(size)
+    view.openWorkbench(
+      caseStudy: caseStudy, session: t.session, sessionName: t.team, readOnly: true,
+      readOnlyReason: "the facilitator's view; Esc returns to the dashboard")
+    team = view
+    teamFile = row.fileName
+  }
+
+  mutating func updateTeam(_ event: Event) -> [DashboardCommand] {
+    guard var view = team else { return [] }
+    if case .key(let key) = event, view.overlay == .none,
+      key == .escape || KeyTable.command(for: key, in: .workbench) == .quit
+    {
+      team = nil
+      teamFile = nil
+      return []
+    }
+    // Read-only: the workbench refuses every change; its commands (quit, open…) are not ours.
+    _ = view.handle(event)
+    team = view
+    return []
+  }
+
+  mutating func updateHelp(_ event: Event) -> [DashboardCommand] {
+    guard case .key(let key) = event, let scroll = helpScroll else { return [] }
+    switch KeyTable.command(for: key, in: .help) {
+    case .closeHelp: helpScroll = nil
+    case .move(let d): helpScroll = max(0, scroll + d)
+    case .page(let d): helpScroll = max(0, scroll + d * 10)
+    default: break
+    }
+    return []
+  }
+
+  mutating func updateAnnounce(_ event: Event) -> [DashboardCommand] {
+    guard var editor = announcing else { return [] }
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .prompt) {
+      case .leave:
+        announcing = nil
+        return []
+      case .newLine:
+        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        announcing = nil
+        guard !text.isEmpty else { return [] }
+        return [.announce(text)]
+      default:
+        editor.handle(key, in: .prompt, width: max(10, size.width - 12))
+      }
+    case .paste(let text):
+      editor.insert(text)
+    default:
+      break
+    }
+    announcing = editor
+    return []
+  }
+
+  mutating func updateRelease(_ event: Event) -> [DashboardCommand] {
+    guard case .key(let key) = event, let picked = releasing else { return [] }
+    switch KeyTable.command(for: key, in: .releasePicker) {
+    case .move(let d):
+      releasing = min(max(0, picked + d), caseStudy.phases.count - 1)
+    case .select:
+      releasing = nil
+      guard caseStudy.phases.indices.contains(picked) else { return [] }
+      return [.release(phaseID: caseStudy.phases[picked].id)]
+    case .leave:
+      releasing = nil
+    default: break
+    }
+    return []
+  }
+}

@@ -1,0 +1,103 @@
+import CaseBenchCore
+import Foundation
+
+/// The facilitator's program: reads events from a terminal, runs them through the dashboard,
+/// draws it, and once a second looks at the folder (re-reading only changed files) and the
+/// state file. Announcing and releasing go through `WorkshopStateFile`; nothing else is
+/// written, and never a session file.
+public struct DashboardProgram {
+  public private(set) var dashboard: Dashboard
+  private let terminal: any ProgramTerminal
+  private var folder: WorkshopFolder
+  private let clock: () -> Date
+  private var lastPoll = Date.distantPast
+  private var exitStatus: Int32?
+
+  /// How often the folder and the state file are looked at.
+  public static let pollInterval: TimeInterval = 1
+
+  public init(
+    folder: WorkshopFolder, terminal: any ProgramTerminal, options: RenderOptions,
+    clock: @escaping () -> Date = Date.init
+  ) {
+    self.folder = folder
+    self.terminal = terminal
+    self.clock = clock
+    let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
+    dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
+    _ = dashboard.update(.resize(terminal.size))
+  }
+
+  /// Runs until the facilitator quits, a signal arrives or the terminal goes away.
+  public mutating func run() -> Int32 {
+    var needsDraw = true
+    while exitStatus == nil {
+      let size = terminal.size
+      if size != dashboard.size {
+        dispatch(.resize(size))
+        needsDraw = true
+      }
+      if needsDraw {
+        terminal.draw(render(dashboard, size: size))
+        needsDraw = false
+      }
+      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else {
+        dispatch(.tick(clock()))
+        if clock().timeIntervalSince(lastPoll) >= DashboardProgram.pollInterval { poll() }
+        needsDraw = true
+        continue
+      }
+      dispatch(event)
+      needsDraw = true
+    }
+    return exitStatus ?? 0
+  }
+
+  /// Re-reads what changed in the folder and the state file.
+  public mutating func poll() {
+    lastPoll = clock()
+    if folder.refresh() { dashboard.folderChanged(folder) }
+    if let state = try? WorkshopStateFile.read(in: folder.url), state != dashboard.workshop {
+      dashboard.workshopChanged(state)
+    }
+  }
+
+  private mutating func dispatch(_ event: Event) {
+    switch event {
+    case .signal(let signal):
+      exitStatus = 128 + signal
+      return
+    case .hangUp:
+      exitStatus = 129
+      return
+    default: break
+    }
+    for command in dashboard.update(event) { perform(command) }
+  }
+
+  private mutating func perform(_ command: DashboardCommand) {
+    let now = clock()
+    switch command {
+    case .quit:
+      exitStatus = 0
+    case .announce(let text):
+      change("Announced to every team.") { $0.announce(text, at: now) }
+    case .release(let phaseID):
+      let title = folder.caseStudy.phase(id: phaseID)?.title ?? phaseID
+      change("Released \(title); pacing is on.") {
+        $0.pacing = true
+        $0.release(phaseID, at: now)
+      }
+    }
+  }
+
+  private mutating func change(_ done: String, _ body: (inout WorkshopState) -> Void) {
+    do {
+      let state = try WorkshopStateFile.update(in: folder.url, body)
+      dashboard.workshopChanged(state)
+      dashboard.showMessage(done, isError: false)
+    } catch {
+      dashboard.showMessage(error.description, isError: true)
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import CaseBenchCore
+import Foundation
+
+/// A participant's view of the workshop their session belongs to: the facilitator's state as
+/// last read, the announcement showing as a banner, and when this run first showed each phase.
+struct ParticipantWorkshop: Sendable, Equatable {
+  var state = WorkshopState()
+  var banner: Announcement?
+  var firstShown: [String: Date] = [:]
+}
+
+extension AppState {
+  /// Marks the session as one in a workshop folder, before its state file is first read.
+  public mutating func joinWorkshop() {
+    if workshop == nil { workshop = ParticipantWorkshop() }
+    noteWorkshopPhase()
+  }
+
+  /// The facilitator's state changed: a new announcement becomes the banner and goes into the
+  /// event log (once); pacing and releases apply at once.
+  mutating func applyWorkshop(_ state: WorkshopState) {
+    var w = workshop ?? ParticipantWorkshop()
+    w.state = state
+    workshop = w
+    guard let session, workbench?.readOnly == false else { return }
+    let fresh = state.announcements.filter { !session.hasRecorded(announcement: $0.id) }
+    guard let newest = fresh.last else { return }
+    changeSession { s, now in
+      var changed = false
+      for a in fresh where s.recordAnnouncement(a, at: now) { changed = true }
+      return changed
+    }
+    workshop?.banner = newest
+  }
+
+  /// Remembers when this run first showed the current phase (for its timebox).
+  mutating func noteWorkshopPhase() {
+    guard var w = workshop, let phase = workbench?.currentPhase, w.firstShown[phase.id] == nil
+    else { return }
+    w.firstShown[phase.id] = now
+    workshop = w
+  }
+
+  /// Esc or Enter while a banner shows and nothing is over the workbench: it goes away.
+  mutating func dismissBannerIfAsked(_ key: Key) -> Bool {
+    guard workshop?.banner != nil, overlay == .none,
+      KeyTable.command(for: key, in: .banner) != nil
+    else { return false }
+    workshop?.banner = nil
+    return true
+  }
+
+  /// Whether pacing keeps the current phase closed.
+  var currentPhaseClosed: Bool {
+    guard let w = workshop, let wb = workbench else { return false }
+    return !w.state.isOpen(phaseIndex: wb.phase, in: wb.caseStudy)
+  }
+
+  /// Work on a phase the facilitator has not released waits; reading it does not. Nothing
+  /// already written is touched: a note open in the editor is kept as usual.
+  mutating func refusesInClosedPhase(_ command: KeyCommand) -> Bool {
+    switch command {
+    case .cycleStatus, .notApplicable, .blocked, .editNote, .editNoteExternally, .decisions:
+      guard currentPhaseClosed, let wb = workbench else { return false }
+      showMessage(
+        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice); you can read it now.",
+        isError: false)
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The current phase's timebox: when it started and how long it is, if it has one. With
+  /// pacing it starts at the release; else when the team first worked on the phase or this
+  /// run first showed it, whichever came first.
+  var timebox: (start: Date, minutes: Int)? {
+    guard let w = workshop, let wb = workbench, let phase = wb.currentPhase,
+      phase.timeboxMinutes > 0
+    else { return nil }
+    let entered = [wb.session.firstWork(inPhase: phase), w.firstShown[phase.id]]
+      .compactMap { $0 }.min()
+    guard let start = w.state.timeboxStart(phaseID: phase.id, entered: entered) else {
+      return nil
+    }
+    return (start, phase.timeboxMinutes)
+  }
+}
+
+/// What a workshop adds to the participant's screen: the announcement banner, the notice on a
+/// phase that is not open yet, and the timebox at the right of the status bar.
+enum WorkshopParts {
+  static let closedNotice = "opens when the facilitator says"
+
+  static func draw(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
+    guard let w = state.workshop, state.workbench != nil else { return }
+    let g = Glyphs.of(state.options)
+    if state.currentPhaseClosed {
+      let r = state.layout.checklist
+      let text = " \(closedNotice) "
+      if r.w > DisplayWidth.of(text) + 4 {
+        buf.put(
+          text, x: r.x + r.w - 2 - DisplayWidth.of(text), y: r.y, role: .warning, bold: true)
+      }
+    }
+    if let box = state.timebox, isPromptFree(state) {
+      let (text, over) = DashboardView.timeboxText(
+        minutes: box.minutes, since: box.start, now: state.now)
+      let label = " Timebox \(text) "
+      let x = size.width - DisplayWidth.of(label)
+      if x > size.width / 2 {
+        buf.put(label, x: x, y: size.height - 1, role: over ? .danger : .statusBar, bold: over)
+      }
+    }
+    if let a = w.banner, state.overlay == .none {
+      let width = min(size.width - 4, 90)
+      let lines = Array(Wrap.lines(a.text, width: max(10, width - 4)).prefix(4))
+      let r = Rect(x: (size.width - width) / 2, y: 1, w: width, h: lines.count + 2)
+      buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
+      let when = clockText(a.at, now: state.now, timeZone: state.options.timeZone)
+      buf.box(
+        r, title: "From the facilitator, \(when)", focused: true, glyphs: g,
+        footer: KeyTable.dismissBanner.hint("dismiss"))
+      for (i, line) in lines.enumerated() {
+        buf.put(line, x: r.x + 2, y: r.y + 1 + i, role: .accent, bold: true)
+      }
+    }
+  }
+
+  /// Prompts take the status bar; the timebox waits for them.
+  static func isPromptFree(_ state: AppState) -> Bool {
+    switch state.overlay {
+    case .search, .naReason: false
+    default: true
+    }
+  }
+}

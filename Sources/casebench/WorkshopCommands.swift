@@ -1,0 +1,246 @@
+import ArgumentParser
+import CaseBenchCore
+import Foundation
+
+struct JoinCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "join",
+    abstract: "Join a workshop: create (or resume) your team's session in its folder.")
+
+  @Argument(help: ArgumentHelp("The workshop folder.", valueName: "DIR"))
+  var folder: String
+
+  @Option(name: .customLong("name"), help: "Your team's name.")
+  var name: String
+
+  @Option(
+    name: .customLong("case"),
+    help: ArgumentHelp("A case-study id (e.g. bike-shop) or the path of a case-study file."))
+  var caseStudy: String = "bike-shop"
+
+  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
+  var facilitator = false
+
+  @OptionGroup var locations: LocationOptions
+
+  func validate() throws {
+    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ValidationError("--name must not be empty.")
+    }
+  }
+
+  mutating func run() throws {
+    let study = try resolveCaseStudy(caseStudy, locations: locations)
+    let dir = URL(fileURLWithPath: folder, isDirectory: true)
+    let joined: (opened: OpenedSession, created: Bool)
+    do {
+      joined = try WorkshopJoin.join(
+        folder: dir, team: name, caseStudy: study,
+        searchDirectories: caseSearchDirectories(caseStudy, locations: locations))
+    } catch {
+      throw CLIError(error)
+    }
+    Console.out(
+      (joined.created ? "Created " : "Resuming ") + joined.opened.url.path + "\n")
+    joined.opened.lock?.release()
+    try Interactive.runSession(
+      path: joined.opened.url.path, locations: locations, facilitator: facilitator,
+      workshop: dir)
+  }
+}
+
+struct WorkshopCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "workshop",
+    abstract: "Run a workshop: the live dashboard, announcements, pacing and the debrief report.",
+    discussion: """
+      With --announce, --release, --pace or --no-pace alone, changes the facilitator's state in \
+      DIR/.casebench-workshop.json and exits. With --report, writes the debrief and exits. \
+      Otherwise opens the live dashboard.
+      """)
+
+  @Argument(help: ArgumentHelp("The workshop folder.", valueName: "DIR"))
+  var folder: String
+
+  @Option(
+    name: .customLong("case"),
+    help: ArgumentHelp("A case-study id (e.g. bike-shop) or the path of a case-study file."))
+  var caseStudy: String = "bike-shop"
+
+  @Option(name: .customLong("announce"), help: ArgumentHelp("Tell every team.", valueName: "TEXT"))
+  var announce: String?
+
+  @Option(
+    name: .customLong("release"),
+    help: ArgumentHelp("Open a phase (its id or number) when pacing.", valueName: "PHASE"))
+  var release: String?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Pace the room: phases open only when released (the first opens at once).")
+  var pace: Bool?
+
+  @Option(name: .customLong("report"), help: "Write the debrief: markdown or html.")
+  var report: WorkshopReport.Format?
+
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write the report to OUT instead of standard output.", valueName: "OUT"))
+  var output: String?
+
+  @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
+  var list = false
+
+  @OptionGroup var locations: LocationOptions
+
+  func validate() throws {
+    if output != nil && report == nil { throw ValidationError("-o needs --report.") }
+    if let announce, announce.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ValidationError("--announce needs some text.")
+    }
+  }
+
+  mutating func run() throws {
+    let study = try resolveCaseStudy(caseStudy, locations: locations)
+    let dir = URL(fileURLWithPath: folder, isDirectory: true)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw CLIError.failure(
+        DiagnosticLine.format(
+          file: folder, message: "no such workshop folder",
+          fix: "create it first (mkdir), then share it with the teams"))
+    }
+    let changes = announce != nil || release != nil || pace != nil
+    if changes { try changeState(in: dir, study: study) }
+    if let report {
+      try writeReport(report, folder: dir, study: study)
+      return
+    }
+    if announce != nil || release != nil || (changes && pace == false) { return }
+    if isatty(STDOUT_FILENO) == 0 || list {
+      Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
+      return
+    }
+    try Interactive.runDashboard(folder: dir, caseStudy: study)
+  }
+
+  /// The folder's rows as plain text: one line per file.
+  static func rowsText(_ folder: WorkshopFolder, now: Date) -> String {
+    if let problem = folder.folderError { return problem + "\n" }
+    var out = ""
+    for row in folder.rows {
+      guard let team = row.team else {
+        out += "\(row.fileName)  SKIPPED: \(row.skip?.label ?? "?")\n"
+        continue
+      }
+      let phase = folder.caseStudy.phases[team.currentPhaseIndex].title
+      let minutes = Int(now.timeIntervalSince(team.lastActivity) / 60)
+      out +=
+        "\(team.team)  \(Progress.percent(team.progress.fraction))  on \(phase)  "
+        + "decisions \(team.decisionsTaken) (\(team.decisionsRecommended) recommended)  "
+        + "active \(minutes) min ago\n"
+    }
+    return out.isEmpty ? "No sessions in \(folder.url.path) yet.\n" : out
+  }
+
+  private func changeState(in dir: URL, study: CaseStudy) throws(CLIError) {
+    var phaseID: String?
+    if let release {
+      guard let phase = Self.phase(named: release, in: study) else {
+        let ids = study.phases.map(\.id).joined(separator: ", ")
+        throw CLIError(
+          code: Exit.usage,
+          description: DiagnosticLine.format(
+            file: "--release", message: "no phase '\(release)' in \(study.id)",
+            fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
+      }
+      phaseID = phase.id
+    }
+    let now = Date()
+    do {
+      let state = try WorkshopStateFile.update(in: dir) { state in
+        if let pace {
+          state.pacing = pace
+          if pace, state.released.isEmpty, let first = study.phases.first {
+            state.release(first.id, at: now)
+          }
+        }
+        if let phaseID { state.release(phaseID, at: now) }
+        if let announce {
+          state.announce(announce.trimmingCharacters(in: .whitespacesAndNewlines), at: now)
+        }
+      }
+      if let announce {
+        Console.out("Announced to every team in \(dir.path): \(announce)\n")
+      }
+      if let phaseID {
+        Console.out(
+          "Released \(phaseID)\(state.pacing ? "" : " (pacing is off: every phase is open)")\n")
+      }
+      if let pace { Console.out("Pacing is \(pace ? "on" : "off")\n") }
+    } catch {
+      throw CLIError.failure(error.description)
+    }
+  }
+
+  /// A phase by id, or by its number from 1.
+  static func phase(named text: String, in study: CaseStudy) -> Phase? {
+    if let phase = study.phase(id: text) { return phase }
+    if let n = Int(text), n >= 1, n <= study.phases.count { return study.phases[n - 1] }
+    return study.phases.first { $0.title.compare(text, options: .caseInsensitive) == .orderedSame }
+  }
+
+  private func writeReport(_ format: WorkshopReport.Format, folder dir: URL, study: CaseStudy)
+    throws(CLIError)
+  {
+    let read = WorkshopFolder.read(dir, caseStudy: study)
+    if let problem = read.folderError { throw CLIError.failure(problem) }
+    let text = WorkshopReport.render(read, format: format, now: Date())
+    guard let output else {
+      Console.out(text)
+      return
+    }
+    let out = URL(fileURLWithPath: output)
+    let outFolder = out.deletingLastPathComponent().resolvingSymlinksInPath().path
+    if outFolder == dir.resolvingSymlinksInPath().path {
+      throw CLIError.failure(
+        DiagnosticLine.format(
+          file: output, message: "the report would go into the workshop folder",
+          fix: "write it somewhere else; the folder holds only the teams' sessions"))
+    }
+    do {
+      try Data(text.utf8).write(to: out, options: .atomic)
+    } catch {
+      throw CLIError.failure(
+        DiagnosticLine.format(
+          file: output, message: "cannot write the report (\(error.localizedDescription))",
+          fix: "check the folder exists and you may write to it"))
+    }
+    Console.out("Wrote \(output)\n")
+  }
+}
+
+extension WorkshopReport.Format: ExpressibleByArgument {}
+
+/// A case study by id or path, worded for the command line when it cannot be found.
+func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLIError)
+  -> CaseStudy
+{
+  do {
+    return try CaseStudyCatalog.resolve(idOrPath, searchDirectories: locations.searchDirectories)
+  } catch {
+    throw CLIError.badData(error.description)
+  }
+}
+
+/// Where to look a session's case study up again: the usual places, and the folder of a
+/// case-study file given by path.
+func caseSearchDirectories(_ idOrPath: String, locations: LocationOptions) -> [URL] {
+  var dirs = locations.searchDirectories
+  if idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") || idOrPath.contains("/") {
+    dirs.insert(URL(fileURLWithPath: idOrPath).deletingLastPathComponent(), at: 0)
+  }
+  return dirs
+}
