@@ -69,15 +69,16 @@ struct NewCommand: ParsableCommand {
 
   mutating func run() throws {
     let study: CaseStudy
+    let source: CaseStudySource?
     do {
-      study = try CaseStudyCatalog.resolve(
+      (study, source) = try CaseStudyCatalog.resolveWithSource(
         caseStudy, searchDirectories: locations.searchDirectories)
     } catch {
       throw CLIError.badData(error.description)
     }
     let session = Session(
       participant: name.trimmingCharacters(in: .whitespacesAndNewlines), caseStudy: study,
-      mode: ownProject ? .ownProject : .caseStudy)
+      mode: ownProject ? .ownProject : .caseStudy, source: source)
     let url: URL
     let lock: SessionLock
     do throws(SessionStoreError) {
@@ -114,6 +115,13 @@ struct ListCommand: ParsableCommand {
       let phases = study.phases.count
       let items = study.allItems.count
       out += "  \(study.id)  \(study.title) (v\(study.version), \(phases) phases, \(items) items)\n"
+    }
+    let problems = CaseStudyCatalog.sourceProblems(
+      searchDirectories: locations.searchDirectories,
+      namedDirectories: locations.caseDirectories.map { URL(fileURLWithPath: $0) })
+    if !problems.isEmpty {
+      out += "\nNot listed (\(problems.count)):\n"
+      for problem in problems { out += "  \(problem.description)\n" }
     }
     let dir = locations.sessionsURL
     let sessions = SessionDirectory.list(in: dir)
