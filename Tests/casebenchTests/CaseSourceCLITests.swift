@@ -167,3 +167,39 @@ struct ListProblemsCLITests {
     #expect(!result.out.contains("Not listed"))
   }
 }
+
+@Suite("casebench lint --against")
+struct LintAgainstCLITests {
+  let cli: CLITests
+
+  init() throws { cli = try CLITests() }
+
+  @Test func renamedAndRemovedIDsAreWarnedAbout() throws {
+    let fixture = CLITests.repoRoot.appendingPathComponent(
+      "Tests/CaseBenchCoreTests/Fixtures/valid/minimal.yaml")
+    let yaml = try String(contentsOf: fixture, encoding: .utf8)
+    let new = cli.path("new.yaml")
+    try yaml.replacingOccurrences(of: "id: S.1\n", with: "id: S.9\n")
+      .replacingOccurrences(of: "id: S.D1\n", with: "id: S.D2\n")
+      .replacingOccurrences(of: "title: Build or buy\n", with: "title: Make or buy\n")
+      .write(toFile: new, atomically: true, encoding: .utf8)
+    let result = try cli.run(["lint", new, "--against", fixture.path])
+    #expect(result.status == 0, "warnings only")
+    // The fixture's own warning (a phase without decisions) is left aside.
+    let lines = result.err.split(separator: "\n").map(String.init).filter {
+      !$0.contains("has no decisions")
+    }
+    #expect(
+      lines == [
+        "\(new): warning: item 'S.1' (Name the decision) of \(fixture.path) is renamed to 'S.9': "
+          + "sessions with work on it would lose it (fix: keep the id 'S.1'; change only the title)",
+        "\(new): warning: decision 'S.D1' (Build or buy) of \(fixture.path) is removed: sessions "
+          + "with work on it would lose it (fix: keep it, or say in the release notes that its "
+          + "work is dropped)",
+        "0 error(s), 3 warning(s) in 1 file(s)",
+      ], "\(result.err)")
+    let same = try cli.run(["lint", fixture.path, "--against", fixture.path])
+    #expect(same.status == 0)
+    #expect(!same.err.contains(" of \(fixture.path) is "), "\(same.err)")
+  }
+}
