@@ -20,6 +20,11 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
   case .help(let scroll):
     HelpScreen.draw(
       state.options, phases: state.helpPhases, scroll: scroll, size: size, into: &buf)
+  case .tool(let tool):
+    if let wb = state.workbench {
+      ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)
+      StatusBar.draw(state, size: size, into: &buf)
+    }
   case .decision(let dialog):
     if let wb = state.workbench {
       DecisionView.draw(dialog, wb: wb, options: state.options, size: size, into: &buf)

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 @main
 struct CaseBench: ParsableCommand {
@@ -23,11 +27,10 @@ struct CaseBench: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
+  @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    try Interactive.runStartScreen(locations: locations, facilitator: facilitator)
+    try Interactive.runStartScreen(locations: locations, facilitator: audience.facilitator)
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),
@@ -38,12 +41,12 @@ struct CaseBench: ParsableCommand {
       try command.run()
     } catch let error as CLIError {
       Console.error(error.description)
-      Foundation.exit(error.code)
+      terminate(error.code)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         Console.error(fullMessage(for: error))
-        Foundation.exit(Exit.usage)
+        terminate(Exit.usage)
       }
       exit(withError: error)
     }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,8 +16,7 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
+  @OptionGroup var audience: AudienceOptions
 
   @Flag(
     name: .customLong("restore-backup"),
@@ -24,7 +28,8 @@ struct OpenCommand: ParsableCommand {
   mutating func run() throws {
     if restoreBackup { try BackupRestore.restore(path: file) }
     do {
-      try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+      try Interactive.runSession(
+        path: file, locations: locations, facilitator: audience.facilitator)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: file))
@@ -61,8 +66,10 @@ struct NewCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @OptionGroup var audience: AudienceOptions
+
   func validate() throws {
-    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if name.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--name must not be empty.")
     }
   }
@@ -77,7 +84,7 @@ struct NewCommand: ParsableCommand {
       throw CLIError.badData(error.description)
     }
     let session = Session(
-      participant: name.trimmingCharacters(in: .whitespacesAndNewlines), caseStudy: study,
+      participant: name.trimming(.whitespacesAndNewlines), caseStudy: study,
       mode: ownProject ? .ownProject : .caseStudy, source: source)
     let url: URL
     let lock: SessionLock
@@ -98,7 +105,8 @@ struct NewCommand: ParsableCommand {
     lock.release()
     Console.out("Created \(url.path)\n")
     if open {
-      try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
+      try Interactive.runSession(
+        path: url.path, locations: locations, facilitator: audience.facilitator)
     }
   }
 }
@@ -129,12 +137,11 @@ struct ListCommand: ParsableCommand {
     if sessions.isEmpty {
       out += "  (none yet: start one with `casebench new --name \"Team A\"`)\n"
     }
-    let formatter = ISO8601DateFormatter()
     for s in sessions {
       if let error = s.error {
         out += "  \(s.url.lastPathComponent)  unreadable: \(error)\n"
       } else {
-        let when = s.updated.map { formatter.string(from: $0) } ?? "?"
+        let when = s.updated.map { $0.formatted(.iso8601) } ?? "?"
         out += "  \(s.url.lastPathComponent)  \(s.participant)  \(s.caseStudyID)  updated \(when)\n"
       }
     }
@@ -233,7 +240,7 @@ struct StatusCommand: ParsableCommand {
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
     if json {
-      FileHandle.standardOutput.write(Reports.statusJSON(caseStudy: study, session: session))
+      Console.out(Reports.statusJSON(caseStudy: study, session: session))
       Console.out("\n")
     } else {
       Console.out(Reports.statusText(caseStudy: study, session: session))
@@ -258,17 +265,17 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @OptionGroup var audience: AudienceOptions
+
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
-    let text = Reports.export(caseStudy: study, session: session, format: format)
+    let text = Reports.export(
+      caseStudy: study, session: session, format: format, facilitator: audience.facilitator)
     if let output {
       do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try Reports.write(text, to: output)
       } catch {
-        throw CLIError.failure(
-          DiagnosticLine.format(
-            file: output, message: "cannot write the report (\(error.localizedDescription))",
-            fix: "check the folder exists and you may write to it"))
+        throw CLIError(error)
       }
     } else {
       Console.out(text)

@@ -1,6 +1,23 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Ends the process with `code` through the C library's `exit`.
+func terminate(_ code: Int32) -> Never {
+  exit(code)
+}
 
 /// The exit codes casebench promises (see README): 0 ok, 1 failure, 2 usage, 65 bad data.
 enum Exit {
@@ -26,12 +43,27 @@ enum Console {
   /// Writes to standard error (unbuffered, so messages are never lost on exit).
   static func error(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardStreams.error(Data(line.utf8))
   }
 
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.output(Data(text.utf8))
   }
+
+  static func out(_ data: Data) {
+    StandardStreams.output(data)
+  }
+}
+
+/// The audience, shared by the root command (the start screen), `open`, `new --open` and
+/// `export`. Declared once: ArgumentParser decodes a shared option group for every command on
+/// the path, so `casebench --facilitator open FILE`, `casebench open --facilitator FILE` and
+/// `casebench open FILE --facilitator` all reach the command that runs.
+struct AudienceOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("facilitator"),
+    help: "Facilitator view: facilitator notes, verdicts, debriefs and model answers.")
+  var facilitator = false
 }
 
 /// Options shared by the commands that look up case studies and sessions.

@@ -199,41 +199,41 @@ struct EstimateCommand: ParsableCommand {
   static let taskTitle = "Solo estimate"
 }
 
-/// Changes a session file from the command line: takes the session's lock (refusing if a
-/// workbench has it open), reads it, applies `change` and saves it atomically through the
-/// store. A `ToolkitError` is a usage error (exit 2): it names the argument at fault.
+/// Changes a session file from the command line: opens it through `SessionFiles.open` (which
+/// takes the session's lock), refuses if a workbench has it open, applies `change` and saves it
+/// atomically through the store. A `ToolkitError` is a usage error (exit 2): it names the
+/// argument at fault.
 func editSession<T>(
   at path: String, locations: LocationOptions,
   _ change: (CaseStudy, inout Session) throws(ToolkitError) -> T
 ) throws(CLIError) -> T {
-  // Read it first without the lock: a missing or broken file is reported without leaving a
-  // lock file behind.
-  _ = try loadSession(at: path, locations: locations)
-  let url = URL(fileURLWithPath: path)
-  let lock: SessionLock
+  var opened: OpenedSession
   do {
-    lock = try SessionLock.acquire(for: url)
+    opened = try SessionFiles.open(
+      URL(fileURLWithPath: path), searchDirectories: locations.searchDirectories)
   } catch {
-    if error.kind == .locked {
-      throw .failure(
-        "\(path): error: the session is \(error.message), so it was not changed "
-          + "(fix: close it in the workbench, then run the command again)")
-    }
-    throw .failure(error.description)
+    throw CLIError(error)
   }
-  defer { lock.release() }
-  // Read again under the lock: the copy read above may already be out of date.
-  var (study, session) = try loadSession(at: path, locations: locations)
+  defer { opened.lock?.release() }
+  guard opened.lock != nil else {
+    throw .failure(
+      DiagnosticLine.format(
+        file: path,
+        message: "not changed: \(opened.readOnlyReason ?? "the session cannot be locked")",
+        fix: "close it in the workbench, then run the command again"))
+  }
   let result: T
   do {
-    result = try change(study, &session)
+    result = try change(opened.caseStudy, &opened.session)
   } catch {
-    throw CLIError(code: Exit.usage, description: "\(path): error: \(error.description)")
+    throw CLIError(
+      code: Exit.usage,
+      description: DiagnosticLine.format(file: path, message: error.message, fix: error.fix))
   }
   do {
-    try SessionStore.save(session, to: url)
+    try SessionStore.save(opened.session, to: opened.url)
   } catch {
-    throw .failure(error.description)
+    throw CLIError(error)
   }
   return result
 }

@@ -280,6 +280,10 @@ struct RiskRegisterTests {
     #expect(throws: ToolkitError.self) { try s.takeRiskPrompt("S9.R9", in: cs) }
     let unscored = try s.takeRiskPrompt("S0.R2", in: cs)
     #expect(unscored.likelihood == 3 && unscored.impact == 3)
+    let own = StoreFixtures.session(mode: .ownProject)
+    #expect(
+      RiskRegister.suggestions(for: cs.phases[0], session: own).isEmpty,
+      "own-project mode is seeded only from the user's entries")
   }
 }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension CaseStudyCatalog {
   /// Why case studies that the search would find are not listed: a folder the user named that
@@ -12,18 +16,20 @@ extension CaseStudyCatalog {
     var problems: [Diagnostic] = []
     let named = Set(namedDirectories.map(\.standardizedFileURL.path))
     for directory in searchDirectories where named.contains(directory.standardizedFileURL.path) {
-      var isDirectory: ObjCBool = false
-      if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+      switch POSIX.isDirectory(directory.path) {
+      case nil:
         problems.append(
           Diagnostic(
             file: directory.path, line: 0, column: 0,
             message: "the case-study folder does not exist",
             fix: "check the path given to --case-dir"))
-      } else if !isDirectory.boolValue {
+      case false?:
         problems.append(
           Diagnostic(
             file: directory.path, line: 0, column: 0, message: "not a folder",
             fix: "give --case-dir the folder that holds the case-study files"))
+      case true?:
+        break
       }
     }
     var taken: [String: String] = [:]

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // Field readers: a mapping's keys read once, and each key's value checked against the type the
 // format wants, with a message and a fix for every mismatch.
@@ -219,7 +223,11 @@ extension CaseStudyValidator {
     case "risk_prompts": "a list of risk prompts, or [] for none"
     case "options": "a list of 2 to 5 options"
     case "tags", "hot_buttons", "references": "a list of short texts, e.g. [data, risk]"
-    case "gate", "arises_in": "a list of ids"
+    case "gate", "arises_in", "replaced_by": "a list of ids"
+    case "read", "work", "decide", "debrief": "a whole number of minutes, 0 or more"
+    case "level": "'core' or 'extension'"
+    case "model_answers": "a list of model answers, each with 'topic' and 'answer'"
+    case "retired_items": "a list of retired items, each with 'id', 'title' and 'reason'"
     case "required": "true or false"
     case "verdict": "one of \(list(verdictNames))"
     case "power", "interest": "one of \(list(levelNames))"
@@ -288,7 +296,7 @@ extension CaseStudyValidator {
         fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     case .string(let text, quoted: true):
-      if let number = ScalarValue.integer(text.trimmingCharacters(in: .whitespaces)) {
+      if let number = ScalarValue.integer(text.trimming(.whitespaces)) {
         warning(
           scalar.location,
           "'\(key)' in \(fields.label) is quoted text, read as the number \(number)",
@@ -416,7 +424,9 @@ extension CaseStudyValidator {
         result += "-"
       }
     }
-    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    var trimmed = Substring(result)
+    while trimmed.first == "-" { trimmed.removeFirst() }
+    while trimmed.last == "-" { trimmed.removeLast() }
     return trimmed.isEmpty ? "my-id" : String(trimmed.prefix(40))
   }
 
@@ -450,7 +460,7 @@ extension CaseStudyValidator {
     }
     if let level = Level(rawValue: value) { return level }
     let fix: String
-    if let level = Level(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+    if let level = Level(rawValue: value.lowercased().trimming(.whitespaces)) {
       fix = "write '\(level.rawValue)' in lower case"
     } else {
       fix = "use one of \(Self.list(Self.levelNames))"

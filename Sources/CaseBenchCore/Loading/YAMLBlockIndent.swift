@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension YAMLSyntax {
   /// Block text (`key: >` or `key: |`) whose first line is not indented more than its key, found
@@ -63,7 +67,7 @@ extension YAMLSyntax {
     }
     guard let colon = body.range(of: ": ") else { return nil }
     let key = body[..<colon.lowerBound]
-    let indicator = body[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+    let indicator = body[colon.upperBound...].trimming(.whitespaces)
     guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
       let first = indicator.first, first == ">" || first == "|",
       indicator.dropFirst().allSatisfy({ $0 == "-" || $0 == "+" || $0.isNumber })

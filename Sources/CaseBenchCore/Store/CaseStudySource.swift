@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Where a session's case study came from: the file's absolute path and a hash of its bytes.
 /// A session keeps it so that it can find the file again, and tell whether it changed.

@@ -151,3 +151,23 @@ public struct EstimateWorkings: Sendable, Equatable {
     return .success(value)
   }
 }
+
+extension EstimateTask {
+  /// A task typed on one line: "Data survey 5" or "Data survey = 5", the person-days last. A
+  /// bare number is the solo estimate.
+  public static func parse(_ text: String) throws(ToolkitError) -> EstimateTask {
+    var words = text.split(separator: " ").map(String.init)
+    guard let last = words.popLast() else { throw ToolkitError.empty("task") }
+    let days: Double
+    switch EstimateWorkings.parseDays(last) {
+    case .success(let d): days = d
+    case .failure(let e):
+      throw ToolkitError(
+        field: "days", message: e.message + " at the end of the task",
+        fix: "end with the person-days, such as Data survey 5")
+    }
+    if words.last == "=" || words.last == ":" { words.removeLast() }
+    let title = words.joined(separator: " ")
+    return EstimateTask(title: title.isEmpty ? "Solo estimate" : title, days: days)
+  }
+}

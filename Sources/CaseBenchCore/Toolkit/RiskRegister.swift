@@ -48,7 +48,9 @@ public enum RiskRegister {
   }
 
   /// The case study's risk prompts for a phase that have not been taken into the register.
+  /// None in own-project mode: there the register holds only the user's own risks.
   public static func suggestions(for phase: Phase, session: Session) -> [RiskPrompt] {
+    guard session.mode == .caseStudy else { return [] }
     let taken = Set(session.toolkit.risks.compactMap(\.prompt))
     return phase.riskPrompts.filter { !taken.contains($0.id) }
   }

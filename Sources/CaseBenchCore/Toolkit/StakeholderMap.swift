@@ -49,6 +49,8 @@ public enum DecisionLog {
       switch e.kind {
       case .created, .status, .note, .opened: return nil
       case .decision:
+        // Own-project mode hides the case study's decision points, so its log has none.
+        guard session.mode == .caseStudy else { return nil }
         var text = e.detail
         if let d = decisions[subject] {
           text = "\(d.title): \(e.detail)"

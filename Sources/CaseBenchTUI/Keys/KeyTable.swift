@@ -16,6 +16,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case prompt
   /// The decision dialog's stages.
   case decisionList, decisionOptions, decisionRationale, decisionOutcome
+  /// One of the project manager's tools (risks, estimate, stakeholders, models, log).
+  case tool
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -56,6 +58,11 @@ enum KeyCommand: Sendable, Equatable {
   case select, close, change
   /// A letter in the decision dialog: the option with this index (0 for `a`).
   case option(Int)
+  // The project manager's tools.
+  case openTool(ToolKind)
+  case toolAdd, toolSelect, toolClose, toolToggle, toolRemove, toolNote
+  /// A digit in the estimate: the factor with this index (0 for `1`).
+  case toolFactor(Int)
 }
 
 /// The groups of the help overlay, in the order it shows them.
@@ -63,6 +70,7 @@ enum HelpGroup: String, Sendable, CaseIterable {
   case moving = "Moving"
   case item = "Working on an item"
   case search = "Search"
+  case tools = "Tools (each one key from anywhere in the workbench)"
   case writing = "Writing (notes, rationales, prompts)"
   case start = "Start screen"
   case anywhere = "Anywhere"
@@ -145,20 +153,20 @@ enum KeyTable {
     "Up Down  j k",
     [(.up, .move(-1)), (.down, .move(1)), (.char("j"), .move(1)), (.char("k"), .move(-1))],
     "move in the focused pane (scroll in the detail)", group: .moving,
-    in: Set<KeyScope>([.workbench, .start, .help]).union(dialog))
+    in: Set<KeyScope>([.workbench, .start, .help, .tool]).union(dialog))
   static let ends = KeyBinding(
     "g G  Home End",
     [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
     "top / bottom", group: .moving, in: [.workbench, .start, .help])
   static let page = KeyBinding(
     "PgUp PgDn", [(.pageUp, .page(-1)), (.pageDown, .page(1))], "page up / down",
-    group: .moving, in: [.workbench, .start, .help, .note, .decisionOptions])
+    group: .moving, in: [.workbench, .start, .help, .note, .decisionOptions, .tool])
   static let cyclePane = KeyBinding(
     "Tab  Shift-Tab", [(.tab, .cyclePane(1)), (.backTab, .cyclePane(-1))],
-    "next / previous pane", group: .moving, in: [.workbench])
+    "next / previous pane", group: .moving, in: [.workbench, .tool])
   static let stepPane = KeyBinding(
     "Left Right", [(.left, .stepPane(-1)), (.right, .stepPane(1))], "previous / next pane",
-    group: .moving, in: [.workbench])
+    group: .moving, in: [.workbench, .tool])
   /// Digits jump to the first nine phases; a case study with more reaches the rest by moving in
   /// the phases pane. Help and hints show the range the open case study has (`label(phases:)`).
   static let phase = KeyBinding(
@@ -168,8 +176,8 @@ enum KeyTable {
     "Enter", [(.enter, .open)], "open: phase to checklist, item to detail", group: .moving,
     in: [.workbench])
   static let back = KeyBinding(
-    "Esc", [(.escape, .back)], "back, close, or clear the search", group: .moving,
-    in: [.workbench])
+    "Esc", [(.escape, .back)], "back, close, or clear the search (a tool: to the checklist)",
+    group: .moving, in: [.workbench, .tool])
   /// Not a key: the row in help that says the mouse works.
   static let mouse = KeyBinding(
     "click, wheel", [], "select or scroll under the mouse", group: .moving,
@@ -209,6 +217,46 @@ enum KeyTable {
     "n  N", [(.char("n"), .nextMatch), (.char("N"), .previousMatch)],
     "next / previous match while a search is on", group: .search, in: [.searching, .workbench])
 
+  // MARK: Tools
+
+  static let toolRisks = KeyBinding(
+    "r", [(.char("r"), .openTool(.risks))], "risk register and heat map", group: .tools,
+    in: [.workbench, .tool])
+  static let toolEstimate = KeyBinding(
+    "t", [(.char("t"), .openTool(.estimate))], "estimate, with its workings", group: .tools,
+    in: [.workbench, .tool])
+  static let toolStakeholders = KeyBinding(
+    "s", [(.char("s"), .openTool(.stakeholders))], "stakeholders and success metrics",
+    group: .tools, in: [.workbench, .tool])
+  static let toolModels = KeyBinding(
+    "m", [(.char("m"), .openTool(.models))], "model register", group: .tools,
+    in: [.workbench, .tool])
+  static let toolLog = KeyBinding(
+    "l", [(.char("l"), .openTool(.log))], "decision log", group: .tools, in: [.workbench, .tool])
+  static let toolAdd = KeyBinding(
+    "a", [(.char("a"), .toolAdd)],
+    "in a tool: add a risk (in the selected cell), a task, a person, a model or a log entry",
+    group: .tools, in: [.tool])
+  static let toolSelect = KeyBinding(
+    "Enter", [(.enter, .toolSelect)],
+    "in a tool: list the selected cell; take the selected risk prompt", group: .tools,
+    in: [.tool])
+  static let toolClose = KeyBinding(
+    "c", [(.char("c"), .toolClose)], "in the risk register: close the selected risk",
+    group: .tools, in: [.tool])
+  static let toolFactor = KeyBinding(
+    "1-9", (1...9).map { (Key.char(Character(String($0))), KeyCommand.toolFactor($0 - 1)) },
+    "in the estimate: switch a factor on or off", group: .tools, in: [.tool])
+  static let toolRemove = KeyBinding(
+    "x", [(.char("x"), .toolRemove)], "in the estimate: remove the selected task",
+    group: .tools, in: [.tool])
+  static let toolToggle = KeyBinding(
+    "Space", [(.char(" "), .toolToggle)], "in the model register: can we rebuild it?",
+    group: .tools, in: [.tool])
+  static let toolNote = KeyBinding(
+    "n", [(.char("n"), .toolNote)], "in stakeholders: a note on the selected person",
+    group: .tools, in: [.tool])
+
   // MARK: Writing
 
   static let cursor = KeyBinding(
@@ -246,9 +294,10 @@ enum KeyTable {
 
   static let help = KeyBinding(
     "?  F1", [(.char("?"), .help), (.function(1), .help)],
-    "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start])
+    "this help (Esc, q or ? closes it)", group: .anywhere, in: [.workbench, .start, .tool])
   static let quit = KeyBinding(
-    "q", [(.char("q"), .quit)], "save and quit", group: .anywhere, in: [.workbench, .start])
+    "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
+    in: [.workbench, .start, .tool])
   /// A facilitator's laptop moves between teams' sessions without quitting.
   static let toStart = KeyBinding(
     "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
@@ -301,6 +350,8 @@ enum KeyTable {
     move, ends, page, cyclePane, stepPane, phase, open, back, mouse,
     status, notApplicable, blocked, note, externalNote, hint, briefing, decisions,
     search, matches,
+    toolRisks, toolEstimate, toolStakeholders, toolModels, toolLog, toolAdd, toolSelect,
+    toolClose, toolFactor, toolRemove, toolToggle, toolNote,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
     help, quit, toStart, interrupt,

@@ -100,6 +100,13 @@ extension AppState {
         hints: [KeyTable.newLine.hint("mark N/A"), KeyTable.leave.hint("cancel")],
         editor: editor, size: size, into: &buf)
       return true
+    case .tool(let tool):
+      guard let prompt = tool.prompt else { return false }
+      TextPrompt.draw(
+        label: prompt.purpose.label, bold: true,
+        hints: [KeyTable.newLine.hint("add"), KeyTable.leave.hint("cancel")],
+        editor: prompt.editor, size: size, into: &buf)
+      return true
     default:
       return false
     }

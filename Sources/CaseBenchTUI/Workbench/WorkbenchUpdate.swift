@@ -11,6 +11,7 @@ extension AppState {
     case .naReason: handleNAPrompt(event)
     case .search: handleSearchPrompt(event)
     case .decision: handleDecision(event)
+    case .tool: return handleTool(event)
     case .help, .none: return handleWorkbenchKeys(event)
     }
     return []
@@ -52,6 +53,7 @@ extension AppState {
         }
       case .editNoteExternally: return editExternally()
       case .decisions: openDecisions()
+      case .openTool(let kind): openTool(kind)
       case .hint: toggleHint()
       case .briefing: toggleBriefing()
       case .search: overlay = .search(TextEditor(multiline: false))

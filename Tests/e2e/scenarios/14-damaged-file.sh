@@ -74,13 +74,13 @@ e2e_check "restore: read-write" not screen_has "READ-ONLY"
 e2e_check "restore: the damaged file is kept as FILE.damaged" test -e "$F.damaged"
 e2e_check "restore: FILE.damaged holds the damaged bytes (empty)" test ! -s "$F.damaged"
 e2e_keys j Space
-e2e_check "restore: a change is made" e2e_wait_for "[~] Map stakeholders"
+e2e_check "restore: a change is made" e2e_wait_for "[~] Write the project hypothesis"
 e2e_keys q
 e2e_check "restore: q quits" e2e_wait_exit
 e2e_check "restore: exit status 0" status_is 0
 e2e_check "restore: said what it did" has "$SCRATCH/err-restore" "restored $F from its last good copy"
 e2e_check "restore: the file loads" sh -c "'$BIN' status '$F' >/dev/null"
-e2e_check "restore: the change was saved" json_is "$F" 'd["items"]["S0.2"]["status"]' doing
+e2e_check "restore: the change was saved" json_is "$F" 'd["items"]["S0.3"]["status"]' doing
 e2e_check "restore: the restored item is there" json_is "$F" 'd["items"]["S0.1"]["status"]' done
 e2e_check "restore: FILE.damaged is still there" test -e "$F.damaged"
 

@@ -1,0 +1,308 @@
+import CaseBenchCore
+import Foundation
+
+extension AppState {
+  /// Opens a tool over the workbench (from the workbench or from another tool).
+  mutating func openTool(_ kind: ToolKind) {
+    guard workbench != nil else { return }
+    overlay = .tool(ToolScreen(kind: kind))
+  }
+
+  /// Esc: back to the checklist.
+  mutating func closeTool() {
+    overlay = .none
+    if var wb = workbench {
+      wb.focus = .checklist
+      workbench = wb
+    }
+  }
+
+  mutating func handleTool(_ event: Event) -> [Command] {
+    guard case .tool(var tool) = overlay, let wb = workbench else { return [] }
+    if let prompt = tool.prompt {
+      switch TextPrompt.update(prompt.editor, event, width: size.width) {
+      case .editing(let editor):
+        tool.prompt = (prompt.purpose, editor)
+        overlay = .tool(tool)
+      case .cancel:
+        tool.prompt = nil
+        overlay = .tool(tool)
+      case .confirm(let text):
+        tool.prompt = nil
+        overlay = .tool(tool)
+        confirmToolPrompt(prompt.purpose, text)
+      }
+      return []
+    }
+    guard case .key(let key) = event,
+      let command = KeyTable.command(for: key, in: .tool)
+    else { return [] }
+    switch command {
+    case .openTool(let kind):
+      openTool(kind)
+      return []
+    case .back:
+      closeTool()
+      return []
+    case .quit: return [.quit]
+    case .help:
+      overlay = .help(scroll: 0)
+      return []
+    case .cyclePane(let delta): tool.cycleFocus(delta)
+    case .move(let delta): tool.move(delta, wb: wb, vertical: true)
+    case .stepPane(let delta): tool.move(delta, wb: wb, vertical: false)
+    case .page(let delta): tool.move(delta * 10, wb: wb, vertical: true)
+    case .toolAdd:
+      if wb.readOnly {
+        refuseReadOnly()
+        return []
+      }
+      let purpose: ToolPromptPurpose =
+        switch tool.kind {
+        case .risks: .addRisk
+        case .estimate: .addTask
+        case .stakeholders: .addPerson
+        case .models: .addModel
+        case .log: .addLogEntry
+        }
+      tool.prompt = (purpose, TextEditor(multiline: false))
+    case .toolSelect: toolSelect(&tool, wb: wb)
+    case .toolClose: toolCloseRisk(tool, wb: wb)
+    case .toolToggle: toolToggle(tool, wb: wb)
+    case .toolRemove: toolRemoveTask(&tool, wb: wb)
+    case .toolNote:
+      guard tool.kind == .stakeholders, let person = ToolLists.selectedPerson(tool, wb: wb) else {
+        return []
+      }
+      tool.prompt = (.personNote(person.person.id), TextEditor(person.note, multiline: false))
+    case .toolFactor(let index): toggleFactor(index, wb: wb, kind: tool.kind)
+    default: break
+    }
+    if case .tool = overlay { overlay = .tool(tool) }
+    return []
+  }
+
+  private mutating func confirmToolPrompt(_ purpose: ToolPromptPurpose, _ text: String) {
+    guard let wb = workbench, case .tool(let tool) = overlay else { return }
+    if text.isEmpty {
+      // Only a note may be emptied; an empty name or title adds nothing.
+      guard case .personNote = purpose else { return }
+    }
+    let phase = wb.currentPhase?.id ?? wb.caseStudy.phases.first?.id ?? ""
+    var problem: ToolkitError?
+    var done = ""
+    changeSession { s, now in
+      do throws(ToolkitError) {
+        switch purpose {
+        case .addRisk:
+          let r = try s.addRisk(
+            RiskDraft(
+              title: text, phase: phase, likelihood: tool.likelihood, impact: tool.impact),
+            in: wb.caseStudy, at: now)
+          done = "Added \(r.id): L\(r.likelihood) × I\(r.impact)"
+        case .addTask:
+          let task = try EstimateTask.parse(text)
+          let old = s.toolkit.estimate
+          try s.setEstimate(
+            tasks: (old?.tasks ?? []) + [task], factors: old?.factors ?? [], at: now)
+          done = "Added the task \(task.title)"
+        case .addPerson:
+          let p = try s.addPerson(
+            name: text, power: tool.powerLevel, interest: tool.interestLevel, at: now)
+          done = "Added \(p.name)"
+        case .personNote(let id):
+          try s.setPersonNote(text, of: id, in: wb.caseStudy, at: now)
+          done = "Note saved."
+        case .addModel:
+          let m = try s.addModel(name: text, phase: phase, in: wb.caseStudy, at: now)
+          done = "Registered \(m.id) \(m.name)"
+        case .addLogEntry:
+          let e = try s.logDecision(title: text, rationale: "", at: now)
+          done = "Logged \(e.id)"
+        }
+        return true
+      } catch {
+        problem = error
+        return false
+      }
+    }
+    if let problem {
+      showMessage(problem.description, isError: true)
+    } else if !done.isEmpty {
+      showMessage(done, isError: false)
+    }
+  }
+
+  private mutating func toolSelect(_ tool: inout ToolScreen, wb: Workbench) {
+    switch tool.kind {
+    case .risks:
+      if tool.focus == .map {
+        tool.focus = .list
+        tool.row = 0
+        return
+      }
+      guard tool.focus == .suggestions else { return }
+      let suggestions = ToolLists.suggestions(wb)
+      guard suggestions.indices.contains(tool.row) else { return }
+      let prompt = suggestions[tool.row]
+      var problem: ToolkitError?
+      var taken: Risk?
+      changeSession { s, now in
+        do throws(ToolkitError) {
+          taken = try s.takeRiskPrompt(prompt.id, in: wb.caseStudy, at: now)
+          return true
+        } catch {
+          problem = error
+          return false
+        }
+      }
+      if let problem { showMessage(problem.description, isError: true) }
+      if let taken {
+        tool.likelihood = taken.likelihood
+        tool.impact = taken.impact
+        tool.row = max(0, min(tool.row, ToolLists.suggestions(workbench ?? wb).count - 1))
+        showMessage(
+          "Took \(prompt.id) as \(taken.id): L\(taken.likelihood) × I\(taken.impact)",
+          isError: false)
+      }
+    case .stakeholders:
+      if tool.focus == .map {
+        tool.focus = .list
+        tool.row = 0
+      }
+    default: break
+    }
+  }
+
+  private mutating func toolCloseRisk(_ tool: ToolScreen, wb: Workbench) {
+    guard tool.kind == .risks, tool.focus == .list else {
+      showMessage("Select a risk in the cell's list first (Tab).", isError: false)
+      return
+    }
+    let risks = ToolLists.risksInCell(tool, wb: wb)
+    guard risks.indices.contains(tool.row) else { return }
+    let id = risks[tool.row].id
+    changeSession { s, now in (try? s.closeRisk(id, at: now)) ?? false }
+    showMessage("Closed \(id).", isError: false)
+  }
+
+  private mutating func toolToggle(_ tool: ToolScreen, wb: Workbench) {
+    guard tool.kind == .models, wb.session.toolkit.models.indices.contains(tool.row) else {
+      return
+    }
+    var model = wb.session.toolkit.models[tool.row]
+    model.rebuildable.toggle()
+    changeSession { s, now in (try? s.editModel(model, at: now)) ?? false }
+    showMessage(
+      "\(model.id): \(model.rebuildable ? "can be rebuilt" : "cannot be rebuilt")", isError: false)
+  }
+
+  private mutating func toolRemoveTask(_ tool: inout ToolScreen, wb: Workbench) {
+    guard tool.kind == .estimate, let estimate = wb.session.toolkit.estimate,
+      estimate.tasks.indices.contains(tool.row)
+    else { return }
+    var tasks = estimate.tasks
+    let removed = tasks.remove(at: tool.row)
+    changeSession { s, now in
+      if tasks.isEmpty { return s.clearEstimate(at: now) }
+      return (try? s.setEstimate(tasks: tasks, factors: estimate.factors, at: now)) ?? false
+    }
+    tool.row = max(0, min(tool.row, tasks.count - 1))
+    showMessage("Removed the task \(removed.title).", isError: false)
+  }
+
+  private mutating func toggleFactor(_ index: Int, wb: Workbench, kind: ToolKind) {
+    guard kind == .estimate, EstimateFactor.allCases.indices.contains(index) else { return }
+    guard let estimate = wb.session.toolkit.estimate else {
+      showMessage("Add a task first: \(KeyTable.toolAdd.hint("adds one")).", isError: false)
+      return
+    }
+    let factor = EstimateFactor.allCases[index]
+    var factors = estimate.factors
+    if let i = factors.firstIndex(of: factor) {
+      factors.remove(at: i)
+    } else {
+      factors.append(factor)
+    }
+    changeSession { s, now in
+      (try? s.setEstimate(tasks: estimate.tasks, factors: factors, at: now)) ?? false
+    }
+  }
+}
+
+extension ToolScreen {
+  mutating func cycleFocus(_ delta: Int) {
+    let order: [ToolFocus] =
+      switch kind {
+      case .risks: [.map, .list, .suggestions]
+      case .stakeholders: [.map, .list]
+      default: [.list]
+      }
+    let here = order.firstIndex(of: focus) ?? 0
+    focus = order[((here + delta) % order.count + order.count) % order.count]
+    row = 0
+  }
+
+  mutating func move(_ delta: Int, wb: Workbench, vertical: Bool) {
+    if focus == .map {
+      switch kind {
+      case .risks:
+        // Up raises the likelihood (the map has 5 at the top); Right raises the impact.
+        if vertical {
+          likelihood = max(1, min(5, likelihood - delta))
+        } else {
+          impact = max(1, min(5, impact + delta))
+        }
+      case .stakeholders:
+        if vertical {
+          power = max(0, min(2, power - delta))
+        } else {
+          interest = max(0, min(2, interest + delta))
+        }
+      default: break
+      }
+      row = 0
+      return
+    }
+    guard vertical else {
+      cycleFocus(delta)
+      return
+    }
+    let count = ToolLists.count(self, wb: wb)
+    row = max(0, min(max(0, count - 1), row + delta))
+  }
+}
+
+/// The lists a tool shows, worked out from the session.
+enum ToolLists {
+  static func risksInCell(_ tool: ToolScreen, wb: Workbench) -> [Risk] {
+    RiskRegister.risks(wb.session.toolkit.risks, likelihood: tool.likelihood, impact: tool.impact)
+  }
+
+  static func suggestions(_ wb: Workbench) -> [RiskPrompt] {
+    guard let phase = wb.currentPhase else { return [] }
+    return RiskRegister.suggestions(for: phase, session: wb.session)
+  }
+
+  static func peopleInCell(_ tool: ToolScreen, wb: Workbench) -> [StakeholderMap.Entry] {
+    StakeholderMap(caseStudy: wb.caseStudy, session: wb.session).cell(
+      power: tool.powerLevel, interest: tool.interestLevel)
+  }
+
+  static func selectedPerson(_ tool: ToolScreen, wb: Workbench) -> StakeholderMap.Entry? {
+    let people = peopleInCell(tool, wb: wb)
+    let index = tool.focus == .list ? tool.row : 0
+    return people.indices.contains(index) ? people[index] : nil
+  }
+
+  static func count(_ tool: ToolScreen, wb: Workbench) -> Int {
+    switch (tool.kind, tool.focus) {
+    case (.risks, .suggestions): suggestions(wb).count
+    case (.risks, _): risksInCell(tool, wb: wb).count
+    case (.estimate, _): wb.session.toolkit.estimate?.tasks.count ?? 0
+    case (.stakeholders, _): peopleInCell(tool, wb: wb).count
+    case (.models, _): wb.session.toolkit.models.count
+    case (.log, _): DecisionLog.entries(caseStudy: wb.caseStudy, session: wb.session).count
+    }
+  }
+}
