@@ -124,6 +124,10 @@ public struct Session: Sendable, Equatable, Codable {
   public var participant: String
   public var caseStudyID: String
   public var caseStudyVersion: String
+  /// The file the session was started from and its content hash, so that `open`, `status` and
+  /// `export` find it again without `--case-dir`. `nil` for the built-in case studies and for
+  /// sessions saved before it was added.
+  public var caseStudySource: CaseStudySource?
   public var mode: SessionMode
   public var created: Date
   public var updated: Date
@@ -139,6 +143,7 @@ public struct Session: Sendable, Equatable, Codable {
     case participant
     case caseStudyID = "case_study_id"
     case caseStudyVersion = "case_study_version"
+    case caseStudySource = "case_study_source"
     case mode, created, updated, items, decisions, cursor, events, toolkit
   }
 
@@ -150,6 +155,7 @@ public struct Session: Sendable, Equatable, Codable {
     participant = try c.decode(String.self, forKey: .participant)
     caseStudyID = try c.decode(String.self, forKey: .caseStudyID)
     caseStudyVersion = try c.decode(String.self, forKey: .caseStudyVersion)
+    caseStudySource = try c.decodeIfPresent(CaseStudySource.self, forKey: .caseStudySource)
     mode = try c.decode(SessionMode.self, forKey: .mode)
     created = try c.decode(Date.self, forKey: .created)
     updated = try c.decode(Date.self, forKey: .updated)
@@ -162,12 +168,14 @@ public struct Session: Sendable, Equatable, Codable {
   }
 
   public init(
-    participant: String, caseStudy: CaseStudy, mode: SessionMode = .caseStudy, now: Date = Date()
+    participant: String, caseStudy: CaseStudy, mode: SessionMode = .caseStudy,
+    source: CaseStudySource? = nil, now: Date = Date()
   ) {
     self.schemaVersion = Session.currentSchemaVersion
     self.participant = participant
     self.caseStudyID = caseStudy.id
     self.caseStudyVersion = caseStudy.version
+    self.caseStudySource = source
     self.mode = mode
     self.created = now
     self.updated = now

@@ -20,7 +20,7 @@ struct CaseBench: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self,
+      OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self, NewCaseCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self,
     ]

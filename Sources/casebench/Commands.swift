@@ -5,6 +5,7 @@ import CaseBenchTUI
 #if canImport(Glibc)
   import Glibc
 #endif
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -32,7 +33,8 @@ struct OpenCommand: ParsableCommand {
   mutating func run() throws {
     if restoreBackup { try BackupRestore.restore(path: file) }
     do {
-      try Interactive.runSession(path: file, locations: locations, facilitator: audience.facilitator)
+      try Interactive.runSession(
+        path: file, locations: locations, facilitator: audience.facilitator)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: file))
@@ -79,15 +81,16 @@ struct NewCommand: ParsableCommand {
 
   mutating func run() throws {
     let study: CaseStudy
+    let source: CaseStudySource?
     do {
-      study = try CaseStudyCatalog.resolve(
+      (study, source) = try CaseStudyCatalog.resolveWithSource(
         caseStudy, searchDirectories: locations.searchDirectories)
     } catch {
       throw CLIError.badData(error.description)
     }
     let session = Session(
       participant: name.trimming(.whitespacesAndNewlines), caseStudy: study,
-      mode: ownProject ? .ownProject : .caseStudy)
+      mode: ownProject ? .ownProject : .caseStudy, source: source)
     let url: URL
     let lock: SessionLock
     do throws(SessionStoreError) {
@@ -126,6 +129,13 @@ struct ListCommand: ParsableCommand {
       let items = study.allItems.count
       out += "  \(study.id)  \(study.title) (v\(study.version), \(phases) phases, \(items) items)\n"
     }
+    let problems = CaseStudyCatalog.sourceProblems(
+      searchDirectories: locations.searchDirectories,
+      namedDirectories: locations.caseDirectories.map { URL(fileURLWithPath: $0) })
+    if !problems.isEmpty {
+      out += "\nNot listed (\(problems.count)):\n"
+      for problem in problems { out += "  \(problem.description)\n" }
+    }
     let dir = locations.sessionsURL
     let sessions = SessionDirectory.list(in: dir)
     out += "\nSessions in \(dir.path):\n"
@@ -152,16 +162,39 @@ struct LintCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Case-study YAML files.", valueName: "FILE"))
   var files: [String]
 
+  @Option(
+    name: .customLong("against"),
+    help: ArgumentHelp(
+      "An earlier version of the case study: warn about ids it has that FILE drops, which would "
+        + "orphan work in its sessions.", valueName: "OLD"))
+  var against: String?
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("Give at least one case-study file to lint.") }
   }
 
   mutating func run() throws {
+    var old: CaseStudy?
+    if let against {
+      do {
+        old = try CaseStudyLoader.load(contentsOf: URL(fileURLWithPath: against))
+      } catch {
+        for d in error.diagnostics { Console.error(d.description) }
+        Console.error(
+          "\(against): error: the earlier version does not load, so it cannot be compared")
+        throw ExitCode(Exit.badData)
+      }
+    }
     var errors = 0
     var warnings = 0
     var unreadable = 0
     for file in files {
-      let report = CaseStudyLoader.lint(contentsOf: URL(fileURLWithPath: file))
+      var report = CaseStudyLoader.lint(contentsOf: URL(fileURLWithPath: file))
+      if let old, let against, report.errorCount == 0,
+        let new = try? CaseStudyLoader.load(contentsOf: URL(fileURLWithPath: file))
+      {
+        report.diagnostics += droppedWarnings(file: file, old: old, oldFile: against, new: new)
+      }
       for d in report.diagnostics { Console.error(d.description) }
       errors += report.errorCount
       warnings += report.warningCount
@@ -175,6 +208,25 @@ struct LintCommand: ParsableCommand {
     // data (65).
     if errors > unreadable { throw ExitCode(Exit.badData) }
     if unreadable > 0 { throw ExitCode(Exit.failure) }
+  }
+}
+
+/// One warning per phase, item or decision of `old` that `new` no longer has.
+private func droppedWarnings(file: String, old: CaseStudy, oldFile: String, new: CaseStudy)
+  -> [Diagnostic]
+{
+  CaseStudyChanges.dropped(from: old, in: new).map { entry in
+    let what = "\(entry.kind) '\(entry.id)' (\(entry.title))"
+    if let renamed = entry.renamedTo {
+      return Diagnostic(
+        file: file, line: 0, column: 0, severity: .warning,
+        message: "\(what) of \(oldFile) is renamed to '\(renamed)': sessions with work on it "
+          + "would lose it", fix: "keep the id '\(entry.id)'; change only the title")
+    }
+    return Diagnostic(
+      file: file, line: 0, column: 0, severity: .warning,
+      message: "\(what) of \(oldFile) is removed: sessions with work on it would lose it",
+      fix: "keep it, or say in the release notes that its work is dropped")
   }
 }
 

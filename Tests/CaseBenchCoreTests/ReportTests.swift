@@ -46,9 +46,10 @@ struct StatusReportTests {
     #expect(
       Set(object.keys) == [
         "case_study", "participant", "mode", "created", "updated", "phases", "overall", "readiness",
-        "high_risks",
+        "high_risks", "schema_version",
         "retired_items",
       ])
+    #expect(object["schema_version"] as? Int == 1)
     let phases = try #require(object["phases"] as? [[String: Any]])
     #expect(phases.count == 2)
     #expect(phases[0]["id"] as? String == "sprint-0")

@@ -219,3 +219,23 @@ struct DiagnosticLineTests {
     }
   }
 }
+
+@Suite("A session's case-study source")
+struct CaseStudySourceTests {
+  @Test func theHashIsFNV1aOfTheBytes() {
+    // FNV-1a 64 test vectors.
+    #expect(CaseStudySource.hash(of: Data()) == "fnv1a64:cbf29ce484222325")
+    #expect(CaseStudySource.hash(of: Data("a".utf8)) == "fnv1a64:af63dc4c8601ec8c")
+    #expect(CaseStudySource.hash(of: Data("foobar".utf8)) == "fnv1a64:85944171f73967e8")
+  }
+
+  @Test func orphanedIDsAreTheRecordedItemsAndDecisionsTheStudyLacks() throws {
+    let study = try #require(CaseStudyCatalog.builtIn().first)
+    var session = Session(participant: "A", caseStudy: study)
+    session.setStatus(.done, of: "S0.1")
+    session.setStatus(.done, of: "Z.9")
+    session.setStatus(.todo, of: "Z.8")  // no work recorded: not orphaned
+    session.decide("Z.D1", option: "a", rationale: "")
+    #expect(CaseStudyCatalog.orphanedIDs(of: session, in: study) == ["Z.9", "Z.D1"])
+  }
+}

@@ -141,6 +141,8 @@ struct StoreTests {
     s.setStatus(.blocked, of: "S0.2", at: StoreFixtures.at(21))
     s.setStatus(.notApplicable, of: "É.1", reason: "", at: StoreFixtures.at(22))
     s.decide("B/2", option: "x", rationale: "", at: Date(timeIntervalSinceReferenceDate: 0.125))
+    s.caseStudySource = CaseStudySource(
+      path: "/tmp/cases/mini \"shop\".yaml", hash: CaseStudySource.hash(of: Data("x".utf8)))
     let encoder = SessionStore.makeEncoder()
     var expected = try encoder.encode(s)
     expected.append(0x0A)
@@ -160,8 +162,8 @@ struct StoreTests {
     let s = busySession()
     #expect(
       labels(s) == [
-        "schemaVersion", "participant", "caseStudyID", "caseStudyVersion", "mode", "created",
-        "updated", "items", "decisions", "cursor", "events", "toolkit",
+        "schemaVersion", "participant", "caseStudyID", "caseStudyVersion", "caseStudySource",
+        "mode", "created", "updated", "items", "decisions", "cursor", "events", "toolkit",
       ], "Session gained a field: write it in SessionJSONWriter and update this list")
     // The toolkit's types (SessionJSONWriter+Toolkit.swift) are written field by field too.
     #expect(

@@ -94,11 +94,11 @@ public enum CaseStudyCatalog {
       || POSIX.isDirectory(text) == false
   }
 
-  private static func fileURL(forID id: String, searchDirectories: [URL]) -> URL? {
+  static func fileURL(forID id: String, searchDirectories: [URL]) -> URL? {
     yamlFiles(in: searchDirectories).first { declaredID(at: $0) == id }
   }
 
-  private static func yamlFiles(in directories: [URL]) -> [URL] {
+  static func yamlFiles(in directories: [URL]) -> [URL] {
     var result: [URL] = []
     for directory in directories {
       guard

@@ -301,6 +301,14 @@ struct YAMLComposer {
   private func syntaxError(
     problem: String, line: Int, column: Int, context: String?, contextLine: Int
   ) -> Diagnostic {
+    if let unindented = YAMLSyntax.unindentedBlockText(before: line, in: yaml) {
+      return Diagnostic(
+        file: file, line: unindented.line, column: unindented.column,
+        message: "the text of '\(unindented.key): \(unindented.indicator)' at line "
+          + "\(unindented.headerLine) is not indented under it",
+        fix:
+          "indent the text by \(unindented.indent + 2) spaces, two more than '\(unindented.key):'")
+    }
     var message = "YAML syntax error: \(problem)"
     if let context, !context.isEmpty, contextLine != line {
       message += " (\(context) at line \(contextLine))"

@@ -236,6 +236,11 @@ struct StatusDocument: Encodable {
     }
   }
 
+  /// The version of this document's shape, for scripts that read `status --json`. Raise it
+  /// when a key is renamed or removed or its meaning changes; adding keys keeps it.
+  static let currentSchemaVersion = 1
+
+  var schemaVersion = StatusDocument.currentSchemaVersion
   var caseStudy: CaseStudyRef
   var participant: String
   var mode: SessionMode
@@ -266,6 +271,7 @@ struct StatusDocument: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
+    case schemaVersion = "schema_version"
     case participant, mode, created, updated, phases, overall, readiness, estimate
     case highRisks = "high_risks"
     case caseStudy = "case_study"

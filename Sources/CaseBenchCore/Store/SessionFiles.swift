@@ -114,13 +114,9 @@ public enum SessionFiles {
   public static func read(_ url: URL, searchDirectories: [URL]) throws(SessionStoreError) -> (
     caseStudy: CaseStudy, session: Session
   ) {
-    let session = try SessionStore.load(from: url)
-    guard
-      let caseStudy = CaseStudyCatalog.find(
-        id: session.caseStudyID, searchDirectories: searchDirectories)
-    else {
-      throw .caseStudyNotFound(file: url.path, caseStudyID: session.caseStudyID)
-    }
+    var session = try SessionStore.load(from: url)
+    let caseStudy = try CaseStudyCatalog.caseStudy(
+      for: &session, file: url.path, searchDirectories: searchDirectories)
     return (caseStudy, session)
   }
 

@@ -27,6 +27,15 @@ struct SessionJSONWriter {
     open(UInt8(ascii: "{"))
     key("case_study_id")
     string(s.caseStudyID)
+    if let source = s.caseStudySource {
+      key("case_study_source")
+      open(UInt8(ascii: "{"))
+      key("hash")
+      string(source.hash)
+      key("path")
+      string(source.path)
+      close(UInt8(ascii: "}"))
+    }
     key("case_study_version")
     string(s.caseStudyVersion)
     key("created")
