@@ -14,8 +14,21 @@ struct OpenCommand: ParsableCommand {
   @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
   var facilitator = false
 
+  @Flag(
+    name: .customLong("restore-backup"),
+    help: ArgumentHelp(
+      "If FILE is damaged, go back to its last good copy (FILE.bak) first, keeping the damaged "
+        + "file as FILE.damaged."))
+  var restoreBackup = false
+
   mutating func run() throws {
-    try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+    if restoreBackup { try BackupRestore.restore(path: file) }
+    do {
+      try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+    } catch  where error.code == Exit.badData {
+      throw CLIError(
+        code: error.code, description: error.description + BackupRestore.offer(for: file))
+    }
   }
 }
 

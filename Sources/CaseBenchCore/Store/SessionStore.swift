@@ -277,7 +277,7 @@ public enum SessionStore {
     return session
   }
 
-  private static func read(_ path: String) throws(SessionStoreError) -> Data {
+  static func read(_ path: String) throws(SessionStoreError) -> Data {
     switch POSIX.readAll(path, limit: maximumFileSize) {
     case .success(let data): return data
     case .failure(let error):

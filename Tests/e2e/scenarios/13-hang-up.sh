@@ -13,6 +13,13 @@ cpu_ticks() {
   awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || true
 }
 
+# running PID : PID has not exited (a zombie, waiting for its parent to collect its status, has).
+running() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 # gone_within PID SECS LABEL : waits until PID has exited. Passes if that takes at most SECS
 # seconds and the process used at most 0.5 s of CPU meanwhile (a spinning loop would use about
 # all of it).
@@ -21,7 +28,7 @@ gone_within() {
   start=$(e2e_now_ms)
   before=$(cpu_ticks "$pid")
   last="$before"
-  while kill -0 "$pid" 2>/dev/null; do
+  while running "$pid"; do
     now=$(cpu_ticks "$pid")
     [ -n "$now" ] && last="$now"
     if [ $(($(e2e_now_ms) - start)) -gt $((secs * 1000)) ]; then
