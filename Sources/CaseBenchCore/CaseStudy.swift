@@ -11,10 +11,13 @@ public struct CaseStudy: Sendable, Equatable {
   public var background: String
   public var cast: [CastMember]
   public var phases: [Phase]
+  /// Items taken out of an earlier version, so sessions that recorded them can still report
+  /// them (`retired_items` in YAML).
+  public var retiredItems: [RetiredItem]
 
   public init(
     formatVersion: Int, id: String, version: String, title: String, summary: String,
-    background: String, cast: [CastMember], phases: [Phase]
+    background: String, cast: [CastMember], phases: [Phase], retiredItems: [RetiredItem] = []
   ) {
     self.formatVersion = formatVersion
     self.id = id
@@ -24,6 +27,7 @@ public struct CaseStudy: Sendable, Equatable {
     self.background = background
     self.cast = cast
     self.phases = phases
+    self.retiredItems = retiredItems
   }
 
   /// The highest `format_version` this build understands.
@@ -39,6 +43,25 @@ public struct CaseStudy: Sendable, Equatable {
     return nil
   }
 
+  public func retiredItem(id: String) -> RetiredItem? { retiredItems.first { $0.id == id } }
+}
+
+/// An item taken out of an earlier version of a case study.
+public struct RetiredItem: Sendable, Equatable {
+  public var id: String
+  /// The title it had, so reports can name it.
+  public var title: String
+  /// Why it was taken out.
+  public var reason: String
+  /// Current items that now carry its meaning.
+  public var replacedBy: [String]
+
+  public init(id: String, title: String, reason: String, replacedBy: [String] = []) {
+    self.id = id
+    self.title = title
+    self.reason = reason
+    self.replacedBy = replacedBy
+  }
 }
 
 /// Power and interest on a stakeholder grid.
@@ -82,11 +105,15 @@ public struct Phase: Sendable, Equatable {
   /// Item ids that must be done or N/A for the phase to count as complete.
   /// Defaults to the phase's required items when the YAML gives no `gate`.
   public var gate: [String]
+  /// How a workshop spends the phase's minutes, if the author says.
+  public var schedule: Schedule?
+  /// What a facilitator would accept; shown only to facilitators.
+  public var modelAnswers: [ModelAnswer]
 
   public init(
     id: String, title: String, goal: String, briefing: String, timeboxMinutes: Int,
     items: [Item], decisions: [Decision], riskPrompts: [RiskPrompt], facilitatorNotes: String,
-    gate: [String]? = nil
+    gate: [String]? = nil, schedule: Schedule? = nil, modelAnswers: [ModelAnswer] = []
   ) {
     self.id = id
     self.title = title
@@ -98,7 +125,58 @@ public struct Phase: Sendable, Equatable {
     self.riskPrompts = riskPrompts
     self.facilitatorNotes = facilitatorNotes
     self.gate = gate ?? items.filter(\.required).map(\.id)
+    self.schedule = schedule
+    self.modelAnswers = modelAnswers
   }
+
+  /// The checklist as screens and reports show it: core items first, then extension items,
+  /// each group in the order the author wrote it.
+  public var checklist: [Item] {
+    items.filter { $0.level == .core } + items.filter { $0.level == .extension }
+  }
+}
+
+/// Minutes of a phase's timebox spent reading, working, deciding and debriefing.
+public struct Schedule: Sendable, Equatable {
+  public var read: Int
+  public var work: Int
+  public var decide: Int
+  public var debrief: Int
+
+  public init(read: Int, work: Int, decide: Int, debrief: Int) {
+    self.read = read
+    self.work = work
+    self.decide = decide
+    self.debrief = debrief
+  }
+
+  public var total: Int { read + work + decide + debrief }
+
+  /// "read 5 · work 30 · decide 10 · debrief 15 min"; the separator is the caller's.
+  public func summary(separator: String = " · ") -> String {
+    ["read \(read)", "work \(work)", "decide \(decide)", "debrief \(debrief)"]
+      .joined(separator: separator) + " min"
+  }
+}
+
+/// What a facilitator would accept or expects to hear on one topic of a phase.
+public struct ModelAnswer: Sendable, Equatable {
+  public var topic: String
+  public var answer: String
+  /// The item of the same phase the answer belongs to, if any.
+  public var item: String?
+
+  public init(topic: String, answer: String, item: String? = nil) {
+    self.topic = topic
+    self.answer = answer
+    self.item = item
+  }
+}
+
+/// Whether an item is on the day's path (`core`) or for longer courses (`extension`).
+public enum ItemLevel: String, Sendable, Equatable, CaseIterable {
+  case core
+  case `extension`
 }
 
 public struct Item: Sendable, Equatable {
@@ -116,10 +194,12 @@ public struct Item: Sendable, Equatable {
   public var references: [String]
   /// For Ethics-phase items: the other phases where the concern shows up.
   public var arisesIn: [String]
+  public var level: ItemLevel
 
   public init(
     id: String, title: String, guidance: String, caseContext: String, why: String, hint: String,
-    tags: [String], required: Bool, references: [String] = [], arisesIn: [String] = []
+    tags: [String], required: Bool, references: [String] = [], arisesIn: [String] = [],
+    level: ItemLevel = .core
   ) {
     self.id = id
     self.title = title
@@ -131,6 +211,7 @@ public struct Item: Sendable, Equatable {
     self.required = required
     self.references = references
     self.arisesIn = arisesIn
+    self.level = level
   }
 }
 
@@ -165,12 +246,17 @@ public struct DecisionOption: Sendable, Equatable {
   /// What happens next, shown after the participant chooses.
   public var consequence: String
   public var verdict: Verdict
+  /// What the facilitator says to a team that chose this option; "" when not written.
+  public var debrief: String
 
-  public init(id: String, label: String, consequence: String, verdict: Verdict) {
+  public init(
+    id: String, label: String, consequence: String, verdict: Verdict, debrief: String = ""
+  ) {
     self.id = id
     self.label = label
     self.consequence = consequence
     self.verdict = verdict
+    self.debrief = debrief
   }
 }
 

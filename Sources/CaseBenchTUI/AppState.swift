@@ -67,14 +67,14 @@ public struct AppState: Sendable {
     readOnlyReason: String?
   ) {
     var wb = Workbench(
-      caseStudy: caseStudy, session: session, sessionName: sessionName, readOnly: readOnly,
-      readOnlyReason: readOnlyReason)
+      caseStudy: Workbench.shown(caseStudy, mode: session.mode), session: session,
+      sessionName: sessionName, readOnly: readOnly, readOnlyReason: readOnlyReason)
     if let cursor = session.cursor,
-      let p = caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })
+      let p = wb.caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })
     {
       wb.phase = p
       if let itemID = cursor.item,
-        let i = caseStudy.phases[p].items.firstIndex(where: { $0.id == itemID })
+        let i = wb.caseStudy.phases[p].items.firstIndex(where: { $0.id == itemID })
       {
         wb.item = i
       }

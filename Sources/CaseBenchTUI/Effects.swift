@@ -22,6 +22,9 @@ extension AppState {
         readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
       if created {
         showMessage("Saving to \(file.url.path)", isError: false)
+      } else if let retired = RetiredWork(caseStudy: file.caseStudy, session: file.session).message {
+        // Retired work matters more than the version change it implies: it gets the message line.
+        showMessage(retired, isError: false)
       } else if file.session.caseStudyVersion != file.caseStudy.version {
         showMessage(
           "This session was made with version \(file.session.caseStudyVersion) of the case "

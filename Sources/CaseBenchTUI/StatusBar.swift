@@ -16,14 +16,16 @@ enum StatusBar {
     if let m = state.message {
       let leftWidth = state.workbench.map { DisplayWidth.of(" \($0.sessionName)") + 2 } ?? 11
       if messageWidth + leftWidth + 1 > size.width {
+        let x = facilitatorMarker(state, into: &buf, y: y)
         buf.put(
-          " " + g.truncate(m.text, to: max(1, size.width - 2)), x: 0, y: y,
+          " " + g.truncate(m.text, to: max(1, size.width - x - 2)), x: x, y: y,
           role: m.isError ? .danger : .statusBar, bold: m.isError)
         return
       }
     }
     var x = 0
     if let wb = state.workbench {
+      x = facilitatorMarker(state, into: &buf, y: y)
       let mode = wb.session.mode == .ownProject ? " (own project)" : ""
       // Read-only mode needs the room for its reason; the case study's title can go.
       let title = wb.readOnly ? "" : " \(g.dot) \(wb.caseStudy.title)\(mode)"
@@ -32,7 +34,8 @@ enum StatusBar {
         left = " \(wb.sessionName)"
       }
       x = buf.put(
-        g.truncate(left, to: max(10, size.width / 2)), x: 0, y: y, role: .statusBar, bold: true)
+        g.truncate(left, to: max(10, size.width / 2 - x)), x: x, y: y, role: .statusBar,
+        bold: true)
       x += 2
       var (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
       if state.message != nil && wb.readOnly { indicator = "READ-ONLY" }
@@ -41,7 +44,8 @@ enum StatusBar {
         bold: role != .statusBar, maxX: size.width)
       x += 2
     } else {
-      x = buf.put(" casebench", x: 0, y: y, role: .statusBar, bold: true) + 2
+      x = facilitatorMarker(state, into: &buf, y: y)
+      x = buf.put(" casebench", x: x, y: y, role: .statusBar, bold: true) + 2
     }
     if let m = state.message {
       let room = size.width - x - 1
@@ -61,6 +65,13 @@ enum StatusBar {
     if !shown.isEmpty {
       buf.putRight(shown.joined(separator: "  ") + " ", maxX: size.width, y: y, role: .statusBar)
     }
+  }
+
+  /// "FACILITATOR" at the left of the bar when verdicts and notes are on show, so nobody turns
+  /// the screen to the room by mistake. Returns the column after it (0 when not shown).
+  static func facilitatorMarker(_ state: AppState, into buf: inout ScreenBuffer, y: Int) -> Int {
+    guard state.options.facilitator else { return 0 }
+    return buf.put(" FACILITATOR ", x: 0, y: y, role: .warning, bold: true)
   }
 
   static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role) {

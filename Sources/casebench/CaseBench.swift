@@ -23,11 +23,10 @@ struct CaseBench: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
+  @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    try Interactive.runStartScreen(locations: locations, facilitator: facilitator)
+    try Interactive.runStartScreen(locations: locations, facilitator: audience.facilitator)
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),

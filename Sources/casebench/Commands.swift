@@ -11,8 +11,7 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
+  @OptionGroup var audience: AudienceOptions
 
   @Flag(
     name: .customLong("restore-backup"),
@@ -24,7 +23,7 @@ struct OpenCommand: ParsableCommand {
   mutating func run() throws {
     if restoreBackup { try BackupRestore.restore(path: file) }
     do {
-      try Interactive.runSession(path: file, locations: locations, facilitator: facilitator)
+      try Interactive.runSession(path: file, locations: locations, facilitator: audience.facilitator)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: file))
@@ -60,6 +59,8 @@ struct NewCommand: ParsableCommand {
   var force = false
 
   @OptionGroup var locations: LocationOptions
+
+  @OptionGroup var audience: AudienceOptions
 
   func validate() throws {
     if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -97,7 +98,8 @@ struct NewCommand: ParsableCommand {
     lock.release()
     Console.out("Created \(url.path)\n")
     if open {
-      try Interactive.runSession(path: url.path, locations: locations, facilitator: false)
+      try Interactive.runSession(
+        path: url.path, locations: locations, facilitator: audience.facilitator)
     }
   }
 }
@@ -208,9 +210,12 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @OptionGroup var audience: AudienceOptions
+
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
-    let text = Reports.export(caseStudy: study, session: session, format: format)
+    let text = Reports.export(
+      caseStudy: study, session: session, format: format, facilitator: audience.facilitator)
     if let output {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

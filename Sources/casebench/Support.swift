@@ -34,6 +34,17 @@ enum Console {
   }
 }
 
+/// The audience, shared by the root command (the start screen), `open`, `new --open` and
+/// `export`. Declared once: ArgumentParser decodes a shared option group for every command on
+/// the path, so `casebench --facilitator open FILE`, `casebench open --facilitator FILE` and
+/// `casebench open FILE --facilitator` all reach the command that runs.
+struct AudienceOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("facilitator"),
+    help: "Facilitator view: facilitator notes, verdicts, debriefs and model answers.")
+  var facilitator = false
+}
+
 /// Options shared by the commands that look up case studies and sessions.
 struct LocationOptions: ParsableArguments {
   @Option(

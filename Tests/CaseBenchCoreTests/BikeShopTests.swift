@@ -90,3 +90,90 @@ struct BikeShopTests {
     }
   }
 }
+
+/// The second edition's promises to a facilitator (issue 10): decisions that must be thought
+/// through, a day that fits, and titles that own-project mode can show.
+@Suite("The Bike Shop, second edition")
+struct BikeShopSecondEditionTests {
+  static func bikeShop() throws -> CaseStudy { try BikeShopTests.bikeShop() }
+
+  @Test func decisionsGiveNoAnswerAwayByPositionOrLength() throws {
+    let decisions = try Self.bikeShop().phases.flatMap(\.decisions)
+    #expect(decisions.count >= 6)
+    var positions: [Int: Int] = [:]
+    var longestIsRecommended = 0
+    for decision in decisions {
+      let recommended = decision.options.indices.filter {
+        decision.options[$0].verdict == .recommended
+      }
+      #expect(!recommended.isEmpty, "\(decision.id) has a recommended option")
+      for index in recommended { positions[index, default: 0] += 1 }
+      let longest = decision.options.max { $0.label.count < $1.label.count }
+      if longest?.verdict == .recommended { longestIsRecommended += 1 }
+      #expect(
+        decision.options.contains { $0.verdict == .poor }, "\(decision.id) has a poor option")
+    }
+    #expect(positions.count >= 3, "the recommended option sits in varied places: \(positions)")
+    #expect(
+      positions.values.allSatisfy { $0 * 2 <= decisions.count },
+      "no one position holds the recommended option in more than half the decisions: \(positions)")
+    #expect(
+      decisions.filter { $0.options.first?.verdict == .poor }.count * 2 <= decisions.count,
+      "the first option is not usually the poor one")
+    #expect(
+      longestIsRecommended * 2 <= decisions.count,
+      "the longest label is the recommended one in \(longestIsRecommended) of \(decisions.count)")
+  }
+
+  @Test func everyOptionHasADebrief() throws {
+    for decision in try Self.bikeShop().phases.flatMap(\.decisions) {
+      for option in decision.options {
+        #expect(!option.debrief.isEmpty, "\(decision.id) option \(option.id) has a debrief")
+      }
+    }
+  }
+
+  @Test func theCorePathFitsTheDay() throws {
+    let study = try Self.bikeShop()
+    for phase in study.phases {
+      let core = phase.items.filter { $0.level == .core }.count
+      #expect((5...7).contains(core), "\(phase.id) has \(core) core items; the brief asks 5–7")
+      let schedule = try #require(phase.schedule, "\(phase.id) has a schedule")
+      #expect(schedule.total == phase.timeboxMinutes, "\(phase.id): the schedule fills the timebox")
+      #expect(schedule.debrief > 0, "\(phase.id) leaves time for the debrief")
+      let gateItems = phase.items.filter { phase.gate.contains($0.id) }
+      #expect(
+        gateItems.allSatisfy { $0.level == .core },
+        "\(phase.id): a team on the core path can meet the gate")
+    }
+    let minutes = study.phases.map(\.timeboxMinutes).reduce(0, +)
+    #expect(minutes <= 300, "the phase timeboxes sum to \(minutes) minutes")
+  }
+
+  @Test func retiredItemsAreTheRestatedEthicsItems() throws {
+    let study = try Self.bikeShop()
+    let retired = Set(study.retiredItems.map(\.id))
+    #expect(
+      retired.isSuperset(of: ["X.1", "X.2", "X.3", "X.5", "X.6", "X.8", "X.10", "X.12", "X.13"]))
+    for item in study.retiredItems {
+      #expect(study.item(id: item.id) == nil, "\(item.id) is not reused")
+      #expect(!item.title.isEmpty && !item.reason.isEmpty)
+      for replacement in item.replacedBy {
+        #expect(study.item(id: replacement) != nil, "\(item.id) points at \(replacement)")
+      }
+    }
+  }
+
+  @Test func titlesAndGoalsNameNoCastMember() throws {
+    let study = try Self.bikeShop()
+    let names = Set(
+      study.cast.flatMap { $0.name.split(separator: " ").map(String.init) }.filter { $0.count >= 2 }
+    )
+    var texts = study.phases.map { ($0.id, $0.goal) }
+    texts += study.allItems.map { ($0.id, $0.title) }
+    for (id, text) in texts {
+      let words = Set(CaseStudyValidator.words(of: text))
+      #expect(words.isDisjoint(with: names), "\(id): '\(text)' names the cast")
+    }
+  }
+}

@@ -47,6 +47,7 @@ struct StatusReportTests {
       Set(object.keys) == [
         "case_study", "participant", "mode", "created", "updated", "phases", "overall", "readiness",
         "high_risks",
+        "retired_items",
       ])
     let phases = try #require(object["phases"] as? [[String: Any]])
     #expect(phases.count == 2)
@@ -75,9 +76,12 @@ struct StatusReportTests {
 
 @Suite("Export")
 struct ExportTests {
-  private func export(_ format: ReportFormat, mode: SessionMode = .caseStudy) -> String {
+  private func export(
+    _ format: ReportFormat, mode: SessionMode = .caseStudy, facilitator: Bool = false
+  ) -> String {
     Reports.export(
-      caseStudy: StoreFixtures.caseStudy, session: reportSession(mode: mode), format: format)
+      caseStudy: StoreFixtures.caseStudy, session: reportSession(mode: mode), format: format,
+      facilitator: facilitator)
   }
 
   @Test func htmlEscapesEveryPieceOfUserText() {
@@ -116,7 +120,9 @@ struct ExportTests {
     #expect(html.contains("version 1.2"))
     #expect(html.contains("No web shop yet"))
     #expect(html.contains("Stock forecasting"))
-    #expect(html.contains("v-recommended\">recommended"))
+    #expect(!html.contains("class=\"verdict"), "participants see no verdicts")
+    #expect(html.contains("<dt>Chosen</dt><dd>Stock forecasting</dd>"))
+    #expect(export(.html, facilitator: true).contains("v-recommended\">recommended"))
     #expect(html.contains("The till data supports it"))
     #expect(html.contains("Tom is pleased; data is good."))
     #expect(html.contains("<strong>Readiness 0%</strong> = the weakest phase&#39;s gate score"))
@@ -136,7 +142,11 @@ struct ExportTests {
     #expect(md.contains("> Agreed with Maya: stock first.\\\n> \\- ask Tom \\| about tills"))
     #expect(md.contains("> \\<script\\>alert(1)\\</script\\>"))
     #expect(md.contains("#### S0.D1: Which problem first?"))
-    #expect(md.contains("- **Chosen:** Stock forecasting (option `a`, verdict: recommended)"))
+    #expect(md.contains("- **Chosen:** Stock forecasting (option `a`)"))
+    #expect(!md.contains("recommended"), "participants see no verdicts")
+    #expect(
+      export(.markdown, facilitator: true).contains(
+        "- **Chosen:** Stock forecasting (option `a`, verdict: recommended)"))
     #expect(md.contains("- **Rationale:** The till data supports it"))
     #expect(md.contains("- **Consequence:** Tom is pleased; data is good."))
     #expect(md.contains("*Situation:* Maya wants pricing; Tom wants stock forecasts."))
@@ -178,8 +188,12 @@ struct ExportTests {
       #expect(!text.contains("Maya wants pricing"), "\(format)")
       #expect(!text.contains("Tom is pleased"), "\(format)")
       #expect(text.contains("Own project"), "\(format)")
-      #expect(text.contains("The till data supports it"), "\(format): the work stays")
-      #expect(text.contains("Stock forecasting"), "\(format)")
+      #expect(text.contains("alert(1)"), "\(format): the work stays")
+      #expect(text.contains("Title of D.1"), "\(format): the work stays")
+      // Decision points are part of the story: own-project reports leave them out.
+      #expect(!text.contains("Which problem first?"), "\(format)")
+      #expect(!text.contains("Stock forecasting"), "\(format)")
+      #expect(!text.contains("Decisions"), "\(format)")
     }
   }
 

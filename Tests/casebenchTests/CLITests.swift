@@ -37,14 +37,18 @@ struct CLITests {
     try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
   }
 
-  func run(_ args: [String], stdin: FileHandle? = nil) throws -> Run {
+  func run(
+    _ args: [String], stdin: FileHandle? = nil, executable: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = Self.binary
+    process.executableURL = executable ?? Self.binary
     process.arguments = args
     process.currentDirectoryURL = temp
     var env = ProcessInfo.processInfo.environment
     env["XDG_DATA_HOME"] = temp.appendingPathComponent("data").path
     env["SWIFT_BACKTRACE"] = "interactive=no"
+    env.merge(environment) { _, new in new }
     process.environment = env
     let out = Pipe()
     let err = Pipe()

@@ -19,7 +19,7 @@ struct CaseStudyValidator {
   private var visits = 0
   private var exhausted = false
 
-  enum IDSpace: Int, CaseIterable { case item, decision, riskPrompt, phase, cast }
+  enum IDSpace: Int, CaseIterable { case item, decision, riskPrompt, phase, cast, retired }
   /// For each kind of id, where each id was first defined.
   var seenIDs = [[String: Location]](repeating: [:], count: IDSpace.allCases.count)
   /// Item id → id of the phase that holds it.
@@ -27,6 +27,17 @@ struct CaseStudyValidator {
   var phaseOrder: [String] = []
   var gateReferences: [(phase: String, item: String, location: Location)] = []
   var arisesReferences: [(item: String, phase: String, location: Location)] = []
+  /// `replaced_by` of retired items and `item` of model answers, checked once every item is known.
+  var replacedByReferences: [(retired: String, item: String, location: Location)] = []
+  var modelAnswerReferences: [(phase: String, item: String, location: Location)] = []
+  /// Retired item ids and where they are, checked against the current ids after the walk.
+  var retiredIDs: [(id: String, location: Location)] = []
+  /// Titles and goals own-project mode shows; checked for cast names after the walk.
+  var storyFreeTexts: [(text: String, what: String, location: Location)] = []
+  /// Every decision's options, for the decision-shape writing tips.
+  var decisionShapes: [DecisionShape] = []
+  /// Cast members' names, read before the phases.
+  var castNames: [String] = []
 
   init(file: String, tree: YAMLTree) {
     self.file = file
@@ -111,9 +122,11 @@ struct CaseStudyValidator {
 
   // MARK: Case study
 
-  private static let topKeys = KeySet([
-    "format_version", "id", "version", "title", "summary", "background", "cast", "phases",
-  ])
+  private static let topKeys = KeySet(
+    [
+      "format_version", "id", "version", "title", "summary", "background", "cast", "phases",
+      "retired_items",
+    ], optional: ["retired_items"])
 
   mutating func validate() -> CaseStudy? {
     guard let root = tree.root, !tree.isNull(root) else {
@@ -178,6 +191,7 @@ struct CaseStudyValidator {
           fix: "add the stakeholders the participants will deal with")
       }
       cast = readEach(nodes) { $0.castMember($1, index: $2) }.entries
+      castNames = cast.map(\.name)
     }
 
     var phases: [Phase] = []
@@ -189,14 +203,20 @@ struct CaseStudyValidator {
       phases = readEach(nodes) { $0.phase($1, index: $2) }.entries
     }
 
+    var retired: [RetiredItem] = []
+    if let nodes = sequence(top, "retired_items", required: false) {
+      retired = readEach(nodes) { $0.retiredItem($1, index: $2) }.entries
+    }
+
     checkReferences()
+    checkWritingTips()
 
     guard errorCount == 0, let formatVersion, let id, let version, let title, let summary,
       let background
     else { return nil }
     return CaseStudy(
       formatVersion: formatVersion, id: id, version: version, title: title, summary: summary,
-      background: background, cast: cast, phases: phases)
+      background: background, cast: cast, phases: phases, retiredItems: retired)
   }
 
   /// The `format_version` node and value when it is newer than this build reads.

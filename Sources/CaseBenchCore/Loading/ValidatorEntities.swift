@@ -37,8 +37,8 @@ extension CaseStudyValidator {
   private static let phaseKeys = KeySet(
     [
       "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
-      "facilitator_notes", "gate",
-    ], optional: ["gate"])
+      "facilitator_notes", "gate", "schedule", "model_answers",
+    ], optional: ["gate", "schedule", "model_answers"])
 
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
@@ -50,6 +50,9 @@ extension CaseStudyValidator {
     let phaseLabel = fields.label
     let title = text(fields, "title")
     let goal = text(fields, "goal")
+    if let goal, let location = fields.location(of: "goal") {
+      storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
+    }
     let briefing = text(fields, "briefing")
     let facilitatorNotes = text(fields, "facilitator_notes")
 
@@ -120,13 +123,128 @@ extension CaseStudyValidator {
         fix: "mark its key items 'required: true' or list them under 'gate'")
     }
 
-    guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes else {
+    let schedule = schedule(fields, timebox: timebox)
+    var modelAnswers: [ModelAnswer] = []
+    var answersValid = true
+    if let nodes = sequence(fields, "model_answers", required: false) {
+      (modelAnswers, answersValid) = readEach(nodes) {
+        $0.modelAnswer($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+      }
+    } else if fields.has("model_answers") {
+      answersValid = false
+    }
+
+    guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes,
+      schedule.valid, answersValid
+    else {
       return nil
     }
     return Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
-      gate: gate)
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
+  }
+
+  private static let scheduleKeys = KeySet(["read", "work", "decide", "debrief"])
+
+  /// An optional `schedule`: four whole numbers of minutes, 0 or more, that should add up to the
+  /// timebox.
+  private mutating func schedule(_ phase: Fields, timebox: Int?) -> (
+    value: Schedule?, valid: Bool
+  ) {
+    guard let entry = phase.value("schedule"), !entry.isNull else { return (nil, true) }
+    guard case .node(let node, .mapping, _) = entry else {
+      error(
+        entry.location,
+        "'schedule' in \(phase.label) must be a mapping, found \(Self.describe(entry))",
+        fix: "write 'read:', 'work:', 'decide:' and 'debrief:' under it, each in whole minutes")
+      return (nil, false)
+    }
+    guard
+      let fields = fields(
+        of: node, kind: "schedule", fallbackLabel: "the schedule of \(phase.label)",
+        allowed: Self.scheduleKeys)
+    else { return (nil, false) }
+    var minutes: [Int] = []
+    var valid = true
+    for key in Self.scheduleKeys.all {
+      guard fields.has(key) else {
+        valid = false
+        continue
+      }
+      guard let value = integer(fields, key), let location = fields.location(of: key) else {
+        valid = false
+        continue
+      }
+      if value < 0 {
+        error(
+          location, "'\(key)' in the schedule of \(phase.label) is \(value), below 0",
+          fix: "write the minutes as a whole number, 0 or more")
+        valid = false
+      }
+      minutes.append(value)
+    }
+    guard valid, minutes.count == 4 else { return (nil, false) }
+    let schedule = Schedule(
+      read: minutes[0], work: minutes[1], decide: minutes[2], debrief: minutes[3])
+    if let timebox, schedule.total != timebox, let key = phase.index(of: "schedule") {
+      warning(
+        phase.keyLocations[key],
+        "the schedule of \(phase.label) adds up to \(schedule.total) minutes, but 'timebox_minutes' is \(timebox)",
+        fix: "make read + work + decide + debrief equal the timebox")
+    }
+    return (schedule, true)
+  }
+
+  // MARK: Model answers
+
+  private static let modelAnswerKeys = KeySet(["topic", "answer", "item"], optional: ["item"])
+
+  private mutating func modelAnswer(
+    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
+  ) -> ModelAnswer? {
+    guard
+      let fields = fields(
+        of: node, kind: "model answer",
+        fallbackLabel: "model answer \(index + 1) of \(phaseLabel)", allowed: Self.modelAnswerKeys)
+    else { return nil }
+    let topic = text(fields, "topic")
+    let answer = text(fields, "answer")
+    var item: String?
+    if let entry = fields.value("item"), !entry.isNull {
+      guard let itemID = text(fields, "item"), let location = fields.location(of: "item") else {
+        return nil
+      }
+      item = itemID
+      if let phaseID { modelAnswerReferences.append((phaseID, itemID, location)) }
+    }
+    guard let topic, let answer else { return nil }
+    return ModelAnswer(topic: topic, answer: answer, item: item)
+  }
+
+  // MARK: Retired items
+
+  private static let retiredKeys = KeySet(
+    ["id", "title", "reason", "replaced_by"], optional: ["replaced_by"])
+
+  mutating func retiredItem(_ node: YAMLNode, index: Int) -> RetiredItem? {
+    guard
+      let fields = fields(
+        of: node, kind: "retired item", fallbackLabel: "retired item \(index + 1)",
+        allowed: Self.retiredKeys)
+    else { return nil }
+    let id = identifier(fields, space: .retired, noun: "retired item")
+    if let id, let location = fields.location(of: "id") { retiredIDs.append((id, location)) }
+    let title = text(fields, "title")
+    let reason = text(fields, "reason")
+    let replacedBy = texts(fields, "replaced_by", required: false)
+    if let replacedBy, let id {
+      for (item, location) in replacedBy { replacedByReferences.append((id, item, location)) }
+    }
+    guard let id, let title, let reason else { return nil }
+    if fields.has("replaced_by"), replacedBy == nil { return nil }
+    return RetiredItem(
+      id: id, title: title, reason: reason, replacedBy: replacedBy?.map(\.0) ?? [])
   }
 
   // MARK: Items
@@ -134,8 +252,8 @@ extension CaseStudyValidator {
   private static let itemKeys = KeySet(
     [
       "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
-      "arises_in",
-    ], optional: ["references", "arises_in"])
+      "arises_in", "level",
+    ], optional: ["references", "arises_in", "level"])
 
   mutating func item(_ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String)
     -> Item?
@@ -150,6 +268,9 @@ extension CaseStudyValidator {
       itemPhase[id] = first
     }
     let title = text(fields, "title")
+    if let title, let location = fields.location(of: "title") {
+      storyFreeTexts.append((title, "the title of \(fields.label)", location))
+    }
     let guidance = text(fields, "guidance")
     let caseContext = text(fields, "case")
     let why = text(fields, "why")
@@ -161,22 +282,47 @@ extension CaseStudyValidator {
     if let arisesIn, let id {
       for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
     }
+    let level = itemLevel(fields)
     guard let id, let title, let guidance, let caseContext, let why, let hint, let tags,
-      let required
+      let required, level.valid
     else { return nil }
     if fields.has("references"), references == nil { return nil }
     if fields.has("arises_in"), arisesIn == nil { return nil }
     return Item(
       id: id, title: title, guidance: guidance, caseContext: caseContext, why: why, hint: hint,
       tags: tags.map(\.0), required: required, references: references?.map(\.0) ?? [],
-      arisesIn: arisesIn?.map(\.0) ?? [])
+      arisesIn: arisesIn?.map(\.0) ?? [], level: level.value)
+  }
+
+  private static let itemLevelNames = ItemLevel.allCases.map(\.rawValue)
+
+  /// An optional `level`: `core` (the default) or `extension`.
+  private mutating func itemLevel(_ fields: Fields) -> (value: ItemLevel, valid: Bool) {
+    guard let entry = fields.value("level"), !entry.isNull else { return (.core, true) }
+    guard let value = text(fields, "level"), let location = fields.location(of: "level") else {
+      return (.core, false)
+    }
+    if let level = ItemLevel(rawValue: value) { return (level, true) }
+    let fix: String
+    if let level = ItemLevel(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+      fix = "write '\(level.rawValue)' in lower case"
+    } else if let suggestion = Suggestion.closest(to: value, among: Self.itemLevelNames) {
+      fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.itemLevelNames))"
+    } else {
+      fix = "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path"
+    }
+    error(
+      location, "'level' in \(fields.label) is '\(Self.q(value))', not core or extension",
+      fix: fix)
+    return (.core, false)
   }
 
   // MARK: Decisions
 
   private static let decisionKeys = KeySet(
     ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
-  private static let optionKeys = KeySet(["id", "label", "consequence", "verdict"])
+  private static let optionKeys = KeySet(
+    ["id", "label", "consequence", "verdict", "debrief"], optional: ["debrief"])
 
   mutating func decision(_ node: YAMLNode, index: Int, phaseLabel: String) -> Decision? {
     guard
@@ -218,6 +364,12 @@ extension CaseStudyValidator {
       }
       options = walked.entries
       optionsValid = optionsValid && walked.allRead
+      if optionsValid {
+        decisionShapes.append(
+          DecisionShape(
+            label: fields.label, location: listLocation, options: options,
+            optionLocations: nodes.map { idLocation($0) }))
+      }
     }
     guard let id, let title, let situation, optionsValid else { return nil }
     return Decision(
@@ -255,8 +407,13 @@ extension CaseStudyValidator {
           location, "invalid verdict '\(Self.q(value))' in \(labelled.label)", fix: fix)
       }
     }
+    let debrief = text(labelled, "debrief", required: false)
+    if fields.has("debrief"), debrief == nil, !(labelled.value("debrief")?.isNull ?? true) {
+      return nil
+    }
     guard let id, let label, let consequence, let verdict else { return nil }
-    return DecisionOption(id: id, label: label, consequence: consequence, verdict: verdict)
+    return DecisionOption(
+      id: id, label: label, consequence: consequence, verdict: verdict, debrief: debrief ?? "")
   }
 
   // MARK: Risk prompts

@@ -2,10 +2,12 @@ import Foundation
 
 extension Reports {
   /// `casebench export`: a report for stakeholders. In own-project mode the story (summary,
-  /// background, decision situations and consequences) is left out; the work stays.
-  public static func export(caseStudy: CaseStudy, session: Session, format: ReportFormat) -> String
-  {
-    let model = ReportModel(caseStudy: caseStudy, session: session)
+  /// background, decision points) is left out and the report is titled with the project's name;
+  /// the work stays. Verdicts, debriefs and model answers appear only in a facilitator's report.
+  public static func export(
+    caseStudy: CaseStudy, session: Session, format: ReportFormat, facilitator: Bool = false
+  ) -> String {
+    let model = ReportModel(caseStudy: caseStudy, session: session, facilitator: facilitator)
     switch format {
     case .markdown:
       var report = MarkdownReport(model)

@@ -57,9 +57,9 @@ struct HTMLReport {
     line("<header>")
     line("<h1>\(h(model.title))</h1>")
     line("<dl class=\"meta\">")
-    line("<dt>Participant</dt><dd>\(h(s.participant))</dd>")
+    line("<dt>\(model.participantLabel)</dt><dd>\(h(s.participant))</dd>")
     line(
-      "<dt>Case study</dt><dd>\(h(cs.title)) (<code>\(h(cs.id))</code>, version "
+      "<dt>\(model.caseStudyLabel)</dt><dd>\(h(cs.title)) (<code>\(h(cs.id))</code>, version "
         + "\(h(cs.version)))</dd>")
     line("<dt>Mode</dt><dd>\(model.modeLabel)</dd>")
     line("<dt>Started</dt><dd>\(ReportModel.displayDate(s.created))</dd>")
@@ -80,6 +80,7 @@ struct HTMLReport {
     }
     progressSection()
     for (index, section) in model.phases.enumerated() { phaseSection(section, number: index + 1) }
+    retiredSection()
     straySection()
     out += model.toolkit.html
     eventLog()
@@ -100,11 +101,12 @@ struct HTMLReport {
     line("<section class=\"progress\">")
     line("<h2>Progress</h2>")
     line("<table>")
+    let decisions = model.showsDecisions
     line(
       "<thead><tr><th>Phase</th><th>Progress</th><th class=\"num\">Settled</th>"
         + "<th class=\"num\">Done</th><th class=\"num\">N/A</th><th class=\"num\">Doing</th>"
-        + "<th class=\"num\">Blocked</th><th>Gate</th><th class=\"num\">Decisions</th></tr></thead>"
-    )
+        + "<th class=\"num\">Blocked</th><th>Gate</th>"
+        + (decisions ? "<th class=\"num\">Decisions</th>" : "") + "</tr></thead>")
     line("<tbody>")
     for section in model.phases {
       let pp = section.progress
@@ -113,7 +115,8 @@ struct HTMLReport {
           + "<td class=\"num\">\(pp.settled)/\(pp.total)</td><td class=\"num\">\(pp.done)</td>"
           + "<td class=\"num\">\(pp.notApplicable)</td><td class=\"num\">\(pp.doing)</td>"
           + "<td class=\"num\">\(pp.blocked)</td><td>\(ReportModel.gateText(pp))</td>"
-          + "<td class=\"num\">\(pp.decisionsTaken)/\(pp.decisionsTotal)</td></tr>")
+          + (decisions ? "<td class=\"num\">\(pp.decisionsTaken)/\(pp.decisionsTotal)</td>" : "")
+          + "</tr>")
     }
     let t = p.totals
     line(
@@ -122,7 +125,8 @@ struct HTMLReport {
         + "<td class=\"num\">\(t.done)</td><td class=\"num\">\(t.notApplicable)</td>"
         + "<td class=\"num\">\(t.doing)</td><td class=\"num\">\(t.blocked)</td>"
         + "<td>\(p.gatesMet) of \(p.phases.count) met</td>"
-        + "<td class=\"num\">\(t.decisionsTaken)/\(t.decisions)</td></tr>")
+        + (decisions ? "<td class=\"num\">\(t.decisionsTaken)/\(t.decisions)</td>" : "")
+        + "</tr>")
     line("</tbody>")
     line("</table>")
     let readiness = model.readinessParts
@@ -165,7 +169,9 @@ struct HTMLReport {
       line("<tbody>")
       for row in section.items {
         line(
-          "<tr><td>\(h(row.id))</td><td>\(h(row.title))</td><td>\(row.inGate ? "yes" : "no")</td>"
+          "<tr><td>\(h(row.id))</td><td>\(h(row.title))"
+            + (row.level == .extension ? " <span class=\"ext\">extension</span>" : "")
+            + "</td><td>\(row.inGate ? "yes" : "no")</td>"
             + "<td>\(statusCell(row.state))</td></tr>")
       }
       line("</tbody>")
@@ -179,9 +185,18 @@ struct HTMLReport {
         line("<div class=\"note\">\(h(row.state.note))</div>")
       }
     }
-    if !section.decisions.isEmpty {
+    if model.showsDecisions && !section.decisions.isEmpty {
       line("<h3>Decisions</h3>")
       for d in section.decisions { decision(d) }
+    }
+    if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
+      line("<h3>Model answers (facilitator)</h3>")
+      line("<dl class=\"answers\">")
+      for answer in phase.modelAnswers {
+        let item = answer.item.map { " (\(h($0)))" } ?? ""
+        line("<dt>\(h(answer.topic))\(item)</dt><dd>\(h(answer.answer))</dd>")
+      }
+      line("</dl>")
     }
     line("</section>")
   }
@@ -198,11 +213,13 @@ struct HTMLReport {
       return
     }
     line("<dl>")
-    if let option = d.option {
+    if let option = d.option, model.facilitator {
       let verdict = option.verdict.rawValue
       line(
         "<dt>Chosen</dt><dd>\(h(option.label)) <span class=\"verdict v-\(verdict)\">\(verdict)"
           + "</span></dd>")
+    } else if let option = d.option {
+      line("<dt>Chosen</dt><dd>\(h(option.label))</dd>")
     } else {
       line(
         "<dt>Chosen</dt><dd>option <code>\(h(record.option))</code> (not in this version of the "
@@ -214,13 +231,40 @@ struct HTMLReport {
     if model.showsStory, let option = d.option, !option.consequence.isEmpty {
       line("<dt>Consequence</dt><dd>\(h(option.consequence))</dd>")
     }
+    if model.facilitator, let option = d.option, !option.debrief.isEmpty {
+      line("<dt>Debrief (facilitator)</dt><dd>\(h(option.debrief))</dd>")
+    }
     line("<dt>Decided</dt><dd>\(ReportModel.displayDate(record.decidedAt))</dd>")
     line("</dl>")
     line("</div>")
   }
 
+  private mutating func retiredSection() {
+    guard !model.retiredWork.isEmpty else { return }
+    line("<section class=\"retired\">")
+    line("<h2>Retired items</h2>")
+    line(
+      "<p>This session recorded work on items that version \(h(model.caseStudy.version)) of the "
+        + "case study has retired. The work stays in the session file.</p>")
+    line("<table>")
+    line(
+      "<thead><tr><th>Item</th><th>Title</th><th>Status</th><th>Why it was retired</th>"
+        + "<th>Note</th></tr></thead>")
+    line("<tbody>")
+    for row in model.retiredWork {
+      line(
+        "<tr><td>\(h(row.item.id))</td><td>\(h(row.item.title))</td><td>\(statusCell(row.state))</td>"
+          + "<td>\(h(RetiredWork.explanation(of: row.item)))</td>"
+          + "<td><div class=\"note\">\(h(row.state.note))</div></td></tr>")
+    }
+    line("</tbody>")
+    line("</table>")
+    line("</section>")
+  }
+
   private mutating func straySection() {
-    guard !model.strayItems.isEmpty || !model.strayDecisions.isEmpty else { return }
+    let decisions = model.showsDecisions ? model.strayDecisions : []
+    guard !model.strayItems.isEmpty || !decisions.isEmpty else { return }
     line("<section class=\"stray\">")
     line("<h2>Recorded work not in this version of the case study</h2>")
     if !model.strayItems.isEmpty {
@@ -235,9 +279,9 @@ struct HTMLReport {
       line("</tbody>")
       line("</table>")
     }
-    if !model.strayDecisions.isEmpty {
+    if !decisions.isEmpty {
       line("<ul>")
-      for (id, record) in model.strayDecisions {
+      for (id, record) in decisions {
         line(
           "<li>Decision \(h(id)): option <code>\(h(record.option))</code>, rationale: "
             + "\(h(record.rationale))</li>")

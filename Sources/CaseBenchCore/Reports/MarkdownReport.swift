@@ -72,9 +72,10 @@ struct MarkdownReport {
     out.append("")
     out.append("| | |")
     out.append("|---|---|")
-    out.append("| Participant | \(cell(s.participant)) |")
+    out.append("| \(model.participantLabel) | \(cell(s.participant)) |")
     out.append(
-      "| Case study | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |")
+      "| \(model.caseStudyLabel) | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |"
+    )
     out.append("| Mode | \(model.modeLabel) |")
     out.append("| Started | \(ReportModel.displayDate(s.created)) |")
     out.append("| Last updated | \(ReportModel.displayDate(s.updated)) |")
@@ -96,6 +97,7 @@ struct MarkdownReport {
     for (index, section) in model.phases.enumerated() {
       phaseSection(section, number: index + 1)
     }
+    retiredSection()
     straySection()
     out.append(contentsOf: model.toolkit.markdown)
     eventLog()
@@ -123,20 +125,25 @@ struct MarkdownReport {
     let p = model.progress
     out.append("## Progress")
     out.append("")
-    out.append("| Phase | Settled | Done | N/A | Doing | Blocked | Gate | Decisions |")
-    out.append("|---|---:|---:|---:|---:|---:|---|---:|")
+    let decisions = model.showsDecisions
+    out.append(
+      "| Phase | Settled | Done | N/A | Doing | Blocked | Gate |"
+        + (decisions ? " Decisions |" : ""))
+    out.append("|---|---:|---:|---:|---:|---:|---|" + (decisions ? "---:|" : ""))
     for section in model.phases {
       let pp = section.progress
       out.append(
         "| \(cell(pp.title)) | \(pp.settled)/\(pp.total) (\(Progress.percent(pp.fraction))) | "
           + "\(pp.done) | \(pp.notApplicable) | \(pp.doing) | \(pp.blocked) | "
-          + "\(ReportModel.gateText(pp)) | \(pp.decisionsTaken)/\(pp.decisionsTotal) |")
+          + "\(ReportModel.gateText(pp)) |"
+          + (decisions ? " \(pp.decisionsTaken)/\(pp.decisionsTotal) |" : ""))
     }
     let t = p.totals
     out.append(
       "| **Overall** | **\(t.settled)/\(t.items) (\(Progress.percent(p.fraction)))** | "
         + "\(t.done) | \(t.notApplicable) | \(t.doing) | \(t.blocked) | "
-        + "\(p.gatesMet) of \(p.phases.count) met | \(t.decisionsTaken)/\(t.decisions) |")
+        + "\(p.gatesMet) of \(p.phases.count) met |"
+        + (decisions ? " \(t.decisionsTaken)/\(t.decisions) |" : ""))
     out.append("")
     let readiness = model.readinessParts
     out.append("**\(readiness.lead)** \(MarkdownReport.inline(readiness.rest))")
@@ -161,8 +168,9 @@ struct MarkdownReport {
       out.append("| Item | Title | Required | Status |")
       out.append("|---|---|---|---|")
       for row in section.items {
+        let tag = row.level == .extension ? " *(extension)*" : ""
         out.append(
-          "| \(cell(row.id)) | \(cell(row.title)) | \(row.inGate ? "yes" : "no") | "
+          "| \(cell(row.id)) | \(cell(row.title))\(tag) | \(row.inGate ? "yes" : "no") | "
             + "\(cell(ReportModel.statusText(row.state))) |")
       }
       out.append("")
@@ -178,10 +186,21 @@ struct MarkdownReport {
         out.append("")
       }
     }
-    if !section.decisions.isEmpty {
+    if model.showsDecisions && !section.decisions.isEmpty {
       out.append("### Decisions")
       out.append("")
       for d in section.decisions { decision(d) }
+    }
+    if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
+      out.append("### Model answers (facilitator)")
+      out.append("")
+      for answer in phase.modelAnswers {
+        let item = answer.item.map { " (\(MarkdownReport.inline($0)))" } ?? ""
+        out.append(
+          "- **\(MarkdownReport.inline(answer.topic))**\(item): \(MarkdownReport.inline(answer.answer))"
+        )
+      }
+      out.append("")
     }
   }
 
@@ -198,9 +217,10 @@ struct MarkdownReport {
       return
     }
     if let option = d.option {
+      let verdict = model.facilitator ? ", verdict: \(option.verdict.rawValue)" : ""
       out.append(
         "- **Chosen:** \(MarkdownReport.inline(option.label)) "
-          + "(option `\(code(option.id))`, verdict: \(option.verdict.rawValue))")
+          + "(option `\(code(option.id))`\(verdict))")
     } else {
       out.append(
         "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")
@@ -211,12 +231,34 @@ struct MarkdownReport {
     if model.showsStory, let option = d.option, !option.consequence.isEmpty {
       out.append("- **Consequence:** \(MarkdownReport.inline(option.consequence))")
     }
+    if model.facilitator, let option = d.option, !option.debrief.isEmpty {
+      out.append("- **Debrief (facilitator):** \(MarkdownReport.inline(option.debrief))")
+    }
     out.append("- **Decided:** \(ReportModel.displayDate(record.decidedAt))")
     out.append("")
   }
 
+  private mutating func retiredSection() {
+    guard !model.retiredWork.isEmpty else { return }
+    out.append("## Retired items")
+    out.append("")
+    out.append(
+      "This session recorded work on items that version \(MarkdownReport.inline(model.caseStudy.version)) "
+        + "of the case study has retired. The work stays in the session file.")
+    out.append("")
+    out.append("| Item | Title | Status | Why it was retired | Note |")
+    out.append("|---|---|---|---|---|")
+    for row in model.retiredWork {
+      out.append(
+        "| \(cell(row.item.id)) | \(cell(row.item.title)) | \(cell(ReportModel.statusText(row.state))) | "
+          + "\(cell(RetiredWork.explanation(of: row.item))) | \(cell(row.state.note)) |")
+    }
+    out.append("")
+  }
+
   private mutating func straySection() {
-    guard !model.strayItems.isEmpty || !model.strayDecisions.isEmpty else { return }
+    let decisions = model.showsDecisions ? model.strayDecisions : []
+    guard !model.strayItems.isEmpty || !decisions.isEmpty else { return }
     out.append("## Recorded work not in this version of the case study")
     out.append("")
     if !model.strayItems.isEmpty {
@@ -228,12 +270,12 @@ struct MarkdownReport {
       }
       out.append("")
     }
-    for (id, record) in model.strayDecisions {
+    for (id, record) in decisions {
       out.append(
         "- Decision \(MarkdownReport.inline(id)): option `\(code(record.option))`, "
           + "rationale: \(MarkdownReport.inline(record.rationale))")
     }
-    if !model.strayDecisions.isEmpty { out.append("") }
+    if !decisions.isEmpty { out.append("") }
   }
 
   private mutating func eventLog() {

@@ -8,6 +8,13 @@ struct ReportModel {
     var title: String
     var required: Bool
     var inGate: Bool
+    var level: ItemLevel
+    var state: ItemState
+  }
+
+  /// Work a session recorded on an item that this version of the case study retired.
+  struct RetiredRow {
+    var item: RetiredItem
     var state: ItemState
   }
 
@@ -34,16 +41,24 @@ struct ReportModel {
   var phases: [PhaseSection]
   /// Item states recorded in the session for ids this case-study version does not have.
   var strayItems: [(id: String, state: ItemState)]
+  /// Item states recorded for items this version retired, in `retired_items` order.
+  var retiredWork: [RetiredRow]
   /// Decisions recorded for ids this case-study version does not have.
   var strayDecisions: [(id: String, record: DecisionRecord)]
   /// Risks, estimate, stakeholders, metrics, models and the decision log.
   var toolkit: ToolkitReport
 
-  var showsStory: Bool { session.mode == .caseStudy }
+  /// Facilitator reports show verdicts, debriefs and model answers; participants' do not.
+  var facilitator: Bool
 
-  init(caseStudy: CaseStudy, session: Session) {
+  var showsStory: Bool { session.mode == .caseStudy }
+  /// Decision points belong to the story: own-project reports leave them out.
+  var showsDecisions: Bool { session.mode == .caseStudy }
+
+  init(caseStudy: CaseStudy, session: Session, facilitator: Bool = false) {
     self.caseStudy = caseStudy
     self.session = session
+    self.facilitator = facilitator
     let progress = Progress(caseStudy: caseStudy, session: session)
     self.progress = progress
     self.toolkit = ToolkitReport(caseStudy: caseStudy, session: session)
@@ -52,11 +67,11 @@ struct ReportModel {
     var sections: [PhaseSection] = []
     for (index, phase) in caseStudy.phases.enumerated() {
       let gate = Set(phase.gate)
-      let items = phase.items.map { item in
+      let items = phase.checklist.map { item in
         known.insert(item.id)
         return ItemRow(
           id: item.id, title: item.title, required: item.required, inGate: gate.contains(item.id),
-          state: session.state(of: item.id))
+          level: item.level, state: session.state(of: item.id))
       }
       let decisions = phase.decisions.map { d in
         knownDecisions.insert(d.id)
@@ -70,8 +85,13 @@ struct ReportModel {
           phase: phase, progress: progress.phases[index], items: items, decisions: decisions))
     }
     self.phases = sections
+    let retired = RetiredWork(caseStudy: caseStudy, session: session)
+    self.retiredWork = retired.rows.map { RetiredRow(item: $0.item, state: $0.state) }
+    let retiredIDs = Set(retired.rows.map(\.item.id))
     self.strayItems = SessionJSONWriter.sortedKeys(session.items).compactMap { id in
-      guard !known.contains(id), let state = session.items[id] else { return nil }
+      guard !known.contains(id), !retiredIDs.contains(id), let state = session.items[id] else {
+        return nil
+      }
       return (id, state)
     }
     self.strayDecisions = SessionJSONWriter.sortedKeys(session.decisions).compactMap { id in
@@ -80,7 +100,20 @@ struct ReportModel {
     }
   }
 
-  var title: String { "\(caseStudy.title): \(session.participant)" }
+  /// A case-study report is titled with the story and the team; an own-project report with the
+  /// project's name alone, the name the session was given.
+  var title: String {
+    switch session.mode {
+    case .caseStudy: "\(caseStudy.title): \(session.participant)"
+    case .ownProject: session.participant
+    }
+  }
+
+  /// What the session's name stands for in the report's header.
+  var participantLabel: String { session.mode == .ownProject ? "Project" : "Participant" }
+
+  /// What the case study stands for in the report's header.
+  var caseStudyLabel: String { session.mode == .ownProject ? "Phases from" : "Case study" }
 
   var modeLabel: String {
     switch session.mode {

@@ -66,9 +66,13 @@ public enum Reports {
     func padLeft(_ s: String, _ width: Int) -> String {
       String(repeating: " ", count: max(0, width - s.count)) + s
     }
-    let header =
+    // Decision points belong to the story: own-project mode leaves them out.
+    let decisions = model.showsDecisions
+    var header =
       pad("Phase", nameWidth) + "  " + pad("Progress", barWidth + 7) + "  "
-      + pad("Items", itemsWidth) + "  " + pad("Gate", gateWidth) + "  " + "Decisions"
+      + pad("Items", itemsWidth) + "  " + pad("Gate", gateWidth) + "  "
+      + (decisions ? "Decisions" : "")
+    while header.hasSuffix(" ") { header.removeLast() }
     lines.append(header)
     for (index, row) in rows.enumerated() {
       if index == rows.count - 1 {
@@ -81,7 +85,7 @@ public enum Reports {
       var line =
         pad(row.name, nameWidth) + "  " + bar + " " + padLeft(Progress.percent(row.fraction), 4)
         + "  " + pad(row.items, itemsWidth) + "  " + pad(row.gate, gateWidth) + "  "
-        + pad(row.decisions, decisionsWidth)
+        + (decisions ? pad(row.decisions, decisionsWidth) : "")
       if !row.remark.isEmpty { line += "  " + row.remark }
       while line.hasSuffix(" ") { line.removeLast() }
       lines.append(line)
@@ -93,7 +97,36 @@ public enum Reports {
       lines.append("")
       lines.append(contentsOf: toolkit)
     }
+    if !model.retiredWork.isEmpty {
+      lines.append("")
+      lines.append(
+        "Retired items (work kept in the file; version \(caseStudy.version) no longer has them):")
+      for row in model.retiredWork {
+        let note = row.state.note.isEmpty ? "" : ", with a note"
+        lines.append(contentsOf: wrap("\(row.item.id) \(row.item.title)", indent: 2))
+        lines.append(
+          contentsOf: wrap(
+            "\(ReportModel.statusText(row.state))\(note). \(RetiredWork.explanation(of: row.item))",
+            indent: 4))
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Plain text wrapped at word boundaries to fit 80 columns, each line indented.
+  static func wrap(_ text: String, indent: Int, width: Int = 80) -> [String] {
+    let prefix = String(repeating: " ", count: indent)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(whereSeparator: \.isWhitespace) {
+      if !line.isEmpty && indent + line.count + 1 + word.count > width {
+        lines.append(prefix + line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(prefix + line) }
+    return lines
   }
 
   /// `casebench status --json`: the same figures, machine-readable, sorted keys.
@@ -211,11 +244,28 @@ struct StatusDocument: Encodable {
   var highRisks: [ToolkitDocument.RiskRow]
   /// The current estimate's workings, if there is one.
   var estimate: ToolkitDocument.EstimateView?
+  var retiredItems: [RetiredStatus]
+
+  /// An item the case study retired, with the work the session recorded on it.
+  struct RetiredStatus: Encodable {
+    var id: String
+    var title: String
+    var reason: String
+    var replacedBy: [String]
+    var status: ItemStatus
+    var note: String
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, reason, status, note
+      case replacedBy = "replaced_by"
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case participant, mode, created, updated, phases, overall, readiness, estimate
     case highRisks = "high_risks"
     case caseStudy = "case_study"
+    case retiredItems = "retired_items"
   }
 
   init(_ model: ReportModel) {
@@ -237,5 +287,10 @@ struct StatusDocument: Encodable {
       workings: p.readinessWorkings)
     highRisks = model.toolkit.highRisks.map(ToolkitDocument.RiskRow.init)
     estimate = model.toolkit.estimate.map { ToolkitDocument.EstimateView($0.workings) }
+    retiredItems = model.retiredWork.map {
+      RetiredStatus(
+        id: $0.item.id, title: $0.item.title, reason: $0.item.reason,
+        replacedBy: $0.item.replacedBy, status: $0.state.status, note: $0.state.note)
+    }
   }
 }

@@ -37,6 +37,10 @@ extension AppState {
   mutating func openDecisions() {
     guard let wb = workbench, let phase = wb.currentPhase else { return }
     switch phase.decisions.count {
+    case 0 where wb.session.mode == .ownProject:
+      showMessage(
+        "Own-project mode has no decision points; record your own decisions in your notes.",
+        isError: false)
     case 0:
       showMessage("No decision to take in \(phase.title).", isError: false)
     case 1:

@@ -84,12 +84,14 @@ enum DecisionView {
           lines.append(
             StyledLine(text: prefix + line, role: selected ? .selected : .normal, bold: selected))
         }
+        if options.facilitator { facilitatorView(of: option, width: width, into: &lines) }
         if selected { keep = start...(lines.count - 1) }
       }
       if let previous {
         lines.append(.blank)
         lines.wrap(
-          "You chose \(previous.option) before; choosing again replaces it, and the change is "
+          "You chose \(shownLetter(of: previous.option, in: decision)) before; choosing again "
+            + "replaces it, and the change is "
             + "kept in the session's log.", width: width, role: .dim)
       }
     case .rationale(let d, let o, _):
@@ -113,7 +115,8 @@ enum DecisionView {
       let option = decision.option(id: record.option)
       lines.append(StyledLine(text: "Your choice", role: .title, bold: true))
       lines.wrap(
-        "\(record.option)) \(option?.label ?? "")", width: width, role: .accent, bold: true)
+        "\(shownLetter(of: record.option, in: decision))) \(option?.label ?? "")", width: width,
+        role: .accent, bold: true)
       lines.wrap(
         "decided \(clockText(record.decidedAt, now: wb.session.updated, timeZone: options.timeZone))",
         width: width, role: .dim)
@@ -123,18 +126,47 @@ enum DecisionView {
       lines.append(.blank)
       lines.append(StyledLine(text: "What happened next", role: .title, bold: true))
       lines.wrap(option?.consequence ?? "", width: width)
-      if options.facilitator, let option {
+      if options.facilitator {
         lines.append(.blank)
-        let role: Role =
-          option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
         lines.append(StyledLine(text: "Facilitator's view", role: .title, bold: true))
-        lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true)
+        for (i, other) in decision.options.enumerated() {
+          let chosen = other.id == record.option
+          let rows = Wrap.lines(other.label, width: max(1, width - 5))
+          for (k, row) in rows.enumerated() {
+            let prefix = k == 0 ? "\(chosen ? g.pointer : " ") \(letter(i))) " : "     "
+            lines.append(
+              StyledLine(text: prefix + row, role: chosen ? .accent : .normal, bold: chosen))
+          }
+          facilitatorView(of: other, width: width, into: &lines)
+        }
         if !decision.facilitatorNotes.isEmpty {
+          lines.append(.blank)
           lines.wrap(decision.facilitatorNotes, width: width, role: .dim)
         }
       }
     }
     return Content(lines: lines, title: title, footer: footer, keep: keep)
+  }
+
+  /// The letter an option is shown under: its position, since options are listed in the
+  /// author's order and their ids say what they mean, not where they sit. An id the decision no
+  /// longer has is shown as it was recorded.
+  static func shownLetter(of optionID: String, in decision: Decision) -> String {
+    guard let index = decision.options.firstIndex(where: { $0.id == optionID }) else {
+      return optionID
+    }
+    return letter(index)
+  }
+
+  /// An option's verdict and debrief, indented under its label: facilitators only.
+  static func facilitatorView(of option: DecisionOption, width: Int, into lines: inout [StyledLine])
+  {
+    let role: Role =
+      option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
+    lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true, indent: 5)
+    if !option.debrief.isEmpty {
+      lines.wrap("Debrief: " + option.debrief, width: width, role: .dim, indent: 5)
+    }
   }
 
   /// How far the dialog can scroll.

@@ -56,7 +56,8 @@ enum ChecklistPane {
       }
       var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
       x += 1
-      let marks = 5
+      let extended = item.level == .extension
+      let marks = extended ? 9 : 5
       let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
       let titleRole: Role =
         selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
@@ -65,6 +66,10 @@ enum ChecklistPane {
         bold: selected)
       if !state.note.isEmpty {
         buf.put(g.note, x: right - 4, y: y, role: selected ? rowRole : .accent)
+      }
+      // Extension items are for longer courses: marked, dim, after the core path.
+      if extended {
+        buf.put("ext", x: right - 8, y: y, role: selected ? rowRole : .dim)
       }
       if item.required {
         buf.put("*", x: right - 2, y: y, role: selected ? rowRole : .warning, bold: true)

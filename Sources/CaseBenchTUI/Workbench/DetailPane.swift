@@ -149,9 +149,15 @@ enum DetailView {
     out.wrap(
       "Phase \(wb.phase + 1) of \(count): \(phase.title)", width: width, role: .title, bold: true)
     let required = phase.items.filter(\.required).count
+    let extensions = phase.items.filter { $0.level == .extension }.count
     var facts = "\(phase.items.count) items, \(required) required"
+    if extensions > 0 { facts += ", \(extensions) extension" }
     if phase.timeboxMinutes > 0 { facts = "Timebox \(phase.timeboxMinutes) min \(g.dot) " + facts }
     out.wrap(facts, width: width, role: .dim)
+    if let schedule = phase.schedule {
+      out.wrap(
+        "Schedule: " + schedule.summary(separator: " \(g.dot) "), width: width, role: .dim)
+    }
     if !phase.goal.isEmpty {
       out.append(.blank)
       out.append(StyledLine(text: "Goal", role: .title, bold: true))
@@ -163,6 +169,24 @@ enum DetailView {
       out.append(.blank)
       out.append(StyledLine(text: "Briefing", role: .title, bold: true))
       out.wrap(phase.briefing, width: width)
+    }
+    // The facilitator's material speaks of the story, so own-project mode leaves it out too.
+    if options.facilitator && wb.showsCase {
+      if !phase.facilitatorNotes.isEmpty {
+        out.append(.blank)
+        out.append(StyledLine(text: "Facilitator notes", role: .title, bold: true))
+        out.wrap(phase.facilitatorNotes, width: width, role: .accent)
+      }
+      if !phase.modelAnswers.isEmpty {
+        out.append(.blank)
+        out.append(StyledLine(text: "Model answers", role: .title, bold: true))
+        for answer in phase.modelAnswers {
+          let topic = answer.topic + (answer.item.map { " (\($0))" } ?? "")
+          out.wrap("\(g.pointer) \(topic)", width: width, role: .normal, bold: true)
+          let rows = Wrap.lines(answer.answer, width: max(1, width - 2))
+          for row in rows { out.append(StyledLine(text: "  " + row, role: .accent)) }
+        }
+      }
     }
     if !phase.gate.isEmpty {
       let settled = phase.gate.filter { wb.session.status(of: $0).isSettled }.count
@@ -192,7 +216,8 @@ enum DetailView {
         if let r = wb.session.decisions[d.id] {
           let label = d.option(id: r.option)?.label ?? r.option
           out.wrap(
-            "\(g.check) \(d.title): chose \(r.option), \(label)", width: width, role: .success,
+            "\(g.check) \(d.title): chose \(DecisionView.shownLetter(of: r.option, in: d)), \(label)",
+            width: width, role: .success,
             indent: 0)
         } else {
           out.wrap("\(g.pointer) \(d.title): not taken yet", width: width, role: .warning)

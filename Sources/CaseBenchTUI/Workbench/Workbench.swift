@@ -63,6 +63,17 @@ struct Workbench: Sendable {
 
   var showsCase: Bool { session.mode == .caseStudy }
 
+  /// The case study as the workbench shows it: each phase's checklist with its core items
+  /// first, and, in own-project mode, no decision points (they belong to the story).
+  static func shown(_ caseStudy: CaseStudy, mode: SessionMode) -> CaseStudy {
+    var shown = caseStudy
+    for index in shown.phases.indices {
+      shown.phases[index].items = shown.phases[index].checklist
+      if mode == .ownProject { shown.phases[index].decisions = [] }
+    }
+    return shown
+  }
+
   /// The most items in any phase.
   var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
 

@@ -13,8 +13,8 @@ e2e_start walk "$BIN new --name 'Team A' --out '$F' --open" 80 24
 e2e_check "walk: new --open lands on the workbench" e2e_wait_for "Phases"
 e2e_check "walk: a new session shows the phase briefing" e2e_wait_for "Phase 1 of 6: Sprint 0"
 
-e2e_keys j j  # from the first item, which a new session selects
-e2e_check "walk: j j selects the third item" e2e_wait_for "Item 3 of 12"
+e2e_keys j  # from the first item; core items come first, so the hypothesis is second
+e2e_check "walk: j selects the second item" e2e_wait_for "Item 2 of 13"
 e2e_keys Space
 e2e_check "walk: Space makes it doing" e2e_wait_for "[~] Write the project hypothesis"
 e2e_keys Space
@@ -35,9 +35,9 @@ e2e_check "walk: d lists the phase's decisions" e2e_wait_for "This phase has 2 d
 e2e_keys Enter
 e2e_check "walk: Enter opens the first decision" e2e_wait_for "Your options"
 e2e_keys Down
-e2e_check "walk: Down moves to option b" e2e_wait_for "▸ b) Offer a three-week pathfinder"
+e2e_check "walk: Down moves to option b" e2e_wait_for "▸ b) Show clearly labelled"
 e2e_keys Enter
-e2e_check "walk: Enter selects option b" e2e_wait_for "You chose b) Offer a three-week pathfinder"
+e2e_check "walk: Enter selects option b" e2e_wait_for "You chose b) Show clearly labelled"
 e2e_check "walk: and asks why" screen_has "Why? A sentence or two"
 e2e_type "$WHY"
 e2e_check "walk: the rationale shows as typed" e2e_wait_for "$WHY"
@@ -59,7 +59,7 @@ e2e_check "walk: file mode is 0600" file_mode_is "$F" 600
 e2e_check "walk: JSON has the participant" json_is "$F" 'd["participant"]' "Team A"
 e2e_check "walk: JSON item S0.3 is done" json_is "$F" "$item[\"status\"]" done
 e2e_check "walk: JSON note is the exact UTF-8 text" json_is "$F" "$item[\"note\"]" "$NOTE"
-e2e_check "walk: JSON decision S0.D1 is option b" json_is "$F" 'd["decisions"]["S0.D1"]["option"]' b
+e2e_check "walk: JSON decision S0.D1 is option c (listed second)" json_is "$F" 'd["decisions"]["S0.D1"]["option"]' c
 e2e_check "walk: JSON decision has the rationale" \
   json_is "$F" 'd["decisions"]["S0.D1"]["rationale"]' "$WHY"
 e2e_check "walk: JSON cursor remembers the item" json_is "$F" 'd["cursor"]["item"]' S0.3
@@ -73,10 +73,10 @@ choice_shown() {
 # Reopen: everything is there.
 e2e_start reopen "$BIN open '$F'" 100 50
 e2e_check "reopen: lands on the workbench" e2e_wait_for "Phases"
-e2e_check "reopen: the last selected item is selected" e2e_wait_for "Item 3 of 12"
+e2e_check "reopen: the last selected item is selected" e2e_wait_for "Item 2 of 13"
 e2e_check "reopen: the item shows as done with a note" \
   screen_has "[x] Write the project hypothesis"
-e2e_check "reopen: phase progress counts it" screen_has "1/12"
+e2e_check "reopen: phase progress counts it" screen_has "1/13"
 e2e_check "reopen: the decision counts as taken" screen_has "d: 1/2 decisions taken"
 e2e_check "reopen: the note text shows in the detail pane" screen_has "$NOTE"
 e2e_keys d
@@ -84,26 +84,26 @@ e2e_check "reopen: d lists the decisions" e2e_wait_for "decisions"
 e2e_keys Enter
 e2e_check "reopen: the decision shows the choice" e2e_wait_for "Your choice"
 e2e_check "reopen: the decision shows option b" \
-  choice_shown "b) Offer a three-week pathfinder with one clear question"
+  choice_shown "b) Show clearly labelled screen mock-ups with sample numbers"
 e2e_check "reopen: the decision shows the rationale" screen_has "$WHY"
 # Changing the decision later is possible, and the change is logged.
 e2e_keys c
 e2e_check "reopen: c offers to change the decision" e2e_wait_for "choosing again replaces it"
 e2e_keys Down
-e2e_check "reopen: Down moves to option c" e2e_wait_for "▸ c) Show clearly labelled"
+e2e_check "reopen: Down moves to option c" e2e_wait_for "▸ c) Offer the bank a short pathfinder"
 e2e_keys Enter
-e2e_check "reopen: Enter selects option c" e2e_wait_for "You chose c) Show clearly labelled"
+e2e_check "reopen: Enter selects option c" e2e_wait_for "You chose c) Offer the bank a short pathfinder"
 e2e_type " Revised."
 e2e_keys C-s
 e2e_check "reopen: Ctrl-S records it and shows its consequence" e2e_wait_for "What happened next"
-e2e_check "reopen: the choice shown is now c" choice_shown "c) Show clearly labelled"
+e2e_check "reopen: the choice shown is now c" choice_shown "c) Offer the bank a short pathfinder"
 e2e_keys Enter
 e2e_check "reopen: Enter closes the dialog" e2e_wait_gone "What happened next"
 e2e_check "reopen: the changed option is saved" \
-  wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' c
+  wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' b
 e2e_check "reopen: the change is in the session log" \
   json_is "$F" '[e["detail"] for e in d["events"] if e.get("target") == "S0.D1"]' \
-  '["chose b", "changed b → c"]'
+  '["chose c", "changed c → b"]'
 e2e_keys q
 e2e_check "reopen: q quits" e2e_wait_exit
 e2e_check "reopen: exit status 0" status_is 0

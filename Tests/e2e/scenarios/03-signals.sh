@@ -11,7 +11,7 @@ signal_during_edit() {
   e2e_start "sig$sig" "$BIN open '$f'" 80 24
   e2e_check "SIG$sig: workbench shows" e2e_wait_for "Phases"
   e2e_keys j
-  e2e_check "SIG$sig: second item selected" e2e_wait_for "Item 2 of 12"
+  e2e_check "SIG$sig: second item selected" e2e_wait_for "Item 2 of 13"
   e2e_keys n
   e2e_check "SIG$sig: note editor opens" e2e_wait_for "editing note"
   e2e_type "$note"
@@ -21,7 +21,7 @@ signal_during_edit() {
   e2e_check "SIG$sig: exit status $((128 + number))" status_is $((128 + number))
   e2e_check "SIG$sig: terminal restored" e2e_assert_restored
   e2e_check "SIG$sig: the unclosed note was saved" \
-    json_is "$f" 'd["items"]["S0.2"]["note"]' "$note"
+    json_is "$f" 'd["items"]["S0.3"]["note"]' "$note"
   e2e_check "SIG$sig: the file still loads" sh -c "'$BIN' status '$f' >/dev/null"
   e2e_check "SIG$sig: file mode 0600" file_mode_is "$f" 600
 }

@@ -45,10 +45,10 @@ for term in vt100 screen tmux-256color linux xterm-256color; do
   e2e_check "TERM=$term: the workbench shows" e2e_wait_for "Walk the hard yards"
   e2e_check "TERM=$term: the status bar shows" screen_has "? help"
   e2e_keys j
-  e2e_check "TERM=$term: j moves to the second item" e2e_wait_for "Item 2 of 12"
+  e2e_check "TERM=$term: j moves to the second item" e2e_wait_for "Item 2 of 13"
   if [ "$term" = vt100 ]; then
     e2e_check "TERM=vt100: the selected item is in reverse video" \
-      wait_until 3 row_reversed "Map stakeholders"
+      wait_until 3 row_reversed "Write the project hypothesis"
     e2e_check "TERM=vt100: the item left behind is not" \
       not row_reversed "Walk the hard yards"
   fi

@@ -54,12 +54,12 @@ e2e_check "start: the file is for Team B" json_is "$f" 'd["participant"]' "Team 
 e2e_check "start: the file is a Bike Shop session" json_is "$f" 'd["case_study_id"]' bike-shop
 e2e_check "start: file mode 0600" file_mode_is "${f:-/nonexistent}" 600
 e2e_keys j Space
-e2e_check "start: the second item becomes doing" e2e_wait_for "[~] Map stakeholders"
+e2e_check "start: the second item becomes doing" e2e_wait_for "[~] Write the project hypothesis"
 e2e_keys q
 e2e_check "start: q quits" e2e_wait_exit
 e2e_check "start: exit status 0" status_is 0
 e2e_check "start: terminal restored" e2e_assert_restored
-e2e_check "start: the change was saved" json_is "$f" 'd["items"]["S0.2"]["status"]' doing
+e2e_check "start: the change was saved" json_is "$f" 'd["items"]["S0.3"]["status"]' doing
 
 e2e_start resume "$BIN" 80 24
 e2e_check "resume: the start screen lists Team B" e2e_wait_for "Team B"
@@ -68,8 +68,8 @@ e2e_keys j
 e2e_check "resume: j selects the saved session" e2e_wait_for "▸ Team B"
 e2e_keys Enter
 e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "Phases"
-e2e_check "resume: on the item left selected" e2e_wait_for "Item 2 of 12"
-e2e_check "resume: with its status" screen_has "[~] Map stakeholders"
+e2e_check "resume: on the item left selected" e2e_wait_for "Item 2 of 13"
+e2e_check "resume: with its status" screen_has "[~] Write the project hypothesis"
 e2e_keys q
 e2e_check "resume: q quits" e2e_wait_exit
 e2e_check "resume: exit status 0" status_is 0

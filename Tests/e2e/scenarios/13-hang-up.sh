@@ -69,7 +69,7 @@ half_typed() {
 saved_and_free() {
   local name="$1" f="$2" note="$3" pid="$4"
   e2e_check "$name: the status change was saved" json_is "$f" 'd["items"]["S0.1"]["status"]' doing
-  e2e_check "$name: the half-typed note was saved" json_is "$f" 'd["items"]["S0.2"]["note"]' "$note"
+  e2e_check "$name: the half-typed note was saved" json_is "$f" 'd["items"]["S0.3"]["note"]' "$note"
   e2e_check "$name: the file loads" sh -c "'$BIN' status '$f' >/dev/null"
   e2e_check "$name: the lock is free" lock_free "$f"
   if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; fi

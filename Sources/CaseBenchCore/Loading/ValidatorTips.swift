@@ -1,0 +1,131 @@
+import Foundation
+
+// Writing tips (CaseStudies/README.md, "Writing tips for authors") that a program can check.
+// They are warnings, never errors: a file that breaks them still loads.
+
+/// One decision's options as the tips need them.
+struct DecisionShape {
+  var label: String
+  /// Where the `options` list is.
+  var location: Location
+  var options: [DecisionOption]
+  /// Where each option's id is, in the same order as `options`.
+  var optionLocations: [Location]
+
+  /// 0-based positions of the recommended options.
+  var recommendedPositions: [Int] {
+    options.indices.filter { options[$0].verdict == .recommended }
+  }
+}
+
+extension CaseStudyValidator {
+  /// Decisions needed before a pattern across decisions counts as a giveaway.
+  static let decisionsForPatterns = 3
+
+  mutating func checkWritingTips() {
+    checkStoryFreeTexts()
+    for shape in decisionShapes { checkShape(of: shape) }
+    checkPatterns(across: decisionShapes)
+  }
+
+  /// The words of cast members' names that a title or goal must not use: each part of a
+  /// name, at least two letters long, capitalised as written.
+  private var castWords: [(word: String, name: String)] {
+    var words: [(String, String)] = []
+    for name in castNames {
+      for part in name.split(whereSeparator: { $0 == " " || $0 == "-" })
+      where part.count >= 2 && part.first?.isUppercase == true {
+        words.append((String(part), name))
+      }
+    }
+    return words
+  }
+
+  /// Item titles and phase goals are what own-project mode shows: they name no cast member.
+  private mutating func checkStoryFreeTexts() {
+    let words = castWords
+    guard !words.isEmpty else { return }
+    for entry in storyFreeTexts {
+      let textWords = Set(Self.words(of: entry.text))
+      guard let hit = words.first(where: { textWords.contains($0.word) }) else { continue }
+      warning(
+        entry.location,
+        "\(entry.what) names \(hit.name) from the cast; own-project mode shows it without the story",
+        fix: "name the role instead (e.g. 'the data owner') and keep \(hit.word) in 'case'")
+    }
+  }
+
+  /// Splits text into words of letters (and apostrophes inside a word, as in "Tom's").
+  static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for character in text {
+      if character.isLetter {
+        current.append(character)
+      } else if character == "'" || character == "’" {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// A decision that is a real trade-off: a recommended option, a mix of verdicts, and a
+  /// debrief for every option once any has one.
+  private mutating func checkShape(of shape: DecisionShape) {
+    let verdicts = Set(shape.options.map(\.verdict))
+    if !verdicts.contains(.recommended) {
+      warning(
+        shape.location, "\(shape.label) has no recommended option",
+        fix: "mark the option a facilitator would argue for 'verdict: recommended'")
+    } else if verdicts.count == 1 {
+      warning(
+        shape.location,
+        "every option of \(shape.label) is recommended, so there is nothing to weigh",
+        fix: "make the options a real trade-off: mix 'recommended', 'defensible' and 'poor'")
+    }
+    let written = shape.options.filter { !$0.debrief.isEmpty }.count
+    guard written > 0, written < shape.options.count else { return }
+    for (option, location) in zip(shape.options, shape.optionLocations) where option.debrief.isEmpty
+    {
+      warning(
+        location,
+        "option '\(Self.q(option.id))' of \(shape.label) has no debrief, though others do",
+        fix: "add 'debrief:' with what to say to a team that chose it")
+    }
+  }
+
+  /// Position and length give answers away when they follow one pattern in every decision.
+  private mutating func checkPatterns(across shapes: [DecisionShape]) {
+    guard shapes.count >= Self.decisionsForPatterns, let first = shapes.first else { return }
+    let positions = shapes.map(\.recommendedPositions)
+    if let only = positions.first, only.count == 1,
+      positions.allSatisfy({ $0 == only })
+    {
+      warning(
+        first.location,
+        "the recommended option is option \(only[0] + 1) in all \(shapes.count) decisions",
+        fix: "vary where the recommended option sits; option ids stay as they are")
+    }
+    if shapes.allSatisfy({ $0.options.first?.verdict == .poor }) {
+      warning(
+        first.location, "the first option is poor in all \(shapes.count) decisions",
+        fix: "vary where the poor options sit")
+    }
+    let longestIsRecommended = shapes.filter { shape in
+      guard let longest = shape.options.map({ $0.label.count }).max() else { return false }
+      let longestOptions = shape.options.filter { $0.label.count == longest }
+      return longestOptions.count == 1 && longestOptions[0].verdict == .recommended
+    }
+    if longestIsRecommended.count == shapes.count {
+      warning(
+        first.location,
+        "the recommended option has the longest label in all \(shapes.count) decisions",
+        fix: "vary the labels' lengths; a long label reads as the careful answer")
+    }
+  }
+}
