@@ -8,8 +8,7 @@ let package = Package(
     .executable(name: "casebench", targets: ["casebench"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // A module map and a stateless shim header over ncursesw.
@@ -22,10 +21,15 @@ let package = Package(
       name: "CCaseBenchSignals",
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
+    // libyaml's event parser, for the YAML composer: a module map over Debian's libyaml-dev.
+    .systemLibrary(
+      name: "CYAML",
+      providers: [.apt(["libyaml-dev"])]
+    ),
     // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
     .target(
       name: "CaseBenchCore",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["CYAML"],
       resources: [
         .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
       ]
@@ -50,7 +54,7 @@ let package = Package(
     // Timing harness for the quality bars: swift run -c release casebench-bench
     .executableTarget(
       name: "casebench-bench",
-      dependencies: ["CaseBenchCore", "CaseBenchTUI"],
+      dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
       path: "Benchmarks"
     ),
     .testTarget(

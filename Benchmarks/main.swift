@@ -5,6 +5,10 @@ import Foundation
 // Timing harness for the quality bars in product.md. Run it in release:
 //   swift run -c release casebench-bench
 // Each figure is the median of several runs, in milliseconds.
+//
+// Two modes serve scripts/measure-startup, which times whole processes:
+//   casebench-bench synthetic ITEMS FILE   write a generated case study of ITEMS items
+//   casebench-bench bare-parse FILE        libyaml's event parse of FILE, and nothing else
 
 func median(_ runs: Int, _ body: () -> Void) -> Double {
   var times: [Double] = []
@@ -75,6 +79,27 @@ func syntheticYAML(items: Int) -> String {
   return y
 }
 
+let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "synthetic", let items = Int(arguments[2]) {
+  do {
+    try Data(syntheticYAML(items: items).utf8).write(to: URL(fileURLWithPath: arguments[3]))
+    exit(0)
+  } catch {
+    print("cannot write \(arguments[3]): \(error)")
+    exit(1)
+  }
+}
+if arguments.count == 3, arguments[1] == "bare-parse" {
+  guard let data = FileManager.default.contents(atPath: arguments[2]),
+    let events = BareParse.events(in: [UInt8](data))
+  else {
+    print("cannot parse \(arguments[2])")
+    exit(1)
+  }
+  print("\(events) events")
+  exit(0)
+}
+
 let caseYAML = syntheticYAML(items: 10_000)
 var loaded: CaseStudy?
 let loadMS = median(5) {
@@ -85,6 +110,20 @@ guard let big = loaded else {
   exit(1)
 }
 report("load a 10,000-item case study", loadMS, bar: 200)
+
+// lint of the same case study from its file, against libyaml's bare event parse of that file
+// (both read the file); the bar is a ratio, 2.5x.
+let bigFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "casebench-bench-\(getpid()).yaml")
+try? Data(caseYAML.utf8).write(to: bigFile)
+let lintMS = median(5) { _ = CaseStudyLoader.lint(contentsOf: bigFile) }
+let bareMS = median(5) {
+  _ = FileManager.default.contents(atPath: bigFile.path).map { BareParse.events(in: [UInt8]($0)) }
+}
+try? FileManager.default.removeItem(at: bigFile)
+report("lint a 10,000-item case study", lintMS, bar: 200)
+report("  libyaml bare event parse of the same file", bareMS, bar: lintMS)
+print(String(format: "  lint / bare parse: %.2fx (bar 2.5x)", lintMS / bareMS))
 
 var notes = Session(participant: "Bench", caseStudy: big)
 for (n, item) in big.allItems.enumerated() {

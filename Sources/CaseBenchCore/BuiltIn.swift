@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Case studies compiled into the binary, so `casebench` works from any folder.
 public enum BuiltInCaseStudies {

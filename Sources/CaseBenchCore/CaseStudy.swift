@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// An authored case study: the story, the cast and the six phases.
 /// Built from YAML by `CaseStudyLoader` after validation; never mutated by a session.

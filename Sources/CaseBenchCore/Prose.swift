@@ -8,7 +8,7 @@ public enum Prose {
     var out = ""
     var inParagraph = false
     for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      let line = raw.trimmingCharacters(in: .whitespaces)
+      let line = raw.trimming(.whitespaces)
       if line.isEmpty {
         if inParagraph { out += "\n\n" }
         inParagraph = false

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The state of one checklist item in a session.
 public enum ItemStatus: String, Sendable, Equatable, CaseIterable, Codable {

@@ -35,10 +35,11 @@ public enum Event: Sendable, Equatable {
 
   // The results of commands (see `Command`), fed back by the program.
 
-  /// A session was opened or (`created`) made for the workbench.
-  case sessionOpened(SessionFile, created: Bool)
+  /// A session was opened or (`created`) made for the workbench. Boxed (`indirect`), so the
+  /// event stays small and its layout does not depend on the size of the domain's types.
+  indirect case sessionOpened(SessionFile, created: Bool)
   /// The session at `url` is saved and closed; `sessions` are the saved sessions now.
-  case sessionClosed(URL, sessions: [StartEntry])
+  indirect case sessionClosed(URL, sessions: [StartEntry])
   /// Opening or creating a session failed; the message says why.
   case openFailed(String)
   /// The note came back from `$EDITOR`.

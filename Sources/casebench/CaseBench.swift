@@ -1,6 +1,10 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 @main
 struct CaseBench: ParsableCommand {
@@ -37,12 +41,12 @@ struct CaseBench: ParsableCommand {
       try command.run()
     } catch let error as CLIError {
       Console.error(error.description)
-      Foundation.exit(error.code)
+      terminate(error.code)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         Console.error(fullMessage(for: error))
-        Foundation.exit(Exit.usage)
+        terminate(Exit.usage)
       }
       exit(withError: error)
     }

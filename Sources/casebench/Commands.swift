@@ -1,6 +1,10 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -63,7 +67,7 @@ struct NewCommand: ParsableCommand {
   @OptionGroup var audience: AudienceOptions
 
   func validate() throws {
-    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if name.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--name must not be empty.")
     }
   }
@@ -77,7 +81,7 @@ struct NewCommand: ParsableCommand {
       throw CLIError.badData(error.description)
     }
     let session = Session(
-      participant: name.trimmingCharacters(in: .whitespacesAndNewlines), caseStudy: study,
+      participant: name.trimming(.whitespacesAndNewlines), caseStudy: study,
       mode: ownProject ? .ownProject : .caseStudy)
     let url: URL
     let lock: SessionLock
@@ -123,12 +127,11 @@ struct ListCommand: ParsableCommand {
     if sessions.isEmpty {
       out += "  (none yet: start one with `casebench new --name \"Team A\"`)\n"
     }
-    let formatter = ISO8601DateFormatter()
     for s in sessions {
       if let error = s.error {
         out += "  \(s.url.lastPathComponent)  unreadable: \(error)\n"
       } else {
-        let when = s.updated.map { formatter.string(from: $0) } ?? "?"
+        let when = s.updated.map { $0.formatted(.iso8601) } ?? "?"
         out += "  \(s.url.lastPathComponent)  \(s.participant)  \(s.caseStudyID)  updated \(when)\n"
       }
     }
@@ -185,7 +188,7 @@ struct StatusCommand: ParsableCommand {
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
     if json {
-      FileHandle.standardOutput.write(Reports.statusJSON(caseStudy: study, session: session))
+      Console.out(Reports.statusJSON(caseStudy: study, session: session))
       Console.out("\n")
     } else {
       Console.out(Reports.statusText(caseStudy: study, session: session))
@@ -218,12 +221,9 @@ struct ExportCommand: ParsableCommand {
       caseStudy: study, session: session, format: format, facilitator: audience.facilitator)
     if let output {
       do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try Reports.write(text, to: output)
       } catch {
-        throw CLIError.failure(
-          DiagnosticLine.format(
-            file: output, message: "cannot write the report (\(error.localizedDescription))",
-            fix: "check the folder exists and you may write to it"))
+        throw CLIError(error)
       }
     } else {
       Console.out(text)

@@ -1,6 +1,23 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Ends the process with `code` through the C library's `exit`.
+func terminate(_ code: Int32) -> Never {
+  exit(code)
+}
 
 /// The exit codes casebench promises (see README): 0 ok, 1 failure, 2 usage, 65 bad data.
 enum Exit {
@@ -26,11 +43,15 @@ enum Console {
   /// Writes to standard error (unbuffered, so messages are never lost on exit).
   static func error(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardStreams.error(Data(line.utf8))
   }
 
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.output(Data(text.utf8))
+  }
+
+  static func out(_ data: Data) {
+    StandardStreams.output(data)
   }
 }
 

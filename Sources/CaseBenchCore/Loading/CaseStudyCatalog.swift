@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Finds case studies by id (built in, or in search directories) or by path.
 public enum CaseStudyCatalog {
@@ -86,10 +90,8 @@ public enum CaseStudyCatalog {
   }
 
   static func looksLikePath(_ text: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
-      || (FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory)
-        && !isDirectory.boolValue)
+    text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+      || POSIX.isDirectory(text) == false
   }
 
   private static func fileURL(forID id: String, searchDirectories: [URL]) -> URL? {

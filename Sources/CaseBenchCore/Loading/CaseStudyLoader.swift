@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Loads case studies from YAML, reporting every problem with its file, line and column.
 public enum CaseStudyLoader {
@@ -74,11 +78,10 @@ public enum CaseStudyLoader {
       data = try Data(contentsOf: url)
     } catch {
       let reason: String
-      var isDirectory: ObjCBool = false
-      if url.isFileURL, !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-      {
+      let isDirectory = url.isFileURL ? POSIX.isDirectory(url.path) : false
+      if isDirectory == nil {
         reason = "no such file"
-      } else if isDirectory.boolValue {
+      } else if isDirectory == true {
         reason = "it is a directory"
       } else {
         reason = "the file cannot be read"

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Walks a composed YAML tree against the case-study format (CaseStudies/README.md), collecting
 /// every problem it finds, and builds the `CaseStudy` when there are none.

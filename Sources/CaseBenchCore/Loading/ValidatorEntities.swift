@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // Entity walkers: one function per kind of mapping in a case study (cast member, phase, item,
 // decision, option, risk prompt). Each reads its fields, records the ids it defines and the ids

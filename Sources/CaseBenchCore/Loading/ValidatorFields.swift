@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // Field readers: a mapping's keys read once, and each key's value checked against the type the
 // format wants, with a message and a fix for every mismatch.
@@ -292,7 +296,7 @@ extension CaseStudyValidator {
         fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     case .string(let text, quoted: true):
-      if let number = ScalarValue.integer(text.trimmingCharacters(in: .whitespaces)) {
+      if let number = ScalarValue.integer(text.trimming(.whitespaces)) {
         warning(
           scalar.location,
           "'\(key)' in \(fields.label) is quoted text, read as the number \(number)",
@@ -420,7 +424,9 @@ extension CaseStudyValidator {
         result += "-"
       }
     }
-    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    var trimmed = Substring(result)
+    while trimmed.first == "-" { trimmed.removeFirst() }
+    while trimmed.last == "-" { trimmed.removeLast() }
     return trimmed.isEmpty ? "my-id" : String(trimmed.prefix(40))
   }
 
@@ -454,7 +460,7 @@ extension CaseStudyValidator {
     }
     if let level = Level(rawValue: value) { return level }
     let fix: String
-    if let level = Level(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+    if let level = Level(rawValue: value.lowercased().trimming(.whitespaces)) {
       fix = "write '\(level.rawValue)' in lower case"
     } else {
       fix = "use one of \(Self.list(Self.levelNames))"

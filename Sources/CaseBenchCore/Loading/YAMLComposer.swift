@@ -1,10 +1,10 @@
-internal import CYaml
+internal import CYAML
 
 /// Drives libyaml's event parser over one UTF-8 buffer and builds a `YAMLTree`.
 ///
 /// Lists and mappings are built without recursion: the children of the ones still open wait in
-/// `pending`, and are stored side by side when their list or mapping ends. libyaml bounds the
-/// nesting (1000 levels), so `open` stays small. Anchors are registered when their node ends, so
+/// `pending`, and are stored side by side when their list or mapping ends. Nesting stops at
+/// `maxNesting` levels (Debian's libyaml 0.2.5 has no limit of its own), so `open` stays small. Anchors are registered when their node ends, so
 /// an alias inside its own anchor is undefined, and the tree has no cycles.
 struct YAMLComposer {
   private let yaml: String
@@ -27,6 +27,10 @@ struct YAMLComposer {
     var childStart: Int
     var anchor: String?
   }
+
+  /// How many lists and mappings may be open inside one another (libyaml's later releases stop
+  /// at the same depth).
+  static let maxNesting = 1000
 
   /// Mappings with more keys than this are checked for repeats by hashing; smaller ones (all of
   /// a case study's) by comparing each key with the ones before it.
@@ -99,6 +103,13 @@ struct YAMLComposer {
         }
       case YAML_SCALAR_EVENT:
         addScalar(event, line: line, column: column)
+      case YAML_SEQUENCE_START_EVENT where open.count >= Self.maxNesting,
+        YAML_MAPPING_START_EVENT where open.count >= Self.maxNesting:
+        let problem = syntaxError(
+          problem: "Maximum nesting level reached: more than \(Self.maxNesting) lists and "
+            + "mappings inside one another",
+          line: line, column: column, context: nil, contextLine: 0)
+        return .failure(finalProblems(adding: problem))
       case YAML_SEQUENCE_START_EVENT:
         openCollection(
           .sequence, anchor: event.pointee.data.sequence_start.anchor, line: line, column: column)

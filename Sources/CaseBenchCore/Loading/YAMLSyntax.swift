@@ -1,8 +1,12 @@
-internal import CYaml
-import Foundation
+internal import CYAML
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
-/// Composes YAML into a `YAMLTree` by driving libyaml (the copy Yams vendors) event by event, and
-/// turns its errors into located diagnostics.
+/// Composes YAML into a `YAMLTree` by driving the system's libyaml (through CYAML) event by
+/// event, and turns its errors into located diagnostics.
 ///
 /// Plain scalars stay untyped here: `ScalarValue` classifies them, which keeps raw text such as
 /// `version: 1.10` intact. Every repeated key of every mapping is reported, each at the repeat
@@ -158,7 +162,7 @@ enum ScalarValue: Equatable {
       text.unicodeScalars.allSatisfy({ floatCharacters.contains($0) }),
       text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
     else { return false }
-    return Double(text.replacingOccurrences(of: "_", with: "")) != nil
+    return Double(String(text.unicodeScalars.filter { $0 != "_" })) != nil
   }
 }
 

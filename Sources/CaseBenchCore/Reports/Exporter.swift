@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension Reports {
   /// `casebench export`: a report for stakeholders. In own-project mode the story (summary,

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The HTML export: one self-contained page, styled by Resources/report.css, printable.
 struct HTMLReport {
@@ -26,7 +30,7 @@ struct HTMLReport {
 
   /// Escaped, without the line breaks YAML block scalars leave at either end.
   private func h(_ text: String) -> String {
-    HTMLReport.escape(text.trimmingCharacters(in: .newlines))
+    HTMLReport.escape(text.trimming(.newlines))
   }
 
   private mutating func line(_ text: String) {
@@ -72,7 +76,7 @@ struct HTMLReport {
         line("<section class=\"story\">")
         line("<h2>Background</h2>")
         for paragraph in cs.background.components(separatedBy: "\n\n")
-        where !paragraph.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        where !paragraph.trimming(.whitespacesAndNewlines).isEmpty {
           line("<p>\(h(paragraph))</p>")
         }
         line("</section>")

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The Markdown export: GitHub-flavoured Markdown, every piece of author or user text escaped.
 struct MarkdownReport {
@@ -30,7 +34,7 @@ struct MarkdownReport {
       }
       previousWasBreak = false
     }
-    return out.trimmingCharacters(in: .whitespaces)
+    return out.trimming(.whitespaces)
   }
 
   /// Multi-line user text as a block quote, keeping its line breaks and blank lines.
@@ -107,7 +111,15 @@ struct MarkdownReport {
 
   /// Text inside a code span: backticks would end it, so they are replaced.
   private func code(_ text: String) -> String {
-    text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ")
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "`": out += "'"
+      case "\n": out += " "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   private func paragraphs(_ text: String) -> [String] {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Everything a report shows, worked out once from a case study and a session, so the text,
 /// Markdown, HTML and JSON forms cannot disagree.
@@ -125,13 +129,13 @@ struct ReportModel {
   /// "2026-11-18 11:06 UTC".
   static func displayDate(_ date: Date) -> String {
     let iso = SessionDates.format(date)
-    let minute = iso.prefix(16).replacingOccurrences(of: "T", with: " ")
+    let minute = String(iso.prefix(16)).replacing("T", with: " ")
     return minute + " UTC"
   }
 
   /// "2026-11-18 11:06:40".
   static func logDate(_ date: Date) -> String {
-    String(SessionDates.format(date).prefix(19).replacingOccurrences(of: "T", with: " "))
+    String(SessionDates.format(date).prefix(19).replacing("T", with: " "))
   }
 
   static func statusText(_ state: ItemState) -> String {
@@ -146,7 +150,7 @@ struct ReportModel {
     let lead = "Readiness \(Progress.percent(progress.readiness))"
     let workings = progress.readinessWorkings
     guard workings.hasPrefix(lead) else { return (lead + ".", workings) }
-    return (lead, String(workings.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces))
+    return (lead, String(workings.dropFirst(lead.count)).trimming(.whitespaces))
   }
 
   static func gateText(_ p: PhaseProgress) -> String {

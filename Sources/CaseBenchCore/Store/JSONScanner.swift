@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A strict JSON (RFC 8259) syntax checker that says where text goes wrong and whether it
 /// simply stops early. Foundation's decoders report syntax errors without a dependable position,

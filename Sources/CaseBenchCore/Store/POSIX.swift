@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -16,6 +20,19 @@ struct Errno: Error, Equatable {
 }
 
 enum POSIX {
+  /// The folder and the name of a path, as NSString's `deletingLastPathComponent` and
+  /// `lastPathComponent` split it: "/a/b" gives "/a" and "b", "/b" gives "/" and "b", "b" gives
+  /// "" and "b". Trailing slashes are ignored.
+  static func split(_ path: String) -> (directory: String, name: String) {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+    let name = String(trimmed[trimmed.index(after: slash)...])
+    var directory = trimmed[..<slash]
+    while directory.count > 1, directory.hasSuffix("/") { directory = directory.dropLast() }
+    return (directory.isEmpty ? "/" : String(directory), name)
+  }
+
   static func errorText(_ code: Int32) -> String {
     String(cString: strerror(code))
   }
@@ -90,6 +107,14 @@ enum POSIX {
     return FileStamp(
       device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
       modified: modified, changed: changed)
+  }
+
+  /// Whether a path names a folder, following symbolic links as `FileManager.fileExists` does;
+  /// `nil` when nothing is there.
+  static func isDirectory(_ path: String) -> Bool? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return (st.st_mode & S_IFMT) == S_IFDIR
   }
 
   static func exists(_ path: String) -> Bool {
@@ -168,4 +193,32 @@ extension POSIX {
   }
 
   static var processID: Int32 { getpid() }
+}
+
+/// A mutual-exclusion lock over a pthread mutex, used as NSLock would be (NSLock lives in
+/// Foundation, which casebench does not load).
+final class POSIXLock: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+  init() {
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+
+  func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+/// Standard output and standard error for the command line, written with write(2): every
+/// byte, retrying interrupted and short writes, unbuffered (so nothing is lost on exit).
+public enum StandardStreams {
+  public static func output(_ data: Data) { _ = POSIX.writeAll(STDOUT_FILENO, data) }
+
+  public static func error(_ data: Data) { _ = POSIX.writeAll(STDERR_FILENO, data) }
 }

@@ -1,4 +1,16 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// ISO 8601 dates for session files, exact to the bit: `2026-11-29T01:52:15Z`, or with the fewest
 /// fractional digits that give back the same `Date` (`2026-11-29T01:52:15.2345678Z`).

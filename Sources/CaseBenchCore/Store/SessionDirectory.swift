@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One saved session as the start screen and `casebench list` show it. A file that cannot be
 /// read is still listed, with the reason in `error`.
@@ -108,19 +112,27 @@ public enum SessionDirectory {
   /// Lowercase ASCII letters and digits, runs of anything else turned into one hyphen; accents
   /// are dropped first (Café → cafe). At most 40 characters.
   static func slug(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     var out = ""
     var pendingHyphen = false
-    for scalar in folded.unicodeScalars {
-      let isWordCharacter =
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-      if isWordCharacter {
-        if pendingHyphen && !out.isEmpty { out.append("-") }
-        pendingHyphen = false
-        out.unicodeScalars.append(scalar)
-        if out.count >= 40 { break }
-      } else {
+    for original in text.unicodeScalars {
+      // Combining accents (a decomposed "é") go without a trace.
+      if original.properties.generalCategory == .nonspacingMark { continue }
+      let scalars = original.isASCII ? String(original) : (Folding.baseLetters(of: original) ?? "")
+      guard !scalars.isEmpty else {
         pendingHyphen = true
+        continue
+      }
+      for scalar in scalars.unicodeScalars {
+        let isWordCharacter =
+          scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+        if isWordCharacter {
+          if pendingHyphen && !out.isEmpty { out.append("-") }
+          pendingHyphen = false
+          out.unicodeScalars.append(scalar)
+          if out.count >= 40 { return out.lowercased() }
+        } else {
+          pendingHyphen = true
+        }
       }
     }
     return out.lowercased()

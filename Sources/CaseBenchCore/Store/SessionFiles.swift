@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -53,10 +57,7 @@ public enum SessionFiles {
     throws(SessionStoreError) -> SessionLock
   {
     let path = url.path
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
+    if POSIX.isDirectory(path) == true {
       throw SessionStoreError(
         kind: .exists, file: path, message: "this is a folder, not a session file",
         fix: "give the path of a .json file")

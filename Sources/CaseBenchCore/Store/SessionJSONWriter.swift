@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Writes a session as pretty-printed JSON with sorted keys, byte for byte what `JSONEncoder`
 /// writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, but several times

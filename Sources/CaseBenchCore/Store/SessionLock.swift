@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -24,7 +28,7 @@ public final class SessionLock: @unchecked Sendable {
   public static func lockPath(for path: String) -> String { path + ".lock" }
 
   public let url: URL
-  private let mutex = NSLock()
+  private let mutex = POSIXLock()
   private var descriptor: Int32
 
   private init(url: URL, descriptor: Int32) {
@@ -48,11 +52,11 @@ public final class SessionLock: @unchecked Sendable {
   public static func acquire(for url: URL) throws(SessionStoreError) -> SessionLock {
     let sessionPath = url.resolvingSymlinksInPath().path
     let lockPath = Self.lockPath(for: sessionPath)
-    let directory = (sessionPath as NSString).deletingLastPathComponent
+    let directory = POSIX.split(sessionPath).directory
     if !FileManager.default.fileExists(atPath: directory) {
       try? FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: NSNumber(value: 0o700)])
+        attributes: [.posixPermissions: 0o700])
     }
     let fd: Int32
     switch POSIX.openFile(lockPath, O_RDWR | O_CREAT, 0o600) {
@@ -98,7 +102,7 @@ public final class SessionLock: @unchecked Sendable {
 
   private static func holderPID(_ lockPath: String) -> Int32? {
     guard case .success(let data) = POSIX.readAll(lockPath, limit: 64) else { return nil }
-    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: data, as: UTF8.self).trimming(.whitespacesAndNewlines)
     return Int32(text)
   }
 

@@ -1,4 +1,16 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Reading and writing session files: pretty-printed JSON with sorted keys, validated on load,
 /// written atomically with the previous good copy kept as `FILE.bak`.
@@ -128,7 +140,7 @@ public enum SessionStore {
         fix: repairAdvice(nil, file: file, backupExists: backupExists))
     }
 
-    if session.caseStudyID.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if session.caseStudyID.trimming(.whitespacesAndNewlines).isEmpty {
       let at = outcome.members["case_study_id"].map {
         JSONScanner.lineAndColumn(of: $0.offset, in: data)
       }
@@ -307,8 +319,7 @@ public enum SessionStore {
 
   public static func save(_ s: Session, to url: URL) throws(SessionStoreError) {
     let target = url.resolvingSymlinksInPath().path
-    let directory = (target as NSString).deletingLastPathComponent
-    let name = (target as NSString).lastPathComponent
+    let (directory, name) = POSIX.split(target)
     func failed(_ what: String, _ code: Int32) -> SessionStoreError {
       SessionStoreError(
         kind: .writeFailed, file: target, message: "\(what): \(POSIX.errorText(code))",
@@ -379,9 +390,8 @@ public enum SessionStore {
   }
 
   private static func ensureDirectory(_ path: String) throws(SessionStoreError) {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
+    if let isDirectory = POSIX.isDirectory(path) {
+      guard isDirectory else {
         throw SessionStoreError(
           kind: .writeFailed, file: path, message: "this is a file, not a folder",
           fix: "choose a session path inside a folder")
@@ -391,7 +401,7 @@ public enum SessionStore {
     do {
       try FileManager.default.createDirectory(
         atPath: path, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: NSNumber(value: 0o700)])
+        attributes: [.posixPermissions: 0o700])
     } catch {
       throw SessionStoreError(
         kind: .writeFailed, file: path, message: "could not create the folder",
@@ -404,7 +414,7 @@ public enum SessionStore {
 /// the file it wrote itself a moment ago. Any change by anyone else changes the stamp.
 private final class WrittenFiles: @unchecked Sendable {
   static let shared = WrittenFiles()
-  private let lock = NSLock()
+  private let lock = POSIXLock()
   private var stamps: [String: POSIX.FileStamp] = [:]
   private var serial = 0
 

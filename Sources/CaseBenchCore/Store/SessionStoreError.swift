@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Why a session file could not be read or written. Its `description` reads like a compiler
 /// diagnostic: `FILE:LINE:COL: error: MESSAGE (fix: ...)`.
