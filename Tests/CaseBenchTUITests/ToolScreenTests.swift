@@ -96,8 +96,19 @@ struct ToolScreenTests {
     #expect(moved.impact == 4)
     #expect(ToolLists.risksInCell(moved, wb: wb).map(\.id) == ["R1"])
     #expect(ToolLists.suggestions(wb).map(\.id) == ["S0.R3", "S0.R4", "S0.R5"])
+    // Edit R1 from the cell's list: its title and its mitigation.
+    send(&state, .tab, .enter)
+    for _ in 0..<300 { send(&state, .backspace) }
+    type(&state, "Helen sets expectations from a demo")
+    send(&state, .enter, .char("n"))
+    type(&state, "Show workings every Friday")
+    send(&state, .enter)
+    let edited = try #require(state.session?.toolkit.risks.first)
+    #expect(edited.title == "Helen sets expectations from a demo")
+    #expect(edited.mitigation == "Show workings every Friday")
+    #expect(state.session?.events.last?.detail == "edited: mitigation")
     // Close R1 from the cell's list.
-    send(&state, .tab, .char("c"))
+    send(&state, .char("c"))
     #expect(state.session?.toolkit.risks[0].status == .closed)
     #expect(state.sessionRevision >= 4, "every change is saved")
   }

@@ -250,7 +250,8 @@ enum KeyTable {
     group: .tools, in: [.tool])
   static let toolSelect = KeyBinding(
     "Enter", [(.enter, .toolSelect)],
-    "in a tool: list the selected cell; take the selected risk prompt", group: .tools,
+    "in a tool: list the selected cell; edit a risk's title; take a risk prompt",
+    group: .tools,
     in: [.tool])
   static let toolClose = KeyBinding(
     "c", [(.char("c"), .toolClose)], "in the risk register: close the selected risk",
@@ -265,7 +266,7 @@ enum KeyTable {
     "Space", [(.char(" "), .toolToggle)], "in the model register: can we rebuild it?",
     group: .tools, in: [.tool])
   static let toolNote = KeyBinding(
-    "n", [(.char("n"), .toolNote)], "in stakeholders: a note on the selected person",
+    "n", [(.char("n"), .toolNote)], "a note on the selected person; a risk's mitigation",
     group: .tools, in: [.tool])
 
   // MARK: Writing

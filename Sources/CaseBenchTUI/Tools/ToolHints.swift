@@ -9,7 +9,11 @@ enum ToolHints {
     case .risks:
       switch tool.focus {
       case .map: return [back, "arrows cell", add, tab, T.toolSelect.hint("list")]
-      case .list: return [back, add, T.toolClose.hint("close risk"), tab]
+      case .list:
+        return [
+          back, T.toolSelect.hint("edit"), T.toolNote.hint("mitigation"),
+          T.toolClose.hint("close"), tab,
+        ]
       case .suggestions: return [back, T.toolSelect.hint("take"), add, tab]
       }
     case .estimate:

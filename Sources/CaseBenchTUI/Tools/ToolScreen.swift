@@ -42,6 +42,9 @@ enum ToolKind: Sendable, Equatable, CaseIterable {
 enum ToolPromptPurpose: Sendable, Equatable {
   case addRisk, addTask, addPerson, addModel, addLogEntry
   case personNote(String)
+  /// Editing a risk (by id): its title, or its mitigation.
+  case riskTitle(String)
+  case riskMitigation(String)
 
   var label: String {
     switch self {
@@ -51,6 +54,8 @@ enum ToolPromptPurpose: Sendable, Equatable {
     case .addModel: " Model name: "
     case .addLogEntry: " Decision: "
     case .personNote: " Note: "
+    case .riskTitle(let id): " \(id) title: "
+    case .riskMitigation(let id): " \(id) mitigation: "
     }
   }
 }

@@ -71,10 +71,15 @@ extension AppState {
     case .toolToggle: toolToggle(tool, wb: wb)
     case .toolRemove: toolRemoveTask(&tool, wb: wb)
     case .toolNote:
-      guard tool.kind == .stakeholders, let person = ToolLists.selectedPerson(tool, wb: wb) else {
+      if wb.readOnly {
+        refuseReadOnly()
         return []
       }
-      tool.prompt = (.personNote(person.person.id), TextEditor(person.note, multiline: false))
+      if tool.kind == .risks, let risk = ToolLists.selectedRisk(tool, wb: wb) {
+        tool.prompt = (.riskMitigation(risk.id), TextEditor(risk.mitigation, multiline: false))
+      } else if tool.kind == .stakeholders, let person = ToolLists.selectedPerson(tool, wb: wb) {
+        tool.prompt = (.personNote(person.person.id), TextEditor(person.note, multiline: false))
+      }
     case .toolFactor(let index): toggleFactor(index, wb: wb, kind: tool.kind)
     default: break
     }
@@ -85,8 +90,11 @@ extension AppState {
   private mutating func confirmToolPrompt(_ purpose: ToolPromptPurpose, _ text: String) {
     guard let wb = workbench, case .tool(let tool) = overlay else { return }
     if text.isEmpty {
-      // Only a note may be emptied; an empty name or title adds nothing.
-      guard case .personNote = purpose else { return }
+      // Only a note or a mitigation may be emptied; an empty name or title adds nothing.
+      switch purpose {
+      case .personNote, .riskMitigation: break
+      default: return
+      }
     }
     let phase = wb.currentPhase?.id ?? wb.caseStudy.phases.first?.id ?? ""
     var problem: ToolkitError?
@@ -113,6 +121,11 @@ extension AppState {
         case .personNote(let id):
           try s.setPersonNote(text, of: id, in: wb.caseStudy, at: now)
           done = "Note saved."
+        case .riskTitle(let id), .riskMitigation(let id):
+          guard var risk = s.toolkit.risk(id: id) else { return false }
+          if case .riskTitle = purpose { risk.title = text } else { risk.mitigation = text }
+          guard try s.editRisk(risk, in: wb.caseStudy, at: now) else { return false }
+          done = "\(id) edited."
         case .addModel:
           let m = try s.addModel(name: text, phase: phase, in: wb.caseStudy, at: now)
           done = "Registered \(m.id) \(m.name)"
@@ -139,6 +152,14 @@ extension AppState {
       if tool.focus == .map {
         tool.focus = .list
         tool.row = 0
+        return
+      }
+      if tool.focus == .list, let risk = ToolLists.selectedRisk(tool, wb: wb) {
+        if wb.readOnly {
+          refuseReadOnly()
+          return
+        }
+        tool.prompt = (.riskTitle(risk.id), TextEditor(risk.title, multiline: false))
         return
       }
       guard tool.focus == .suggestions else { return }
@@ -277,6 +298,12 @@ extension ToolScreen {
 enum ToolLists {
   static func risksInCell(_ tool: ToolScreen, wb: Workbench) -> [Risk] {
     RiskRegister.risks(wb.session.toolkit.risks, likelihood: tool.likelihood, impact: tool.impact)
+  }
+
+  static func selectedRisk(_ tool: ToolScreen, wb: Workbench) -> Risk? {
+    guard tool.focus == .list else { return nil }
+    let risks = risksInCell(tool, wb: wb)
+    return risks.indices.contains(tool.row) ? risks[tool.row] : nil
   }
 
   static func suggestions(_ wb: Workbench) -> [RiskPrompt] {

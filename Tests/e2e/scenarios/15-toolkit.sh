@@ -1,5 +1,5 @@
 #!/bin/bash
-# Scenario 14: the project manager's toolkit through the keyboard. Adds a risk (taken from the
+# Scenario 15: the project manager's toolkit through the keyboard. Adds a risk (taken from the
 # phase's risk prompts, and one of our own) and an estimate, quits, reopens and finds both; the
 # exported report shows them.
 set -uo pipefail
