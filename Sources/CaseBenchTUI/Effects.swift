@@ -22,7 +22,8 @@ extension AppState {
         readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
       if created {
         showMessage("Saving to \(file.url.path)", isError: false)
-      } else if let retired = RetiredWork(caseStudy: file.caseStudy, session: file.session).message {
+      } else if let retired = RetiredWork(caseStudy: file.caseStudy, session: file.session).message
+      {
         // Retired work matters more than the version change it implies: it gets the message line.
         showMessage(retired, isError: false)
       } else if file.session.caseStudyVersion != file.caseStudy.version {
