@@ -14,7 +14,7 @@ e2e_check "toolkit: the workbench shows" e2e_wait_for "Phases"
 # The risk register: r, then the suggestions (Tab Tab) and Enter takes the first one.
 e2e_keys r
 e2e_check "toolkit: r opens the risk register" e2e_wait_for "Heat map"
-e2e_check "toolkit: the phase's risk prompts are offered" screen_has "Suggested for Sprint 0 (4)"
+e2e_check "toolkit: the phase's risk prompts are offered" screen_has "Suggested for Sprint 0 (5)"
 e2e_keys Tab Tab Enter
 e2e_check "toolkit: Enter takes the suggestion" e2e_wait_for "Took S0.R1 as R1"
 # A risk of our own in the cell the map is on (L4 x I4 after taking S0.R1), from the map.
@@ -59,7 +59,7 @@ e2e_check "toolkit: quits again" e2e_wait_exit
 # The exported report shows them.
 "$BIN" export "$F" -o "$SCRATCH/report.md"
 e2e_check "toolkit: the report lists the taken risk" \
-  grep -q "| R1 | Helen's expectations" "$SCRATCH/report.md"
+  grep -q "| R1 | The sponsor's expectations" "$SCRATCH/report.md"
 e2e_check "toolkit: the report lists our risk" grep -q "Till export drops refunds" "$SCRATCH/report.md"
 e2e_check "toolkit: the report shows the workings" \
   grep -q -- "- Workings: 10 → 20 → 40 → 80 person-days" "$SCRATCH/report.md"

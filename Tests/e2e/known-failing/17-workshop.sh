@@ -4,7 +4,7 @@
 # 2 s; an announcement reaches all three within 3 s; a released phase opens for all three;
 # nothing is lost, and no session file is ever unreadable, even for a moment.
 set -uo pipefail
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/../scenarios/common.bash"
 
 DIR="$SCRATCH/room"
 mkdir -p "$DIR"
