@@ -37,7 +37,29 @@ import threading
 import time
 
 WIDTH, HEIGHT = 100, 40
-ITEMS = 6  # the first six items of the first phase take part
+ITEMS = 6  # the first six items of the first phase, as the checklist shows them, take part
+
+
+def checklist_order(path):
+    """Sprint 0's item ids in the order the workbench lists them: core items first, then
+    extension items, each group as written. Read from the shipped case study, which the binary
+    embeds byte for byte (a unit test keeps the two identical)."""
+    ids, levels = [], {}
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"\s+- id: (S0\.\d+)\s*$", line)
+        if m:
+            ids.append(m.group(1))
+            continue
+        m = re.match(r"\s+level: (core|extension)\s*$", line)
+        if m and ids:
+            levels.setdefault(ids[-1], m.group(1))
+    core = [i for i in ids if levels.get(i, "core") == "core"]
+    return core + [i for i in ids if levels.get(i, "core") == "extension"]
+
+
+ORDER = checklist_order(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "CaseStudies",
+                 "bike-shop.yaml"))
 STATUS_OF_MARK = {" ": "todo", "~": "doing", "x": "done"}
 NEXT_STATUS = {"todo": "doing", "doing": "done", "done": "todo", "blocked": "todo", "na": "todo"}
 WAIT = 3.0  # seconds a change may take to show before the harness calls it stuck
@@ -196,7 +218,7 @@ class Round:
                 return self.killed_at is not None
         editing = False
         while self.killed_at is None:
-            item_id = f"S0.{selected + 1}"
+            item_id = ORDER[selected]
             roll = h.rng.random()
             if not editing:
                 if roll < 0.55:
@@ -290,7 +312,7 @@ class Harness:
     def reset_timelines(self):
         session = load(self.file)
         for i in range(ITEMS):
-            item_id = f"S0.{i + 1}"
+            item_id = ORDER[i]
             status, note = item_fields(session, item_id)
             self.status[item_id] = Timeline(status)
             self.notes[item_id] = Timeline(note)
@@ -311,7 +333,7 @@ class Harness:
             return problems + [f"the file does not parse: {error}"]
         cutoff = kill_time - 1.0
         for i in range(ITEMS):
-            item_id = f"S0.{i + 1}"
+            item_id = ORDER[i]
             saved_status, saved_note = item_fields(session, item_id)
             for field, saved, timeline in (
                 ("status", saved_status, self.status[item_id]),
@@ -346,7 +368,7 @@ class Harness:
             # fsync) that much more, so more kills land while a save is in flight.
             session = load(self.file)
             line = "Padding so that each save takes a while. " * 2 + "\n"
-            session.setdefault("items", {})["S0.12"] = {
+            session.setdefault("items", {})[ORDER[-1]] = {
                 "status": "todo", "note": line * (self.padding * 1024 // len(line))}
             with open(self.file, "w", encoding="utf-8") as f:
                 json.dump(session, f, indent=2, sort_keys=True)
