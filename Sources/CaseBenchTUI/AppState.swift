@@ -10,6 +10,9 @@ enum Overlay: Sendable, Equatable {
   case decision(DecisionDialog)
   /// One of the project manager's tools, over the workbench.
   case tool(ToolScreen)
+  /// A page of the story (the cast, the background, the ethics lens), over the workbench or
+  /// over a tool.
+  case page(StoryPage)
 }
 
 struct StatusMessage: Sendable, Equatable {

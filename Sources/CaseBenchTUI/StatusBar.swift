@@ -107,6 +107,7 @@ enum StatusBar {
     case .decision: return ["deciding", T.dialogBack.hint("back")]
     case .help: return [T.closeHelp.hint("close", keys: [.escape])]
     case .tool(let tool): return ToolHints.hints(tool)
+    case .page(let page): return StoryPageView.hints(page)
     default: break
     }
     if let search = wb.search {
