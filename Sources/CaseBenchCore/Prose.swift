@@ -1,7 +1,8 @@
 /// Authored prose from YAML block scalars, reflowed the way Markdown reads it: line breaks
 /// inside a paragraph are spaces, a blank line starts a new paragraph, and a line that starts
-/// with a list marker (`- `, `* `, `• `, `1. `, `1) `) starts a new line. Screens and reports
-/// then wrap the text to whatever width they have.
+/// with a list marker (`- `, `* `, `• `, `1. `, `1) `) starts a new line and keeps its
+/// indentation, which nests it (see `RichText`). Screens and reports then wrap the text to
+/// whatever width they have.
 public enum Prose {
   public static func reflow(_ text: String) -> String {
     guard text.contains(where: \.isNewline) else { return text }
@@ -14,9 +15,11 @@ public enum Prose {
         inParagraph = false
         continue
       }
+      let listLine = isListLine(line)
       if inParagraph {
-        out += isListLine(line) ? "\n" : " "
+        out += listLine ? "\n" : " "
       }
+      if listLine { out += raw.prefix { $0 == " " || $0 == "\t" } }
       out += line
       inParagraph = true
     }
@@ -24,11 +27,5 @@ public enum Prose {
     return out
   }
 
-  static func isListLine(_ line: String) -> Bool {
-    if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") { return true }
-    let digits = line.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count <= 3 else { return false }
-    let rest = line.dropFirst(digits.count)
-    return rest.hasPrefix(". ") || rest.hasPrefix(") ")
-  }
+  static func isListLine(_ line: String) -> Bool { RichText.listMarker(line) != nil }
 }

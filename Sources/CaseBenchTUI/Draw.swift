@@ -20,6 +20,14 @@ extension Array where Element == StyledLine {
       append(StyledLine(text: line, role: role, bold: bold, indent: indent))
     }
   }
+
+  /// Appends text that people write (briefings, guidance, notes, rationales) as `RichText`:
+  /// paragraphs, kept line breaks and lists with their nesting, as the reports show them.
+  mutating func prose(_ text: String, width: Int, role: Role = .normal, indent: Int = 0) {
+    for row in Wrap.prose(text, width: Swift.max(1, width - indent)) {
+      append(StyledLine(text: row.text, role: role, indent: indent + row.indent))
+    }
+  }
 }
 
 extension ScreenBuffer {

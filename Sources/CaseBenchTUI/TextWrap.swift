@@ -1,3 +1,5 @@
+import CaseBenchCore
+
 /// Word wrapping by display width.
 enum Wrap {
   /// Splits one line (without newlines) into rows of at most `width` cells. Breaks at spaces;
@@ -89,5 +91,53 @@ enum Wrap {
     }
     all[maxLines - 1] = cut + ellipsis
     return all
+  }
+}
+
+/// One wrapped row of `RichText`: its text and how far it is indented.
+struct ProseRow: Equatable {
+  var text: String
+  var indent: Int
+}
+
+extension Wrap {
+  /// Authored or typed text wrapped to `width` cells the way the reports show it: blank rows
+  /// where the text had blank lines, each kept line break kept, list items with their marker
+  /// and a hanging indent, nested lists indented to their parent's text.
+  static func prose(_ text: String, width: Int) -> [ProseRow] {
+    var out: [ProseRow] = []
+    for piece in RichText(text).pieces {
+      if piece.gapBefore { out.append(ProseRow(text: "", indent: 0)) }
+      switch piece.block {
+      case .paragraph(let lines):
+        for line in lines {
+          out += Wrap.lines(line, width: width).map { ProseRow(text: $0, indent: 0) }
+        }
+      case .list(let list):
+        out += listRows(list, indent: 0, width: width)
+      }
+    }
+    return out
+  }
+
+  private static func listRows(_ list: RichText.List, indent: Int, width: Int) -> [ProseRow] {
+    var out: [ProseRow] = []
+    for item in list.items {
+      let hang = DisplayWidth.of(item.marker) + 1
+      let inner = indent + hang
+      let room = Swift.max(1, width - inner)
+      var first = true
+      for line in item.lines {
+        for row in Wrap.lines(line, width: room) {
+          out.append(
+            first
+              ? ProseRow(text: item.marker + " " + row, indent: indent)
+              : ProseRow(text: row, indent: inner))
+          first = false
+        }
+      }
+      for sublist in item.sublists { out += listRows(sublist, indent: inner, width: width) }
+    }
+    return out
   }
 }

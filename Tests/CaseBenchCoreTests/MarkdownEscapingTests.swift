@@ -4,7 +4,8 @@ import Testing
 @testable import CaseBenchCore
 
 /// A user's note is text, never Markdown: whatever it holds, the report keeps its tables,
-/// headings and quotes.
+/// headings and quotes. Only its paragraphs, line breaks and lists are kept, as the workbench
+/// shows them (see `RichText`).
 @Suite("Markdown export escaping")
 struct MarkdownEscapingTests {
   static let hostileNote = """
@@ -87,11 +88,12 @@ struct MarkdownEscapingTests {
       #expect(!line.contains("not a heading") && !line.contains("starts with a hash"), "\(line)")
     }
     #expect(md.contains("> \\# not a heading\\"))
-    #expect(md.contains("> \\| not \\| a \\| table \\|\\"))
-    #expect(md.contains("> \\- not a list\\"))
-    #expect(md.contains("> 1\\. not a list either\\"))
-    #expect(md.contains("> \\> not a quote\\"))
-    #expect(md.contains("> \\=\\=\\=\\") || md.contains("> \\===\\"))
+    // The note's list stays a list, inside the quote; the lines after its last item continue
+    // that item, each escaped.
+    #expect(
+      md.contains("> \\| not \\| a \\| table \\|\n>\n> - not a list\n>\n> 1. not a list either\\"))
+    #expect(md.contains(">    \\> not a quote\\"))
+    #expect(md.contains(">    \\===\\\n>    \\---\\"))
     #expect(md.contains("> \\# starts with a hash \\| and a pipe"))
     for raw in ["<script>", "<b>", "```", "[link](", "&copy;"] {
       #expect(!md.contains(raw), "\(raw) reached the report as it was")
@@ -99,6 +101,7 @@ struct MarkdownEscapingTests {
     // Nothing in a note ends the block quote it is in early.
     let noteStart = try #require(lines.firstIndex { $0.hasPrefix("> \\# not a heading") })
     let noteEnd = try #require(lines[noteStart...].firstIndex { !$0.hasPrefix(">") })
-    #expect(noteEnd - noteStart == Self.hostileNote.split(separator: "\n").count)
+    // Every line of the note, and a blank quote line before and after the list.
+    #expect(noteEnd - noteStart == Self.hostileNote.split(separator: "\n").count + 2)
   }
 }

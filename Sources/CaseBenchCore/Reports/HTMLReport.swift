@@ -33,6 +33,25 @@ struct HTMLReport {
     HTMLReport.escape(text.trimming(.newlines))
   }
 
+  /// Authored or typed text where inline text fits (a cell, a definition): see
+  /// `RichText.htmlFlow`.
+  private func flow(_ text: String) -> String { RichText(text).htmlFlow }
+
+  /// Text after an optional label (HTML): one paragraph when the text is one, otherwise the
+  /// label's paragraph followed by the text's blocks, in a `div` of the class.
+  private mutating func labelled(_ label: String, _ text: String, class name: String = "") {
+    let attribute = name.isEmpty ? "" : " class=\"\(name)\""
+    let rich = RichText(text)
+    if rich.isSimple {
+      line("<p\(attribute)>\(label)\(rich.htmlFlow)</p>")
+      return
+    }
+    line("<div\(attribute)>")
+    if !label.isEmpty { line("<p>\(label.trimming(.whitespaces))</p>") }
+    line(rich.html)
+    line("</div>")
+  }
+
   private mutating func line(_ text: String) {
     out += text
     out += "\n"
@@ -71,14 +90,11 @@ struct HTMLReport {
     line("</dl>")
     line("</header>")
     if model.showsStory {
-      if !cs.summary.isEmpty { line("<p class=\"summary\">\(h(cs.summary))</p>") }
+      if !cs.summary.isEmpty { labelled("", cs.summary, class: "summary") }
       if !cs.background.isEmpty {
         line("<section class=\"story\">")
         line("<h2>Background</h2>")
-        for paragraph in cs.background.components(separatedBy: "\n\n")
-        where !paragraph.trimming(.whitespacesAndNewlines).isEmpty {
-          line("<p>\(h(paragraph))</p>")
-        }
+        line(RichText(cs.background).html)
         line("</section>")
       }
     }
@@ -162,7 +178,7 @@ struct HTMLReport {
     let pp = section.progress
     line("<section class=\"phase\" id=\"phase-\(number)\">")
     line("<h2>\(number). \(h(phase.title))</h2>")
-    if !phase.goal.isEmpty { line("<p><em>Goal:</em> \(h(phase.goal))</p>") }
+    if !phase.goal.isEmpty { labelled("<em>Goal:</em> ", phase.goal) }
     line(
       "<p>\(pp.gateMet ? "Gate met" : "Gate not met"): \(pp.gateSettled) of \(pp.gateTotal) "
         + "required items done or N/A.</p>")
@@ -186,7 +202,7 @@ struct HTMLReport {
       line("<h3>Notes</h3>")
       for row in noted {
         line("<h4>\(h(row.id)) \(h(row.title))</h4>")
-        line("<div class=\"note\">\(h(row.state.note))</div>")
+        line("<div class=\"note\">\(flow(row.state.note))</div>")
       }
     }
     if model.showsDecisions && !section.decisions.isEmpty {
@@ -198,7 +214,7 @@ struct HTMLReport {
       line("<dl class=\"answers\">")
       for answer in phase.modelAnswers {
         let item = answer.item.map { " (\(h($0)))" } ?? ""
-        line("<dt>\(h(answer.topic))\(item)</dt><dd>\(h(answer.answer))</dd>")
+        line("<dt>\(h(answer.topic))\(item)</dt><dd>\(flow(answer.answer))</dd>")
       }
       line("</dl>")
     }
@@ -209,7 +225,7 @@ struct HTMLReport {
     line("<div class=\"decision\">")
     line("<h4>\(h(d.id)): \(h(d.title))</h4>")
     if model.showsStory && !d.situation.isEmpty {
-      line("<p class=\"muted\">\(h(d.situation))</p>")
+      labelled("", d.situation, class: "muted")
     }
     guard let record = d.record else {
       line("<p><em>Not decided yet.</em></p>")
@@ -231,12 +247,12 @@ struct HTMLReport {
     }
     line(
       "<dt>Rationale</dt><dd>"
-        + (record.rationale.isEmpty ? "<em>none given</em>" : h(record.rationale)) + "</dd>")
+        + (record.rationale.isEmpty ? "<em>none given</em>" : flow(record.rationale)) + "</dd>")
     if model.showsStory, let option = d.option, !option.consequence.isEmpty {
-      line("<dt>Consequence</dt><dd>\(h(option.consequence))</dd>")
+      line("<dt>Consequence</dt><dd>\(flow(option.consequence))</dd>")
     }
     if model.facilitator, let option = d.option, !option.debrief.isEmpty {
-      line("<dt>Debrief (facilitator)</dt><dd>\(h(option.debrief))</dd>")
+      line("<dt>Debrief (facilitator)</dt><dd>\(flow(option.debrief))</dd>")
     }
     line("<dt>Decided</dt><dd>\(ReportModel.displayDate(record.decidedAt))</dd>")
     line("</dl>")
@@ -259,7 +275,7 @@ struct HTMLReport {
       line(
         "<tr><td>\(h(row.item.id))</td><td>\(h(row.item.title))</td><td>\(statusCell(row.state))</td>"
           + "<td>\(h(RetiredWork.explanation(of: row.item)))</td>"
-          + "<td><div class=\"note\">\(h(row.state.note))</div></td></tr>")
+          + "<td><div class=\"note\">\(flow(row.state.note))</div></td></tr>")
     }
     line("</tbody>")
     line("</table>")
@@ -278,7 +294,7 @@ struct HTMLReport {
       for (id, state) in model.strayItems {
         line(
           "<tr><td>\(h(id))</td><td>\(statusCell(state))</td>"
-            + "<td><div class=\"note\">\(h(state.note))</div></td></tr>")
+            + "<td><div class=\"note\">\(flow(state.note))</div></td></tr>")
       }
       line("</tbody>")
       line("</table>")

@@ -13,10 +13,21 @@ struct MarkdownReport {
 
   /// Escapes text for one line of GitHub-flavoured Markdown: punctuation that could start
   /// markup is backslash-escaped, `&` becomes an entity, line breaks become `<br>` (in tables)
-  /// or spaces.
+  /// or spaces, and links become autolinks, which Markdown takes literally.
   static func inline(_ text: String, lineBreak: String = " ") -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
+    for span in RichText.spans(text) {
+      switch span {
+      case .url(let url): out += "<" + url + ">"
+      case .text(let piece): out += escaped(piece, lineBreak: lineBreak)
+      }
+    }
+    return out.trimming(.whitespaces)
+  }
+
+  private static func escaped(_ text: String, lineBreak: String) -> String {
+    var out = ""
     var previousWasBreak = false
     for ch in text {
       switch ch {
@@ -34,26 +45,13 @@ struct MarkdownReport {
       }
       previousWasBreak = false
     }
-    return out.trimming(.whitespaces)
+    return out
   }
 
-  /// Multi-line user text as a block quote, keeping its line breaks and blank lines.
+  /// Multi-line user text as a block quote: its paragraphs, lists and line breaks, rendered
+  /// by `RichText`.
   static func quote(_ text: String) -> [String] {
-    var bodies = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .map { escapeBlockStart(inline(String($0))) }
-    while bodies.first?.isEmpty == true { bodies.removeFirst() }
-    while bodies.last?.isEmpty == true { bodies.removeLast() }
-    var out: [String] = []
-    for (index, body) in bodies.enumerated() {
-      if body.isEmpty {
-        out.append(">")
-      } else {
-        // A trailing backslash is a hard line break when another line of the paragraph follows.
-        let continues = index + 1 < bodies.count && !bodies[index + 1].isEmpty
-        out.append("> " + body + (continues ? "\\" : ""))
-      }
-    }
-    return out
+    RichText(text).markdown.map { $0.isEmpty ? ">" : "> " + $0 }
   }
 
   /// A line starting "-", "+", "=" or "1." would become a list, rule or heading: escape it.
@@ -93,7 +91,8 @@ struct MarkdownReport {
       if !cs.background.isEmpty {
         out.append("## Background")
         out.append("")
-        out.append(contentsOf: paragraphs(cs.background))
+        out.append(contentsOf: RichText(cs.background).markdown)
+        out.append("")
       }
     }
 
@@ -120,17 +119,6 @@ struct MarkdownReport {
       }
     }
     return out
-  }
-
-  private func paragraphs(_ text: String) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.components(separatedBy: "\n\n") {
-      let body = MarkdownReport.inline(paragraph)
-      if body.isEmpty { continue }
-      lines.append(body)
-      lines.append("")
-    }
-    return lines
   }
 
   private mutating func progressSection() {
@@ -167,7 +155,7 @@ struct MarkdownReport {
     out.append("## \(number). \(MarkdownReport.inline(phase.title))")
     out.append("")
     if !phase.goal.isEmpty {
-      out.append("*Goal:* \(MarkdownReport.inline(phase.goal))")
+      out.append(contentsOf: RichText(phase.goal).markdown(after: "*Goal:* ", indent: ""))
       out.append("")
     }
     let pp = section.progress
@@ -208,9 +196,8 @@ struct MarkdownReport {
       out.append("")
       for answer in phase.modelAnswers {
         let item = answer.item.map { " (\(MarkdownReport.inline($0)))" } ?? ""
-        out.append(
-          "- **\(MarkdownReport.inline(answer.topic))**\(item): \(MarkdownReport.inline(answer.answer))"
-        )
+        let label = "- **\(MarkdownReport.inline(answer.topic))**\(item): "
+        out.append(contentsOf: RichText(answer.answer).markdown(after: label, indent: "  "))
       }
       out.append("")
     }
@@ -220,7 +207,7 @@ struct MarkdownReport {
     out.append("#### \(MarkdownReport.inline(d.id)): \(MarkdownReport.inline(d.title))")
     out.append("")
     if model.showsStory && !d.situation.isEmpty {
-      out.append("*Situation:* \(MarkdownReport.inline(d.situation))")
+      out.append(contentsOf: RichText(d.situation).markdown(after: "*Situation:* ", indent: ""))
       out.append("")
     }
     guard let record = d.record else {
@@ -237,17 +224,24 @@ struct MarkdownReport {
       out.append(
         "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")
     }
-    out.append(
-      "- **Rationale:** "
-        + (record.rationale.isEmpty ? "*none given*" : MarkdownReport.inline(record.rationale)))
+    if record.rationale.isEmpty {
+      out.append("- **Rationale:** *none given*")
+    } else {
+      field("- **Rationale:** ", record.rationale)
+    }
     if model.showsStory, let option = d.option, !option.consequence.isEmpty {
-      out.append("- **Consequence:** \(MarkdownReport.inline(option.consequence))")
+      field("- **Consequence:** ", option.consequence)
     }
     if model.facilitator, let option = d.option, !option.debrief.isEmpty {
-      out.append("- **Debrief (facilitator):** \(MarkdownReport.inline(option.debrief))")
+      field("- **Debrief (facilitator):** ", option.debrief)
     }
     out.append("- **Decided:** \(ReportModel.displayDate(record.decidedAt))")
     out.append("")
+  }
+
+  /// A labelled list item whose text keeps its line breaks and lists.
+  private mutating func field(_ label: String, _ text: String) {
+    out.append(contentsOf: RichText(text).markdown(after: label, indent: "  "))
   }
 
   private mutating func retiredSection() {

@@ -104,11 +104,12 @@ struct ReportModel {
     }
   }
 
-  /// A case-study report is titled with the story and the team; an own-project report with the
-  /// project's name alone, the name the session was given.
+  /// A case-study report is titled with the story and the team, set apart by a dash (a title may
+  /// hold a colon of its own); an own-project report with the project's name alone, the name the
+  /// session was given.
   var title: String {
     switch session.mode {
-    case .caseStudy: "\(caseStudy.title): \(session.participant)"
+    case .caseStudy: "\(caseStudy.title) \u{2014} \(session.participant)"
     case .ownProject: session.participant
     }
   }

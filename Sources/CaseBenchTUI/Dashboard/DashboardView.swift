@@ -250,12 +250,12 @@ enum DashboardView {
     for (i, phase) in d.caseStudy.phases.enumerated() {
       lines.append(StyledLine(text: "\(i + 1) \(phase.title)", role: .title, bold: true))
       let notes = phase.facilitatorNotes.trimmingCharacters(in: .whitespacesAndNewlines)
-      lines.wrap(notes.isEmpty ? "(no notes)" : notes, width: width, indent: 2)
+      lines.prose(notes.isEmpty ? "(no notes)" : notes, width: width, indent: 2)
       for decision in phase.decisions {
         let dn = decision.facilitatorNotes.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !dn.isEmpty else { continue }
         lines.append(StyledLine(text: decision.title, bold: true, indent: 2))
-        lines.wrap(dn, width: width, indent: 4)
+        lines.prose(dn, width: width, indent: 4)
       }
       lines.append(.blank)
     }

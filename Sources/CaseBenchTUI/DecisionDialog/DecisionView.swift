@@ -70,7 +70,7 @@ enum DecisionView {
       let range = letters.isEmpty ? "" : "\(letters.first ?? "a")-\(letters.last ?? "a")"
       footer = "\(arrows(g))/\(range) choose \(g.dot) Enter select \(g.dot) Esc back"
       lines.append(StyledLine(text: "Situation", role: .title, bold: true))
-      lines.wrap(decision.situation, width: width)
+      lines.prose(decision.situation, width: width)
       lines.append(.blank)
       let previous = wb.session.decisions[decision.id]
       lines.append(StyledLine(text: "Your options", role: .title, bold: true))
@@ -122,10 +122,10 @@ enum DecisionView {
         width: width, role: .dim)
       lines.append(.blank)
       lines.append(StyledLine(text: "Your rationale", role: .title, bold: true))
-      lines.wrap(record.rationale, width: width)
+      lines.prose(record.rationale, width: width)
       lines.append(.blank)
       lines.append(StyledLine(text: "What happened next", role: .title, bold: true))
-      lines.wrap(option?.consequence ?? "", width: width)
+      lines.prose(option?.consequence ?? "", width: width)
       if options.facilitator {
         lines.append(.blank)
         lines.append(StyledLine(text: "Facilitator's view", role: .title, bold: true))
@@ -141,7 +141,7 @@ enum DecisionView {
         }
         if !decision.facilitatorNotes.isEmpty {
           lines.append(.blank)
-          lines.wrap(decision.facilitatorNotes, width: width, role: .dim)
+          lines.prose(decision.facilitatorNotes, width: width, role: .dim)
         }
       }
     }
@@ -165,7 +165,7 @@ enum DecisionView {
       option.verdict == .recommended ? .success : option.verdict == .poor ? .danger : .warning
     lines.wrap(option.verdict.rawValue, width: width, role: role, bold: true, indent: 5)
     if !option.debrief.isEmpty {
-      lines.wrap("Debrief: " + option.debrief, width: width, role: .dim, indent: 5)
+      lines.prose("Debrief: " + option.debrief, width: width, role: .dim, indent: 5)
     }
   }
 

@@ -120,7 +120,7 @@ enum DetailView {
         guard !text.isEmpty else { return }
         out.append(.blank)
         out.append(StyledLine(text: heading, role: .title, bold: true))
-        out.wrap(text, width: width, role: role)
+        out.prose(text, width: width, role: role)
       }
       section("Guidance", item.guidance)
       if wb.showsCase { section(caseHeading(wb.caseStudy.title), item.caseContext) }
@@ -148,7 +148,7 @@ enum DetailView {
         out.append(.blank)
         if wb.hintShown {
           out.append(StyledLine(text: "Hint", role: .title, bold: true))
-          out.wrap(item.hint, width: width, role: .accent)
+          out.prose(item.hint, width: width, role: .accent)
         } else {
           out.append(StyledLine(text: "Hint hidden: press h to show it.", role: .dim))
         }
@@ -158,7 +158,7 @@ enum DetailView {
       if state.note.isEmpty {
         out.wrap("No note yet: n writes one here, E opens $EDITOR.", width: width, role: .dim)
       } else {
-        out.wrap(state.note, width: width)
+        out.prose(state.note, width: width)
       }
       return out
     }
@@ -184,21 +184,21 @@ enum DetailView {
     if !phase.goal.isEmpty {
       out.append(.blank)
       out.append(StyledLine(text: "Goal", role: .title, bold: true))
-      out.wrap(phase.goal, width: width)
+      out.prose(phase.goal, width: width)
     }
     // Own-project mode hides the story: the briefing is what is happening at the case
     // study's company, so it gives way to the goal, the gate and the risks.
     if !phase.briefing.isEmpty && wb.showsCase {
       out.append(.blank)
       out.append(StyledLine(text: "Briefing", role: .title, bold: true))
-      out.wrap(phase.briefing, width: width)
+      out.prose(phase.briefing, width: width)
     }
     // The facilitator's material speaks of the story, so own-project mode leaves it out too.
     if options.facilitator && wb.showsCase {
       if !phase.facilitatorNotes.isEmpty {
         out.append(.blank)
         out.append(StyledLine(text: "Facilitator notes", role: .title, bold: true))
-        out.wrap(phase.facilitatorNotes, width: width, role: .accent)
+        out.prose(phase.facilitatorNotes, width: width, role: .accent)
       }
       if !phase.modelAnswers.isEmpty {
         out.append(.blank)
@@ -206,8 +206,7 @@ enum DetailView {
         for answer in phase.modelAnswers {
           let topic = answer.topic + (answer.item.map { " (\($0))" } ?? "")
           out.wrap("\(g.pointer) \(topic)", width: width, role: .normal, bold: true)
-          let rows = Wrap.lines(answer.answer, width: max(1, width - 2))
-          for row in rows { out.append(StyledLine(text: "  " + row, role: .accent)) }
+          out.prose(answer.answer, width: width, role: .accent, indent: 2)
         }
       }
     }
