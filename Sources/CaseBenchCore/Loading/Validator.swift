@@ -38,6 +38,10 @@ struct CaseStudyValidator {
   var retiredIDs: [(id: String, location: Location)] = []
   /// Titles and goals own-project mode shows; checked for cast names after the walk.
   var storyFreeTexts: [(text: String, what: String, location: Location)] = []
+  /// Titles and labels, for the length writing tip.
+  var shortTexts: [(text: String, what: String, limit: Int, location: Location)] = []
+  /// Items of an Ethics phase that name no phase with `arises_in`.
+  var ethicsItemsWithoutArisesIn: [(label: String, location: Location)] = []
   /// Every decision's options, for the decision-shape writing tips.
   var decisionShapes: [DecisionShape] = []
   /// Cast members' names, read before the phases.
@@ -183,7 +187,7 @@ struct CaseStudyValidator {
       }
     }
     let version = versionText(top)
-    let title = text(top, "title")
+    let title = shortText(top, "title", limit: Self.titleLimit)
     let summary = text(top, "summary")
     let background = text(top, "background")
 

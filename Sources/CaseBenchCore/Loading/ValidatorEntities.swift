@@ -52,7 +52,8 @@ extension CaseStudyValidator {
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
     let phaseLabel = fields.label
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
+    let ethicsPhase = [id, title].contains { $0?.lowercased().contains("ethics") == true }
     let goal = text(fields, "goal")
     if let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
@@ -82,7 +83,7 @@ extension CaseStudyValidator {
           location, "\(fields.label) has no items", fix: "add at least one checklist item")
       }
       (items, itemsValid) = readEach(nodes) {
-        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel, ethicsPhase: ethicsPhase)
       }
     } else {
       itemsValid = false
@@ -259,9 +260,9 @@ extension CaseStudyValidator {
       "arises_in", "level",
     ], optional: ["references", "arises_in", "level"])
 
-  mutating func item(_ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String)
-    -> Item?
-  {
+  mutating func item(
+    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String, ethicsPhase: Bool
+  ) -> Item? {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
@@ -271,7 +272,7 @@ extension CaseStudyValidator {
     if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
       itemPhase[id] = first
     }
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
     if let title, let location = fields.location(of: "title") {
       storyFreeTexts.append((title, "the title of \(fields.label)", location))
     }
@@ -283,6 +284,9 @@ extension CaseStudyValidator {
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
+    if ethicsPhase, arisesIn?.isEmpty ?? true, let location = fields.location(of: "id") {
+      ethicsItemsWithoutArisesIn.append(("\(fields.label) of \(phaseLabel)", location))
+    }
     if let arisesIn, let id {
       for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
     }
@@ -335,7 +339,7 @@ extension CaseStudyValidator {
         allowed: Self.decisionKeys)
     else { return nil }
     let id = identifier(fields, space: .decision, noun: "decision")
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
     let situation = text(fields, "situation")
     let notes = text(fields, "facilitator_notes", required: false)
 
@@ -395,7 +399,7 @@ extension CaseStudyValidator {
     else { return nil }
     let labelled = fields
     let id = identifier(labelled, space: nil, noun: "option")
-    let label = text(labelled, "label")
+    let label = shortText(labelled, "label", limit: Self.labelLimit)
     let consequence = text(labelled, "consequence")
     var verdict: Verdict?
     if let value = text(labelled, "verdict"), let location = labelled.location(of: "verdict") {
