@@ -11,9 +11,7 @@
 extension CaseStudyValidator {
   // MARK: Cast
 
-  private static let castKeys = KeySet([
-    "id", "name", "role", "wants", "hot_buttons", "power", "interest",
-  ])
+  private static let castKeys = KeySet(CaseStudyFormat.castMember)
 
   mutating func castMember(_ node: YAMLNode, index: Int) -> CastMember? {
     guard
@@ -38,11 +36,7 @@ extension CaseStudyValidator {
 
   // MARK: Phases
 
-  private static let phaseKeys = KeySet(
-    [
-      "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
-      "facilitator_notes", "gate", "schedule", "model_answers",
-    ], optional: ["gate", "schedule", "model_answers"])
+  private static let phaseKeys = KeySet(CaseStudyFormat.phase)
 
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
@@ -150,7 +144,7 @@ extension CaseStudyValidator {
       gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
   }
 
-  private static let scheduleKeys = KeySet(["read", "work", "decide", "debrief"])
+  private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)
 
   /// An optional `schedule`: four whole numbers of minutes, 0 or more, that should add up to the
   /// timebox.
@@ -158,6 +152,7 @@ extension CaseStudyValidator {
     value: Schedule?, valid: Bool
   ) {
     guard let entry = phase.value("schedule"), !entry.isNull else { return (nil, true) }
+    noteRead(phase, "schedule", as: .mapping)
     guard case .node(let node, .mapping, _) = entry else {
       error(
         entry.location,
@@ -203,7 +198,7 @@ extension CaseStudyValidator {
 
   // MARK: Model answers
 
-  private static let modelAnswerKeys = KeySet(["topic", "answer", "item"], optional: ["item"])
+  private static let modelAnswerKeys = KeySet(CaseStudyFormat.modelAnswer)
 
   private mutating func modelAnswer(
     _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
@@ -229,8 +224,7 @@ extension CaseStudyValidator {
 
   // MARK: Retired items
 
-  private static let retiredKeys = KeySet(
-    ["id", "title", "reason", "replaced_by"], optional: ["replaced_by"])
+  private static let retiredKeys = KeySet(CaseStudyFormat.retiredItem)
 
   mutating func retiredItem(_ node: YAMLNode, index: Int) -> RetiredItem? {
     guard
@@ -254,11 +248,7 @@ extension CaseStudyValidator {
 
   // MARK: Items
 
-  private static let itemKeys = KeySet(
-    [
-      "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
-      "arises_in", "level",
-    ], optional: ["references", "arises_in", "level"])
+  private static let itemKeys = KeySet(CaseStudyFormat.item)
 
   mutating func item(
     _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String, ethicsPhase: Bool
@@ -327,10 +317,8 @@ extension CaseStudyValidator {
 
   // MARK: Decisions
 
-  private static let decisionKeys = KeySet(
-    ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
-  private static let optionKeys = KeySet(
-    ["id", "label", "consequence", "verdict", "debrief"], optional: ["debrief"])
+  private static let decisionKeys = KeySet(CaseStudyFormat.decision)
+  private static let optionKeys = KeySet(CaseStudyFormat.option)
 
   mutating func decision(_ node: YAMLNode, index: Int, phaseLabel: String) -> Decision? {
     guard
@@ -426,8 +414,7 @@ extension CaseStudyValidator {
 
   // MARK: Risk prompts
 
-  private static let riskKeys = KeySet(
-    ["id", "text", "likelihood", "impact"], optional: ["likelihood", "impact"])
+  private static let riskKeys = KeySet(CaseStudyFormat.riskPrompt)
 
   mutating func riskPrompt(_ node: YAMLNode, index: Int, phaseLabel: String) -> RiskPrompt? {
     guard
