@@ -1,5 +1,5 @@
 #!/bin/bash
-# Scenario 17: the story's pages and the authoring loop (issue 11). In a session: w opens who's
+# Scenario 18: the story's pages and the authoring loop (issue 11). In a session: w opens who's
 # who, B the background, L the ethics lens (Enter goes to the item in its phase), each from the
 # workbench and from a tool, Esc returning; search finds a cast member. Then `casebench preview`
 # on a case-study file that is edited underneath: a save reloads it, a broken save shows the
