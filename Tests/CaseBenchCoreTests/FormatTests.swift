@@ -201,8 +201,8 @@ struct FormatTests {
     #expect(
       tips.map(\.message) == [
         "'title' of item 'S.1' is 61 characters; a title reads best at 60 or fewer",
-        "'label' of option 'a' of decision 'S.D1' is 65 characters; an option label reads best "
-          + "at 64 or fewer",
+        "'label' of option 'a' of decision 'S.D1' is 63 characters; an option label reads best "
+          + "at 62 or fewer",
       ])
     #expect(tips.first?.line == 38)
     // At the limits, nothing.

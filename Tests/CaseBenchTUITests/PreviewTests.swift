@@ -1,7 +1,7 @@
-import CaseBenchCore
 import Foundation
 import Testing
 
+@testable import CaseBenchCore
 @testable import CaseBenchTUI
 
 /// A terminal that plays a script of events (nil: a wait that times out), running an action
@@ -135,5 +135,27 @@ struct PreviewTests {
     // o has no start screen to go to in a preview.
     #expect(send(&state, .char("o")).isEmpty)
     #expect(state.isWorkbenchOpen)
+  }
+
+  /// Lint's limit for option labels is what the decision dialog shows on one line at 80
+  /// columns, so a label at the limit reads in one piece there.
+  @Test func aLabelAtLintsLimitFitsOnOneLineOfTheDecisionDialog() throws {
+    let label = String(
+      String(repeating: "shop ", count: 30).prefix(CaseStudyValidator.labelLimit))
+    try #require(label.count == CaseStudyValidator.labelLimit && label.last != " ")
+    var study = Fixture.caseStudy
+    study.phases[0].decisions[0].options[1].label = label
+    var state = Fixture.startState()
+    _ = update(&state, .resize(Size(width: 80, height: 24)))
+    state.openWorkbench(
+      caseStudy: study,
+      session: Session(participant: "Team", caseStudy: study, mode: .caseStudy, now: Fixture.now),
+      sessionName: "team", readOnly: false, readOnlyReason: nil)
+    send(&state, .char("d"))
+    if case .decision(let dialog) = state.overlay, case .pick = dialog.stage {
+      send(&state, .enter)
+    }
+    let screen = render(state, size: Size(width: 80, height: 24)).text
+    #expect(screen.contains("b) " + label), "\(screen)")
   }
 }

@@ -25,7 +25,7 @@ extension CaseStudyValidator {
   /// glance; a checklist column shows about half of it at 80 columns, the rest on wider screens.
   static let titleLimit = 60
   /// The longest option label that stays on one line in the decision dialog at 80 columns.
-  static let labelLimit = 64
+  static let labelLimit = 62
 
   mutating func checkWritingTips() {
     checkLengths()
