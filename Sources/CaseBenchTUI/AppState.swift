@@ -48,6 +48,8 @@ public struct AppState: Sendable {
   var saveError: String?
   /// Set when the session belongs to a workshop folder (`casebench join`).
   var workshop: ParticipantWorkshop?
+  /// Set when the workbench previews a case study being written (`casebench preview`).
+  var preview: PreviewState?
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies

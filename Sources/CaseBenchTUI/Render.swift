@@ -37,6 +37,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     }
   default: break
   }
+  PreviewErrorView.draw(state, size: size, into: &buf)
   return buf
 }
 

@@ -137,6 +137,14 @@ struct StoryPageTests {
     type(&state, "Head of Operations")
     send(&state, .enter)
     #expect(Self.page(state).map { cast[$0.row].name } == "Tom Okafor")
+    // n steps on to the next match; with no search, n says so and the page stays.
+    send(&state, .char("n"))
+    #expect(Self.page(state)?.kind == .cast || state.overlay == .none)
+    send(&state, .escape, .escape)
+    #expect(state.workbench?.search == nil)
+    send(&state, .char("w"), .char("n"))
+    #expect(Self.page(state)?.kind == .cast)
+    #expect(state.message?.text.hasPrefix("No search yet") == true)
     // Own-project mode leaves the story out, so the cast is not searched.
     var own = try Self.state(mode: .ownProject)
     send(&own, .char("/"))

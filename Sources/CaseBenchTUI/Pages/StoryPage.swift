@@ -129,9 +129,13 @@ extension AppState {
       if page.kind == .ethics { goToEthicsItem(page.row) }
       return []
     case .nextMatch, .previousMatch:
+      guard wb.search != nil else {
+        showMessage("No search yet: press / in the workbench to search.", isError: false)
+        return []
+      }
       // A match moves the workbench, so the page (and a tool under it) gives way.
       overlay = .none
-      if wb.search != nil { stepMatch(command == .nextMatch ? 1 : -1) }
+      stepMatch(command == .nextMatch ? 1 : -1)
       return []
     case .move(let delta):
       if rows > 0 {

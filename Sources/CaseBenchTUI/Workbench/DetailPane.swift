@@ -226,7 +226,7 @@ enum DetailView {
       out.append(StyledLine(text: "Risks to weigh", role: .title, bold: true))
       for risk in phase.riskPrompts {
         out.bullet(
-          risk.text, marker: "\(g.pointer) " + riskScore(risk), width: width, role: .normal)
+          riskScore(risk) + risk.text, marker: "\(g.pointer) ", width: width, role: .normal)
       }
     }
     if !phase.decisions.isEmpty {

@@ -31,7 +31,12 @@ extension AppState {
       if refusesInClosedPhase(command) { return [] }
       switch command {
       case .quit: return [quitCommand]
-      case .toStart: return [.closeSession]
+      case .toStart:
+        if preview != nil {
+          showMessage("A preview has no start screen: q quits.", isError: false)
+          return []
+        }
+        return [.closeSession]
       case .help: overlay = .help(scroll: 0)
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)
