@@ -156,31 +156,12 @@ enum StoryPageView {
 
   // MARK: The background
 
-  /// The background as paragraphs and lists: a list item wraps under its own text.
+  /// The background as the reports show it: paragraphs, kept line breaks and lists with their
+  /// nesting, from the one `RichText` reading of the author's text.
   static func background(_ wb: Workbench, width: Int) -> [StyledLine] {
     var out: [StyledLine] = []
-    for line in wb.caseStudy.background.split(
-      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    {
-      let text = String(line)
-      if let marker = listMarker(text) {
-        out.bullet(
-          String(text.dropFirst(marker.count)), marker: marker, width: width, role: .normal)
-      } else {
-        out.wrap(text, width: width)
-      }
-    }
+    out.prose(wb.caseStudy.background, width: width)
     return out
-  }
-
-  /// The list marker a line of prose starts with ("- ", "* ", "• ", "1. ", "12) "), if any.
-  static func listMarker(_ line: String) -> String? {
-    for bullet in ["- ", "* ", "• "] where line.hasPrefix(bullet) { return bullet }
-    let digits = line.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count <= 3 else { return nil }
-    let rest = line.dropFirst(digits.count)
-    guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
-    return String(digits) + String(rest.prefix(2))
   }
 
   // MARK: The ethics lens
