@@ -36,18 +36,18 @@ extension Session {
     in caseStudy: CaseStudy
   ) throws(ToolkitError) {
     if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty("title") }
-    if caseStudy.phase(id: phase) == nil {
-      throw ToolkitError(
-        field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
-        fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
-    }
+    try checkPhase(phase, in: caseStudy)
     if !(1...5).contains(likelihood) { throw .scale("likelihood", likelihood) }
     if !(1...5).contains(impact) { throw .scale("impact", impact) }
-    if let reviewDate, !RiskRegister.isDay(reviewDate) {
-      throw ToolkitError(
-        field: "review date", message: "'\(reviewDate)' is not a day",
-        fix: "write it as YYYY-MM-DD, such as 2026-12-14")
-    }
+    if let reviewDate, !RiskRegister.isDay(reviewDate) { throw .notADay(reviewDate) }
+  }
+
+  /// Checks that a phase id is one of the case study's.
+  static func checkPhase(_ phase: String, in caseStudy: CaseStudy) throws(ToolkitError) {
+    guard caseStudy.phase(id: phase) == nil else { return }
+    throw ToolkitError(
+      field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
+      fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
   }
 
   /// Adds a risk to the register and returns it.
@@ -284,12 +284,7 @@ extension Session {
     name: String, kpi: KPI, mechanism: String, target: String = "", at now: Date = Date()
   ) throws(ToolkitError) -> SuccessMetric {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    if name.isEmpty { throw .empty("metric") }
-    if mechanism.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw ToolkitError(
-        field: "mechanism", message: "the mechanism is empty",
-        fix: "say how the system moves \(kpi.label)")
-    }
+    try Session.checkMetric(name: name, kpi: kpi, mechanism: mechanism)
     let metric = SuccessMetric(
       id: Toolkit.nextID("K", after: toolkit.metrics.map(\.id)), name: name, kpi: kpi,
       mechanism: mechanism, target: target)
@@ -325,11 +320,7 @@ extension Session {
   ) throws(ToolkitError) -> ModelRecord {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     if name.isEmpty { throw .empty("model name") }
-    if caseStudy.phase(id: phase) == nil {
-      throw ToolkitError(
-        field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
-        fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
-    }
+    try Session.checkPhase(phase, in: caseStudy)
     let model = ModelRecord(
       id: Toolkit.nextID("M", after: toolkit.models.map(\.id)), name: name, phase: phase,
       dataVersion: dataVersion, parameters: parameters, metrics: metrics, notes: notes,
@@ -345,25 +336,29 @@ extension Session {
 
   /// Replaces a model record (matched by id); returns whether anything changed.
   @discardableResult
-  public mutating func editModel(_ edited: ModelRecord, at now: Date = Date())
-    throws(ToolkitError) -> Bool
-  {
+  public mutating func editModel(
+    _ edited: ModelRecord, in caseStudy: CaseStudy, at now: Date = Date()
+  ) throws(ToolkitError) -> Bool {
     guard let index = toolkit.models.firstIndex(where: { $0.id == edited.id }) else {
       throw .unknown("model", edited.id, known: toolkit.models.map(\.id))
     }
     var model = edited
     model.recorded = toolkit.models[index].recorded
-    if model.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw .empty("model name")
-    }
+    model.name = model.name.trimmingCharacters(in: .whitespacesAndNewlines)
+    if model.name.isEmpty { throw .empty("model name") }
+    try Session.checkPhase(model.phase, in: caseStudy)
     let old = toolkit.models[index]
     guard model != old else { return false }
     toolkit.models[index] = model
-    var detail = "edited"
+    var changes = model.changedFields(from: old, in: caseStudy, toolkit: toolkit)
+      .filter { $0 != "can we rebuild it?" }
     if old.rebuildable != model.rebuildable {
-      detail += model.rebuildable ? ": can now be rebuilt" : ": can no longer be rebuilt"
+      changes.insert(model.rebuildable ? "can now be rebuilt" : "can no longer be rebuilt", at: 0)
     }
-    log(SessionEvent(at: now, kind: .model, target: model.id, detail: detail), at: now)
+    log(
+      SessionEvent(
+        at: now, kind: .model, target: model.id,
+        detail: "edited: " + changes.joined(separator: ", ")), at: now)
     return true
   }
 
@@ -372,17 +367,7 @@ extension Session {
   public mutating func recordAdoption(
     candidates: [String], chosen: String, rationale: String, at now: Date = Date()
   ) throws(ToolkitError) -> Adoption {
-    let known = toolkit.models.map(\.id)
-    var considered: [String] = []
-    for id in candidates + [chosen] where !considered.contains(id) {
-      guard known.contains(id) else { throw .unknown("model", id, known: known) }
-      considered.append(id)
-    }
-    if rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw ToolkitError(
-        field: "rationale", message: "the adoption has no rationale",
-        fix: "say why \(chosen) was chosen over the others")
-    }
+    let considered = try checkAdoption(candidates: candidates, chosen: chosen, rationale: rationale)
     let adoption = Adoption(
       id: Toolkit.nextID("A", after: toolkit.adoptions.map(\.id)), candidates: considered,
       chosen: chosen, rationale: rationale, decidedAt: now)

@@ -42,9 +42,10 @@ enum ToolKind: Sendable, Equatable, CaseIterable {
 enum ToolPromptPurpose: Sendable, Equatable {
   case addRisk, addTask, addPerson, addModel, addLogEntry
   case personNote(String)
-  /// Editing a risk (by id): its title, or its mitigation.
-  case riskTitle(String)
+  /// Editing a risk's mitigation (by id).
   case riskMitigation(String)
+  /// One field of the open form: its index and its name.
+  case formField(Int, String)
 
   var label: String {
     switch self {
@@ -54,8 +55,16 @@ enum ToolPromptPurpose: Sendable, Equatable {
     case .addModel: " Model name: "
     case .addLogEntry: " Decision: "
     case .personNote: " Note: "
-    case .riskTitle(let id): " \(id) title: "
     case .riskMitigation(let id): " \(id) mitigation: "
+    case .formField(_, let name): " \(name.prefix(1).uppercased() + name.dropFirst()): "
+    }
+  }
+
+  /// What Enter does to the prompt's text, for its hint.
+  var confirmWord: String {
+    switch self {
+    case .personNote, .riskMitigation, .formField: "save"
+    default: "add"
     }
   }
 }
@@ -68,6 +77,28 @@ enum ToolFocus: Sendable, Equatable {
   case list
   /// The case study's risk prompts not yet taken.
   case suggestions
+  /// The success metrics (stakeholders and value).
+  case metrics
+  /// The adoption decisions (model register).
+  case adoptions
+}
+
+/// The record a form edits: one already saved (by id), or a new one not added until it is
+/// complete.
+enum FormTarget: Sendable, Equatable {
+  case risk(String)
+  case model(String)
+  case metric(String)
+  case adoption(String)
+  case newMetric(SuccessMetric)
+  case newAdoption(Adoption)
+}
+
+/// A record's fields, one a row, over the tool: Enter edits a field, Left and Right step a
+/// choice, Esc goes back to the tool's list. A new record has one more row that adds it.
+struct ToolForm: Sendable, Equatable {
+  var target: FormTarget
+  var row = 0
 }
 
 /// The state of the open tool.
@@ -84,6 +115,8 @@ struct ToolScreen: Sendable, Equatable {
   var interest = 2
   var scroll = 0
   var prompt: (purpose: ToolPromptPurpose, editor: TextEditor)?
+  /// The form over the tool, when a record is being edited.
+  var form: ToolForm?
 
   init(kind: ToolKind) {
     self.kind = kind
@@ -97,7 +130,7 @@ struct ToolScreen: Sendable, Equatable {
     a.kind == b.kind && a.focus == b.focus && a.row == b.row && a.likelihood == b.likelihood
       && a.impact == b.impact && a.power == b.power && a.interest == b.interest
       && a.scroll == b.scroll && a.prompt?.purpose == b.prompt?.purpose
-      && a.prompt?.editor == b.prompt?.editor
+      && a.prompt?.editor == b.prompt?.editor && a.form == b.form
   }
 
   var powerLevel: Level { Level.allCases[max(0, min(2, power))] }
