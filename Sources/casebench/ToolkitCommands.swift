@@ -118,8 +118,9 @@ struct EstimateCommand: ParsableCommand {
     abstract: "Apply the doubling heuristic to a solo estimate and show the workings.",
     discussion: """
       Doubles the solo estimate, then doubles again for each of --complex-data, --big-data and \
-      --distributed-platform. The other flags are listed without multiplying; the range allows \
-      10% for each. Example: --days 10 --complex-data --big-data gives 10 -> 20 -> 40 -> 80.
+      --distributed-platform. The other flags are listed without multiplying; the top of the \
+      range allows 10% for each, casebench's own allowance (the author gives no figure for \
+      them). Example: --days 10 --complex-data --big-data gives 10 -> 20 -> 40 -> 80.
       """)
 
   @Option(

@@ -117,7 +117,10 @@ struct EstimateHeuristicTests {
     for flag in flags {
       #expect(w.lines.contains("Flagged, not multiplied: \(flag.label)"), "\(flag)")
     }
-    #expect(w.lines.last == "Result: 60–96 person-days (60 plus up to 10% for each of 6 flags)")
+    #expect(
+      w.lines.last
+        == "Result: 60–96 person-days (60, plus casebench's own 10% for each of 6 flags: the "
+        + "author puts no figure on them)", "the workings say the allowance is not the author's")
   }
 
   @Test func aBaseOverTwentyDaysWarns() {
