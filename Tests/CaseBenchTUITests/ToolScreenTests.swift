@@ -164,6 +164,26 @@ struct ToolScreenTests {
     #expect(ToolKind.offered(for: estimate).contains(.estimate))
     let register = try #require(study.item(id: "S0.8"))
     #expect(ToolKind.offered(for: register) == [.risks])
+    // Items whose tags are about something else still offer the tool their text names.
+    let heartbeat = try #require(study.item(id: "S0.7"))
+    #expect(ToolKind.offered(for: heartbeat).contains(.log), "it asks who reads the decision log")
+    let postModelling = try #require(study.item(id: "E.11"))
+    #expect(ToolKind.offered(for: postModelling).contains(.risks), "the open risks")
+    let status = try #require(study.item(id: "E.12"))
+    #expect(ToolKind.offered(for: status).contains(.risks), "risks and issues")
+    // Every item of the Bike Shop that names a tool offers it.
+    let names: [(String, ToolKind)] = [
+      ("risk register", .risks), ("decision log", .log), ("model register", .models),
+      ("success metric", .stakeholders), ("doubling heuristic", .estimate),
+    ]
+    for phase in study.phases {
+      for item in phase.checklist {
+        let text = [item.title, item.guidance, item.hint].joined(separator: " ").lowercased()
+        for (name, tool) in names where text.contains(name) {
+          #expect(ToolKind.offered(for: item).contains(tool), "\(item.id) names the \(name)")
+        }
+      }
+    }
     var state = try Self.state()
     // Core items come first: find S0.5's row in the checklist as shown.
     let sprint0 = try #require(study.phases.first)

@@ -26,15 +26,37 @@ enum ToolKind: Sendable, Equatable, CaseIterable {
     }
   }
 
-  /// The tools an item talks about, from its tags ("estimate", "risk", "stakeholder", …).
+  /// The tags that mean an item is about a tool.
+  var tags: Set<String> {
+    switch self {
+    case .risks: ["risk"]
+    case .estimate: ["estimate"]
+    case .stakeholders: ["stakeholder", "value", "kpi"]
+    case .models: ["reproducibility", "versioning"]
+    case .log: []
+    }
+  }
+
+  /// Phrases that name the tool's work in an item's title, guidance or hint, for items whose
+  /// tags are about something else ("would Sandra and Martin ever read the decision log?").
+  var phrases: [String] {
+    switch self {
+    case .risks: ["risk register", "open risks", "risks and issues"]
+    case .estimate: []
+    case .stakeholders: ["success metric", "business value"]
+    case .models: ["model register", "rebuild"]
+    case .log: ["decision log"]
+    }
+  }
+
+  /// The tools an item talks about, from its tags ("estimate", "risk", "stakeholder", …) or
+  /// the phrases it uses.
   static func offered(for item: Item) -> [ToolKind] {
     let tags = Set(item.tags)
-    var tools: [ToolKind] = []
-    if tags.contains("estimate") { tools.append(.estimate) }
-    if tags.contains("risk") { tools.append(.risks) }
-    if !tags.isDisjoint(with: ["stakeholder", "value", "kpi"]) { tools.append(.stakeholders) }
-    if !tags.isDisjoint(with: ["reproducibility", "versioning"]) { tools.append(.models) }
-    return tools
+    let text = [item.title, item.guidance, item.hint].joined(separator: " ").lowercased()
+    return [.estimate, .risks, .stakeholders, .models, .log].filter { tool in
+      !tags.isDisjoint(with: tool.tags) || tool.phrases.contains { text.contains($0) }
+    }
   }
 }
 
