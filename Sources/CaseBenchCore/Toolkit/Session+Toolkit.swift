@@ -104,42 +104,37 @@ extension Session {
   public mutating func editRisk(_ edited: Risk, in caseStudy: CaseStudy, at now: Date = Date())
     throws(ToolkitError) -> Bool
   {
-    guard let index = toolkit.risks.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("risk", edited.id, known: toolkit.risks.map(\.id))
+    try replace(edited, in: \.risks, named: "risk", kind: .risk, at: now) {
+      (edited, old, _) throws(ToolkitError) -> Risk in
+      var risk = edited
+      risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
+      try Session.check(
+        title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
+        reviewDate: risk.reviewDate, in: caseStudy)
+      // What a risk is, where it came from and when it was raised do not change by editing.
+      risk.prompt = old.prompt
+      risk.raised = old.raised
+      return risk
+    } changes: { old, risk, _ in
+      var changes: [String] = []
+      if old.title != risk.title { changes.append("title") }
+      if old.phase != risk.phase { changes.append("phase \(old.phase) → \(risk.phase)") }
+      if old.likelihood != risk.likelihood || old.impact != risk.impact {
+        changes.append(
+          "L\(old.likelihood) × I\(old.impact) → L\(risk.likelihood) × I\(risk.impact)")
+      }
+      if old.owner != risk.owner {
+        changes.append("owner \(risk.owner.isEmpty ? "cleared" : risk.owner)")
+      }
+      if old.mitigation != risk.mitigation { changes.append("mitigation") }
+      if old.status != risk.status {
+        changes.append("\(old.status.rawValue) → \(risk.status.rawValue)")
+      }
+      if old.reviewDate != risk.reviewDate {
+        changes.append("review \(risk.reviewDate ?? "cleared")")
+      }
+      return changes.joined(separator: ", ")
     }
-    var risk = edited
-    risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
-    try Session.check(
-      title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
-      reviewDate: risk.reviewDate, in: caseStudy)
-    let old = toolkit.risks[index]
-    // What a risk is, where it came from and when it was raised do not change by editing.
-    risk.prompt = old.prompt
-    risk.raised = old.raised
-    guard risk != old else { return false }
-    toolkit.risks[index] = risk
-    var changes: [String] = []
-    if old.title != risk.title { changes.append("title") }
-    if old.phase != risk.phase { changes.append("phase \(old.phase) → \(risk.phase)") }
-    if old.likelihood != risk.likelihood || old.impact != risk.impact {
-      changes.append(
-        "L\(old.likelihood) × I\(old.impact) → L\(risk.likelihood) × I\(risk.impact)")
-    }
-    if old.owner != risk.owner {
-      changes.append("owner \(risk.owner.isEmpty ? "cleared" : risk.owner)")
-    }
-    if old.mitigation != risk.mitigation { changes.append("mitigation") }
-    if old.status != risk.status {
-      changes.append("\(old.status.rawValue) → \(risk.status.rawValue)")
-    }
-    if old.reviewDate != risk.reviewDate {
-      changes.append("review \(risk.reviewDate ?? "cleared")")
-    }
-    log(
-      SessionEvent(
-        at: now, kind: .risk, target: risk.id,
-        detail: "edited: " + changes.joined(separator: ", ")), at: now)
-    return true
   }
 
   /// Moves a risk to a status; returns whether it changed.
@@ -339,27 +334,22 @@ extension Session {
   public mutating func editModel(
     _ edited: ModelRecord, in caseStudy: CaseStudy, at now: Date = Date()
   ) throws(ToolkitError) -> Bool {
-    guard let index = toolkit.models.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("model", edited.id, known: toolkit.models.map(\.id))
+    try replace(edited, in: \.models, named: "model", kind: .model, at: now) {
+      (edited, old, _) throws(ToolkitError) -> ModelRecord in
+      var model = edited
+      model.recorded = old.recorded
+      model.name = model.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      if model.name.isEmpty { throw .empty("model name") }
+      try Session.checkPhase(model.phase, in: caseStudy)
+      return model
+    } changes: { old, model, current in
+      var changes = model.changedFields(from: old, in: caseStudy, toolkit: current)
+        .filter { $0 != "can we rebuild it?" }
+      if old.rebuildable != model.rebuildable {
+        changes.insert(model.rebuildable ? "can now be rebuilt" : "can no longer be rebuilt", at: 0)
+      }
+      return changes.joined(separator: ", ")
     }
-    var model = edited
-    model.recorded = toolkit.models[index].recorded
-    model.name = model.name.trimmingCharacters(in: .whitespacesAndNewlines)
-    if model.name.isEmpty { throw .empty("model name") }
-    try Session.checkPhase(model.phase, in: caseStudy)
-    let old = toolkit.models[index]
-    guard model != old else { return false }
-    toolkit.models[index] = model
-    var changes = model.changedFields(from: old, in: caseStudy, toolkit: toolkit)
-      .filter { $0 != "can we rebuild it?" }
-    if old.rebuildable != model.rebuildable {
-      changes.insert(model.rebuildable ? "can now be rebuilt" : "can no longer be rebuilt", at: 0)
-    }
-    log(
-      SessionEvent(
-        at: now, kind: .model, target: model.id,
-        detail: "edited: " + changes.joined(separator: ", ")), at: now)
-    return true
   }
 
   /// Records which model was adopted, from which candidates, and why.
@@ -367,7 +357,8 @@ extension Session {
   public mutating func recordAdoption(
     candidates: [String], chosen: String, rationale: String, at now: Date = Date()
   ) throws(ToolkitError) -> Adoption {
-    let considered = try checkAdoption(candidates: candidates, chosen: chosen, rationale: rationale)
+    let considered = try Session.checkAdoption(
+      candidates: candidates, chosen: chosen, rationale: rationale, known: toolkit.models.map(\.id))
     let adoption = Adoption(
       id: Toolkit.nextID("A", after: toolkit.adoptions.map(\.id)), candidates: considered,
       chosen: chosen, rationale: rationale, decidedAt: now)

@@ -14,10 +14,9 @@ extension Session {
 
   /// An adoption names registered models and gives a reason. Returns the models considered, in
   /// order and once each, the chosen one always among them.
-  func checkAdoption(candidates: [String], chosen: String, rationale: String)
-    throws(ToolkitError) -> [String]
-  {
-    let known = toolkit.models.map(\.id)
+  static func checkAdoption(
+    candidates: [String], chosen: String, rationale: String, known: [String]
+  ) throws(ToolkitError) -> [String] {
     if known.isEmpty {
       throw ToolkitError(
         field: "adopted", message: "there are no models to adopt",
@@ -41,24 +40,16 @@ extension Session {
   public mutating func editMetric(
     _ edited: SuccessMetric, in caseStudy: CaseStudy, at now: Date = Date()
   ) throws(ToolkitError) -> Bool {
-    guard let index = toolkit.metrics.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("metric", edited.id, known: toolkit.metrics.map(\.id))
+    try replace(edited, in: \.metrics, named: "metric", kind: .metric, at: now) {
+      (edited, _, _) throws(ToolkitError) -> SuccessMetric in
+      var metric = edited
+      metric.name = metric.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      try Session.checkMetric(name: metric.name, kpi: metric.kpi, mechanism: metric.mechanism)
+      return metric
+    } changes: { old, metric, current in
+      metric.changedFields(from: old, in: caseStudy, toolkit: current)
+        .map { $0 == "KPI" ? "KPI → \(metric.kpi.label)" : $0 }.joined(separator: ", ")
     }
-    var metric = edited
-    metric.name = metric.name.trimmingCharacters(in: .whitespacesAndNewlines)
-    try Session.checkMetric(name: metric.name, kpi: metric.kpi, mechanism: metric.mechanism)
-    let old = toolkit.metrics[index]
-    guard metric != old else { return false }
-    toolkit.metrics[index] = metric
-    var changes = metric.changedFields(from: old, in: caseStudy, toolkit: toolkit)
-    if old.kpi != metric.kpi {
-      changes = changes.map { $0 == "KPI" ? "KPI → \(metric.kpi.label)" : $0 }
-    }
-    log(
-      SessionEvent(
-        at: now, kind: .metric, target: metric.id,
-        detail: "edited: " + changes.joined(separator: ", ")), at: now)
-    return true
   }
 
   /// Replaces an adoption decision (matched by id); returns whether anything changed. When it
@@ -67,22 +58,40 @@ extension Session {
   public mutating func editAdoption(
     _ edited: Adoption, in caseStudy: CaseStudy, at now: Date = Date()
   ) throws(ToolkitError) -> Bool {
-    guard let index = toolkit.adoptions.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("adoption", edited.id, known: toolkit.adoptions.map(\.id))
+    try replace(edited, in: \.adoptions, named: "adoption", kind: .adoption, at: now) {
+      (edited, old, current) throws(ToolkitError) -> Adoption in
+      var adoption = edited
+      adoption.candidates = try Session.checkAdoption(
+        candidates: edited.candidates, chosen: edited.chosen, rationale: edited.rationale,
+        known: current.models.map(\.id))
+      adoption.decidedAt = old.decidedAt
+      return adoption
+    } changes: { old, adoption, current in
+      adoption.changedFields(from: old, in: caseStudy, toolkit: current).joined(separator: ", ")
+        + "; adopted \(adoption.chosen) from " + adoption.candidates.joined(separator: ", ")
     }
-    var adoption = edited
-    adoption.candidates = try checkAdoption(
-      candidates: edited.candidates, chosen: edited.chosen, rationale: edited.rationale)
-    let old = toolkit.adoptions[index]
-    adoption.decidedAt = old.decidedAt
-    guard adoption != old else { return false }
-    toolkit.adoptions[index] = adoption
-    let changes = adoption.changedFields(from: old, in: caseStudy, toolkit: toolkit)
+  }
+
+  /// Replaces the record with `edited`'s id in one of the toolkit's lists. `settle` checks the
+  /// edited record against the old one (and the toolkit as it is) and returns what to keep; an
+  /// unchanged record is left alone; a changed one is logged as "edited: " and what `changes`
+  /// says changed. Returns whether anything changed.
+  mutating func replace<R: Identifiable & Equatable>(
+    _ edited: R, in list: WritableKeyPath<Toolkit, [R]>, named what: String,
+    kind: SessionEvent.Kind, at now: Date,
+    settle: (R, R, Toolkit) throws(ToolkitError) -> R, changes: (R, R, Toolkit) -> String
+  ) throws(ToolkitError) -> Bool where R.ID == String {
+    guard let index = toolkit[keyPath: list].firstIndex(where: { $0.id == edited.id }) else {
+      throw .unknown(what, edited.id, known: toolkit[keyPath: list].map(\.id))
+    }
+    let old = toolkit[keyPath: list][index]
+    let record = try settle(edited, old, toolkit)
+    guard record != old else { return false }
+    toolkit[keyPath: list][index] = record
     log(
       SessionEvent(
-        at: now, kind: .adoption, target: adoption.id,
-        detail: "edited: " + changes.joined(separator: ", ") + "; adopted \(adoption.chosen) from "
-          + adoption.candidates.joined(separator: ", ")), at: now)
+        at: now, kind: kind, target: edited.id, detail: "edited: " + changes(old, record, toolkit)),
+      at: now)
     return true
   }
 }
