@@ -100,10 +100,10 @@ public struct EstimateWorkings: Sendable, Equatable {
       out.append("Result: \(rangeText)")
     } else {
       let percent = Int((EstimateWorkings.allowancePerFlag * 100).rounded())
-      let flagWord = flags.count == 1 ? "flag" : "flags"
+      let which = flags.count == 1 ? "the one flag" : "each of \(flags.count) flags"
       out.append(
-        "Result: \(rangeText) (\(d(low)), plus casebench's own \(percent)% for each of "
-          + "\(flags.count) \(flagWord): the author puts no figure on them)")
+        "Result: \(rangeText) (\(d(low)), plus casebench's own \(percent)% for \(which): the "
+          + "author puts no figure on \(flags.count == 1 ? "it" : "them"))")
     }
     return out
   }
