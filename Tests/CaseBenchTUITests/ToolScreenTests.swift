@@ -310,6 +310,32 @@ struct ToolScreenTests {
     #expect(state.session?.toolkit.metrics.isEmpty == true)
   }
 
+  @Test func yourOwnPeopleAreEditedInAFormTheCastTakesNotesOnly() throws {
+    var state = try Self.state()
+    // The map opens on power high × interest high: Helen and Tom, from the cast.
+    send(&state, .char("s"), .enter, .char("e"))
+    #expect(Self.form(state) == nil)
+    #expect(state.message?.text.contains("comes from the case study") == true)
+    send(&state, .tab, .tab, .char("a"))  // back to the map, then add a person there
+    type(&state, "Pat from the bank")
+    send(&state, .enter, .enter)  // list the cell
+    for _ in 0..<5 { send(&state, .down) }  // Pat is after the cast
+    send(&state, .char("e"))
+    #expect(Self.form(state)?.target == .person("P1"))
+    try Self.retype("role", "Bank manager", &state)
+    try Self.retype("hot buttons", "Surprises; late figures", &state)
+    try Self.goToField("interest", &state)
+    send(&state, .left, .left)
+    try Self.retype("power", "medium", &state)
+    let pat = try #require(state.session?.toolkit.person(id: "P1"))
+    #expect(pat.role == "Bank manager" && pat.hotButtons == ["Surprises", "late figures"])
+    #expect(pat.interest == .low && pat.power == .medium)
+    #expect(state.session?.events.last?.kind == .stakeholder)
+    #expect(state.session?.events.last?.detail == "edited: power")
+    try Self.retype("power", "huge", &state)
+    #expect(state.message?.text.contains("use one of low, medium, high") == true)
+  }
+
   @Test func anAdoptionDecisionIsRecordedAndEditedInTheModelRegister() throws {
     var state = try Self.state()
     send(&state, .char("m"), .char("a"))

@@ -200,3 +200,34 @@ extension Adoption: EditableRecord {
     return a
   }
 }
+
+extension Stakeholder: EditableRecord {
+  public func fields(in caseStudy: CaseStudy, toolkit: Toolkit) -> [RecordField] {
+    let levels = Level.allCases.map(\.rawValue)
+    return [
+      RecordField("name", name),
+      RecordField("role", role),
+      RecordField("power", power.rawValue, choices: levels),
+      RecordField("interest", interest.rawValue, choices: levels),
+      RecordField("wants", wants),
+      RecordField("hot buttons", hotButtons.joined(separator: "; ")),
+    ]
+  }
+
+  public func setting(_ index: Int, to text: String) throws(ToolkitError) -> Stakeholder {
+    var p = self
+    let levels = Level.allCases.map { ($0.rawValue, $0.rawValue, $0) }
+    switch index {
+    case 0: p.name = try FieldText.required(text, "name")
+    case 1: p.role = FieldText.trimmed(text)
+    case 2: p.power = try FieldText.choice(text, "power", levels)
+    case 3: p.interest = try FieldText.choice(text, "interest", levels)
+    case 4: p.wants = text
+    case 5:
+      p.hotButtons = text.split(separator: ";").map { FieldText.trimmed(String($0)) }
+        .filter { !$0.isEmpty }
+    default: break
+    }
+    return p
+  }
+}

@@ -72,6 +72,23 @@ extension Session {
     }
   }
 
+  /// Replaces one of the user's own people (matched by id): their name, role, place on the
+  /// grid, wants and hot buttons. The case study's cast is not the user's to edit.
+  @discardableResult
+  public mutating func editPerson(
+    _ edited: Stakeholder, in caseStudy: CaseStudy, at now: Date = Date()
+  ) throws(ToolkitError) -> Bool {
+    try replace(edited, in: \.people, named: "person of your own", kind: .stakeholder, at: now) {
+      (edited, _, _) throws(ToolkitError) -> Stakeholder in
+      var person = edited
+      person.name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      if person.name.isEmpty { throw .empty("name") }
+      return person
+    } changes: { old, person, current in
+      person.changedFields(from: old, in: caseStudy, toolkit: current).joined(separator: ", ")
+    }
+  }
+
   /// Replaces the record with `edited`'s id in one of the toolkit's lists. `settle` checks the
   /// edited record against the old one (and the toolkit as it is) and returns what to keep; an
   /// unchanged record is left alone; a changed one is logged as "edited: " and what `changes`

@@ -270,7 +270,8 @@ enum KeyTable {
     group: .tools, in: [.tool])
   static let toolEdit = KeyBinding(
     "e", [(.char("e"), .toolEdit)],
-    "edit the selected risk, model, metric or adoption in a form (Left Right step a choice)",
+    "edit the selected risk, model, metric, adoption or own person in a form (Left Right "
+      + "step a choice)",
     group: .tools, in: [.tool])
   static let toolNote = KeyBinding(
     "n", [(.char("n"), .toolNote)], "a note on the selected person; a risk's mitigation",

@@ -21,7 +21,8 @@ extension ToolForm {
   /// The heading over the form: "Edit R1", "New success metric".
   var title: String {
     switch target {
-    case .risk(let id), .model(let id), .metric(let id), .adoption(let id): "Edit \(id)"
+    case .risk(let id), .model(let id), .metric(let id), .adoption(let id), .person(let id):
+      "Edit \(id)"
     case .newMetric: "New success metric"
     case .newAdoption: "New adoption decision"
     }
@@ -45,6 +46,7 @@ extension ToolForm {
     case .metric(let id): return t.metric(id: id)?.fields(in: cs, toolkit: t)
     case .adoption(let id):
       return t.adoptions.first { $0.id == id }?.fields(in: cs, toolkit: t)
+    case .person(let id): return t.person(id: id)?.fields(in: cs, toolkit: t)
     case .newMetric(let m): return m.fields(in: cs, toolkit: t)
     case .newAdoption(let a): return a.fields(in: cs, toolkit: t)
     }
@@ -58,8 +60,18 @@ extension AppState {
   mutating func openForm(_ tool: inout ToolScreen, wb: Workbench, quietly: Bool) {
     if let target = ToolLists.selectedRecord(tool, wb: wb) {
       tool.form = ToolForm(target: target)
-    } else if !quietly {
-      showMessage("Nothing here to edit: select a risk, model, metric or adoption.", isError: false)
+    } else if quietly {
+      return
+    } else if tool.kind == .stakeholders, let entry = ToolLists.selectedPerson(tool, wb: wb),
+      entry.fromCaseStudy
+    {
+      showMessage(
+        "\(entry.person.name) comes from the case study: \(KeyTable.toolNote.hint("writes a note"))."
+          + " Your own people (a) can be edited.", isError: false)
+    } else {
+      showMessage(
+        "Nothing here to edit: select a risk, a model, a metric, an adoption or a person of "
+          + "your own.", isError: false)
     }
   }
 
@@ -131,6 +143,9 @@ extension AppState {
       case .adoption(let id):
         guard let a = t.adoptions.first(where: { $0.id == id }) else { return nil }
         changed = try s.editAdoption(a.setting(index, to: text), in: cs, at: now)
+      case .person(let id):
+        guard let p = t.person(id: id) else { return nil }
+        changed = try s.editPerson(p.setting(index, to: text), in: cs, at: now)
       case .newMetric, .newAdoption: return nil
       }
       return changed ? form.title.replacingOccurrences(of: "Edit ", with: "") + " saved." : nil

@@ -18,7 +18,8 @@ enum ToolHints {
       return [back, add, T.toolFactor.hint("factor"), T.toolRemove.hint("remove task")]
     case (.stakeholders, .map): return [back, "arrows cell", add, tab]
     case (.stakeholders, .metrics): return [back, add, edit, T.toolRemove.hint("remove"), tab]
-    case (.stakeholders, _): return [back, T.toolNote.hint("note"), add, tab]
+    case (.stakeholders, _):
+      return [back, T.toolNote.hint("note"), add, tab, T.toolEdit.hint("edit your own")]
     case (.models, .adoptions): return [back, add, edit, tab]
     case (.models, _): return [back, add, edit, T.toolToggle.hint("rebuild?"), tab]
     case (.log, _): return [back, add, T.move.hint("scroll", keys: [.char("j"), .char("k")])]

@@ -112,6 +112,8 @@ enum FormTarget: Sendable, Equatable {
   case model(String)
   case metric(String)
   case adoption(String)
+  /// One of the user's own people (the case study's cast takes only notes).
+  case person(String)
   case newMetric(SuccessMetric)
   case newAdoption(Adoption)
 }

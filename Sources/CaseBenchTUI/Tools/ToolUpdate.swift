@@ -364,6 +364,9 @@ enum ToolLists {
     case (.models, .list): return pick(t.models, tool.row).map { .model($0.id) }
     case (.models, .adoptions): return pick(t.adoptions, tool.row).map { .adoption($0.id) }
     case (.stakeholders, .metrics): return pick(t.metrics, tool.row).map { .metric($0.id) }
+    case (.stakeholders, .list):
+      guard let entry = selectedPerson(tool, wb: wb), !entry.fromCaseStudy else { return nil }
+      return .person(entry.person.id)
     default: return nil
     }
   }
