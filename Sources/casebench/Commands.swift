@@ -230,7 +230,7 @@ private func droppedWarnings(file: String, old: CaseStudy, oldFile: String, new:
   }
 }
 
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: SessionReportCommand {
   static let configuration = CommandConfiguration(
     commandName: "status", abstract: "Show progress per phase, gates and readiness.")
 
@@ -242,14 +242,12 @@ struct StatusCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  mutating func run() throws {
-    let (study, session) = try loadSession(at: file, locations: locations)
-    if json {
-      Console.out(Reports.statusJSON(caseStudy: study, session: session))
-      Console.out("\n")
-    } else {
-      Console.out(Reports.statusText(caseStudy: study, session: session))
-    }
+  static func text(_ study: CaseStudy, _ session: Session) -> String {
+    Reports.statusText(caseStudy: study, session: session)
+  }
+
+  static func json(_ study: CaseStudy, _ session: Session) -> Data {
+    Reports.statusJSON(caseStudy: study, session: session)
   }
 }
 

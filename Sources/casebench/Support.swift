@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseBenchCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -120,5 +121,26 @@ func loadSession(at path: String, locations: LocationOptions) throws(CLIError) -
       URL(fileURLWithPath: path), searchDirectories: locations.searchDirectories)
   } catch {
     throw CLIError(error)
+  }
+}
+
+/// A command that reads one session and prints a report of it: text, or JSON with `--json`.
+/// `run` is written once here; each command says what its two reports are.
+protocol SessionReportCommand: ParsableCommand {
+  var file: String { get }
+  var json: Bool { get }
+  var locations: LocationOptions { get }
+  static func text(_ study: CaseStudy, _ session: Session) -> String
+  static func json(_ study: CaseStudy, _ session: Session) -> Data
+}
+
+extension SessionReportCommand {
+  mutating func run() throws {
+    let (study, session) = try loadSession(at: file, locations: locations)
+    if json {
+      Console.out(Self.json(study, session))
+    } else {
+      Console.out(Self.text(study, session))
+    }
   }
 }

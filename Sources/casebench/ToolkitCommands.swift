@@ -67,7 +67,7 @@ struct RiskAddCommand: ParsableCommand {
   }
 }
 
-struct RiskListCommand: ParsableCommand {
+struct RiskListCommand: SessionReportCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List a session's risks and the heat map.")
 
@@ -79,13 +79,12 @@ struct RiskListCommand: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  mutating func run() throws {
-    let (study, session) = try loadSession(at: file, locations: locations)
-    if json {
-      FileHandle.standardOutput.write(Reports.riskListJSON(session: session))
-    } else {
-      Console.out(Reports.riskList(caseStudy: study, session: session))
-    }
+  static func text(_ study: CaseStudy, _ session: Session) -> String {
+    Reports.riskList(caseStudy: study, session: session)
+  }
+
+  static func json(_ study: CaseStudy, _ session: Session) -> Data {
+    Reports.riskListJSON(session: session)
   }
 }
 
@@ -118,8 +117,9 @@ struct EstimateCommand: ParsableCommand {
     abstract: "Apply the doubling heuristic to a solo estimate and show the workings.",
     discussion: """
       Doubles the solo estimate, then doubles again for each of --complex-data, --big-data and \
-      --distributed-platform. The other flags are listed without multiplying; the range allows \
-      10% for each. Example: --days 10 --complex-data --big-data gives 10 -> 20 -> 40 -> 80.
+      --distributed-platform. The other flags are listed without multiplying; the top of the \
+      range allows 10% for each, casebench's own allowance (the author gives no figure for \
+      them). Example: --days 10 --complex-data --big-data gives 10 -> 20 -> 40 -> 80.
       """)
 
   @Option(
@@ -127,26 +127,8 @@ struct EstimateCommand: ParsableCommand {
     help: ArgumentHelp("The solo estimate in person-days.", valueName: "N"))
   var days: String
 
-  @Flag(name: .customLong("complex-data"), help: "Complex or poorly understood data (doubles).")
-  var complexData = false
-  @Flag(name: .customLong("big-data"), help: "Big data (doubles).")
-  var bigData = false
-  @Flag(
-    name: .customLong("distributed-platform"),
-    help: "A complex or distributed platform (doubles).")
-  var distributedPlatform = false
-  @Flag(name: .customLong("dirty-data"), help: "Dirty data (flagged).")
-  var dirtyData = false
-  @Flag(name: .customLong("ethics"), help: "Ethics, security or privacy work (flagged).")
-  var ethics = false
-  @Flag(name: .customLong("many-models"), help: "Many models (flagged).")
-  var manyModels = false
-  @Flag(name: .customLong("unstructured-data"), help: "Unstructured data (flagged).")
-  var unstructuredData = false
-  @Flag(name: .customLong("complex-evaluation"), help: "Complicated evaluation (flagged).")
-  var complexEvaluation = false
-  @Flag(name: .customLong("model-docs"), help: "Model documentation required (flagged).")
-  var modelDocs = false
+  @Flag(help: "The factors that apply: three double the estimate, the rest are flagged.")
+  var factors: [EstimateFactor] = []
 
   @Flag(name: .customLong("json"), help: "Print machine-readable JSON.")
   var json = false
@@ -157,16 +139,6 @@ struct EstimateCommand: ParsableCommand {
   var session: String?
 
   @OptionGroup var locations: LocationOptions
-
-  var factors: [EstimateFactor] {
-    let chosen: [(Bool, EstimateFactor)] = [
-      (complexData, .complexData), (bigData, .bigData),
-      (distributedPlatform, .distributedPlatform), (dirtyData, .dirtyData), (ethics, .ethics),
-      (manyModels, .manyModels), (unstructuredData, .unstructuredData),
-      (complexEvaluation, .complexEvaluation), (modelDocs, .modelDocs),
-    ]
-    return chosen.filter(\.0).map(\.1)
-  }
 
   func validate() throws {
     if case .failure(let problem) = EstimateWorkings.parseDays(days) {
@@ -188,7 +160,7 @@ struct EstimateCommand: ParsableCommand {
       }
     }
     if json {
-      FileHandle.standardOutput.write(Reports.estimateJSON(workings))
+      Console.out(Reports.estimateJSON(workings))
     } else {
       Console.out(Reports.estimateText(workings))
       if let session { Console.out("Saved the estimate in \(session)\n") }
@@ -236,4 +208,18 @@ func editSession<T>(
     throw CLIError(error)
   }
   return result
+}
+
+/// Each factor of the heuristic is a flag of `casebench estimate`, named by the domain
+/// (`--complex-data`) and explained by its label and whether it doubles.
+extension EstimateFactor: EnumerableFlag {
+  public static func name(for value: EstimateFactor) -> NameSpecification {
+    .customLong(value.flagName)
+  }
+
+  public static func help(for value: EstimateFactor) -> ArgumentHelp? {
+    ArgumentHelp(
+      value.label.prefix(1).uppercased() + value.label.dropFirst()
+        + (value.doubles ? " (doubles)." : " (flagged)."))
+  }
 }

@@ -23,6 +23,24 @@ struct BikeShopTests {
     )
   }
 
+  /// Model answers reach a facilitator's report and never a participant's.
+  @Test func modelAnswersAreInTheFacilitatorsReportOnly() throws {
+    let study = try Self.bikeShop()
+    let session = Session(
+      participant: "Team A", caseStudy: study, now: Date(timeIntervalSince1970: 0))
+    let answer = "Between 180 and 260 person-days"
+    for format in [ReportFormat.markdown, .html, .json] {
+      let participant = Reports.export(caseStudy: study, session: session, format: format)
+      #expect(!participant.contains(answer), "\(format)")
+      #expect(!participant.contains("Model answers"), "\(format)")
+    }
+    for format in [ReportFormat.markdown, .html] {
+      let facilitator = Reports.export(
+        caseStudy: study, session: session, format: format, facilitator: true)
+      #expect(facilitator.contains(answer), "\(format)")
+    }
+  }
+
   @Test func lintsWithoutErrorsOrWarnings() {
     #expect(CaseStudyCatalog.builtInDiagnostics() == [])
   }

@@ -117,7 +117,10 @@ struct EstimateHeuristicTests {
     for flag in flags {
       #expect(w.lines.contains("Flagged, not multiplied: \(flag.label)"), "\(flag)")
     }
-    #expect(w.lines.last == "Result: 60–96 person-days (60 plus up to 10% for each of 6 flags)")
+    #expect(
+      w.lines.last
+        == "Result: 60–96 person-days (60, plus casebench's own 10% for each of 6 flags: the "
+        + "author puts no figure on them)", "the workings say the allowance is not the author's")
   }
 
   @Test func aBaseOverTwentyDaysWarns() {
@@ -330,9 +333,11 @@ struct ToolkitRecordTests {
     var edited = m
     edited.rebuildable = true
     edited.rebuildNeeds = "the data snapshot"
-    let changed6 = try s.editModel(edited)
+    let changed6 = try s.editModel(edited, in: cs)
     #expect(changed6)
-    #expect(s.events.last?.detail == "edited: can now be rebuilt")
+    #expect(s.events.last?.detail == "edited: can now be rebuilt, what rebuilding needs")
+    edited.phase = "nope"
+    #expect(throws: ToolkitError.self) { try s.editModel(edited, in: cs) }
     #expect(throws: ToolkitError.self) {
       try s.recordAdoption(candidates: ["M1", "M7"], chosen: "M1", rationale: "r")
     }
@@ -344,6 +349,62 @@ struct ToolkitRecordTests {
     let changed7 = try s.removeMetric("K1")
     #expect(changed7)
     #expect(s.toolkit.metrics.isEmpty)
+  }
+
+  @Test func recordsAreEditedFieldByFieldWithClearErrors() throws {
+    var s = try ToolkitFixtures.busy()
+    let cs = ToolkitFixtures.caseStudy
+    let risk = try #require(s.toolkit.risk(id: "R2"))
+    let fields = risk.fields(in: cs, toolkit: s.toolkit)
+    #expect(
+      fields.map(\.name) == [
+        "title", "phase", "likelihood", "impact", "owner", "mitigation", "status", "review date",
+      ])
+    #expect(fields[2].stepped(1) == "3" && fields[2].stepped(-2) == "5")
+    #expect(fields[4].stepped(1) == nil, "free text has no choices")
+    for (index, text, message) in [
+      (2, "x", "likelihood must be a whole number from 1 to 5, not 'x'"),
+      (3, "0", "impact must be from 1 to 5, not 0"),
+      (6, "done", "'done' is not a status"),
+      (7, "14/12/2026", "'14/12/2026' is not a day"),
+      (0, "  ", "the title is empty"),
+    ] {
+      #expect(throws: ToolkitError.self) { try risk.setting(index, to: text) }
+      do {
+        _ = try risk.setting(index, to: text)
+      } catch {
+        #expect(error.message == message)
+      }
+    }
+    #expect(try risk.setting(6, to: "Occurred").status == .occurred)
+    #expect(try risk.setting(7, to: "").reviewDate == nil)
+
+    // Metrics: the KPI by its id or its label; the mechanism must stay.
+    let metric = try #require(s.toolkit.metric(id: "K1"))
+    #expect(try metric.setting(1, to: "people_intensity").kpi == .peopleIntensity)
+    #expect(try metric.setting(1, to: "Customer experience").kpi == .customerExperience)
+    #expect(throws: ToolkitError.self) { try metric.setting(2, to: "") }
+    var edited = try metric.setting(1, to: "cycle time")
+    edited = try edited.setting(3, to: "Within a week")
+    #expect(try s.editMetric(edited, in: cs, at: StoreFixtures.at(20)))
+    #expect(s.events.last?.kind == .metric)
+    #expect(s.events.last?.detail == "edited: KPI → cycle time, target")
+    #expect(try !s.editMetric(edited, in: cs, at: StoreFixtures.at(21)), "no change, no event")
+
+    // Adoptions: registered models only; when it was decided does not change.
+    let adoption = try #require(s.toolkit.adoptions.first)
+    #expect(throws: ToolkitError.self) {
+      try s.editAdoption(adoption.setting(0, to: "M1, M9"), in: cs)
+    }
+    let moved = try adoption.setting(1, to: "M2").setting(0, to: "M1")
+    #expect(try s.editAdoption(moved, in: cs, at: StoreFixtures.at(22)))
+    let saved = try #require(s.toolkit.adoptions.first)
+    #expect(saved.candidates == ["M1", "M2"] && saved.chosen == "M2")
+    #expect(saved.decidedAt == adoption.decidedAt)
+    #expect(s.events.last?.kind == .adoption)
+    #expect(s.events.last?.detail.hasSuffix("adopted M2 from M1, M2") == true)
+    let reloaded = try SessionStore.decode(SessionStore.encode(s), file: "s.json")
+    #expect(reloaded.toolkit == s.toolkit)
   }
 
   @Test func theDecisionLogGathersEverythingInTimeOrder() throws {

@@ -58,6 +58,21 @@ struct BikeShopScreenTests {
     assertGolden(screen, "bike-shop-facilitator-briefing-120x60")
   }
 
+  /// Model answers are the facilitator's: the participant's briefing never shows them.
+  @Test func modelAnswersAreShownOnlyToFacilitators() throws {
+    let size = Size(width: 120, height: 200)
+    for facilitator in [true, false] {
+      var state = try Self.state(size: size, facilitator: facilitator)
+      if !render(state, size: size).text.contains("Briefing") {
+        _ = update(&state, .key(.char("b")))
+      }
+      let screen = render(state, size: size).text
+      #expect(screen.contains("Briefing"))
+      #expect(screen.contains("Model answers") == facilitator, "facilitator: \(facilitator)")
+      #expect(screen.contains("Between 180 and 260") == facilitator, "facilitator: \(facilitator)")
+    }
+  }
+
   /// The facilitator's decision dialog before a choice: every option's verdict and debrief.
   @Test func facilitatorDecisionBeforeAChoice() throws {
     let size = Size(width: 100, height: 40)

@@ -96,11 +96,11 @@ struct ToolScreenTests {
     #expect(moved.impact == 4)
     #expect(ToolLists.risksInCell(moved, wb: wb).map(\.id) == ["R1"])
     #expect(ToolLists.suggestions(wb).map(\.id) == ["S0.R3", "S0.R4", "S0.R5"])
-    // Edit R1 from the cell's list: its title and its mitigation.
-    send(&state, .tab, .enter)
+    // Edit R1 from the cell's list: its title (in its form) and its mitigation (n).
+    send(&state, .tab, .enter, .enter)
     for _ in 0..<300 { send(&state, .backspace) }
     type(&state, "Helen sets expectations from a demo")
-    send(&state, .enter, .char("n"))
+    send(&state, .enter, .escape, .char("n"))
     type(&state, "Show workings every Friday")
     send(&state, .enter)
     let edited = try #require(state.session?.toolkit.risks.first)
@@ -164,6 +164,26 @@ struct ToolScreenTests {
     #expect(ToolKind.offered(for: estimate).contains(.estimate))
     let register = try #require(study.item(id: "S0.8"))
     #expect(ToolKind.offered(for: register) == [.risks])
+    // Items whose tags are about something else still offer the tool their text names.
+    let heartbeat = try #require(study.item(id: "S0.7"))
+    #expect(ToolKind.offered(for: heartbeat).contains(.log), "it asks who reads the decision log")
+    let postModelling = try #require(study.item(id: "E.11"))
+    #expect(ToolKind.offered(for: postModelling).contains(.risks), "the open risks")
+    let status = try #require(study.item(id: "E.12"))
+    #expect(ToolKind.offered(for: status).contains(.risks), "risks and issues")
+    // Every item of the Bike Shop that names a tool offers it.
+    let names: [(String, ToolKind)] = [
+      ("risk register", .risks), ("decision log", .log), ("model register", .models),
+      ("success metric", .stakeholders), ("doubling heuristic", .estimate),
+    ]
+    for phase in study.phases {
+      for item in phase.checklist {
+        let text = [item.title, item.guidance, item.hint].joined(separator: " ").lowercased()
+        for (name, tool) in names where text.contains(name) {
+          #expect(ToolKind.offered(for: item).contains(tool), "\(item.id) names the \(name)")
+        }
+      }
+    }
     var state = try Self.state()
     // Core items come first: find S0.5's row in the checklist as shown.
     let sprint0 = try #require(study.phases.first)
@@ -172,6 +192,183 @@ struct ToolScreenTests {
     for _ in 0..<row { send(&state, .down) }
     let text = render(state, size: Size(width: 80, height: 24)).text
     #expect(text.contains("Open the tool: t estimate"), "\(text)")
+  }
+
+  /// The selected field of the open form (or nil when no form is open).
+  static func form(_ state: AppState) -> ToolForm? {
+    guard case .tool(let tool) = state.overlay else { return nil }
+    return tool.form
+  }
+
+  /// Moves the open form to a field by name.
+  static func goToField(_ name: String, _ state: inout AppState) throws {
+    let wb = try #require(state.workbench)
+    let fields = try #require(form(state)?.fields(wb))
+    let index = try #require(fields.firstIndex { $0.name == name })
+    for _ in 0..<10 { send(&state, .up) }
+    for _ in 0..<index { send(&state, .down) }
+  }
+
+  /// Opens the form's field, clears it and types `text`, then Enter.
+  static func retype(_ name: String, _ text: String, _ state: inout AppState) throws {
+    try goToField(name, &state)
+    send(&state, .enter)
+    for _ in 0..<200 { send(&state, .backspace) }
+    type(&state, text)
+    send(&state, .enter)
+  }
+
+  @Test func everyFieldOfARiskIsEditedOnScreenCheckedSavedAndLogged() throws {
+    var state = try Self.withRisks()
+    // R3 is our own risk at L2 × I3; the map is still on that cell.
+    send(&state, .char("e"))
+    #expect(Self.form(state)?.target == .risk("R3"))
+    let saves = state.sessionRevision
+    // Likelihood and impact step with Left and Right, or take a typed score.
+    try Self.goToField("likelihood", &state)
+    send(&state, .right, .right)
+    try Self.retype("impact", "5", &state)
+    try Self.retype("owner", "Ola", &state)
+    try Self.retype("review date", "2027-01-15", &state)
+    try Self.goToField("status", &state)
+    send(&state, .right)
+    try Self.retype("phase", "data", &state)
+    var risk = try #require(state.session?.toolkit.risk(id: "R3"))
+    #expect(risk.likelihood == 4 && risk.impact == 5 && risk.owner == "Ola")
+    #expect(risk.reviewDate == "2027-01-15" && risk.status == .mitigated && risk.phase == "data")
+    #expect(state.sessionRevision == saves + 7, "each field is its own saved change")
+    let details = state.session?.events.suffix(7).map(\.detail)
+    #expect(
+      details == [
+        "edited: L2 × I3 → L3 × I3", "edited: L3 × I3 → L4 × I3", "edited: L4 × I3 → L4 × I5",
+        "edited: owner Ola", "edited: review 2027-01-15", "edited: open → mitigated",
+        "edited: phase sprint-0 → data",
+      ])
+    // Bad input is refused with a message that says how to fix it; nothing changes.
+    try Self.retype("review date", "2027-02-30", &state)
+    #expect(state.message?.isError == true)
+    #expect(state.message?.text.contains("'2027-02-30' is not a day") == true)
+    #expect(state.message?.text.contains("YYYY-MM-DD") == true)
+    try Self.retype("likelihood", "seven", &state)
+    #expect(state.message?.text.contains("likelihood must be a whole number from 1 to 5") == true)
+    try Self.retype("impact", "9", &state)
+    #expect(state.message?.text.contains("impact must be from 1 to 5, not 9") == true)
+    try Self.retype("phase", "sprint-9", &state)
+    #expect(state.message?.text.contains("there is no phase 'sprint-9'") == true)
+    try Self.retype("status", "finished", &state)
+    #expect(state.message?.text.contains("use one of open, mitigated, closed, occurred") == true)
+    try Self.retype("title", "", &state)
+    risk = try #require(state.session?.toolkit.risk(id: "R3"))
+    #expect(risk.reviewDate == "2027-01-15" && risk.likelihood == 4 && risk.phase == "data")
+    #expect(risk.title == "Till export <drops> refunds", "an empty title is refused")
+    // A review date can be cleared; Esc goes back to the list, Esc again to the checklist.
+    try Self.retype("review date", "", &state)
+    #expect(state.session?.toolkit.risk(id: "R3")?.reviewDate == nil)
+    send(&state, .escape)
+    #expect(Self.form(state) == nil)
+    guard case .tool = state.overlay else {
+      Issue.record("Esc in a form closed the tool")
+      return
+    }
+    send(&state, .escape)
+    #expect(state.overlay == .none)
+  }
+
+  @Test func successMetricsAreAddedEditedAndRemovedInTheStakeholdersTool() throws {
+    var state = try Self.state()
+    send(&state, .char("s"), .tab, .tab)
+    guard case .tool(let tool) = state.overlay else { return }
+    #expect(tool.focus == .metrics)
+    send(&state, .char("a"))
+    #expect(Self.form(state)?.isNew == true)
+    try Self.retype("metric", "Emergency transfers between stores", &state)
+    try Self.goToField("KPI", &state)
+    send(&state, .right)  // revenue → cost saving
+    // Adding before the mechanism is given is refused, with the fix.
+    send(&state, .down, .down, .down, .enter)
+    #expect(state.message?.text.contains("the mechanism is empty") == true)
+    #expect(state.message?.text.contains("say how the system moves cost saving") == true)
+    #expect(state.session?.toolkit.metrics.isEmpty == true)
+    try Self.retype("mechanism", "Stock is ordered where the forecast says it will sell", &state)
+    try Self.retype("target", "Half as many by June", &state)
+    try Self.goToField("target", &state)
+    send(&state, .down, .enter)
+    let metric = try #require(state.session?.toolkit.metrics.first)
+    #expect(
+      metric.id == "K1" && metric.kpi == .costSaving && metric.target == "Half as many by June")
+    #expect(Self.form(state) == nil, "adding goes back to the list")
+    #expect(state.session?.events.last?.kind == .metric)
+    // Edit it: Enter opens its form; a KPI can be typed by its label.
+    send(&state, .enter)
+    #expect(Self.form(state)?.target == .metric("K1"))
+    try Self.retype("KPI", "cycle time", &state)
+    #expect(state.session?.toolkit.metrics.first?.kpi == .cycleTime)
+    #expect(state.session?.events.last?.detail == "edited: KPI → cycle time")
+    try Self.retype("KPI", "happiness", &state)
+    #expect(state.message?.text.contains("use one of revenue, cost saving") == true)
+    send(&state, .escape, .char("x"))
+    #expect(state.session?.toolkit.metrics.isEmpty == true)
+  }
+
+  @Test func yourOwnPeopleAreEditedInAFormTheCastTakesNotesOnly() throws {
+    var state = try Self.state()
+    // The map opens on power high × interest high: Helen and Tom, from the cast.
+    send(&state, .char("s"), .enter, .char("e"))
+    #expect(Self.form(state) == nil)
+    #expect(state.message?.text.contains("comes from the case study") == true)
+    send(&state, .tab, .tab, .char("a"))  // back to the map, then add a person there
+    type(&state, "Pat from the bank")
+    send(&state, .enter, .enter)  // list the cell
+    for _ in 0..<5 { send(&state, .down) }  // Pat is after the cast
+    send(&state, .char("e"))
+    #expect(Self.form(state)?.target == .person("P1"))
+    try Self.retype("role", "Bank manager", &state)
+    try Self.retype("hot buttons", "Surprises; late figures", &state)
+    try Self.goToField("interest", &state)
+    send(&state, .left, .left)
+    try Self.retype("power", "medium", &state)
+    let pat = try #require(state.session?.toolkit.person(id: "P1"))
+    #expect(pat.role == "Bank manager" && pat.hotButtons == ["Surprises", "late figures"])
+    #expect(pat.interest == .low && pat.power == .medium)
+    #expect(state.session?.events.last?.kind == .stakeholder)
+    #expect(state.session?.events.last?.detail == "edited: power")
+    try Self.retype("power", "huge", &state)
+    #expect(state.message?.text.contains("use one of low, medium, high") == true)
+  }
+
+  @Test func anAdoptionDecisionIsRecordedAndEditedInTheModelRegister() throws {
+    var state = try Self.state()
+    send(&state, .char("m"), .char("a"))
+    type(&state, "Seasonal naive")
+    send(&state, .enter, .char("a"))
+    type(&state, "Gradient boosting")
+    send(&state, .enter)
+    // The model's own fields are edited in its form.
+    send(&state, .char("e"))
+    try Self.retype("data version", "till-2026-01", &state)
+    try Self.retype("what rebuilding needs", "the feature list and the seed", &state)
+    try Self.goToField("can we rebuild it?", &state)
+    send(&state, .right)
+    let model = try #require(state.session?.toolkit.model(id: "M1"))
+    #expect(model.dataVersion == "till-2026-01" && model.rebuildable)
+    #expect(model.rebuildNeeds == "the feature list and the seed")
+    send(&state, .escape, .tab, .char("a"))
+    #expect(Self.form(state)?.isNew == true)
+    try Self.retype("rationale", "Tom can interrogate it", &state)
+    send(&state, .down, .enter)
+    let adoption = try #require(state.session?.toolkit.adoptions.first)
+    #expect(adoption.candidates == ["M1", "M2"] && adoption.chosen == "M1")
+    #expect(adoption.rationale == "Tom can interrogate it")
+    // Change the choice: Enter opens it, Right steps the adopted model.
+    send(&state, .enter)
+    try Self.goToField("adopted", &state)
+    send(&state, .right)
+    #expect(state.session?.toolkit.adoptions.first?.chosen == "M2")
+    try Self.retype("candidates considered", "M2 M7", &state)
+    #expect(state.message?.text.contains("there is no model M7") == true)
+    let log = DecisionLog.entries(
+      caseStudy: try #require(state.workbench?.caseStudy), session: try #require(state.session))
+    #expect(log.filter { $0.kind == "adoption" }.count == 2)
   }
 
   // MARK: Golden screens
@@ -222,6 +419,34 @@ struct ToolScreenTests {
     type(&state, "15")
     send(&state, .enter, .char("l"))
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "tool-log-80x24")
+  }
+
+  @Test func riskForm80x24() throws {
+    var state = try Self.withRisks()
+    send(&state, .char("e"))
+    try Self.goToField("status", &state)
+    assertGolden(render(state, size: Size(width: 80, height: 24)).text, "tool-risk-form-80x24")
+  }
+
+  @Test func metricForm80x24() throws {
+    var state = try Self.state()
+    send(&state, .char("s"), .tab, .tab, .char("a"))
+    try Self.retype("metric", "Emergency transfers between stores", &state)
+    try Self.goToField("KPI", &state)
+    send(&state, .right)
+    assertGolden(render(state, size: Size(width: 80, height: 24)).text, "tool-metric-form-80x24")
+  }
+
+  @Test func adoptions80x24() throws {
+    var state = try Self.state()
+    send(&state, .char("m"), .char("a"))
+    type(&state, "Seasonal naive")
+    send(&state, .enter, .char("a"))
+    type(&state, "Gradient boosting")
+    send(&state, .enter, .tab, .char("a"))
+    try Self.retype("rationale", "Tom can interrogate it", &state)
+    send(&state, .down, .enter)
+    assertGolden(render(state, size: Size(width: 80, height: 24)).text, "tool-adoptions-80x24")
   }
 
   @Test func aPromptInATool80x24() throws {

@@ -1,176 +1,123 @@
 import Foundation
 
 /// The toolkit half of the session writer (schema 2): the same layout `JSONEncoder` gives the
-/// `Toolkit` types, keys sorted by UTF-8 bytes, optionals left out when nil.
+/// `Toolkit` types, keys sorted by UTF-8 bytes, optionals left out when nil. Each record is
+/// described once as named values; `object` sorts and writes them.
 extension SessionJSONWriter {
+  /// A value in the toolkit's part of a session file.
+  indirect enum Value {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case number(Double)
+    case date(Date)
+    case list([Value])
+    /// Named values in any order; a nil value is left out, as `JSONEncoder` leaves out nil.
+    case object([(String, Value?)])
+
+    static func strings(_ values: [String]) -> Value { .list(values.map(Value.string)) }
+  }
+
   mutating func toolkit(_ t: Toolkit) {
-    open(UInt8(ascii: "{"))
-    key("adoptions")
-    list(t.adoptions) { w, a in
-      w.open(UInt8(ascii: "{"))
-      w.key("candidates")
-      w.strings(a.candidates)
-      w.key("chosen")
-      w.string(a.chosen)
-      w.key("decided_at")
-      w.date(a.decidedAt)
-      w.key("id")
-      w.string(a.id)
-      w.key("rationale")
-      w.string(a.rationale)
-      w.close(UInt8(ascii: "}"))
-    }
-    if let e = t.estimate {
-      key("estimate")
-      open(UInt8(ascii: "{"))
-      key("factors")
-      strings(e.factors.map(\.rawValue))
-      key("tasks")
-      list(e.tasks) { w, task in
-        w.open(UInt8(ascii: "{"))
-        w.key("days")
-        w.number(task.days)
-        w.key("title")
-        w.string(task.title)
-        w.close(UInt8(ascii: "}"))
+    write(
+      .object([
+        ("adoptions", .list(t.adoptions.map(Self.adoption))),
+        ("estimate", t.estimate.map(Self.estimate)),
+        ("log", .list(t.log.map(Self.logEntry))),
+        ("metrics", .list(t.metrics.map(Self.metric))),
+        ("models", .list(t.models.map(Self.model))),
+        ("people", .list(t.people.map(Self.person))),
+        ("person_notes", .object(t.personNotes.map { ($0.key, .string($0.value)) })),
+        ("risks", .list(t.risks.map(Self.risk))),
+      ]))
+  }
+
+  private static func adoption(_ a: Adoption) -> Value {
+    .object([
+      ("candidates", .strings(a.candidates)), ("chosen", .string(a.chosen)),
+      ("decided_at", .date(a.decidedAt)), ("id", .string(a.id)),
+      ("rationale", .string(a.rationale)),
+    ])
+  }
+
+  private static func estimate(_ e: Estimate) -> Value {
+    .object([
+      ("factors", .strings(e.factors.map(\.rawValue))),
+      (
+        "tasks",
+        .list(e.tasks.map { .object([("days", .number($0.days)), ("title", .string($0.title))]) })
+      ),
+      ("updated", .date(e.updated)),
+    ])
+  }
+
+  private static func logEntry(_ entry: LogEntry) -> Value {
+    .object([
+      ("at", .date(entry.at)), ("id", .string(entry.id)),
+      ("rationale", .string(entry.rationale)), ("title", .string(entry.title)),
+    ])
+  }
+
+  private static func metric(_ m: SuccessMetric) -> Value {
+    .object([
+      ("id", .string(m.id)), ("kpi", .string(m.kpi.rawValue)),
+      ("mechanism", .string(m.mechanism)), ("name", .string(m.name)),
+      ("target", .string(m.target)),
+    ])
+  }
+
+  private static func model(_ m: ModelRecord) -> Value {
+    .object([
+      ("data_version", .string(m.dataVersion)), ("id", .string(m.id)),
+      ("metrics", .string(m.metrics)), ("name", .string(m.name)), ("notes", .string(m.notes)),
+      ("parameters", .string(m.parameters)), ("phase", .string(m.phase)),
+      ("rebuild_needs", .string(m.rebuildNeeds)), ("rebuildable", .bool(m.rebuildable)),
+      ("recorded", .date(m.recorded)),
+    ])
+  }
+
+  private static func person(_ p: Stakeholder) -> Value {
+    .object([
+      ("hot_buttons", .strings(p.hotButtons)), ("id", .string(p.id)),
+      ("interest", .string(p.interest.rawValue)), ("name", .string(p.name)),
+      ("power", .string(p.power.rawValue)), ("role", .string(p.role)),
+      ("wants", .string(p.wants)),
+    ])
+  }
+
+  private static func risk(_ r: Risk) -> Value {
+    .object([
+      ("id", .string(r.id)), ("impact", .int(r.impact)), ("likelihood", .int(r.likelihood)),
+      ("mitigation", .string(r.mitigation)), ("owner", .string(r.owner)),
+      ("phase", .string(r.phase)), ("prompt", r.prompt.map(Value.string)),
+      ("raised", .date(r.raised)), ("review_date", r.reviewDate.map(Value.string)),
+      ("status", .string(r.status.rawValue)), ("title", .string(r.title)),
+    ])
+  }
+
+  private mutating func write(_ value: Value) {
+    switch value {
+    case .string(let s): string(s)
+    case .int(let n): out.append(contentsOf: String(n).utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let x): number(x)
+    case .date(let d): date(d)
+    case .list(let values):
+      open(UInt8(ascii: "["))
+      for value in values {
+        element()
+        write(value)
       }
-      key("updated")
-      date(e.updated)
+      close(UInt8(ascii: "]"))
+    case .object(let fields):
+      open(UInt8(ascii: "{"))
+      let sorted = fields.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+      for case (let name, let value?) in sorted {
+        key(name)
+        write(value)
+      }
       close(UInt8(ascii: "}"))
     }
-    key("log")
-    list(t.log) { w, entry in
-      w.open(UInt8(ascii: "{"))
-      w.key("at")
-      w.date(entry.at)
-      w.key("id")
-      w.string(entry.id)
-      w.key("rationale")
-      w.string(entry.rationale)
-      w.key("title")
-      w.string(entry.title)
-      w.close(UInt8(ascii: "}"))
-    }
-    key("metrics")
-    list(t.metrics) { w, m in
-      w.open(UInt8(ascii: "{"))
-      w.key("id")
-      w.string(m.id)
-      w.key("kpi")
-      w.string(m.kpi.rawValue)
-      w.key("mechanism")
-      w.string(m.mechanism)
-      w.key("name")
-      w.string(m.name)
-      w.key("target")
-      w.string(m.target)
-      w.close(UInt8(ascii: "}"))
-    }
-    key("models")
-    list(t.models) { w, m in
-      w.open(UInt8(ascii: "{"))
-      w.key("data_version")
-      w.string(m.dataVersion)
-      w.key("id")
-      w.string(m.id)
-      w.key("metrics")
-      w.string(m.metrics)
-      w.key("name")
-      w.string(m.name)
-      w.key("notes")
-      w.string(m.notes)
-      w.key("parameters")
-      w.string(m.parameters)
-      w.key("phase")
-      w.string(m.phase)
-      w.key("rebuild_needs")
-      w.string(m.rebuildNeeds)
-      w.key("rebuildable")
-      w.bool(m.rebuildable)
-      w.key("recorded")
-      w.date(m.recorded)
-      w.close(UInt8(ascii: "}"))
-    }
-    key("people")
-    list(t.people) { w, p in
-      w.open(UInt8(ascii: "{"))
-      w.key("hot_buttons")
-      w.strings(p.hotButtons)
-      w.key("id")
-      w.string(p.id)
-      w.key("interest")
-      w.string(p.interest.rawValue)
-      w.key("name")
-      w.string(p.name)
-      w.key("power")
-      w.string(p.power.rawValue)
-      w.key("role")
-      w.string(p.role)
-      w.key("wants")
-      w.string(p.wants)
-      w.close(UInt8(ascii: "}"))
-    }
-    key("person_notes")
-    open(UInt8(ascii: "{"))
-    for id in SessionJSONWriter.sortedKeys(t.personNotes) {
-      guard let note = t.personNotes[id] else { continue }
-      key(id)
-      string(note)
-    }
-    close(UInt8(ascii: "}"))
-    key("risks")
-    list(t.risks) { w, r in
-      w.open(UInt8(ascii: "{"))
-      w.key("id")
-      w.string(r.id)
-      w.key("impact")
-      w.int(r.impact)
-      w.key("likelihood")
-      w.int(r.likelihood)
-      w.key("mitigation")
-      w.string(r.mitigation)
-      w.key("owner")
-      w.string(r.owner)
-      w.key("phase")
-      w.string(r.phase)
-      if let prompt = r.prompt {
-        w.key("prompt")
-        w.string(prompt)
-      }
-      w.key("raised")
-      w.date(r.raised)
-      if let day = r.reviewDate {
-        w.key("review_date")
-        w.string(day)
-      }
-      w.key("status")
-      w.string(r.status.rawValue)
-      w.key("title")
-      w.string(r.title)
-      w.close(UInt8(ascii: "}"))
-    }
-    close(UInt8(ascii: "}"))
-  }
-
-  private mutating func list<T>(_ values: [T], _ write: (inout SessionJSONWriter, T) -> Void) {
-    open(UInt8(ascii: "["))
-    for value in values {
-      element()
-      write(&self, value)
-    }
-    close(UInt8(ascii: "]"))
-  }
-
-  private mutating func strings(_ values: [String]) {
-    list(values) { w, s in w.string(s) }
-  }
-
-  private mutating func int(_ value: Int) {
-    out.append(contentsOf: String(value).utf8)
-  }
-
-  private mutating func bool(_ value: Bool) {
-    out.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
   /// A finite number as `JSONEncoder` writes it: Swift's shortest round-trip form, without a

@@ -4,11 +4,13 @@ import Foundation
 /// double the solo estimate; double again for complex data, big data and a complex or
 /// distributed platform; flag the other factors without multiplying; warn when the solo base is
 /// over 20 days. The result is a range: from the multiplied figure up to an allowance for the
-/// flags.
+/// flags. The author says only to weigh the flagged factors and puts no figure on them, so the
+/// allowance is casebench's own, and the workings say so.
 public struct EstimateWorkings: Sendable, Equatable {
   /// A solo base over this many person-days is a sign the work is much bigger than it looks.
   public static let warningDays: Double = 20
   /// The upper end of the range allows this fraction of the multiplied figure for each flag.
+  /// Not the author's figure (he gives none): a modest default, named as casebench's own.
   public static let allowancePerFlag: Double = 0.1
 
   public struct Step: Sendable, Equatable {
@@ -98,10 +100,10 @@ public struct EstimateWorkings: Sendable, Equatable {
       out.append("Result: \(rangeText)")
     } else {
       let percent = Int((EstimateWorkings.allowancePerFlag * 100).rounded())
-      let flagWord = flags.count == 1 ? "flag" : "flags"
+      let which = flags.count == 1 ? "the one flag" : "each of \(flags.count) flags"
       out.append(
-        "Result: \(rangeText) (\(d(low)) plus up to \(percent)% for each of \(flags.count) "
-          + "\(flagWord))")
+        "Result: \(rangeText) (\(d(low)), plus casebench's own \(percent)% for \(which): the "
+          + "author puts no figure on \(flags.count == 1 ? "it" : "them"))")
     }
     return out
   }

@@ -36,18 +36,18 @@ extension Session {
     in caseStudy: CaseStudy
   ) throws(ToolkitError) {
     if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty("title") }
-    if caseStudy.phase(id: phase) == nil {
-      throw ToolkitError(
-        field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
-        fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
-    }
+    try checkPhase(phase, in: caseStudy)
     if !(1...5).contains(likelihood) { throw .scale("likelihood", likelihood) }
     if !(1...5).contains(impact) { throw .scale("impact", impact) }
-    if let reviewDate, !RiskRegister.isDay(reviewDate) {
-      throw ToolkitError(
-        field: "review date", message: "'\(reviewDate)' is not a day",
-        fix: "write it as YYYY-MM-DD, such as 2026-12-14")
-    }
+    if let reviewDate, !RiskRegister.isDay(reviewDate) { throw .notADay(reviewDate) }
+  }
+
+  /// Checks that a phase id is one of the case study's.
+  static func checkPhase(_ phase: String, in caseStudy: CaseStudy) throws(ToolkitError) {
+    guard caseStudy.phase(id: phase) == nil else { return }
+    throw ToolkitError(
+      field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
+      fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
   }
 
   /// Adds a risk to the register and returns it.
@@ -104,42 +104,37 @@ extension Session {
   public mutating func editRisk(_ edited: Risk, in caseStudy: CaseStudy, at now: Date = Date())
     throws(ToolkitError) -> Bool
   {
-    guard let index = toolkit.risks.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("risk", edited.id, known: toolkit.risks.map(\.id))
+    try replace(edited, in: \.risks, named: "risk", kind: .risk, at: now) {
+      (edited, old, _) throws(ToolkitError) -> Risk in
+      var risk = edited
+      risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
+      try Session.check(
+        title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
+        reviewDate: risk.reviewDate, in: caseStudy)
+      // What a risk is, where it came from and when it was raised do not change by editing.
+      risk.prompt = old.prompt
+      risk.raised = old.raised
+      return risk
+    } changes: { old, risk, _ in
+      var changes: [String] = []
+      if old.title != risk.title { changes.append("title") }
+      if old.phase != risk.phase { changes.append("phase \(old.phase) → \(risk.phase)") }
+      if old.likelihood != risk.likelihood || old.impact != risk.impact {
+        changes.append(
+          "L\(old.likelihood) × I\(old.impact) → L\(risk.likelihood) × I\(risk.impact)")
+      }
+      if old.owner != risk.owner {
+        changes.append("owner \(risk.owner.isEmpty ? "cleared" : risk.owner)")
+      }
+      if old.mitigation != risk.mitigation { changes.append("mitigation") }
+      if old.status != risk.status {
+        changes.append("\(old.status.rawValue) → \(risk.status.rawValue)")
+      }
+      if old.reviewDate != risk.reviewDate {
+        changes.append("review \(risk.reviewDate ?? "cleared")")
+      }
+      return changes.joined(separator: ", ")
     }
-    var risk = edited
-    risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
-    try Session.check(
-      title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
-      reviewDate: risk.reviewDate, in: caseStudy)
-    let old = toolkit.risks[index]
-    // What a risk is, where it came from and when it was raised do not change by editing.
-    risk.prompt = old.prompt
-    risk.raised = old.raised
-    guard risk != old else { return false }
-    toolkit.risks[index] = risk
-    var changes: [String] = []
-    if old.title != risk.title { changes.append("title") }
-    if old.phase != risk.phase { changes.append("phase \(old.phase) → \(risk.phase)") }
-    if old.likelihood != risk.likelihood || old.impact != risk.impact {
-      changes.append(
-        "L\(old.likelihood) × I\(old.impact) → L\(risk.likelihood) × I\(risk.impact)")
-    }
-    if old.owner != risk.owner {
-      changes.append("owner \(risk.owner.isEmpty ? "cleared" : risk.owner)")
-    }
-    if old.mitigation != risk.mitigation { changes.append("mitigation") }
-    if old.status != risk.status {
-      changes.append("\(old.status.rawValue) → \(risk.status.rawValue)")
-    }
-    if old.reviewDate != risk.reviewDate {
-      changes.append("review \(risk.reviewDate ?? "cleared")")
-    }
-    log(
-      SessionEvent(
-        at: now, kind: .risk, target: risk.id,
-        detail: "edited: " + changes.joined(separator: ", ")), at: now)
-    return true
   }
 
   /// Moves a risk to a status; returns whether it changed.
@@ -284,12 +279,7 @@ extension Session {
     name: String, kpi: KPI, mechanism: String, target: String = "", at now: Date = Date()
   ) throws(ToolkitError) -> SuccessMetric {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    if name.isEmpty { throw .empty("metric") }
-    if mechanism.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw ToolkitError(
-        field: "mechanism", message: "the mechanism is empty",
-        fix: "say how the system moves \(kpi.label)")
-    }
+    try Session.checkMetric(name: name, kpi: kpi, mechanism: mechanism)
     let metric = SuccessMetric(
       id: Toolkit.nextID("K", after: toolkit.metrics.map(\.id)), name: name, kpi: kpi,
       mechanism: mechanism, target: target)
@@ -325,11 +315,7 @@ extension Session {
   ) throws(ToolkitError) -> ModelRecord {
     let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
     if name.isEmpty { throw .empty("model name") }
-    if caseStudy.phase(id: phase) == nil {
-      throw ToolkitError(
-        field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
-        fix: "use one of \(caseStudy.phases.map(\.id).joined(separator: ", "))")
-    }
+    try Session.checkPhase(phase, in: caseStudy)
     let model = ModelRecord(
       id: Toolkit.nextID("M", after: toolkit.models.map(\.id)), name: name, phase: phase,
       dataVersion: dataVersion, parameters: parameters, metrics: metrics, notes: notes,
@@ -345,26 +331,25 @@ extension Session {
 
   /// Replaces a model record (matched by id); returns whether anything changed.
   @discardableResult
-  public mutating func editModel(_ edited: ModelRecord, at now: Date = Date())
-    throws(ToolkitError) -> Bool
-  {
-    guard let index = toolkit.models.firstIndex(where: { $0.id == edited.id }) else {
-      throw .unknown("model", edited.id, known: toolkit.models.map(\.id))
+  public mutating func editModel(
+    _ edited: ModelRecord, in caseStudy: CaseStudy, at now: Date = Date()
+  ) throws(ToolkitError) -> Bool {
+    try replace(edited, in: \.models, named: "model", kind: .model, at: now) {
+      (edited, old, _) throws(ToolkitError) -> ModelRecord in
+      var model = edited
+      model.recorded = old.recorded
+      model.name = model.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      if model.name.isEmpty { throw .empty("model name") }
+      try Session.checkPhase(model.phase, in: caseStudy)
+      return model
+    } changes: { old, model, current in
+      var changes = model.changedFields(from: old, in: caseStudy, toolkit: current)
+        .filter { $0 != "can we rebuild it?" }
+      if old.rebuildable != model.rebuildable {
+        changes.insert(model.rebuildable ? "can now be rebuilt" : "can no longer be rebuilt", at: 0)
+      }
+      return changes.joined(separator: ", ")
     }
-    var model = edited
-    model.recorded = toolkit.models[index].recorded
-    if model.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw .empty("model name")
-    }
-    let old = toolkit.models[index]
-    guard model != old else { return false }
-    toolkit.models[index] = model
-    var detail = "edited"
-    if old.rebuildable != model.rebuildable {
-      detail += model.rebuildable ? ": can now be rebuilt" : ": can no longer be rebuilt"
-    }
-    log(SessionEvent(at: now, kind: .model, target: model.id, detail: detail), at: now)
-    return true
   }
 
   /// Records which model was adopted, from which candidates, and why.
@@ -372,17 +357,8 @@ extension Session {
   public mutating func recordAdoption(
     candidates: [String], chosen: String, rationale: String, at now: Date = Date()
   ) throws(ToolkitError) -> Adoption {
-    let known = toolkit.models.map(\.id)
-    var considered: [String] = []
-    for id in candidates + [chosen] where !considered.contains(id) {
-      guard known.contains(id) else { throw .unknown("model", id, known: known) }
-      considered.append(id)
-    }
-    if rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw ToolkitError(
-        field: "rationale", message: "the adoption has no rationale",
-        fix: "say why \(chosen) was chosen over the others")
-    }
+    let considered = try Session.checkAdoption(
+      candidates: candidates, chosen: chosen, rationale: rationale, known: toolkit.models.map(\.id))
     let adoption = Adoption(
       id: Toolkit.nextID("A", after: toolkit.adoptions.map(\.id)), candidates: considered,
       chosen: chosen, rationale: rationale, decidedAt: now)

@@ -21,6 +21,12 @@ public struct ToolkitError: Error, Sendable, Equatable, CustomStringConvertible 
         + "(\(field == "impact" ? "severe" : "almost certain"))")
   }
 
+  static func notADay(_ text: String) -> ToolkitError {
+    ToolkitError(
+      field: "review date", message: "'\(text)' is not a day",
+      fix: "write it as YYYY-MM-DD, such as 2026-12-14")
+  }
+
   static func empty(_ field: String) -> ToolkitError {
     ToolkitError(field: field, message: "the \(field) is empty", fix: "give a short \(field)")
   }

@@ -68,7 +68,7 @@ enum KeyCommand: Sendable, Equatable {
   case option(Int)
   // The project manager's tools.
   case openTool(ToolKind)
-  case toolAdd, toolSelect, toolClose, toolToggle, toolRemove, toolNote
+  case toolAdd, toolSelect, toolClose, toolToggle, toolRemove, toolNote, toolEdit
   /// A digit in the estimate: the factor with this index (0 for `1`).
   case toolFactor(Int)
   // The workshop dashboard.
@@ -192,7 +192,8 @@ enum KeyTable {
     "Enter", [(.enter, .open)], "open: phase to checklist, item to detail", group: .moving,
     in: [.workbench, .page])
   static let back = KeyBinding(
-    "Esc", [(.escape, .back)], "back, close, or clear the search (a tool: to the checklist)",
+    "Esc", [(.escape, .back)],
+    "back, close, or clear the search (a tool: to the checklist; a form: to its list)",
     group: .moving, in: [.workbench, .tool, .page])
   /// Not a key: the row in help that says the mouse works.
   static let mouse = KeyBinding(
@@ -252,11 +253,13 @@ enum KeyTable {
     "l", [(.char("l"), .openTool(.log))], "decision log", group: .tools, in: [.workbench, .tool])
   static let toolAdd = KeyBinding(
     "a", [(.char("a"), .toolAdd)],
-    "in a tool: add a risk (in the selected cell), a task, a person, a model or a log entry",
+    "in a tool: add a risk (in the selected cell), a task, a person, a metric, a model, an "
+      + "adoption or a log entry",
     group: .tools, in: [.tool])
   static let toolSelect = KeyBinding(
     "Enter", [(.enter, .toolSelect)],
-    "in a tool: list the selected cell; edit a risk's title; take a risk prompt",
+    "in a tool: list the selected cell; open the selected record's form; take a risk prompt; "
+      + "in a form: edit the field",
     group: .tools,
     in: [.tool])
   static let toolClose = KeyBinding(
@@ -266,10 +269,15 @@ enum KeyTable {
     "1-9", (1...9).map { (Key.char(Character(String($0))), KeyCommand.toolFactor($0 - 1)) },
     "in the estimate: switch a factor on or off", group: .tools, in: [.tool])
   static let toolRemove = KeyBinding(
-    "x", [(.char("x"), .toolRemove)], "in the estimate: remove the selected task",
+    "x", [(.char("x"), .toolRemove)], "remove the selected task (estimate) or metric",
     group: .tools, in: [.tool])
   static let toolToggle = KeyBinding(
     "Space", [(.char(" "), .toolToggle)], "in the model register: can we rebuild it?",
+    group: .tools, in: [.tool])
+  static let toolEdit = KeyBinding(
+    "e", [(.char("e"), .toolEdit)],
+    "edit the selected risk, model, metric, adoption or own person in a form (Left Right "
+      + "step a choice)",
     group: .tools, in: [.tool])
   static let toolNote = KeyBinding(
     "n", [(.char("n"), .toolNote)], "a note on the selected person; a risk's mitigation",
@@ -410,7 +418,7 @@ enum KeyTable {
     status, notApplicable, blocked, note, externalNote, hint, briefing, decisions,
     search, matches,
     toolRisks, toolEstimate, toolStakeholders, toolModels, toolLog, toolAdd, toolSelect,
-    toolClose, toolFactor, toolRemove, toolToggle, toolNote,
+    toolClose, toolFactor, toolRemove, toolToggle, toolNote, toolEdit,
     cast, background, ethicsLens,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,

@@ -104,7 +104,7 @@ extension AppState {
       guard let prompt = tool.prompt else { return false }
       TextPrompt.draw(
         label: prompt.purpose.label, bold: true,
-        hints: [KeyTable.newLine.hint("add"), KeyTable.leave.hint("cancel")],
+        hints: [KeyTable.newLine.hint(prompt.purpose.confirmWord), KeyTable.leave.hint("cancel")],
         editor: prompt.editor, size: size, into: &buf)
       return true
     default:

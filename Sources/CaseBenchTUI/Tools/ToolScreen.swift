@@ -26,15 +26,37 @@ enum ToolKind: Sendable, Equatable, CaseIterable {
     }
   }
 
-  /// The tools an item talks about, from its tags ("estimate", "risk", "stakeholder", …).
+  /// The tags that mean an item is about a tool.
+  var tags: Set<String> {
+    switch self {
+    case .risks: ["risk"]
+    case .estimate: ["estimate"]
+    case .stakeholders: ["stakeholder", "value", "kpi"]
+    case .models: ["reproducibility", "versioning"]
+    case .log: []
+    }
+  }
+
+  /// Phrases that name the tool's work in an item's title, guidance or hint, for items whose
+  /// tags are about something else ("would Sandra and Martin ever read the decision log?").
+  var phrases: [String] {
+    switch self {
+    case .risks: ["risk register", "open risks", "risks and issues"]
+    case .estimate: []
+    case .stakeholders: ["success metric", "business value"]
+    case .models: ["model register", "rebuild"]
+    case .log: ["decision log"]
+    }
+  }
+
+  /// The tools an item talks about, from its tags ("estimate", "risk", "stakeholder", …) or
+  /// the phrases it uses.
   static func offered(for item: Item) -> [ToolKind] {
     let tags = Set(item.tags)
-    var tools: [ToolKind] = []
-    if tags.contains("estimate") { tools.append(.estimate) }
-    if tags.contains("risk") { tools.append(.risks) }
-    if !tags.isDisjoint(with: ["stakeholder", "value", "kpi"]) { tools.append(.stakeholders) }
-    if !tags.isDisjoint(with: ["reproducibility", "versioning"]) { tools.append(.models) }
-    return tools
+    let text = [item.title, item.guidance, item.hint].joined(separator: " ").lowercased()
+    return [.estimate, .risks, .stakeholders, .models, .log].filter { tool in
+      !tags.isDisjoint(with: tool.tags) || tool.phrases.contains { text.contains($0) }
+    }
   }
 }
 
@@ -42,9 +64,10 @@ enum ToolKind: Sendable, Equatable, CaseIterable {
 enum ToolPromptPurpose: Sendable, Equatable {
   case addRisk, addTask, addPerson, addModel, addLogEntry
   case personNote(String)
-  /// Editing a risk (by id): its title, or its mitigation.
-  case riskTitle(String)
+  /// Editing a risk's mitigation (by id).
   case riskMitigation(String)
+  /// One field of the open form: its index and its name.
+  case formField(Int, String)
 
   var label: String {
     switch self {
@@ -54,8 +77,16 @@ enum ToolPromptPurpose: Sendable, Equatable {
     case .addModel: " Model name: "
     case .addLogEntry: " Decision: "
     case .personNote: " Note: "
-    case .riskTitle(let id): " \(id) title: "
     case .riskMitigation(let id): " \(id) mitigation: "
+    case .formField(_, let name): " \(name.prefix(1).uppercased() + name.dropFirst()): "
+    }
+  }
+
+  /// What Enter does to the prompt's text, for its hint.
+  var confirmWord: String {
+    switch self {
+    case .personNote, .riskMitigation, .formField: "save"
+    default: "add"
     }
   }
 }
@@ -68,6 +99,30 @@ enum ToolFocus: Sendable, Equatable {
   case list
   /// The case study's risk prompts not yet taken.
   case suggestions
+  /// The success metrics (stakeholders and value).
+  case metrics
+  /// The adoption decisions (model register).
+  case adoptions
+}
+
+/// The record a form edits: one already saved (by id), or a new one not added until it is
+/// complete.
+enum FormTarget: Sendable, Equatable {
+  case risk(String)
+  case model(String)
+  case metric(String)
+  case adoption(String)
+  /// One of the user's own people (the case study's cast takes only notes).
+  case person(String)
+  case newMetric(SuccessMetric)
+  case newAdoption(Adoption)
+}
+
+/// A record's fields, one a row, over the tool: Enter edits a field, Left and Right step a
+/// choice, Esc goes back to the tool's list. A new record has one more row that adds it.
+struct ToolForm: Sendable, Equatable {
+  var target: FormTarget
+  var row = 0
 }
 
 /// The state of the open tool.
@@ -84,6 +139,8 @@ struct ToolScreen: Sendable, Equatable {
   var interest = 2
   var scroll = 0
   var prompt: (purpose: ToolPromptPurpose, editor: TextEditor)?
+  /// The form over the tool, when a record is being edited.
+  var form: ToolForm?
 
   init(kind: ToolKind) {
     self.kind = kind
@@ -97,7 +154,7 @@ struct ToolScreen: Sendable, Equatable {
     a.kind == b.kind && a.focus == b.focus && a.row == b.row && a.likelihood == b.likelihood
       && a.impact == b.impact && a.power == b.power && a.interest == b.interest
       && a.scroll == b.scroll && a.prompt?.purpose == b.prompt?.purpose
-      && a.prompt?.editor == b.prompt?.editor
+      && a.prompt?.editor == b.prompt?.editor && a.form == b.form
   }
 
   var powerLevel: Level { Level.allCases[max(0, min(2, power))] }

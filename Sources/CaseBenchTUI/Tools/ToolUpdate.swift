@@ -44,6 +44,8 @@ extension AppState {
     case .openPage(let kind):
       openPage(kind)
       return []
+    case .back where tool.form != nil:
+      tool.form = nil
     case .back:
       closeTool()
       return []
@@ -51,6 +53,8 @@ extension AppState {
     case .help:
       overlay = .help(scroll: 0)
       return []
+    case _ where tool.form != nil:
+      handleForm(command, &tool, wb: wb)
     case .cyclePane(let delta): tool.cycleFocus(delta)
     case .move(let delta): tool.move(delta, wb: wb, vertical: true)
     case .stepPane(let delta): tool.move(delta, wb: wb, vertical: false)
@@ -60,18 +64,12 @@ extension AppState {
         refuseReadOnly()
         return []
       }
-      let purpose: ToolPromptPurpose =
-        switch tool.kind {
-        case .risks: .addRisk
-        case .estimate: .addTask
-        case .stakeholders: .addPerson
-        case .models: .addModel
-        case .log: .addLogEntry
-        }
-      tool.prompt = (purpose, TextEditor(multiline: false))
+      toolAdd(&tool, wb: wb)
     case .toolSelect: toolSelect(&tool, wb: wb)
+    case .toolEdit: openForm(&tool, wb: wb, quietly: false)
     case .toolClose: toolCloseRisk(tool, wb: wb)
     case .toolToggle: toolToggle(tool, wb: wb)
+    case .toolRemove where tool.kind == .stakeholders: toolRemoveMetric(&tool, wb: wb)
     case .toolRemove: toolRemoveTask(&tool, wb: wb)
     case .toolNote:
       if wb.readOnly {
@@ -91,7 +89,12 @@ extension AppState {
   }
 
   private mutating func confirmToolPrompt(_ purpose: ToolPromptPurpose, _ text: String) {
-    guard let wb = workbench, case .tool(let tool) = overlay else { return }
+    guard let wb = workbench, case .tool(var tool) = overlay else { return }
+    if case .formField(let index, _) = purpose {
+      setFormField(index, to: text, &tool, wb: wb)
+      overlay = .tool(tool)
+      return
+    }
     if text.isEmpty {
       // Only a note or a mitigation may be emptied; an empty name or title adds nothing.
       switch purpose {
@@ -100,43 +103,49 @@ extension AppState {
       }
     }
     let phase = wb.currentPhase?.id ?? wb.caseStudy.phases.first?.id ?? ""
+    toolChange { s, now throws(ToolkitError) in
+      switch purpose {
+      case .addRisk:
+        let r = try s.addRisk(
+          RiskDraft(title: text, phase: phase, likelihood: tool.likelihood, impact: tool.impact),
+          in: wb.caseStudy, at: now)
+        return "Added \(r.id): L\(r.likelihood) × I\(r.impact)"
+      case .addTask:
+        let task = try EstimateTask.parse(text)
+        let old = s.toolkit.estimate
+        try s.setEstimate(tasks: (old?.tasks ?? []) + [task], factors: old?.factors ?? [], at: now)
+        return "Added the task \(task.title)"
+      case .addPerson:
+        let p = try s.addPerson(
+          name: text, power: tool.powerLevel, interest: tool.interestLevel, at: now)
+        return "Added \(p.name)"
+      case .personNote(let id):
+        return try s.setPersonNote(text, of: id, in: wb.caseStudy, at: now) ? "Note saved." : nil
+      case .riskMitigation(let id):
+        guard var risk = s.toolkit.risk(id: id) else { return nil }
+        risk.mitigation = text
+        return try s.editRisk(risk, in: wb.caseStudy, at: now) ? "\(id) edited." : nil
+      case .addModel:
+        let m = try s.addModel(name: text, phase: phase, in: wb.caseStudy, at: now)
+        return "Registered \(m.id) \(m.name)"
+      case .addLogEntry:
+        return "Logged \(try s.logDecision(title: text, rationale: "", at: now).id)"
+      case .formField: return nil
+      }
+    }
+  }
+
+  /// Makes one change to the session: `body` returns what to tell the user when something
+  /// changed, or nil when nothing did. A toolkit error is shown as it is. Returns whether the
+  /// session changed.
+  @discardableResult
+  mutating func toolChange(_ body: (inout Session, Date) throws(ToolkitError) -> String?) -> Bool {
     var problem: ToolkitError?
-    var done = ""
-    changeSession { s, now in
+    var done: String?
+    let changed = changeSession { s, now in
       do throws(ToolkitError) {
-        switch purpose {
-        case .addRisk:
-          let r = try s.addRisk(
-            RiskDraft(
-              title: text, phase: phase, likelihood: tool.likelihood, impact: tool.impact),
-            in: wb.caseStudy, at: now)
-          done = "Added \(r.id): L\(r.likelihood) × I\(r.impact)"
-        case .addTask:
-          let task = try EstimateTask.parse(text)
-          let old = s.toolkit.estimate
-          try s.setEstimate(
-            tasks: (old?.tasks ?? []) + [task], factors: old?.factors ?? [], at: now)
-          done = "Added the task \(task.title)"
-        case .addPerson:
-          let p = try s.addPerson(
-            name: text, power: tool.powerLevel, interest: tool.interestLevel, at: now)
-          done = "Added \(p.name)"
-        case .personNote(let id):
-          try s.setPersonNote(text, of: id, in: wb.caseStudy, at: now)
-          done = "Note saved."
-        case .riskTitle(let id), .riskMitigation(let id):
-          guard var risk = s.toolkit.risk(id: id) else { return false }
-          if case .riskTitle = purpose { risk.title = text } else { risk.mitigation = text }
-          guard try s.editRisk(risk, in: wb.caseStudy, at: now) else { return false }
-          done = "\(id) edited."
-        case .addModel:
-          let m = try s.addModel(name: text, phase: phase, in: wb.caseStudy, at: now)
-          done = "Registered \(m.id) \(m.name)"
-        case .addLogEntry:
-          let e = try s.logDecision(title: text, rationale: "", at: now)
-          done = "Logged \(e.id)"
-        }
-        return true
+        done = try body(&s, now)
+        return done != nil
       } catch {
         problem = error
         return false
@@ -144,9 +153,36 @@ extension AppState {
     }
     if let problem {
       showMessage(problem.description, isError: true)
-    } else if !done.isEmpty {
+    } else if let done, !done.isEmpty {
       showMessage(done, isError: false)
     }
+    return changed
+  }
+
+  /// `a`: what to add depends on the tool and, where a tool has two lists, on the focused one.
+  private mutating func toolAdd(_ tool: inout ToolScreen, wb: Workbench) {
+    let purpose: ToolPromptPurpose
+    switch (tool.kind, tool.focus) {
+    case (.stakeholders, .metrics):
+      tool.form = ToolForm(target: .newMetric(ToolForm.blankMetric))
+      return
+    case (.models, .adoptions):
+      let models = wb.session.toolkit.models
+      guard let first = models.first else {
+        showMessage("Register the candidate models first (Tab, then a).", isError: false)
+        return
+      }
+      let chosen = models.indices.contains(tool.row) ? models[tool.row].id : first.id
+      tool.form = ToolForm(
+        target: .newAdoption(ToolForm.blankAdoption(candidates: models.map(\.id), chosen: chosen)))
+      return
+    case (.risks, _): purpose = .addRisk
+    case (.estimate, _): purpose = .addTask
+    case (.stakeholders, _): purpose = .addPerson
+    case (.models, _): purpose = .addModel
+    case (.log, _): purpose = .addLogEntry
+    }
+    tool.prompt = (purpose, TextEditor(multiline: false))
   }
 
   private mutating func toolSelect(_ tool: inout ToolScreen, wb: Workbench) {
@@ -157,44 +193,29 @@ extension AppState {
         tool.row = 0
         return
       }
-      if tool.focus == .list, let risk = ToolLists.selectedRisk(tool, wb: wb) {
-        if wb.readOnly {
-          refuseReadOnly()
-          return
-        }
-        tool.prompt = (.riskTitle(risk.id), TextEditor(risk.title, multiline: false))
+      guard tool.focus == .suggestions else {
+        openForm(&tool, wb: wb, quietly: true)
         return
       }
-      guard tool.focus == .suggestions else { return }
       let suggestions = ToolLists.suggestions(wb)
       guard suggestions.indices.contains(tool.row) else { return }
       let prompt = suggestions[tool.row]
-      var problem: ToolkitError?
       var taken: Risk?
-      changeSession { s, now in
-        do throws(ToolkitError) {
-          taken = try s.takeRiskPrompt(prompt.id, in: wb.caseStudy, at: now)
-          return true
-        } catch {
-          problem = error
-          return false
-        }
+      toolChange { s, now throws(ToolkitError) in
+        let risk = try s.takeRiskPrompt(prompt.id, in: wb.caseStudy, at: now)
+        taken = risk
+        return "Took \(prompt.id) as \(risk.id): L\(risk.likelihood) × I\(risk.impact)"
       }
-      if let problem { showMessage(problem.description, isError: true) }
       if let taken {
         tool.likelihood = taken.likelihood
         tool.impact = taken.impact
         tool.row = max(0, min(tool.row, ToolLists.suggestions(workbench ?? wb).count - 1))
-        showMessage(
-          "Took \(prompt.id) as \(taken.id): L\(taken.likelihood) × I\(taken.impact)",
-          isError: false)
       }
-    case .stakeholders:
-      if tool.focus == .map {
-        tool.focus = .list
-        tool.row = 0
-      }
-    default: break
+    case .stakeholders where tool.focus == .map:
+      tool.focus = .list
+      tool.row = 0
+    default:
+      openForm(&tool, wb: wb, quietly: true)
     }
   }
 
@@ -216,7 +237,7 @@ extension AppState {
     }
     var model = wb.session.toolkit.models[tool.row]
     model.rebuildable.toggle()
-    changeSession { s, now in (try? s.editModel(model, at: now)) ?? false }
+    changeSession { s, now in (try? s.editModel(model, in: wb.caseStudy, at: now)) ?? false }
     showMessage(
       "\(model.id): \(model.rebuildable ? "can be rebuilt" : "cannot be rebuilt")", isError: false)
   }
@@ -233,6 +254,16 @@ extension AppState {
     }
     tool.row = max(0, min(tool.row, tasks.count - 1))
     showMessage("Removed the task \(removed.title).", isError: false)
+  }
+
+  private mutating func toolRemoveMetric(_ tool: inout ToolScreen, wb: Workbench) {
+    let metrics = wb.session.toolkit.metrics
+    guard tool.focus == .metrics, metrics.indices.contains(tool.row) else { return }
+    let id = metrics[tool.row].id
+    toolChange { s, now throws(ToolkitError) in
+      try s.removeMetric(id, at: now) ? "Removed the metric \(id)." : nil
+    }
+    tool.row = max(0, min(tool.row, metrics.count - 2))
   }
 
   private mutating func toggleFactor(_ index: Int, wb: Workbench, kind: ToolKind) {
@@ -259,7 +290,8 @@ extension ToolScreen {
     let order: [ToolFocus] =
       switch kind {
       case .risks: [.map, .list, .suggestions]
-      case .stakeholders: [.map, .list]
+      case .stakeholders: [.map, .list, .metrics]
+      case .models: [.list, .adoptions]
       default: [.list]
       }
     let here = order.firstIndex(of: focus) ?? 0
@@ -325,9 +357,28 @@ enum ToolLists {
     return people.indices.contains(index) ? people[index] : nil
   }
 
+  /// The record the focused list has selected, as a form would edit it.
+  static func selectedRecord(_ tool: ToolScreen, wb: Workbench) -> FormTarget? {
+    let t = wb.session.toolkit
+    func pick<T>(_ list: [T], _ row: Int) -> T? { list.indices.contains(row) ? list[row] : nil }
+    switch (tool.kind, tool.focus) {
+    case (.risks, .map): return pick(risksInCell(tool, wb: wb), 0).map { .risk($0.id) }
+    case (.risks, .list): return selectedRisk(tool, wb: wb).map { .risk($0.id) }
+    case (.models, .list): return pick(t.models, tool.row).map { .model($0.id) }
+    case (.models, .adoptions): return pick(t.adoptions, tool.row).map { .adoption($0.id) }
+    case (.stakeholders, .metrics): return pick(t.metrics, tool.row).map { .metric($0.id) }
+    case (.stakeholders, .list):
+      guard let entry = selectedPerson(tool, wb: wb), !entry.fromCaseStudy else { return nil }
+      return .person(entry.person.id)
+    default: return nil
+    }
+  }
+
   static func count(_ tool: ToolScreen, wb: Workbench) -> Int {
     switch (tool.kind, tool.focus) {
     case (.risks, .suggestions): suggestions(wb).count
+    case (.stakeholders, .metrics): wb.session.toolkit.metrics.count
+    case (.models, .adoptions): wb.session.toolkit.adoptions.count
     case (.risks, _): risksInCell(tool, wb: wb).count
     case (.estimate, _): wb.session.toolkit.estimate?.tasks.count ?? 0
     case (.stakeholders, _): peopleInCell(tool, wb: wb).count

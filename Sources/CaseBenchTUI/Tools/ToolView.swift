@@ -17,6 +17,10 @@ enum ToolView {
       body, title: "\(tool.kind.title) \(g.dot) \(phase)", focused: true, glyphs: g,
       topRight: keys)
     let r = Rect(x: body.x + 2, y: body.y + 1, w: max(0, body.w - 4), h: max(0, body.h - 2))
+    if let form = tool.form {
+      FormView.draw(form, wb: wb, g: g, in: r, into: &buf)
+      return
+    }
     switch tool.kind {
     case .risks: RiskToolView.draw(tool, wb: wb, g: g, in: r, into: &buf)
     case .estimate: EstimateToolView.draw(tool, wb: wb, g: g, in: r, into: &buf)
@@ -278,7 +282,8 @@ enum StakeholderToolView {
       "In this cell: \(strategy) (\(people.count))", focused: tool.focus == .list, x: r.x, y: y,
       w: r.w, into: &buf)
     y += 1
-    let metricsH = min(4, max(1, wb.session.toolkit.metrics.count + 1))
+    let metricsFocused = tool.focus == .metrics
+    let metricsH = min(metricsFocused ? max(4, r.h / 2) : 4, wb.session.toolkit.metrics.count + 2)
     let restH = max(0, r.y + r.h - y - metricsH)
     if people.isEmpty {
       buf.put(
@@ -308,15 +313,22 @@ enum StakeholderToolView {
     }
     let my = r.y + r.h - metricsH
     let metrics = wb.session.toolkit.metrics
-    buf.put(
-      "Success metrics (\(metrics.count))", x: r.x, y: my, role: .title, bold: true, maxX: r.x + r.w
-    )
-    for (i, m) in metrics.prefix(metricsH - 1).enumerated() {
-      buf.put(
-        g.truncate(
-          "\(m.id) \(m.kpi.label): \(m.name) \(g.dot) \(ToolView.oneLine(m.mechanism))",
-          to: r.w), x: r.x, y: my + 1 + i, maxX: r.x + r.w)
-    }
+    if metricsFocused { buf.fill(x: r.x, y: my, width: r.w, height: metricsH) }
+    ToolView.heading(
+      "Success metrics, each moving a business KPI (\(metrics.count))", focused: metricsFocused,
+      x: r.x, y: my, w: r.w, into: &buf)
+    let rows =
+      metrics.isEmpty
+      ? [
+        "None yet: Tab here, then \(KeyTable.toolAdd.hint("adds one")) with its KPI and mechanism."
+      ]
+      : metrics.map {
+        "\($0.id) \($0.kpi.label): \($0.name) \(g.dot) \(ToolView.oneLine($0.mechanism))"
+          + ($0.target.isEmpty ? "" : " \(g.dot) target \(ToolView.oneLine($0.target))")
+      }
+    ToolView.list(
+      rows, selected: metricsFocused && !metrics.isEmpty ? tool.row : nil, focused: metricsFocused,
+      g: g, in: Rect(x: r.x, y: my + 1, w: r.w, h: metricsH - 1), into: &buf)
   }
 }
 
@@ -339,10 +351,10 @@ enum ModelToolView {
       "\(m.id)  \(m.rebuildable ? g.check : g.radioOff) \(ToolView.oneLine(m.name))  (\(m.phase))"
     }
     let listH = min(models.count, max(1, (r.h - 1) / 2))
-    let sel = min(tool.row, models.count - 1)
+    let sel = tool.focus == .list ? min(tool.row, models.count - 1) : 0
     ToolView.list(
-      rows, selected: sel, focused: true, g: g, in: Rect(x: r.x, y: r.y + 1, w: r.w, h: listH),
-      into: &buf)
+      rows, selected: sel, focused: tool.focus == .list, g: g,
+      in: Rect(x: r.x, y: r.y + 1, w: r.w, h: listH), into: &buf)
     let m = models[sel]
     var lines: [StyledLine] = [.blank]
     func field(_ name: String, _ value: String) {
@@ -357,12 +369,26 @@ enum ModelToolView {
         + "  (\(KeyTable.toolToggle.hint("changes")))", width: r.w,
       role: m.rebuildable ? .success : .warning)
     field("Notes", m.notes)
-    for a in wb.session.toolkit.adoptions {
-      lines.wrap(
-        "Adopted \(a.chosen) from \(a.candidates.joined(separator: ", ")): \(a.rationale)",
-        width: r.w, role: .accent)
-    }
-    buf.lines(lines, in: Rect(x: r.x, y: r.y + 1 + listH, w: r.w, h: max(0, r.h - 1 - listH)))
+    let adoptions = wb.session.toolkit.adoptions
+    let adoptionsH = min(max(3, r.h / 3), adoptions.count + 2)
+    let detailH = max(0, r.h - 1 - listH - adoptionsH)
+    buf.lines(lines, in: Rect(x: r.x, y: r.y + 1 + listH, w: r.w, h: detailH))
+    let ay = r.y + r.h - adoptionsH
+    let focused = tool.focus == .adoptions
+    ToolView.heading(
+      "Adoption decisions (\(adoptions.count))", focused: focused, x: r.x, y: ay, w: r.w,
+      into: &buf)
+    let adoptionRows =
+      adoptions.isEmpty
+      ? ["None yet: Tab here, then \(KeyTable.toolAdd.hint("records which model was adopted"))."]
+      : adoptions.map {
+        "\($0.id) adopted \($0.chosen) from \($0.candidates.joined(separator: ", ")): "
+          + ToolView.oneLine($0.rationale)
+      }
+    ToolView.list(
+      adoptionRows, selected: focused && !adoptions.isEmpty ? tool.row : nil, focused: focused,
+      g: g,
+      in: Rect(x: r.x, y: ay + 1, w: r.w, h: adoptionsH - 1), into: &buf)
   }
 }
 
