@@ -9,6 +9,8 @@ import Foundation
 // Two modes serve scripts/measure-startup, which times whole processes:
 //   casebench-bench synthetic ITEMS FILE   write a generated case study of ITEMS items
 //   casebench-bench bare-parse FILE        libyaml's event parse of FILE, and nothing else
+// and one runs a single benchmark:
+//   casebench-bench workshop [RUNS]        the workshop dashboard: 200 sessions, then refreshes
 
 func median(_ runs: Int, _ body: () -> Void) -> Double {
   var times: [Double] = []
@@ -97,6 +99,26 @@ if arguments.count == 3, arguments[1] == "bare-parse" {
     exit(1)
   }
   print("\(events) events")
+  exit(0)
+}
+
+if arguments.count >= 2, arguments[1] == "--help" || arguments[1] == "-h" {
+  print(
+    """
+    USAGE: casebench-bench                      every benchmark, each against its bar
+           casebench-bench workshop [RUNS]      only the workshop dashboard (RUNS repeats, default 1)
+           casebench-bench synthetic ITEMS FILE write a generated case study of ITEMS items
+           casebench-bench bare-parse FILE      libyaml's event parse of FILE
+    """)
+  exit(0)
+}
+if arguments.count >= 2, arguments[1] == "workshop" {
+  guard let bike = CaseStudyCatalog.builtIn().first else {
+    print("the built-in case study did not load")
+    exit(1)
+  }
+  let runs = arguments.count >= 3 ? max(1, Int(arguments[2]) ?? 1) : 1
+  for _ in 0..<runs { WorkshopBenchmark.run(bike) }
   exit(0)
 }
 
@@ -276,47 +298,5 @@ for (label, session) in [
   }
 }
 
-// A workshop of 200 teams (issue 9): read the folder, then refresh it after one team saved.
-let workshopDir = FileManager.default.temporaryDirectory.appendingPathComponent(
-  "casebench-bench-workshop-\(getpid())")
-try? FileManager.default.createDirectory(at: workshopDir, withIntermediateDirectories: true)
-let workshopNow = Date()
-for n in 0..<200 {
-  let s = WorkshopSample.session(n, caseStudy: bike, now: workshopNow)
-  let url = WorkshopJoin.url(team: s.participant, caseStudyID: bike.id, in: workshopDir)
-  do { try SessionStore.save(s, to: url) } catch { print("save failed: \(error)") }
-}
-var workshop = WorkshopFolder.read(workshopDir, caseStudy: bike)
-let workshopLoadMS = median(5) {
-  workshop = WorkshopFolder.read(workshopDir, caseStudy: bike)
-  var dashboard = Dashboard(
-    folder: workshop, workshop: WorkshopState(), options: RenderOptions(), now: workshopNow)
-  _ = dashboard.update(.resize(Size(width: 200, height: 50)))
-  _ = render(dashboard, size: Size(width: 200, height: 50))
-}
-report("workshop: read 200 sessions, draw the dashboard", workshopLoadMS, bar: 200)
-
-let changedURL = WorkshopJoin.url(team: "Team 1", caseStudyID: bike.id, in: workshopDir)
-var changedSession = WorkshopSample.session(0, caseStudy: bike, now: workshopNow)
-var flip = 0
-var refreshDashboard = Dashboard(
-  folder: workshop, workshop: WorkshopState(), options: RenderOptions(), now: workshopNow)
-_ = refreshDashboard.update(.resize(Size(width: 200, height: 50)))
-// Each run saves one team's file (untimed), then times the refresh that picks it up, the
-// dashboard taking the new rows, and the redraw.
-var refreshTimes: [Double] = []
-for _ in 0..<9 {
-  flip += 1
-  changedSession.setNote("edit \(flip)", of: bike.allItems[0].id)
-  do { try SessionStore.save(changedSession, to: changedURL) } catch { print("\(error)") }
-  let start = DispatchTime.now().uptimeNanoseconds
-  workshop.refresh()
-  refreshDashboard.folderChanged(workshop)
-  _ = render(refreshDashboard, size: Size(width: 200, height: 50))
-  refreshTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-  if workshop.lastReadCount != 1 { print("refresh read \(workshop.lastReadCount) files, not 1") }
-}
-refreshTimes.sort()
-report(
-  "workshop: refresh + redraw, one file changed", refreshTimes[refreshTimes.count / 2], bar: 20)
-try? FileManager.default.removeItem(at: workshopDir)
+// A workshop of 200 teams (issue 9); `casebench-bench workshop` runs it alone.
+WorkshopBenchmark.run(bike)

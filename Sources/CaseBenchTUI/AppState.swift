@@ -10,6 +10,9 @@ enum Overlay: Sendable, Equatable {
   case decision(DecisionDialog)
   /// One of the project manager's tools, over the workbench.
   case tool(ToolScreen)
+  /// A page of the story (the cast, the background, the ethics lens), over the workbench or
+  /// over a tool.
+  case page(StoryPage)
 }
 
 struct StatusMessage: Sendable, Equatable {
@@ -45,6 +48,8 @@ public struct AppState: Sendable {
   var saveError: String?
   /// Set when the session belongs to a workshop folder (`casebench join`).
   var workshop: ParticipantWorkshop?
+  /// Set when the workbench previews a case study being written (`casebench preview`).
+  var preview: PreviewState?
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies

@@ -20,7 +20,9 @@ extension AppState {
       openWorkbench(
         caseStudy: file.caseStudy, session: file.session, sessionName: file.session.participant,
         readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
-      if created {
+      if let preview {
+        showMessage("Previewing \(preview.file): saving the file reloads it.", isError: false)
+      } else if created {
         showMessage("Saving to \(file.url.path)", isError: false)
       } else if let retired = RetiredWork(caseStudy: file.caseStudy, session: file.session).message
       {
@@ -58,6 +60,12 @@ extension AppState {
           "Could not save (see the status bar). Press \(KeyTable.quit.keys[0].key.name) again "
             + "to quit without saving.", isError: true)
       }
+      return []
+    case .caseStudyReloaded(let caseStudy):
+      reloadCaseStudy(caseStudy)
+      return []
+    case .caseStudyReloadFailed(let first, let errors):
+      caseStudyReloadFailed(first, errors: errors)
       return []
     case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop:
       return nil

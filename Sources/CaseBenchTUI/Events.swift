@@ -52,4 +52,9 @@ public enum Event: Sendable, Equatable {
   case saveFailed(String, leaving: Bool)
   /// The facilitator's state file of the participant's workshop folder was read (it changed).
   case workshop(WorkshopState)
+  /// The previewed case study's file changed and loads: show this version.
+  indirect case caseStudyReloaded(CaseStudy)
+  /// The previewed case study's file changed and has `errors` errors; `first` is the first,
+  /// located (`FILE:LINE:COL: error: …`). The last good version stays.
+  case caseStudyReloadFailed(String, errors: Int)
 }

@@ -26,12 +26,18 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
       ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)
       StatusBar.draw(state, size: size, into: &buf)
     }
+  case .page(let page):
+    if let wb = state.workbench {
+      StoryPageView.draw(page, wb: wb, options: state.options, size: size, into: &buf)
+      StatusBar.draw(state, size: size, into: &buf)
+    }
   case .decision(let dialog):
     if let wb = state.workbench {
       DecisionView.draw(dialog, wb: wb, options: state.options, size: size, into: &buf)
     }
   default: break
   }
+  PreviewErrorView.draw(state, size: size, into: &buf)
   return buf
 }
 

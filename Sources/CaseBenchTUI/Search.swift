@@ -1,7 +1,7 @@
 import CaseBenchCore
 import Foundation
 
-/// Case- and accent-insensitive search over phase briefings, item text and notes.
+/// Case- and accent-insensitive search over phase briefings, item text, notes and the cast.
 enum Search {
   static func matches(_ query: String, in wb: Workbench) -> [SearchMatch] {
     let q = query.trimmingCharacters(in: .whitespaces)
@@ -21,6 +21,15 @@ enum Search {
         {
           out.append(SearchMatch(phase: p, item: i))
         }
+      }
+    }
+    // The cast belongs to the story, so own-project mode leaves it out, as it does briefings.
+    if wb.showsCase {
+      for (n, person) in wb.caseStudy.cast.enumerated()
+      where has(person.name) || has(person.role) || has(person.wants)
+        || person.hotButtons.contains(where: has)
+      {
+        out.append(SearchMatch(phase: wb.phase, item: nil, person: n))
       }
     }
     return out

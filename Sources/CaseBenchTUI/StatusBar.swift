@@ -23,6 +23,10 @@ enum StatusBar {
         return
       }
     }
+    // The workshop's timebox sits at the right end; a message that needs its room hides it
+    // while it shows.
+    var timebox = WorkshopParts.timeboxLabel(state, size: size)
+    var end = size.width - (timebox.map { DisplayWidth.of($0.text) } ?? 0)
     var x = 0
     if let wb = state.workbench {
       x = facilitatorMarker(state, into: &buf, y: y)
@@ -47,8 +51,16 @@ enum StatusBar {
       x = facilitatorMarker(state, into: &buf, y: y)
       x = buf.put(" casebench", x: x, y: y, role: .statusBar, bold: true) + 2
     }
+    if state.message != nil, messageWidth > end - x - 1 {
+      timebox = nil
+      end = size.width
+    }
+    if let timebox {
+      buf.put(
+        timebox.text, x: end, y: y, role: timebox.over ? .danger : .statusBar, bold: timebox.over)
+    }
     if let m = state.message {
-      let room = size.width - x - 1
+      let room = end - x - 1
       if room > 0 {
         buf.put(
           g.truncate(m.text, to: room), x: x, y: y, role: m.isError ? .danger : .statusBar,
@@ -60,10 +72,10 @@ enum StatusBar {
     var shown: [String] = []
     for h in hints {
       let candidate = (shown + [h]).joined(separator: "  ")
-      if DisplayWidth.of(candidate) + 1 <= size.width - x { shown.append(h) } else { break }
+      if DisplayWidth.of(candidate) + 1 <= end - x { shown.append(h) } else { break }
     }
     if !shown.isEmpty {
-      buf.putRight(shown.joined(separator: "  ") + " ", maxX: size.width, y: y, role: .statusBar)
+      buf.putRight(shown.joined(separator: "  ") + " ", maxX: end, y: y, role: .statusBar)
     }
   }
 
@@ -107,6 +119,7 @@ enum StatusBar {
     case .decision: return ["deciding", T.dialogBack.hint("back")]
     case .help: return [T.closeHelp.hint("close", keys: [.escape])]
     case .tool(let tool): return ToolHints.hints(tool)
+    case .page(let page): return StoryPageView.hints(page)
     default: break
     }
     if let search = wb.search {

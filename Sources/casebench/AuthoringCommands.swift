@@ -43,3 +43,23 @@ struct NewCaseCommand: ParsableCommand {
     Console.out("Created \(path): check it with `casebench lint \(path)`\n")
   }
 }
+
+struct PreviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "preview",
+    abstract: "Show a case study in the workbench while you write it; it reloads on save.",
+    discussion: """
+      No session is made: nothing is written and nothing is locked. When FILE changes, the \
+      workbench reloads it; if the new version has an error, the error is shown with its \
+      line and column, and the last good version stays on screen until the file is fixed.
+      """)
+
+  @Argument(help: ArgumentHelp("The case-study file (.yaml).", valueName: "FILE"))
+  var file: String
+
+  @OptionGroup var audience: AudienceOptions
+
+  mutating func run() throws {
+    try Interactive.runPreview(path: file, facilitator: audience.facilitator)
+  }
+}

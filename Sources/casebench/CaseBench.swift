@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseBenchCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -21,6 +22,7 @@ struct CaseBench: ParsableCommand {
     version: version,
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self, NewCaseCommand.self,
+      PreviewCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self,
     ]

@@ -64,6 +64,41 @@ enum Interactive {
   }
 }
 
+extension Interactive {
+  /// `casebench preview FILE`: the workbench on a case study, reloaded when the file changes.
+  /// The file must load to start; after that, `Preview` (CaseBenchTUI) watches and reloads it.
+  static func runPreview(path: String, facilitator: Bool) throws(CLIError) {
+    let url = URL(fileURLWithPath: path)
+    let caseStudy: CaseStudy
+    do {
+      caseStudy = try CaseStudyLoader.load(contentsOf: url)
+    } catch {
+      let lines = error.diagnostics.map(\.description)
+      throw CLIError(
+        code: Exit.badData,
+        description: (lines + [
+          "\(path): error: the case study does not load, so it cannot be "
+            + "previewed (fix: the errors above; `casebench lint \(path)` lists them)"
+        ])
+        .joined(separator: "\n"))
+    }
+    TerminalSignals.install()
+    TerminalSignals.installCrashHandlers()
+    let terminal: Terminal
+    do {
+      terminal = try Terminal.start()
+    } catch {
+      throw CLIError.failure("casebench: \(error.description)")
+    }
+    var program = Preview.program(
+      file: url, caseStudy: caseStudy, terminal: terminal,
+      options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator))
+    let status = program.run()
+    terminal.stop()
+    if status != 0 { Foundation.exit(status) }
+  }
+}
+
 /// Reads a workshop's facilitator file when it changed, for the participant's program.
 final class WorkshopWatcher {
   let folder: URL

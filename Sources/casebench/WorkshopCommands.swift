@@ -203,8 +203,12 @@ struct WorkshopCommand: ParsableCommand {
       return
     }
     let out = URL(fileURLWithPath: output)
+    // Nothing goes into the folder, nor into a folder inside it.
     let outFolder = out.deletingLastPathComponent().resolvingSymlinksInPath().path
-    if outFolder == dir.resolvingSymlinksInPath().path {
+    let workshopFolder = dir.resolvingSymlinksInPath().path
+    if outFolder == workshopFolder
+      || outFolder.hasPrefix(workshopFolder.hasSuffix("/") ? workshopFolder : workshopFolder + "/")
+    {
       throw CLIError.failure(
         DiagnosticLine.format(
           file: output, message: "the report would go into the workshop folder",

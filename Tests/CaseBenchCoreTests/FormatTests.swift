@@ -187,6 +187,55 @@ struct FormatTests {
     #expect(tips.first?.severity == .warning)
   }
 
+  @Test func titlesAndLabelsOverTheirLimitsAreWarnings() throws {
+    let title = String(repeating: "t", count: CaseStudyValidator.titleLimit + 1)
+    let label = String(repeating: "l", count: CaseStudyValidator.labelLimit + 1)
+    let yaml = try variant([
+      ("title: Name the decision\n", "title: \(title)\n"),
+      ("            label: Build\n", "            label: \(label)\n"),
+    ])
+    let diagnostics = lint(yaml)
+    #expect(diagnostics.filter(\.isError).isEmpty, "a tip never stops a case study loading")
+    let tips = diagnostics.filter { $0.message.contains("characters;") }
+    #expect(tips.map(\.severity) == [.warning, .warning])
+    #expect(
+      tips.map(\.message) == [
+        "'title' of item 'S.1' is 61 characters; a title reads best at 60 or fewer",
+        "'label' of option 'a' of decision 'S.D1' is 63 characters; an option label reads best "
+          + "at 62 or fewer",
+      ])
+    #expect(tips.first?.line == 38)
+    // At the limits, nothing.
+    let fits = try variant([
+      ("title: Name the decision\n", "title: \(title.dropLast())\n"),
+      ("            label: Build\n", "            label: \(label.dropLast())\n"),
+    ])
+    #expect(lint(fits).allSatisfy { !$0.message.contains("characters;") })
+  }
+
+  @Test func anEthicsPhaseItemWithoutArisesInIsAWarning() throws {
+    let yaml = try variant([("        arises_in: [scoping]\n", "")])
+    let tips = lint(yaml).filter { $0.message.contains("arises_in") }
+    #expect(tips.map(\.severity) == [.warning])
+    #expect(
+      tips.first?.message
+        == "item 'E.1' of phase 'ethics' is in an Ethics phase but has no 'arises_in'")
+    #expect(lint(yaml).filter(\.isError).isEmpty)
+    #expect(lint(Self.workshop).allSatisfy { !$0.message.contains("arises_in") })
+  }
+
+  @Test func everyOptionRecommendedIsAWarning() throws {
+    let yaml = try variant([
+      ("            verdict: defensible\n", "            verdict: recommended\n")
+    ])
+    let tips = lint(yaml).filter { $0.message.contains("recommended") }
+    #expect(
+      tips.map(\.message) == [
+        "every option of decision 'S.D1' is recommended, so there is nothing to weigh"
+      ])
+    #expect(tips.first?.severity == .warning)
+  }
+
   /// A case study with `count` decisions whose options are written by `options(index)`.
   private func decisions(_ count: Int, options: (Int) -> [(String, String)]) -> String {
     var yaml = """

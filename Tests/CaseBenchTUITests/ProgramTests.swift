@@ -111,7 +111,8 @@ struct ProgramTests {
 
   /// A program on the fixture's session, opened writable, driven by `script`.
   static func make(
-    _ script: [Event?], step: TimeInterval = 0.1, configure: (FakeStorage) -> Void = { _ in }
+    _ script: [Event?], step: TimeInterval = 0.1, configure: (FakeStorage) -> Void = { _ in },
+    watch: (() -> [Event])? = nil
   ) -> Rig {
     let clock = FakeClock()
     let terminal = FakeTerminal(script, clock: clock, step: step)
@@ -121,7 +122,7 @@ struct ProgramTests {
     let opened = try? storage.open(file)
     let program = Program(
       state: Fixture.startState(), terminal: terminal, storage: storage, opened: opened,
-      editNote: { .success($0 + " (edited)") }, clock: { clock.now })
+      editNote: { .success($0 + " (edited)") }, clock: { clock.now }, watch: watch)
     return Rig(program: program, terminal: terminal, storage: storage, clock: clock)
   }
 
@@ -132,6 +133,19 @@ struct ProgramTests {
 
   static func key(_ k: Key) -> Event? { .key(k) }
   static func idle(_ ticks: Int) -> [Event?] { Array(repeating: nil, count: ticks) }
+
+  /// A workshop's pacing holds from the first key: the facilitator's file is read before the
+  /// program waits for input, not at its first idle tick.
+  @Test func pacingAppliesBeforeTheFirstKey() {
+    let paced = WorkshopState(
+      pacing: true, released: [PhaseRelease(phase: Fixture.caseStudy.phases[0].id, at: Fixture.now)]
+    )
+    var rig = Self.make(
+      [Self.key(.char("2")), Self.key(.char(" ")), Self.key(.char("q"))],
+      watch: { [.workshop(paced)] })
+    #expect(rig.program.run() == 0)
+    #expect(rig.storage.files[Self.file].map(Self.statuses) == Self.statuses(Fixture.session()))
+  }
 
   @Test func everyChangeIsOnDiskWithinASecond() {
     // Keys every 50 ms: a burst of six changes (each item to doing), then two quiet seconds.

@@ -91,6 +91,12 @@ struct DashboardTests {
     }
   }
 
+  @Test func teamNamesSortAsPeopleExpect() {
+    let names = ["team 10", "Team 2", "Éclair", "eclair 1", "Team 02b", "Zebra", "team 1"]
+    let sorted = names.sorted { Dashboard.nameKey($0) < Dashboard.nameKey($1) }
+    #expect(sorted == ["Éclair", "eclair 1", "team 1", "Team 2", "Team 02b", "team 10", "Zebra"])
+  }
+
   @Test func announceAndReleaseAreCommands() throws {
     try withWorkshop { dir in
       var d = dashboard(dir, size: Size(width: 80, height: 24))
@@ -178,6 +184,36 @@ struct ParticipantWorkshopTests {
     _ = update(&state, .workshop(open))
     _ = update(&state, .key(.char(" ")))
     #expect(state.session != before)
+  }
+
+  /// The Bike Shop's phase 2 has a timebox: the refusal must still be readable in full, and the
+  /// key hints must not run under the timebox.
+  @Test(arguments: [(80, 24), (100, 30), (200, 50)])
+  func theRefusalInAClosedPhaseIsNotHiddenByTheTimebox(width: Int, height: Int) throws {
+    let size = Size(width: width, height: height)
+    var state = try BikeShopScreenTests.state(size: size)
+    state.joinWorkshop()
+    _ = update(
+      &state,
+      .workshop(
+        WorkshopState(
+          pacing: true,
+          released: [
+            PhaseRelease(phase: "sprint-0", at: Fixture.now)
+          ])))
+    _ = update(&state, .key(.char("2")))
+    _ = update(&state, .tick(Fixture.now.addingTimeInterval(60)))
+    let bar = { (s: AppState) in render(s, size: size).text.split(separator: "\n").last ?? "" }
+    let timebox = try #require(state.timebox)
+    #expect(timebox.minutes > 0)
+    #expect(bar(state).hasSuffix("m left"))
+    // Whole hints end two cells before the timebox.
+    #expect(bar(state).contains("  Timebox "))
+    #expect(bar(state).contains("q quit  Timebox ") || width < 200)
+    let before = state.session
+    _ = update(&state, .key(.char(" ")))
+    #expect(state.session == before)
+    #expect(bar(state).contains("Phase 2 opens when the facilitator says; you can read it now."))
   }
 
   @Test func theTimeboxCountsDownAndShowsOverrun() {

@@ -65,6 +65,14 @@ struct WorkshopCLITests {
     let inside = try cli.run(["workshop", dir, "--report", "html", "-o", dir + "/debrief.html"])
     #expect(inside.status == 1)
     #expect(inside.err.contains("the report would go into the workshop folder"))
+    // Nor into a folder inside it: the dashboard would list that folder as a marked row.
+    try FileManager.default.createDirectory(
+      atPath: dir + "/reports", withIntermediateDirectories: false)
+    let nested = try cli.run(["workshop", dir, "--report", "html", "-o", dir + "/reports/d.html"])
+    #expect(nested.status == 1)
+    #expect(nested.err.contains("the report would go into the workshop folder"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/reports").isEmpty)
+    try FileManager.default.removeItem(atPath: dir + "/reports")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == before)
   }
 

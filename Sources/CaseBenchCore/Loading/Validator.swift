@@ -38,6 +38,13 @@ struct CaseStudyValidator {
   var retiredIDs: [(id: String, location: Location)] = []
   /// Titles and goals own-project mode shows; checked for cast names after the walk.
   var storyFreeTexts: [(text: String, what: String, location: Location)] = []
+  /// When set (by a test), how each key of each kind of mapping was read: "item.tags" is
+  /// `.texts`. The format's table and its JSON Schema are checked against it.
+  var reads: [String: ValueRead]?
+  /// Titles and labels, for the length writing tip.
+  var shortTexts: [(text: String, what: String, limit: Int, location: Location)] = []
+  /// Items of an Ethics phase that name no phase with `arises_in`.
+  var ethicsItemsWithoutArisesIn: [(label: String, location: Location)] = []
   /// Every decision's options, for the decision-shape writing tips.
   var decisionShapes: [DecisionShape] = []
   /// Cast members' names, read before the phases.
@@ -126,11 +133,7 @@ struct CaseStudyValidator {
 
   // MARK: Case study
 
-  private static let topKeys = KeySet(
-    [
-      "format_version", "id", "version", "title", "summary", "background", "cast", "phases",
-      "retired_items",
-    ], optional: ["retired_items"])
+  private static let topKeys = KeySet(CaseStudyFormat.caseStudy)
 
   mutating func validate() -> CaseStudy? {
     guard let root = tree.root, !tree.isNull(root) else {
@@ -183,7 +186,7 @@ struct CaseStudyValidator {
       }
     }
     let version = versionText(top)
-    let title = text(top, "title")
+    let title = shortText(top, "title", limit: Self.titleLimit)
     let summary = text(top, "summary")
     let background = text(top, "background")
 

@@ -11,9 +11,7 @@
 extension CaseStudyValidator {
   // MARK: Cast
 
-  private static let castKeys = KeySet([
-    "id", "name", "role", "wants", "hot_buttons", "power", "interest",
-  ])
+  private static let castKeys = KeySet(CaseStudyFormat.castMember)
 
   mutating func castMember(_ node: YAMLNode, index: Int) -> CastMember? {
     guard
@@ -38,11 +36,7 @@ extension CaseStudyValidator {
 
   // MARK: Phases
 
-  private static let phaseKeys = KeySet(
-    [
-      "id", "title", "goal", "briefing", "timebox_minutes", "items", "decisions", "risk_prompts",
-      "facilitator_notes", "gate", "schedule", "model_answers",
-    ], optional: ["gate", "schedule", "model_answers"])
+  private static let phaseKeys = KeySet(CaseStudyFormat.phase)
 
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
@@ -52,7 +46,8 @@ extension CaseStudyValidator {
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
     let phaseLabel = fields.label
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
+    let ethicsPhase = [id, title].contains { $0?.lowercased().contains("ethics") == true }
     let goal = text(fields, "goal")
     if let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
@@ -82,7 +77,7 @@ extension CaseStudyValidator {
           location, "\(fields.label) has no items", fix: "add at least one checklist item")
       }
       (items, itemsValid) = readEach(nodes) {
-        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel, ethicsPhase: ethicsPhase)
       }
     } else {
       itemsValid = false
@@ -149,7 +144,7 @@ extension CaseStudyValidator {
       gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
   }
 
-  private static let scheduleKeys = KeySet(["read", "work", "decide", "debrief"])
+  private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)
 
   /// An optional `schedule`: four whole numbers of minutes, 0 or more, that should add up to the
   /// timebox.
@@ -157,6 +152,7 @@ extension CaseStudyValidator {
     value: Schedule?, valid: Bool
   ) {
     guard let entry = phase.value("schedule"), !entry.isNull else { return (nil, true) }
+    noteRead(phase, "schedule", as: .mapping)
     guard case .node(let node, .mapping, _) = entry else {
       error(
         entry.location,
@@ -202,7 +198,7 @@ extension CaseStudyValidator {
 
   // MARK: Model answers
 
-  private static let modelAnswerKeys = KeySet(["topic", "answer", "item"], optional: ["item"])
+  private static let modelAnswerKeys = KeySet(CaseStudyFormat.modelAnswer)
 
   private mutating func modelAnswer(
     _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
@@ -228,8 +224,7 @@ extension CaseStudyValidator {
 
   // MARK: Retired items
 
-  private static let retiredKeys = KeySet(
-    ["id", "title", "reason", "replaced_by"], optional: ["replaced_by"])
+  private static let retiredKeys = KeySet(CaseStudyFormat.retiredItem)
 
   mutating func retiredItem(_ node: YAMLNode, index: Int) -> RetiredItem? {
     guard
@@ -253,15 +248,11 @@ extension CaseStudyValidator {
 
   // MARK: Items
 
-  private static let itemKeys = KeySet(
-    [
-      "id", "title", "guidance", "case", "why", "hint", "tags", "required", "references",
-      "arises_in", "level",
-    ], optional: ["references", "arises_in", "level"])
+  private static let itemKeys = KeySet(CaseStudyFormat.item)
 
-  mutating func item(_ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String)
-    -> Item?
-  {
+  mutating func item(
+    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String, ethicsPhase: Bool
+  ) -> Item? {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
@@ -271,7 +262,7 @@ extension CaseStudyValidator {
     if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
       itemPhase[id] = first
     }
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
     if let title, let location = fields.location(of: "title") {
       storyFreeTexts.append((title, "the title of \(fields.label)", location))
     }
@@ -283,6 +274,9 @@ extension CaseStudyValidator {
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
+    if ethicsPhase, arisesIn?.isEmpty ?? true, let location = fields.location(of: "id") {
+      ethicsItemsWithoutArisesIn.append(("\(fields.label) of \(phaseLabel)", location))
+    }
     if let arisesIn, let id {
       for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
     }
@@ -323,10 +317,8 @@ extension CaseStudyValidator {
 
   // MARK: Decisions
 
-  private static let decisionKeys = KeySet(
-    ["id", "title", "situation", "options", "facilitator_notes"], optional: ["facilitator_notes"])
-  private static let optionKeys = KeySet(
-    ["id", "label", "consequence", "verdict", "debrief"], optional: ["debrief"])
+  private static let decisionKeys = KeySet(CaseStudyFormat.decision)
+  private static let optionKeys = KeySet(CaseStudyFormat.option)
 
   mutating func decision(_ node: YAMLNode, index: Int, phaseLabel: String) -> Decision? {
     guard
@@ -335,7 +327,7 @@ extension CaseStudyValidator {
         allowed: Self.decisionKeys)
     else { return nil }
     let id = identifier(fields, space: .decision, noun: "decision")
-    let title = text(fields, "title")
+    let title = shortText(fields, "title", limit: Self.titleLimit)
     let situation = text(fields, "situation")
     let notes = text(fields, "facilitator_notes", required: false)
 
@@ -395,7 +387,7 @@ extension CaseStudyValidator {
     else { return nil }
     let labelled = fields
     let id = identifier(labelled, space: nil, noun: "option")
-    let label = text(labelled, "label")
+    let label = shortText(labelled, "label", limit: Self.labelLimit)
     let consequence = text(labelled, "consequence")
     var verdict: Verdict?
     if let value = text(labelled, "verdict"), let location = labelled.location(of: "verdict") {
@@ -422,8 +414,7 @@ extension CaseStudyValidator {
 
   // MARK: Risk prompts
 
-  private static let riskKeys = KeySet(
-    ["id", "text", "likelihood", "impact"], optional: ["likelihood", "impact"])
+  private static let riskKeys = KeySet(CaseStudyFormat.riskPrompt)
 
   mutating func riskPrompt(_ node: YAMLNode, index: Int, phaseLabel: String) -> RiskPrompt? {
     guard

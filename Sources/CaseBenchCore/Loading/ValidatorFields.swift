@@ -195,9 +195,10 @@ extension CaseStudyValidator {
     var all: [String]
     var required: [String]
 
-    init(_ all: [String], optional: Set<String> = []) {
-      self.all = all
-      required = all.filter { !optional.contains($0) }
+    /// The keys of a kind of mapping, from the format's one table.
+    init(_ mapping: FormatMapping) {
+      all = mapping.names
+      required = mapping.required
     }
   }
 
@@ -238,9 +239,15 @@ extension CaseStudyValidator {
 
   // MARK: Typed values
 
+  /// Notes how a key was read, when a test asks (`reads`).
+  mutating func noteRead(_ fields: Fields, _ key: String, as read: ValueRead) {
+    if reads != nil { reads?["\(fields.kind).\(key)"] = read }
+  }
+
   /// Required or optional text. Reports null, non-scalar and (for required text) empty values.
   mutating func text(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
     guard let index = fields.index(of: key) else { return nil }
+    noteRead(fields, key, as: .text)
     guard case .scalar(let scalar) = fields.values[index] else {
       let value = fields.values[index]
       error(
@@ -280,6 +287,7 @@ extension CaseStudyValidator {
 
   mutating func integer(_ fields: Fields, _ key: String) -> Int? {
     guard let index = fields.index(of: key) else { return nil }
+    noteRead(fields, key, as: .integer)
     let value = fields.values[index]
     var expected: String { "'\(key)' in \(fields.label) must be a whole number" }
     guard case .scalar(let scalar) = value else {
@@ -316,6 +324,7 @@ extension CaseStudyValidator {
 
   mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
     guard let index = fields.index(of: key) else { return nil }
+    noteRead(fields, key, as: .boolean)
     let value = fields.values[index]
     var expected: String { "'\(key)' in \(fields.label) must be true or false" }
     guard case .scalar(let scalar) = value else {
@@ -351,6 +360,7 @@ extension CaseStudyValidator {
     _ fields: Fields, _ key: String, required: Bool = true
   ) -> YAMLNodeList? {
     guard let index = fields.index(of: key) else { return nil }
+    noteRead(fields, key, as: .list)
     let value = fields.values[index]
     switch value {
     case .node(let node, .sequence, _):
@@ -374,6 +384,7 @@ extension CaseStudyValidator {
     String, Location
   )]? {
     guard let nodes = sequence(fields, key, required: required) else { return nil }
+    noteRead(fields, key, as: .texts)
     let walked = readEach(nodes) { validator, node, _ -> (String, Location)? in
       let tree = validator.tree
       if tree.kind(node) == .scalar, !tree.isNull(node), !Self.isBlank(tree.string(node)) {
@@ -485,4 +496,9 @@ extension CaseStudyValidator {
     return (value, true)
   }
 
+}
+
+/// How the validator read a key's value (see `CaseStudyValidator.reads`).
+enum ValueRead: Sendable, Equatable {
+  case text, integer, boolean, list, texts, mapping
 }

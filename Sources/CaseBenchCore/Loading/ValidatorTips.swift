@@ -21,8 +21,15 @@ struct DecisionShape {
 extension CaseStudyValidator {
   /// Decisions needed before a pattern across decisions counts as a giveaway.
   static let decisionsForPatterns = 3
+  /// The longest title (of the case study, a phase, an item or a decision) that reads at a
+  /// glance; a checklist column shows about half of it at 80 columns, the rest on wider screens.
+  static let titleLimit = 60
+  /// The longest option label that stays on one line in the decision dialog at 80 columns.
+  static let labelLimit = 62
 
   mutating func checkWritingTips() {
+    checkLengths()
+    checkEthicsPlacement()
     checkStoryFreeTexts()
     for shape in decisionShapes { checkShape(of: shape) }
     checkPatterns(across: decisionShapes)
@@ -52,6 +59,35 @@ extension CaseStudyValidator {
         entry.location,
         "\(entry.what) names \(hit.name) from the cast; own-project mode shows it without the story",
         fix: "name the role instead (e.g. 'the data owner') and keep \(hit.word) in 'case'")
+    }
+  }
+
+  /// A required text that should stay short: read as `text`, and kept for `checkLengths`.
+  mutating func shortText(_ fields: Fields, _ key: String, limit: Int) -> String? {
+    let value = text(fields, key)
+    if let value, let location = fields.location(of: key) {
+      shortTexts.append((value, "'\(key)' of \(fields.label)", limit, location))
+    }
+    return value
+  }
+
+  /// Titles and labels over their limits.
+  private mutating func checkLengths() {
+    for entry in shortTexts where entry.text.count > entry.limit {
+      let noun = entry.limit == Self.labelLimit ? "an option label" : "a title"
+      warning(
+        entry.location,
+        "\(entry.what) is \(entry.text.count) characters; \(noun) reads best at \(entry.limit) or fewer",
+        fix: "shorten it and move the detail into the text under it")
+    }
+  }
+
+  /// An Ethics phase's items say where their concern arises, so the ethics lens can place them.
+  private mutating func checkEthicsPlacement() {
+    for entry in ethicsItemsWithoutArisesIn {
+      warning(
+        entry.location, "\(entry.label) is in an Ethics phase but has no 'arises_in'",
+        fix: "add 'arises_in: [phase-id, ...]' naming the phases where the concern arises")
     }
   }
 

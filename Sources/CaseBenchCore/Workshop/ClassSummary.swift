@@ -108,25 +108,31 @@ public struct ClassSummary: Sendable, Equatable {
       }
     }
     self.splits = splits
+    // Each item's longest note: only the notes teams wrote are looked at (not every item of
+    // every team), each trimmed and counted once. A longer note wins; ties keep the first team.
+    var longest: [String: (team: String, text: String, length: Int)] = [:]
+    for team in teams {
+      for (itemID, state) in team.session.items where !state.note.isEmpty {
+        let text = state.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { continue }
+        let length = text.count
+        if let known = longest[itemID], known.length >= length { continue }
+        longest[itemID] = (team.team, text, length)
+      }
+    }
     var notes: [CreditedNote] = []
     for phase in caseStudy.phases {
-      var picked: [CreditedNote] = []
+      var picked: [(note: CreditedNote, length: Int)] = []
       for item in phase.items {
-        var best: CreditedNote?
-        for team in teams {
-          let text = team.session.note(of: item.id).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-          guard !text.isEmpty else { continue }
-          if let b = best, b.text.count >= text.count { continue }
-          best = CreditedNote(team: team.team, phase: phase, item: item, text: text)
-        }
-        if let best { picked.append(best) }
+        guard let best = longest[item.id] else { continue }
+        picked.append(
+          (CreditedNote(team: best.team, phase: phase, item: item, text: best.text), best.length))
       }
       // Longest first; ties keep the checklist's order.
       let ranked = picked.enumerated().sorted {
-        ($0.element.text.count, -$0.offset) > ($1.element.text.count, -$1.offset)
+        ($0.element.length, -$0.offset) > ($1.element.length, -$1.offset)
       }
-      notes += ranked.prefix(ClassSummary.notesPerPhase).map(\.element)
+      notes += ranked.prefix(ClassSummary.notesPerPhase).map(\.element.note)
     }
     self.notes = notes
     var prompts: [String: RiskPrompt] = [:]

@@ -55,14 +55,15 @@ public struct TeamSummary: Sendable, Equatable {
   }
 
   public init(session: Session, caseStudy: CaseStudy) {
+    self.init(session: session, caseStudy: caseStudy, phases: PhaseIndex(caseStudy))
+  }
+
+  /// `phases`: the case study's index, worked out once for a whole folder.
+  init(session: Session, caseStudy: CaseStudy, phases: PhaseIndex) {
     self.team = session.participant
     self.session = session
     self.progress = Progress(caseStudy: caseStudy, session: session)
-    var phaseOf: [String: String] = [:]
-    for phase in caseStudy.phases {
-      for item in phase.items { phaseOf[item.id] = phase.id }
-      for decision in phase.decisions { phaseOf[decision.id] = phase.id }
-    }
+    let phaseOf = phases.phaseOf
     var entered: [String: Date] = [:]
     if let first = caseStudy.phases.first { entered[first.id] = session.created }
     for event in session.events {
@@ -81,6 +82,20 @@ public struct TeamSummary: Sendable, Equatable {
       }
     }
     self.verdicts = verdicts
+  }
+}
+
+/// The phase id of each item and decision of a case study.
+struct PhaseIndex: Sendable {
+  let phaseOf: [String: String]
+
+  init(_ caseStudy: CaseStudy) {
+    var phaseOf: [String: String] = [:]
+    for phase in caseStudy.phases {
+      for item in phase.items { phaseOf[item.id] = phase.id }
+      for decision in phase.decisions { phaseOf[decision.id] = phase.id }
+    }
+    self.phaseOf = phaseOf
   }
 }
 
@@ -133,10 +148,12 @@ public struct WorkshopFolder: Sendable {
   /// Set when the folder itself could not be listed.
   public private(set) var folderError: String?
   private var stamps: [String: FolderStamp] = [:]
+  private let phases: PhaseIndex
 
   public init(url: URL, caseStudy: CaseStudy) {
     self.url = url
     self.caseStudy = caseStudy
+    self.phases = PhaseIndex(caseStudy)
   }
 
   /// Reads a folder at once.
@@ -172,9 +189,9 @@ public struct WorkshopFolder: Sendable {
     }
     var byName: [String: WorkshopRow] = [:]
     for row in rows { byName[row.fileName] = row }
-    var next: [WorkshopRow] = []
+    var next: [WorkshopRow?] = []
+    var toRead: [(index: Int, name: String, url: URL)] = []
     var nextStamps: [String: FolderStamp] = [:]
-    var changed = false
     for name in names.sorted() where WorkshopFolder.isCandidate(name) {
       let fileURL = url.appendingPathComponent(name, isDirectory: false)
       let stamp = FolderStamp(fileURL.path)
@@ -183,12 +200,14 @@ public struct WorkshopFolder: Sendable {
         next.append(old)
         continue
       }
-      changed = true
-      lastReadCount += 1
-      next.append(WorkshopFolder.readRow(name: name, url: fileURL, caseStudy: caseStudy))
+      toRead.append((next.count, name, fileURL))
+      next.append(nil)
     }
-    if next.count != rows.count { changed = true }
-    rows = next
+    lastReadCount = toRead.count
+    let read = WorkshopFolder.readRows(toRead.map { ($0.name, $0.url) }, caseStudy, phases)
+    for (slot, row) in zip(toRead, read) { next[slot.index] = row }
+    let changed = !toRead.isEmpty || next.count != rows.count
+    rows = next.compactMap { $0 }
     stamps = nextStamps
     return changed
   }
@@ -210,7 +229,27 @@ public struct WorkshopFolder: Sendable {
       || lower.contains("_conflict-") || lower.contains("(conflict")
   }
 
-  static func readRow(name: String, url: URL, caseStudy: CaseStudy) -> WorkshopRow {
+  /// Reads files into rows, in order; many at once on every core (each file is parsed on its
+  /// own, so a folder of 200 teams loads in the time of 200 / cores).
+  static func readRows(
+    _ files: [(name: String, url: URL)], _ caseStudy: CaseStudy, _ phases: PhaseIndex
+  )
+    -> [WorkshopRow]
+  {
+    guard files.count >= 8 else {
+      return files.map { readRow(name: $0.name, url: $0.url, caseStudy: caseStudy, phases: phases) }
+    }
+    let results = RowSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      results.set(
+        i, readRow(name: files[i].name, url: files[i].url, caseStudy: caseStudy, phases: phases))
+    }
+    return results.rows
+  }
+
+  static func readRow(
+    name: String, url: URL, caseStudy: CaseStudy, phases: PhaseIndex? = nil
+  ) -> WorkshopRow {
     var row = WorkshopRow(fileName: name, url: url)
     func skip(_ why: WorkshopSkip, _ reason: String) -> WorkshopRow {
       row.skip = why
@@ -260,7 +299,28 @@ public struct WorkshopFolder: Sendable {
             "a session for case study '\(session.caseStudyID)', not '\(caseStudy.id)'",
           fix: "run a separate workshop folder for each case study"))
     }
-    row.team = TeamSummary(session: session, caseStudy: caseStudy)
+    row.team = TeamSummary(
+      session: session, caseStudy: caseStudy, phases: phases ?? PhaseIndex(caseStudy))
     return row
+  }
+}
+
+/// The rows read at once, each into its own slot, under a lock.
+private final class RowSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [WorkshopRow?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ row: WorkshopRow) {
+    lock.lock()
+    slots[index] = row
+    lock.unlock()
+  }
+
+  var rows: [WorkshopRow] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }

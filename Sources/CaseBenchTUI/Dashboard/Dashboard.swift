@@ -112,27 +112,25 @@ public struct Dashboard: Sendable {
 
   mutating func reorder(keeping file: String? = nil) {
     let rows = folder.rows
+    // Each row's key is worked out once, not in every comparison of the sort.
+    let keys: [SortKey?] = rows.map { row in
+      row.team.map { t in
+        switch sort {
+        case .name: .name(Dashboard.nameKey(t.team))
+        case .progress: .progress(t.progress.fraction)
+        case .activity: .activity(t.lastActivity)
+        }
+      }
+    }
     order = rows.indices.sorted { a, b in
-      let x = rows[a]
-      let y = rows[b]
       // Marked rows go last, by file name.
-      switch (x.team, y.team) {
-      case (nil, nil): return x.fileName < y.fileName
+      switch (keys[a], keys[b]) {
+      case (nil, nil): return rows[a].fileName < rows[b].fileName
       case (nil, _): return false
       case (_, nil): return true
       case (let p?, let q?):
-        switch sort {
-        case .name:
-          let c = p.team.localizedStandardCompare(q.team)
-          return c == .orderedSame ? x.fileName < y.fileName : c == .orderedAscending
-        case .progress:
-          if p.progress.fraction != q.progress.fraction {
-            return p.progress.fraction > q.progress.fraction
-          }
-        case .activity:
-          if p.lastActivity != q.lastActivity { return p.lastActivity > q.lastActivity }
-        }
-        return x.fileName < y.fileName
+        if p != q { return p.before(q) }
+        return rows[a].fileName < rows[b].fileName
       }
     }
     if let file, let i = order.firstIndex(where: { rows[$0].fileName == file }) {
@@ -142,6 +140,47 @@ public struct Dashboard: Sendable {
   }
 
   // MARK: Update
+
+  /// What a team row sorts by; a team before another when its key is `before` the other's.
+  enum SortKey: Equatable {
+    case name(String)
+    case progress(Double)
+    case activity(Date)
+
+    func before(_ other: SortKey) -> Bool {
+      switch (self, other) {
+      case (.name(let x), .name(let y)): x < y
+      // Most progress, then most recent activity, first.
+      case (.progress(let x), .progress(let y)): x > y
+      case (.activity(let x), .activity(let y)): x > y
+      default: false
+      }
+    }
+  }
+
+  /// A team name as people sort it: case and accents aside, and numbers by value, so "Team 2"
+  /// comes before "Team 10".
+  static func nameKey(_ name: String) -> String {
+    let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var key = ""
+    var digits = ""
+    func flush() {
+      guard !digits.isEmpty else { return }
+      let trimmed = String(digits.drop { $0 == "0" })
+      key += String(repeating: "0", count: max(0, 20 - trimmed.count)) + trimmed
+      digits = ""
+    }
+    for c in folded.unicodeScalars {
+      if c.properties.numericType == .decimal, c.isASCII {
+        digits.unicodeScalars.append(c)
+      } else {
+        flush()
+        key.unicodeScalars.append(c)
+      }
+    }
+    flush()
+    return key
+  }
 
   /// Applies an event and returns what the program should do.
   public mutating func update(_ event: Event) -> [DashboardCommand] {

@@ -24,6 +24,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case releasePicker
   /// A facilitator's announcement showing over the workbench.
   case banner
+  /// A page of the story over the workbench: the cast, the background, the ethics lens.
+  case page
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -71,6 +73,8 @@ enum KeyCommand: Sendable, Equatable {
   case toolFactor(Int)
   // The workshop dashboard.
   case sortRows, nextPage, announce, releasePhase
+  /// A page of the story: the cast, the background, the ethics lens.
+  case openPage(PageKind)
 }
 
 /// The groups of the help overlay, in the order it shows them.
@@ -79,6 +83,7 @@ enum HelpGroup: String, Sendable, CaseIterable {
   case item = "Working on an item"
   case search = "Search"
   case tools = "Tools (each one key from anywhere in the workbench)"
+  case story = "The story (each one key from anywhere in the workbench; Esc returns)"
   case writing = "Writing (notes, rationales, prompts)"
   case start = "Start screen"
   case dashboard = "Workshop dashboard"
@@ -162,16 +167,16 @@ enum KeyTable {
     "Up Down  j k",
     [(.up, .move(-1)), (.down, .move(1)), (.char("j"), .move(1)), (.char("k"), .move(-1))],
     "move in the focused pane (scroll in the detail)", group: .moving,
-    in: Set<KeyScope>([.workbench, .start, .help, .tool, .dashboard, .releasePicker]).union(
-      dialog))
+    in: Set<KeyScope>([.workbench, .start, .help, .tool, .dashboard, .releasePicker, .page])
+      .union(dialog))
   static let ends = KeyBinding(
     "g G  Home End",
     [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
-    "top / bottom", group: .moving, in: [.workbench, .start, .help, .dashboard])
+    "top / bottom", group: .moving, in: [.workbench, .start, .help, .dashboard, .page])
   static let page = KeyBinding(
     "PgUp PgDn", [(.pageUp, .page(-1)), (.pageDown, .page(1))], "page up / down",
     group: .moving,
-    in: [.workbench, .start, .help, .note, .decisionOptions, .tool, .dashboard])
+    in: [.workbench, .start, .help, .note, .decisionOptions, .tool, .dashboard, .page])
   static let cyclePane = KeyBinding(
     "Tab  Shift-Tab", [(.tab, .cyclePane(1)), (.backTab, .cyclePane(-1))],
     "next / previous pane", group: .moving, in: [.workbench, .tool])
@@ -185,10 +190,10 @@ enum KeyTable {
     "jump to a phase", group: .moving, in: [.workbench])
   static let open = KeyBinding(
     "Enter", [(.enter, .open)], "open: phase to checklist, item to detail", group: .moving,
-    in: [.workbench])
+    in: [.workbench, .page])
   static let back = KeyBinding(
     "Esc", [(.escape, .back)], "back, close, or clear the search (a tool: to the checklist)",
-    group: .moving, in: [.workbench, .tool])
+    group: .moving, in: [.workbench, .tool, .page])
   /// Not a key: the row in help that says the mouse works.
   static let mouse = KeyBinding(
     "click, wheel", [], "select or scroll under the mouse", group: .moving,
@@ -221,12 +226,13 @@ enum KeyTable {
   // MARK: Search
 
   static let search = KeyBinding(
-    "/", [(.char("/"), .search)], "search items, notes and briefings", group: .search,
+    "/", [(.char("/"), .search)], "search items, notes, briefings and the cast", group: .search,
     in: [.workbench])
   /// In the workbench `n` writes a note; while a search is on it steps through the matches.
   static let matches = KeyBinding(
     "n  N", [(.char("n"), .nextMatch), (.char("N"), .previousMatch)],
-    "next / previous match while a search is on", group: .search, in: [.searching, .workbench])
+    "next / previous match while a search is on", group: .search,
+    in: [.searching, .workbench, .page])
 
   // MARK: Tools
 
@@ -268,6 +274,20 @@ enum KeyTable {
   static let toolNote = KeyBinding(
     "n", [(.char("n"), .toolNote)], "a note on the selected person; a risk's mitigation",
     group: .tools, in: [.tool])
+
+  // MARK: The story
+
+  static let cast = KeyBinding(
+    "w", [(.char("w"), .openPage(.cast))],
+    "who's who: the cast, with what each wants and their hot buttons", group: .story,
+    in: [.workbench, .tool, .page])
+  static let background = KeyBinding(
+    "B", [(.char("B"), .openPage(.background))], "the case study's background", group: .story,
+    in: [.workbench, .tool, .page])
+  static let ethicsLens = KeyBinding(
+    "L", [(.char("L"), .openPage(.ethics))],
+    "ethics lens: every item tagged ethics, in every phase (Enter goes to it)", group: .story,
+    in: [.workbench, .tool, .page])
 
   // MARK: Writing
 
@@ -333,10 +353,10 @@ enum KeyTable {
   static let help = KeyBinding(
     "?  F1", [(.char("?"), .help), (.function(1), .help)],
     "this help (Esc, q or ? closes it)", group: .anywhere,
-    in: [.workbench, .start, .tool, .dashboard])
+    in: [.workbench, .start, .tool, .dashboard, .page])
   static let quit = KeyBinding(
     "q", [(.char("q"), .quit)], "save and quit", group: .anywhere,
-    in: [.workbench, .start, .tool, .dashboard])
+    in: [.workbench, .start, .tool, .dashboard, .page])
   /// A facilitator's laptop moves between teams' sessions without quitting.
   static let toStart = KeyBinding(
     "o", [(.char("o"), .toStart)], "save and go back to the start screen (workbench)",
@@ -391,6 +411,7 @@ enum KeyTable {
     search, matches,
     toolRisks, toolEstimate, toolStakeholders, toolModels, toolLog, toolAdd, toolSelect,
     toolClose, toolFactor, toolRemove, toolToggle, toolNote,
+    cast, background, ethicsLens,
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
     dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,

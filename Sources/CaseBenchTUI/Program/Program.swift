@@ -47,6 +47,11 @@ public struct Program {
     self.clock = clock
     _ = update(&self.state, .resize(terminal.size))
     if let opened { show(opened, created: false) }
+    // A workshop's pacing applies before the first key, not at the first idle tick.
+    if let watch {
+      lastWatch = clock()
+      for news in watch() { dispatch(news) }
+    }
   }
 
   /// Runs until the user quits, a signal arrives or the terminal goes away; returns the exit

@@ -41,6 +41,9 @@ extension AppState {
     case .openTool(let kind):
       openTool(kind)
       return []
+    case .openPage(let kind):
+      openPage(kind)
+      return []
     case .back:
       closeTool()
       return []

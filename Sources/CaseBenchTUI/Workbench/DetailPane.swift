@@ -66,6 +66,23 @@ enum DetailView {
     return "In " + short
   }
 
+  /// The pages of the story this workbench has something for, in key-table order.
+  static func storyPages(_ wb: Workbench) -> [PageKind] {
+    PageKind.allCases.filter { kind in
+      switch kind {
+      case .cast: wb.showsCase && !wb.caseStudy.cast.isEmpty
+      case .background: wb.showsCase && !wb.caseStudy.background.isEmpty
+      case .ethics: !StoryPages.ethicsEntries(wb.caseStudy).isEmpty
+      }
+    }
+  }
+
+  /// A risk prompt's likelihood and impact as the author gave them ("L4 I5 "), or nothing.
+  static func riskScore(_ risk: RiskPrompt) -> String {
+    let parts = [risk.likelihood.map { "L\($0)" }, risk.impact.map { "I\($0)" }].compactMap { $0 }
+    return parts.isEmpty ? "" : parts.joined(separator: " ") + " "
+  }
+
   static func lines(_ wb: Workbench, options: RenderOptions, width: Int) -> [StyledLine] {
     var out: [StyledLine] = []
     let g = Glyphs.of(options)
@@ -158,6 +175,12 @@ enum DetailView {
       out.wrap(
         "Schedule: " + schedule.summary(separator: " \(g.dot) "), width: width, role: .dim)
     }
+    let pages = storyPages(wb)
+    if !pages.isEmpty {
+      out.wrap(
+        "The story: " + pages.map { $0.binding.hint($0.shortName) }.joined(separator: ", "),
+        width: width, role: .accent)
+    }
     if !phase.goal.isEmpty {
       out.append(.blank)
       out.append(StyledLine(text: "Goal", role: .title, bold: true))
@@ -202,10 +225,8 @@ enum DetailView {
       out.append(.blank)
       out.append(StyledLine(text: "Risks to weigh", role: .title, bold: true))
       for risk in phase.riskPrompts {
-        let rows = Wrap.lines(risk.text, width: max(1, width - 2))
-        for (k, row) in rows.enumerated() {
-          out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row))
-        }
+        out.bullet(
+          riskScore(risk) + risk.text, marker: "\(g.pointer) ", width: width, role: .normal)
       }
     }
     if !phase.decisions.isEmpty {

@@ -25,6 +25,8 @@ struct SearchMatch: Sendable, Equatable {
   var phase: Int
   /// Nil when the match is in the phase's briefing, title or goal.
   var item: Int?
+  /// A member of the cast (their index), when the match is on the cast page.
+  var person: Int? = nil
 }
 
 struct SearchResults: Sendable, Equatable {

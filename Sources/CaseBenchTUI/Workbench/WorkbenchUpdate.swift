@@ -12,6 +12,7 @@ extension AppState {
     case .search: handleSearchPrompt(event)
     case .decision: handleDecision(event)
     case .tool: return handleTool(event)
+    case .page: return handlePage(event)
     case .help, .none: return handleWorkbenchKeys(event)
     }
     return []
@@ -30,7 +31,12 @@ extension AppState {
       if refusesInClosedPhase(command) { return [] }
       switch command {
       case .quit: return [quitCommand]
-      case .toStart: return [.closeSession]
+      case .toStart:
+        if preview != nil {
+          showMessage("A preview has no start screen: q quits.", isError: false)
+          return []
+        }
+        return [.closeSession]
       case .help: overlay = .help(scroll: 0)
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)
@@ -55,6 +61,7 @@ extension AppState {
       case .editNoteExternally: return editExternally()
       case .decisions: openDecisions()
       case .openTool(let kind): openTool(kind)
+      case .openPage(let kind): openPage(kind)
       case .hint: toggleHint()
       case .briefing: toggleBriefing()
       case .search: overlay = .search(TextEditor(multiline: false))
@@ -295,7 +302,9 @@ extension AppState {
       return
     }
     let m = s.matches[s.index]
-    if let item = m.item {
+    if let person = m.person {
+      openPage(.cast, person: person)
+    } else if let item = m.item {
       wb.select(phase: m.phase, item: item, detail: .item)
       if wb.focus == .phases { wb.focus = .checklist }
     } else {
@@ -305,6 +314,7 @@ extension AppState {
     syncCursor()
     showMessage(
       "match \(s.index + 1) of \(s.matches.count) for \(quoted(s.query))"
+        + (m.person == nil ? "" : " in the cast")
         + "  \(KeyTable.matches.hint("next/previous")), \(KeyTable.back.hint("clears"))",
       isError: false)
   }

@@ -103,15 +103,6 @@ enum WorkshopParts {
           text, x: r.x + r.w - 2 - DisplayWidth.of(text), y: r.y, role: .warning, bold: true)
       }
     }
-    if let box = state.timebox, isPromptFree(state) {
-      let (text, over) = DashboardView.timeboxText(
-        minutes: box.minutes, since: box.start, now: state.now)
-      let label = " Timebox \(text) "
-      let x = size.width - DisplayWidth.of(label)
-      if x > size.width / 2 {
-        buf.put(label, x: x, y: size.height - 1, role: over ? .danger : .statusBar, bold: over)
-      }
-    }
     if let a = w.banner, state.overlay == .none {
       let width = min(size.width - 4, 90)
       let lines = Array(Wrap.lines(a.text, width: max(10, width - 4)).prefix(4))
@@ -125,6 +116,17 @@ enum WorkshopParts {
         buf.put(line, x: r.x + 2, y: r.y + 1 + i, role: .accent, bold: true)
       }
     }
+  }
+
+  /// The timebox for the right end of the status bar, if the phase has one and it fits in the
+  /// right half. The status bar places it, so a message or the key hints never run under it.
+  static func timeboxLabel(_ state: AppState, size: Size) -> (text: String, over: Bool)? {
+    guard state.workshop != nil, let box = state.timebox, isPromptFree(state) else { return nil }
+    let (text, over) = DashboardView.timeboxText(
+      minutes: box.minutes, since: box.start, now: state.now)
+    let label = " Timebox \(text) "
+    guard size.width - DisplayWidth.of(label) > size.width / 2 else { return nil }
+    return (label, over)
   }
 
   /// Prompts take the status bar; the timebox waits for them.

@@ -1,0 +1,182 @@
+import CaseBenchCore
+import Foundation
+
+/// The pages of the story over the workbench, each one key away from anywhere in it.
+enum PageKind: Sendable, Equatable, CaseIterable {
+  /// Who's who: the cast, with what each person wants and their hot buttons.
+  case cast
+  /// The case study's background.
+  case background
+  /// Every item tagged `ethics`, in every phase.
+  case ethics
+
+  var title: String {
+    switch self {
+    case .cast: "Who's who"
+    case .background: "Background"
+    case .ethics: "Ethics lens"
+    }
+  }
+
+  /// The key-table binding that opens it.
+  var binding: KeyBinding {
+    switch self {
+    case .cast: KeyTable.cast
+    case .background: KeyTable.background
+    case .ethics: KeyTable.ethicsLens
+    }
+  }
+
+  var shortName: String {
+    switch self {
+    case .cast: "who's who"
+    case .background: "background"
+    case .ethics: "ethics"
+    }
+  }
+}
+
+/// The state of the open page.
+struct StoryPage: Sendable, Equatable {
+  var kind: PageKind
+  /// The selected row: a person on the cast page, an item in the ethics lens.
+  var row = 0
+  /// How far the text is scrolled: the background, or the selected person's card.
+  var scroll = 0
+  /// The tool the page was opened over: Esc goes back to it.
+  var under: ToolScreen?
+}
+
+/// An item tagged `ethics`, by where it sits in the workbench's case study.
+struct EthicsEntry: Sendable, Equatable {
+  var phase: Int
+  var item: Int
+}
+
+enum StoryPages {
+  static let ethicsTag = "ethics"
+
+  /// Every item tagged `ethics`, in phase order and checklist order.
+  static func ethicsEntries(_ caseStudy: CaseStudy) -> [EthicsEntry] {
+    var out: [EthicsEntry] = []
+    for (p, phase) in caseStudy.phases.enumerated() {
+      for (i, item) in phase.items.enumerated()
+      where item.tags.contains(where: { $0.lowercased() == ethicsTag }) {
+        out.append(EthicsEntry(phase: p, item: i))
+      }
+    }
+    return out
+  }
+
+  /// How many rows a page's list has (people or items); 0 for the background.
+  static func rowCount(_ page: StoryPage, wb: Workbench) -> Int {
+    switch page.kind {
+    case .cast: wb.showsCase ? wb.caseStudy.cast.count : 0
+    case .background: 0
+    case .ethics: ethicsEntries(wb.caseStudy).count
+    }
+  }
+}
+
+extension AppState {
+  /// Opens a page of the story over the workbench, or over the tool that is open (Esc goes back
+  /// there). `person` selects a cast member.
+  mutating func openPage(_ kind: PageKind, person: Int? = nil) {
+    guard let wb = workbench else { return }
+    var under: ToolScreen?
+    switch overlay {
+    case .tool(let tool): under = tool
+    case .page(let page): under = page.under
+    default: under = nil
+    }
+    var page = StoryPage(kind: kind, under: under)
+    if let person {
+      page.row = person
+    } else if kind == .ethics {
+      // Start on the selected item when it is one of them.
+      let entries = StoryPages.ethicsEntries(wb.caseStudy)
+      page.row = entries.firstIndex { $0.phase == wb.phase && $0.item == wb.item } ?? 0
+    }
+    overlay = .page(page)
+  }
+
+  /// Esc: back to the tool the page was opened over, or to the workbench.
+  mutating func closePage() {
+    guard case .page(let page) = overlay else { return }
+    overlay = page.under.map { .tool($0) } ?? .none
+  }
+
+  mutating func handlePage(_ event: Event) -> [Command] {
+    guard case .page(var page) = overlay, let wb = workbench else { return [] }
+    guard case .key(let key) = event,
+      let command = KeyTable.command(for: key, in: .page)
+    else { return [] }
+    let rows = StoryPages.rowCount(page, wb: wb)
+    let view = StoryPageView.Metrics(page: page, wb: wb, options: options, size: size)
+    switch command {
+    case .openPage(let kind):
+      // The page's own key closes it again; another page's key switches to it.
+      if kind == page.kind { closePage() } else { openPage(kind) }
+      return []
+    case .back:
+      closePage()
+      return []
+    case .quit: return [quitCommand]
+    case .help:
+      overlay = .help(scroll: 0)
+      return []
+    case .open:
+      if page.kind == .ethics { goToEthicsItem(page.row) }
+      return []
+    case .nextMatch, .previousMatch:
+      guard wb.search != nil else {
+        showMessage("No search yet: press / in the workbench to search.", isError: false)
+        return []
+      }
+      // A match moves the workbench, so the page (and a tool under it) gives way.
+      overlay = .none
+      stepMatch(command == .nextMatch ? 1 : -1)
+      return []
+    case .move(let delta):
+      if rows > 0 {
+        page.select(clampAdd(page.row, delta, max: rows - 1))
+      } else {
+        page.scroll = clampAdd(page.scroll, delta, max: view.maxScroll)
+      }
+    case .page(let delta):
+      if page.kind == .ethics {
+        page.select(clampAdd(page.row, delta * max(1, view.pageRows - 1), max: rows - 1))
+      } else {
+        page.scroll = clampAdd(page.scroll, delta * max(1, view.pageRows - 1), max: view.maxScroll)
+      }
+    case .top:
+      if rows > 0 { page.select(0) } else { page.scroll = 0 }
+    case .bottom:
+      if rows > 0 { page.select(rows - 1) } else { page.scroll = view.maxScroll }
+    default: break
+    }
+    overlay = .page(page)
+    return []
+  }
+
+  /// Enter in the ethics lens: the item, in its phase, in the checklist.
+  mutating func goToEthicsItem(_ row: Int) {
+    guard var wb = workbench else { return }
+    let entries = StoryPages.ethicsEntries(wb.caseStudy)
+    guard entries.indices.contains(row) else { return }
+    let entry = entries[row]
+    wb.select(phase: entry.phase, item: entry.item, detail: .item)
+    wb.focus = .checklist
+    workbench = wb
+    overlay = .none
+    syncCursor()
+  }
+}
+
+extension StoryPage {
+  /// Selects a row; a new person's card starts at its top.
+  mutating func select(_ index: Int) {
+    if index != row { scroll = 0 }
+    row = index
+  }
+}

@@ -1,0 +1,264 @@
+import CaseBenchCore
+import Foundation
+
+/// Draws a page of the story over the workbench (everything above the status bar).
+enum StoryPageView {
+  /// Where a page's parts go at a size, and how far its text can scroll; the update pages and
+  /// clamps with the same figures the view draws with.
+  struct Metrics {
+    var body: Rect
+    /// Inside the border, with a column of margin each side.
+    var inner: Rect
+    /// The cast page's list of names, and the card beside it.
+    var names: Rect
+    var card: Rect
+    /// The ethics lens: its list of items, and the selected item's preview below it.
+    var list: Rect
+    var preview: Rect
+    /// The scrolled text: the background, or the selected person's card.
+    var text: [StyledLine]
+    var textHeight: Int
+
+    init(page: StoryPage, wb: Workbench, options: RenderOptions, size: Size) {
+      body = Rect(x: 0, y: 0, w: size.width, h: max(0, size.height - 1))
+      inner = Rect(x: 2, y: 1, w: max(0, body.w - 4), h: max(0, body.h - 2))
+      // A wide screen lists each person with their role; the card keeps a readable measure.
+      let namesW = inner.w >= 140 ? 56 : min(28, max(14, inner.w / 3))
+      names = Rect(x: inner.x, y: inner.y, w: namesW, h: inner.h)
+      card = Rect(
+        x: inner.x + namesW + 2, y: inner.y,
+        w: max(1, min(StoryPageView.measure, inner.w - namesW - 2)), h: inner.h)
+      let entries = StoryPages.ethicsEntries(wb.caseStudy).count
+      let previewH = max(4, inner.h / 4)
+      let listH = max(1, min(entries, inner.h - previewH - 1))
+      list = Rect(x: inner.x, y: inner.y, w: inner.w, h: listH)
+      preview = Rect(
+        x: inner.x, y: inner.y + listH + 1, w: inner.w, h: max(0, inner.h - listH - 1))
+      switch page.kind {
+      case .cast:
+        let people = wb.caseStudy.cast
+        text =
+          wb.showsCase && people.indices.contains(page.row)
+          ? StoryPageView.card(people[page.row], options: options, width: card.w) : []
+        textHeight = card.h
+      case .background:
+        text = StoryPageView.background(wb, width: inner.w)
+        textHeight = inner.h
+      case .ethics:
+        text = []
+        textHeight = list.h
+      }
+    }
+
+    var maxScroll: Int { max(0, text.count - textHeight) }
+    var pageRows: Int { textHeight }
+  }
+
+  /// The widest a column of prose gets.
+  static let measure = 76
+  /// From this width the cast list names each person's role too.
+  static let rolesFrom = 40
+
+  static func draw(
+    _ page: StoryPage, wb: Workbench, options: RenderOptions, size: Size,
+    into buf: inout ScreenBuffer
+  ) {
+    let g = Glyphs.of(options)
+    let m = Metrics(page: page, wb: wb, options: options, size: size)
+    buf.fill(x: m.body.x, y: m.body.y, width: m.body.w, height: m.body.h)
+    let keys = PageKind.allCases.map { "\($0.binding.label) \($0.shortName)" }
+      .joined(separator: "  ")
+    let scroll = min(page.scroll, m.maxScroll)
+    var footer = ""
+    if m.maxScroll > 0 {
+      let more = options.unicode ? "↓ more" : "v more"
+      let how =
+        page.kind == .background
+        ? KeyTable.move.hint("scroll", keys: [.char("j"), .char("k")])
+        : KeyTable.page.hint("scroll")
+      footer = scroll < m.maxScroll ? "\(more)  \(how)" : "end"
+    }
+    buf.box(
+      m.body, title: "\(page.kind.title) \(g.dot) \(wb.caseStudy.title)", focused: true, glyphs: g,
+      topRight: keys, footer: footer)
+    switch page.kind {
+    case .cast: drawCast(page, wb: wb, m: m, scroll: scroll, g: g, into: &buf)
+    case .background:
+      if wb.showsCase {
+        buf.lines(m.text, in: m.inner, scroll: scroll)
+      } else {
+        notice("the story's background", in: m.inner, into: &buf)
+      }
+    case .ethics: drawEthics(page, wb: wb, m: m, g: g, into: &buf)
+    }
+    if let query = wb.search?.query, page.kind != .ethics {
+      let area = page.kind == .cast ? m.card : m.inner
+      DetailView.highlight(query, lines: m.text, in: area, scroll: scroll, into: &buf)
+    }
+  }
+
+  /// Own-project mode leaves the story out, as the workbench does.
+  static func notice(_ what: String, in r: Rect, into buf: inout ScreenBuffer) {
+    let text = "Own project: \(what) belongs to the case study, and is not part of this session."
+    buf.lines(Wrap.lines(text, width: r.w).map { StyledLine(text: $0, role: .dim) }, in: r)
+  }
+
+  // MARK: The cast
+
+  static func drawCast(
+    _ page: StoryPage, wb: Workbench, m: Metrics, scroll: Int, g: Glyphs,
+    into buf: inout ScreenBuffer
+  ) {
+    guard wb.showsCase else {
+      notice("the cast", in: m.inner, into: &buf)
+      return
+    }
+    let people = wb.caseStudy.cast
+    guard !people.isEmpty else {
+      buf.put("This case study has no cast.", x: m.inner.x, y: m.inner.y, role: .dim)
+      return
+    }
+    let rows = people.map {
+      m.names.w >= rolesFrom ? "\($0.name), \(ToolView.oneLine($0.role))" : $0.name
+    }
+    ToolView.list(
+      rows, selected: min(page.row, people.count - 1), focused: true, g: g,
+      in: m.names, into: &buf)
+    for y in m.card.y..<(m.card.y + m.card.h) {
+      buf.put(g.vertical, x: m.card.x - 2, y: y, role: .border)
+    }
+    buf.lines(m.text, in: m.card, scroll: scroll)
+  }
+
+  /// One person's card: name, role, power and interest, what they want, their hot buttons.
+  static func card(_ person: CastMember, options: RenderOptions, width: Int) -> [StyledLine] {
+    let g = Glyphs.of(options)
+    var out: [StyledLine] = []
+    out.wrap(person.name, width: width, role: .title, bold: true)
+    out.wrap(person.role, width: width)
+    out.wrap(
+      "Power \(person.power.rawValue) \(g.dot) interest \(person.interest.rawValue)",
+      width: width, role: .dim)
+    if !person.wants.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Wants", role: .title, bold: true))
+      out.wrap(person.wants, width: width)
+    }
+    if !person.hotButtons.isEmpty {
+      out.append(.blank)
+      out.append(StyledLine(text: "Hot buttons", role: .title, bold: true))
+      for button in person.hotButtons {
+        out.bullet(button, marker: g.pointer + " ", width: width, role: .warning)
+      }
+    }
+    return out
+  }
+
+  // MARK: The background
+
+  /// The background as paragraphs and lists: a list item wraps under its own text.
+  static func background(_ wb: Workbench, width: Int) -> [StyledLine] {
+    var out: [StyledLine] = []
+    for line in wb.caseStudy.background.split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    {
+      let text = String(line)
+      if let marker = listMarker(text) {
+        out.bullet(
+          String(text.dropFirst(marker.count)), marker: marker, width: width, role: .normal)
+      } else {
+        out.wrap(text, width: width)
+      }
+    }
+    return out
+  }
+
+  /// The list marker a line of prose starts with ("- ", "* ", "• ", "1. ", "12) "), if any.
+  static func listMarker(_ line: String) -> String? {
+    for bullet in ["- ", "* ", "• "] where line.hasPrefix(bullet) { return bullet }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 3 else { return nil }
+    let rest = line.dropFirst(digits.count)
+    guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+    return String(digits) + String(rest.prefix(2))
+  }
+
+  // MARK: The ethics lens
+
+  static func drawEthics(
+    _ page: StoryPage, wb: Workbench, m: Metrics, g: Glyphs, into buf: inout ScreenBuffer
+  ) {
+    let entries = StoryPages.ethicsEntries(wb.caseStudy)
+    guard !entries.isEmpty else {
+      buf.put(
+        "No item in this case study is tagged \(StoryPages.ethicsTag).", x: m.inner.x,
+        y: m.inner.y, role: .dim)
+      return
+    }
+    let phases = wb.caseStudy.phases
+    let phaseW = min(16, phases.map { DisplayWidth.of($0.title) }.max() ?? 0)
+    let rows = entries.map { e -> String in
+      let item = phases[e.phase].items[e.item]
+      let status = g.status(wb.session.status(of: item.id))
+      let phase = DisplayWidth.pad(
+        g.truncate(phases[e.phase].title, to: phaseW), to: phaseW)
+      return "\(e.phase + 1) \(phase)  \(status) \(item.title)"
+    }
+    let selected = min(page.row, entries.count - 1)
+    ToolView.list(rows, selected: selected, focused: true, g: g, in: m.list, into: &buf)
+    let entry = entries[selected]
+    let item = phases[entry.phase].items[entry.item]
+    var lines: [StyledLine] = []
+    let place = "Phase \(entry.phase + 1), \(phases[entry.phase].title) \(g.dot) \(item.id)"
+    lines.wrap(place, width: m.preview.w, role: .dim)
+    lines.wrap(item.guidance, width: m.preview.w)
+    buf.put(
+      String(repeating: g.horizontal, count: m.preview.w), x: m.preview.x, y: m.preview.y - 1,
+      role: .border)
+    let shown = lines.prefix(m.preview.h)
+    buf.lines(Array(shown), in: m.preview)
+    if lines.count > m.preview.h, m.preview.h > 0 {
+      let hint = KeyTable.open.hint("opens it")
+      buf.putRight(
+        " \(g.ellipsis) \(hint) ", maxX: m.preview.x + m.preview.w,
+        y: m.preview.y + m.preview.h - 1, role: .dim)
+    }
+  }
+}
+
+extension Array where Element == StyledLine {
+  /// Appends a list item: the marker, then the text wrapped under itself.
+  mutating func bullet(_ text: String, marker: String, width: Int, role: Role) {
+    let indent = DisplayWidth.of(marker)
+    for (k, row) in Wrap.lines(text, width: Swift.max(1, width - indent)).enumerated() {
+      append(
+        k == 0
+          ? StyledLine(text: marker + row, role: role)
+          : StyledLine(text: row, role: role, indent: indent))
+    }
+  }
+}
+
+extension StoryPageView {
+  /// The status-bar hints of the open page, from the key table.
+  static func hints(_ page: StoryPage) -> [String] {
+    typealias T = KeyTable
+    let back = T.back.hint(page.under == nil ? "back" : "back to the tool")
+    let others = PageKind.allCases.filter { $0 != page.kind }.map {
+      $0.binding.hint($0.shortName)
+    }
+    switch page.kind {
+    case .cast:
+      return [back, T.move.hint("person", keys: [.char("j"), .char("k")]), T.page.hint("scroll")]
+        + others
+    case .background:
+      return [back, T.move.hint("scroll", keys: [.char("j"), .char("k")]), T.page.hint("page")]
+        + others
+    case .ethics:
+      return [
+        back, T.open.hint("go to item"), T.move.hint("move", keys: [.char("j"), .char("k")]),
+      ]
+        + others
+    }
+  }
+}
