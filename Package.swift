@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "CaseBenchCoreTests",
       dependencies: ["CaseBenchCore"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(
       name: "CaseBenchTUITests",

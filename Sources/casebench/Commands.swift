@@ -266,6 +266,11 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "OUT"))
   var output: String?
 
+  @Flag(
+    name: .customLong("log"),
+    help: "Include the event log (every change, with its time) in a Markdown or HTML report.")
+  var log = false
+
   @OptionGroup var locations: LocationOptions
 
   @OptionGroup var audience: AudienceOptions
@@ -273,7 +278,8 @@ struct ExportCommand: ParsableCommand {
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
     let text = Reports.export(
-      caseStudy: study, session: session, format: format, facilitator: audience.facilitator)
+      caseStudy: study, session: session, format: format, facilitator: audience.facilitator,
+      log: log)
     if let output {
       do {
         try Reports.write(text, to: output)

@@ -17,6 +17,10 @@ private func reportSession(mode: SessionMode = .caseStudy) -> Session {
   return s
 }
 
+private func readinessReason(_ object: [String: Any]) -> String? {
+  (object["readiness"] as? [String: Any])?["reason"] as? String
+}
+
 @Suite("Status report")
 struct StatusReportTests {
   @Test func textShowsEachPhaseOverallAndReadinessWorkings() {
@@ -25,30 +29,35 @@ struct StatusReportTests {
     #expect(lines[0] == "Team <A> & \"Co\": The Bike Shop (bike-shop 1.2), case study mode")
     #expect(lines[1] == "Started 2026-11-18 11:06 UTC, updated 2026-11-18 11:13 UTC")
     let sprint = lines.first { $0.hasPrefix("Sprint 0") }
-    #expect(sprint == "Sprint 0  [#############-------]  66%  2/3    met      1/1        1 N/A")
+    #expect(sprint == "Sprint 0  [######----]  66%  2/3    met      1/1        1 N/A")
     let data = lines.first { $0.hasPrefix("Data") }
-    #expect(data == "Data      [--------------------]   0%  0/2    0/2      0/0        1 blocked")
+    #expect(data == "Data      [----------]   0%  0/2    0/2      0/0        1 blocked")
     let overall = lines.first { $0.hasPrefix("Overall") }
-    #expect(overall == "Overall   [########------------]  40%  2/5    1/2 met  1/1")
-    #expect(
-      text.hasSuffix(
-        "Readiness 0% = the weakest phase's gate score: Data has 0 of 2 required items done or N/A.\n"
-      ))
+    #expect(overall == "Overall   [####------]  40%  2/5    1/2 met  1/1")
+    #expect(text.contains("\nReadiness 0%: 1 of 2 phase gates met; the Data gate needs D.1"))
+    #expect(text.contains("\nOpen decisions: none.\nBlocked (1):\n  D.1 Title of D.1 (Data)"))
+    #expect(text.contains("\nNext required, for the Data gate:\n  D.1 Title of D.1\n"))
+    #expect(lines.allSatisfy { $0.count <= 80 })
     #expect(text.allSatisfy { $0.isASCII || "<>&\"".contains($0) || $0 == "\n" })
   }
 
   @Test func jsonHasTheFiguresWithSortedKeys() throws {
     let data = Reports.statusJSON(caseStudy: StoreFixtures.caseStudy, session: reportSession())
     let text = String(decoding: data, as: UTF8.self)
-    #expect(text.hasPrefix("{\n  \"case_study\" : {\n"))
+    #expect(text.hasPrefix("{\n  \"blocked_items\" : [\n"))
     #expect(text.hasSuffix("}\n"))
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(
       Set(object.keys) == [
         "case_study", "participant", "mode", "created", "updated", "phases", "overall", "readiness",
-        "high_risks", "schema_version",
-        "retired_items",
+        "high_risks", "schema_version", "retired_items", "open_decisions", "blocked_items",
+        "next_required",
       ])
+    let blocked = try #require(object["blocked_items"] as? [[String: Any]])
+    #expect(blocked.first?["id"] as? String == "D.1")
+    #expect(
+      (readinessReason(object))?.hasPrefix("Readiness 0%: 1 of 2 phase gates met; the Data gate")
+        == true)
     #expect(object["schema_version"] as? Int == 1)
     let phases = try #require(object["phases"] as? [[String: Any]])
     #expect(phases.count == 2)
@@ -69,7 +78,8 @@ struct StatusReportTests {
     #expect(object["mode"] as? String == "case_study")
     #expect(object["created"] as? String == "2026-11-18T11:06:40Z")
     // Keys are sorted at every level.
-    let phaseKeys = text.components(separatedBy: "\n").filter { $0.hasPrefix("      \"") }
+    let afterPhases = text.components(separatedBy: "\n").drop { !$0.hasPrefix("  \"phases\"") }
+    let phaseKeys = afterPhases.filter { $0.hasPrefix("      \"") }
       .prefix(16).compactMap { $0.split(separator: "\"").dropFirst().first.map(String.init) }
     #expect(phaseKeys == phaseKeys.sorted())
   }
@@ -78,11 +88,12 @@ struct StatusReportTests {
 @Suite("Export")
 struct ExportTests {
   private func export(
-    _ format: ReportFormat, mode: SessionMode = .caseStudy, facilitator: Bool = false
+    _ format: ReportFormat, mode: SessionMode = .caseStudy, facilitator: Bool = false,
+    log: Bool = false
   ) -> String {
     Reports.export(
       caseStudy: StoreFixtures.caseStudy, session: reportSession(mode: mode), format: format,
-      facilitator: facilitator)
+      facilitator: facilitator, log: log)
   }
 
   @Test func htmlEscapesEveryPieceOfUserText() {
@@ -116,7 +127,7 @@ struct ExportTests {
   }
 
   @Test func htmlHasTheContent() {
-    let html = export(.html)
+    let html = export(.html, log: true)
     #expect(html.contains("<h1>The Bike Shop \u{2014} Team &lt;A&gt; &amp; &quot;Co&quot;</h1>"))
     #expect(html.contains("version 1.2"))
     #expect(html.contains("No web shop yet"))
@@ -126,13 +137,16 @@ struct ExportTests {
     #expect(export(.html, facilitator: true).contains("v-recommended\">recommended"))
     #expect(html.contains("The till data supports it"))
     #expect(html.contains("Tom is pleased; data is good."))
-    #expect(html.contains("<strong>Readiness 0%</strong> = the weakest phase&#39;s gate score"))
+    #expect(
+      html.contains(
+        "<p class=\"readiness\"><strong>Readiness 0%:</strong> 1 of 2 phase gates met; the Data "
+          + "gate needs D.1"))
     #expect(html.contains("The shop has sold bikes since 1987."))
     #expect(html.contains("changed b → a"))
   }
 
   @Test func markdownHasItemsNotesDecisionsAndTheLog() {
-    let md = export(.markdown)
+    let md = export(.markdown, log: true)
     #expect(md.hasPrefix("# The Bike Shop \u{2014} Team \\<A\\> &amp; \"Co\"\n"))
     #expect(md.contains("| Case study | The Bike Shop (bike-shop, version 1.2) |"))
     #expect(md.contains("| Mode | Case study |"))
@@ -152,15 +166,16 @@ struct ExportTests {
     #expect(md.contains("- **Rationale:** The till data supports it"))
     #expect(md.contains("- **Consequence:** Tom is pleased; data is good."))
     #expect(md.contains("*Situation:* Maya wants pricing; Tom wants stock forecasts."))
-    #expect(md.contains("**Readiness 0%** = the weakest phase's gate score: Data has 0 of 2"))
-    #expect(md.contains("| Sprint 0 | 2/3 (66%) | 1 | 1 | 0 | 0 | met (2/2) | 1/1 |"))
-    #expect(md.contains("## Background"))
+    #expect(md.contains("\nReadiness 0%: 1 of 2 phase gates met; the Data gate needs D.1"))
+    #expect(md.contains("| Sprint 0 | gate met | 2/3 (66%) | 1 | 1 | 0 | 0 | met (2/2) | 1/1 |"))
+    #expect(md.contains("## Appendix: the story"))
     let log = md.range(of: "## Event log")
     let decisions = md.range(of: "### Decisions")
     #expect(log != nil && decisions != nil)
-    if let log, let decisions { #expect(decisions.lowerBound < log.lowerBound, "the log is last") }
+    if let log, let decisions { #expect(decisions.lowerBound < log.lowerBound) }
     #expect(md.contains("| 2026-11-18 11:13:40 | decision | S0.D1 | changed b → a |"))
-    #expect(md.hasSuffix("|\n"))
+    let story = md.range(of: "## Appendix: the story")
+    if let log, let story { #expect(log.lowerBound < story.lowerBound, "the story comes last") }
   }
 
   @Test func markdownTablesSurviveAwkwardText() {
@@ -201,11 +216,14 @@ struct ExportTests {
   }
 
   @Test func undecidedDecisionsSaySo() {
-    let s = StoreFixtures.session()
+    var s = StoreFixtures.session()
+    // A phase with nothing recorded takes one line; this one has work, so its detail shows.
+    s.setStatus(.doing, of: "S0.1", at: StoreFixtures.at(1))
     let md = Reports.export(caseStudy: StoreFixtures.caseStudy, session: s, format: .markdown)
     #expect(md.contains("*Not decided yet.*"))
     let html = Reports.export(caseStudy: StoreFixtures.caseStudy, session: s, format: .html)
     #expect(html.contains("<em>Not decided yet.</em>"))
+    #expect(md.contains("### Open decisions\n\n- Sprint 0: Which problem first? (S0.D1)\n"))
   }
 
   @Test func workRecordedForUnknownIdsIsStillReported() {

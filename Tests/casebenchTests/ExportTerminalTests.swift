@@ -21,7 +21,7 @@ struct ExportTerminalTests {
     #expect(piped.out.contains("\u{202E}"))
 
     // script(1) runs the command with a pseudo-terminal as its standard output.
-    let command = "'\(CLITests.binary.path)' export '\(file)'"
+    let command = "'\(CLITests.binary.path)' export --log '\(file)'"
     let tty = try cli.runScript(command)
     #expect(tty.status == 0, "\(tty.err)")
     #expect(tty.out.contains("Event log"), "\(tty.out.prefix(500))")

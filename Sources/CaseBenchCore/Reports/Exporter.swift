@@ -8,10 +8,13 @@ extension Reports {
   /// `casebench export`: a report for stakeholders. In own-project mode the story (summary,
   /// background, decision points) is left out and the report is titled with the project's name;
   /// the work stays. Verdicts, debriefs and model answers appear only in a facilitator's report.
+  /// The event log appears only with `log` (the JSON export always carries the whole session).
   public static func export(
-    caseStudy: CaseStudy, session: Session, format: ReportFormat, facilitator: Bool = false
+    caseStudy: CaseStudy, session: Session, format: ReportFormat, facilitator: Bool = false,
+    log: Bool = false
   ) -> String {
-    let model = ReportModel(caseStudy: caseStudy, session: session, facilitator: facilitator)
+    let model = ReportModel(
+      caseStudy: caseStudy, session: session, facilitator: facilitator, includesLog: log)
     switch format {
     case .markdown:
       var report = MarkdownReport(model)

@@ -89,21 +89,20 @@ struct HTMLReport {
     line("<dt>Last updated</dt><dd>\(ReportModel.displayDate(s.updated))</dd>")
     line("</dl>")
     line("</header>")
-    if model.showsStory {
-      if !cs.summary.isEmpty { labelled("", cs.summary, class: "summary") }
-      if !cs.background.isEmpty {
-        line("<section class=\"story\">")
-        line("<h2>Background</h2>")
-        line(RichText(cs.background).html)
-        line("</section>")
-      }
-    }
-    progressSection()
+    summarySection()
     for (index, section) in model.phases.enumerated() { phaseSection(section, number: index + 1) }
     retiredSection()
     straySection()
-    out += model.toolkit.html
+    out += HTMLReport.scrollable(model.toolkit.html)
     eventLog()
+    // The story comes last: a stakeholder reads the status first.
+    if model.showsStory && !(cs.summary.isEmpty && cs.background.isEmpty) {
+      line("<section class=\"story\" id=\"story\">")
+      line("<h2>Appendix: the story</h2>")
+      if !cs.summary.isEmpty { labelled("", cs.summary, class: "summary") }
+      if !cs.background.isEmpty { line(RichText(cs.background).html) }
+      line("</section>")
+    }
     line("<footer>Written by casebench from the session file; times are UTC.</footer>")
     line("</body>")
     line("</html>")
@@ -116,22 +115,43 @@ struct HTMLReport {
       "<span class=\"bar\" aria-hidden=\"true\"><span style=\"width: \(percent)%\"></span></span>"
   }
 
-  private mutating func progressSection() {
+  /// Every table sits in a box that scrolls sideways, so a phone shows all of it.
+  static func scrollable(_ html: String) -> String {
+    html.replacing("<table", with: "<div class=\"scroll\"><table")
+      .replacing("</table>", with: "</table></div>")
+  }
+
+  /// What a stakeholder reads in a minute: the overall status and readiness with its reason,
+  /// each phase's status, the decisions taken and open, what is blocked and what comes next.
+  private mutating func summarySection() {
     let p = model.progress
-    line("<section class=\"progress\">")
-    line("<h2>Progress</h2>")
-    line("<table>")
+    line("<section class=\"glance\" id=\"summary\">")
+    line("<h2>Summary</h2>")
+    line(
+      "<p class=\"overall\"><strong>\(model.overallStatus).</strong> "
+        + "\(h(model.overallFigures))</p>")
+    let reason = model.readinessReason
+    if let colon = reason.firstIndex(of: ":") {
+      line(
+        "<p class=\"readiness\"><strong>\(h(String(reason[..<colon]))):</strong>"
+          + "\(h(String(reason[reason.index(after: colon)...])))</p>")
+    } else {
+      line("<p class=\"readiness\">\(h(reason))</p>")
+    }
+    line("<div class=\"scroll\"><table>")
     let decisions = model.showsDecisions
     line(
-      "<thead><tr><th>Phase</th><th>Progress</th><th class=\"num\">Settled</th>"
+      "<thead><tr><th>Phase</th><th>Status</th><th>Progress</th><th class=\"num\">Settled</th>"
         + "<th class=\"num\">Done</th><th class=\"num\">N/A</th><th class=\"num\">Doing</th>"
         + "<th class=\"num\">Blocked</th><th>Gate</th>"
         + (decisions ? "<th class=\"num\">Decisions</th>" : "") + "</tr></thead>")
     line("<tbody>")
-    for section in model.phases {
+    for (index, section) in model.phases.enumerated() {
       let pp = section.progress
       line(
-        "<tr><td>\(h(pp.title))</td><td>\(bar(pp.fraction))\(Progress.percent(pp.fraction))</td>"
+        "<tr><td><a href=\"#phase-\(index + 1)\">\(h(pp.title))</a></td>"
+          + "<td>\(ReportModel.phaseStatus(section))</td>"
+          + "<td>\(bar(pp.fraction))\(Progress.percent(pp.fraction))</td>"
           + "<td class=\"num\">\(pp.settled)/\(pp.total)</td><td class=\"num\">\(pp.done)</td>"
           + "<td class=\"num\">\(pp.notApplicable)</td><td class=\"num\">\(pp.doing)</td>"
           + "<td class=\"num\">\(pp.blocked)</td><td>\(ReportModel.gateText(pp))</td>"
@@ -140,7 +160,8 @@ struct HTMLReport {
     }
     let t = p.totals
     line(
-      "<tr class=\"overall\"><td>Overall</td><td>\(bar(p.fraction))\(Progress.percent(p.fraction))"
+      "<tr class=\"overall\"><td>Overall</td><td>\(model.overallStatus.lowercased())</td>"
+        + "<td>\(bar(p.fraction))\(Progress.percent(p.fraction))"
         + "</td><td class=\"num\">\(t.settled)/\(t.items)</td>"
         + "<td class=\"num\">\(t.done)</td><td class=\"num\">\(t.notApplicable)</td>"
         + "<td class=\"num\">\(t.doing)</td><td class=\"num\">\(t.blocked)</td>"
@@ -148,10 +169,23 @@ struct HTMLReport {
         + (decisions ? "<td class=\"num\">\(t.decisionsTaken)/\(t.decisions)</td>" : "")
         + "</tr>")
     line("</tbody>")
-    line("</table>")
-    let readiness = model.readinessParts
-    line(
-      "<p class=\"readiness\"><strong>\(h(readiness.lead))</strong> \(h(readiness.rest))</p>")
+    line("</table></div>")
+    let lists = model.summaryLists(
+      text: { HTMLReport.escape($0) }, strong: { "<strong>\($0)</strong>" },
+      code: { "option <code>\(HTMLReport.escape($0))</code>" }, times: "&times;")
+    for list in lists {
+      // Each list stays with its heading on a printed page.
+      line("<div class=\"keep\">")
+      line("<h3>\(list.heading)</h3>")
+      if list.entries.isEmpty {
+        line("<p class=\"muted\">\(list.none)</p>")
+      } else {
+        line("<ul>")
+        for entry in list.entries { line("<li>\(entry)</li>") }
+        line("</ul>")
+      }
+      line("</div>")
+    }
     line("</section>")
   }
 
@@ -176,6 +210,14 @@ struct HTMLReport {
   private mutating func phaseSection(_ section: ReportModel.PhaseSection, number: Int) {
     let phase = section.phase
     let pp = section.progress
+    if model.isCompact(section) {
+      // An untouched phase takes one line.
+      line(
+        "<p class=\"untouched\" id=\"phase-\(number)\"><strong>\(number). \(h(phase.title))"
+          + "</strong>: not started; \(section.items.count) items, \(pp.gateTotal) in the gate.</p>"
+      )
+      return
+    }
     line("<section class=\"phase\" id=\"phase-\(number)\">")
     line("<h2>\(number). \(h(phase.title))</h2>")
     if !phase.goal.isEmpty { labelled("<em>Goal:</em> ", phase.goal) }
@@ -183,7 +225,7 @@ struct HTMLReport {
       "<p>\(pp.gateMet ? "Gate met" : "Gate not met"): \(pp.gateSettled) of \(pp.gateTotal) "
         + "required items done or N/A.</p>")
     if !section.items.isEmpty {
-      line("<table>")
+      line("<div class=\"scroll\"><table>")
       line(
         "<thead><tr><th>Item</th><th>Title</th><th>Required</th><th>Status</th></tr></thead>")
       line("<tbody>")
@@ -195,7 +237,7 @@ struct HTMLReport {
             + "<td>\(statusCell(row.state))</td></tr>")
       }
       line("</tbody>")
-      line("</table>")
+      line("</table></div>")
     }
     let noted = section.items.filter { !$0.state.note.isEmpty }
     if !noted.isEmpty {
@@ -266,7 +308,7 @@ struct HTMLReport {
     line(
       "<p>This session recorded work on items that version \(h(model.caseStudy.version)) of the "
         + "case study has retired. The work stays in the session file.</p>")
-    line("<table>")
+    line("<div class=\"scroll\"><table>")
     line(
       "<thead><tr><th>Item</th><th>Title</th><th>Status</th><th>Why it was retired</th>"
         + "<th>Note</th></tr></thead>")
@@ -278,7 +320,7 @@ struct HTMLReport {
           + "<td><div class=\"note\">\(flow(row.state.note))</div></td></tr>")
     }
     line("</tbody>")
-    line("</table>")
+    line("</table></div>")
     line("</section>")
   }
 
@@ -288,7 +330,7 @@ struct HTMLReport {
     line("<section class=\"stray\">")
     line("<h2>Recorded work not in this version of the case study</h2>")
     if !model.strayItems.isEmpty {
-      line("<table>")
+      line("<div class=\"scroll\"><table>")
       line("<thead><tr><th>Item</th><th>Status</th><th>Note</th></tr></thead>")
       line("<tbody>")
       for (id, state) in model.strayItems {
@@ -297,7 +339,7 @@ struct HTMLReport {
             + "<td><div class=\"note\">\(flow(state.note))</div></td></tr>")
       }
       line("</tbody>")
-      line("</table>")
+      line("</table></div>")
     }
     if !decisions.isEmpty {
       line("<ul>")
@@ -312,9 +354,16 @@ struct HTMLReport {
   }
 
   private mutating func eventLog() {
+    guard model.includesLog else {
+      let count = model.session.events.count
+      line(
+        "<p class=\"muted\">The event log (\(count) \(count == 1 ? "entry" : "entries")) is left "
+          + "out: <code>casebench export --log</code> includes it.</p>")
+      return
+    }
     line("<section class=\"events\">")
     line("<h2>Event log</h2>")
-    line("<table class=\"log\">")
+    line("<div class=\"scroll\"><table class=\"log\">")
     line("<thead><tr><th>When (UTC)</th><th>What</th><th>Item</th><th>Detail</th></tr></thead>")
     line("<tbody>")
     for e in model.session.events {
@@ -323,7 +372,7 @@ struct HTMLReport {
           + "<td>\(h(e.target ?? ""))</td><td>\(h(e.detail))</td></tr>")
     }
     line("</tbody>")
-    line("</table>")
+    line("</table></div>")
     line("</section>")
   }
 }

@@ -83,20 +83,7 @@ struct MarkdownReport {
     out.append("| Last updated | \(ReportModel.displayDate(s.updated)) |")
     out.append("")
 
-    if model.showsStory {
-      if !cs.summary.isEmpty {
-        out.append(contentsOf: MarkdownReport.quote(cs.summary))
-        out.append("")
-      }
-      if !cs.background.isEmpty {
-        out.append("## Background")
-        out.append("")
-        out.append(contentsOf: RichText(cs.background).markdown)
-        out.append("")
-      }
-    }
-
-    progressSection()
+    summarySection()
     for (index, section) in model.phases.enumerated() {
       phaseSection(section, number: index + 1)
     }
@@ -104,6 +91,19 @@ struct MarkdownReport {
     straySection()
     out.append(contentsOf: model.toolkit.markdown)
     eventLog()
+    // The story comes last: a stakeholder reads the status first.
+    if model.showsStory && !(cs.summary.isEmpty && cs.background.isEmpty) {
+      out.append("## Appendix: the story")
+      out.append("")
+      if !cs.summary.isEmpty {
+        out.append(contentsOf: MarkdownReport.quote(cs.summary))
+        out.append("")
+      }
+      if !cs.background.isEmpty {
+        out.append(contentsOf: RichText(cs.background).markdown)
+        out.append("")
+      }
+    }
     while out.last == "" { out.removeLast() }
     return out.joined(separator: "\n") + "\n"
   }
@@ -121,37 +121,59 @@ struct MarkdownReport {
     return out
   }
 
-  private mutating func progressSection() {
+  /// What a stakeholder reads in a minute: the overall status and readiness with its reason,
+  /// each phase's status, the decisions taken and open, what is blocked and what comes next.
+  private mutating func summarySection() {
     let p = model.progress
-    out.append("## Progress")
+    out.append("## Summary")
+    out.append("")
+    out.append("**\(model.overallStatus).** \(model.overallFigures)")
+    out.append("")
+    out.append(MarkdownReport.inline(model.readinessReason))
     out.append("")
     let decisions = model.showsDecisions
     out.append(
-      "| Phase | Settled | Done | N/A | Doing | Blocked | Gate |"
+      "| Phase | Status | Settled | Done | N/A | Doing | Blocked | Gate |"
         + (decisions ? " Decisions |" : ""))
-    out.append("|---|---:|---:|---:|---:|---:|---|" + (decisions ? "---:|" : ""))
+    out.append("|---|---|---:|---:|---:|---:|---:|---|" + (decisions ? "---:|" : ""))
     for section in model.phases {
       let pp = section.progress
       out.append(
-        "| \(cell(pp.title)) | \(pp.settled)/\(pp.total) (\(Progress.percent(pp.fraction))) | "
+        "| \(cell(pp.title)) | \(ReportModel.phaseStatus(section)) | "
+          + "\(pp.settled)/\(pp.total) (\(Progress.percent(pp.fraction))) | "
           + "\(pp.done) | \(pp.notApplicable) | \(pp.doing) | \(pp.blocked) | "
           + "\(ReportModel.gateText(pp)) |"
           + (decisions ? " \(pp.decisionsTaken)/\(pp.decisionsTotal) |" : ""))
     }
     let t = p.totals
     out.append(
-      "| **Overall** | **\(t.settled)/\(t.items) (\(Progress.percent(p.fraction)))** | "
+      "| **Overall** | **\(model.overallStatus.lowercased())** | "
+        + "**\(t.settled)/\(t.items) (\(Progress.percent(p.fraction)))** | "
         + "\(t.done) | \(t.notApplicable) | \(t.doing) | \(t.blocked) | "
         + "\(p.gatesMet) of \(p.phases.count) met |"
         + (decisions ? " \(t.decisionsTaken)/\(t.decisions) |" : ""))
     out.append("")
-    let readiness = model.readinessParts
-    out.append("**\(readiness.lead)** \(MarkdownReport.inline(readiness.rest))")
-    out.append("")
+    let lists = model.summaryLists(
+      text: { MarkdownReport.inline($0) }, strong: { "**\($0)**" },
+      code: { "option `\(code($0))`" }, times: "x")
+    for list in lists {
+      out.append("### \(list.heading)")
+      out.append("")
+      out.append(contentsOf: list.entries.isEmpty ? [list.none] : list.entries.map { "- " + $0 })
+      out.append("")
+    }
   }
 
   private mutating func phaseSection(_ section: ReportModel.PhaseSection, number: Int) {
     let phase = section.phase
+    if model.isCompact(section) {
+      // An untouched phase takes one line.
+      out.append(
+        "**\(number). \(MarkdownReport.inline(phase.title))**: not started; "
+          + "\(section.items.count) items, \(section.progress.gateTotal) in the gate.")
+      out.append("")
+      return
+    }
     out.append("## \(number). \(MarkdownReport.inline(phase.title))")
     out.append("")
     if !phase.goal.isEmpty {
@@ -285,6 +307,14 @@ struct MarkdownReport {
   }
 
   private mutating func eventLog() {
+    guard model.includesLog else {
+      let count = model.session.events.count
+      out.append(
+        "*The event log (\(count) \(count == 1 ? "entry" : "entries")) is left out: "
+          + "`casebench export --log` includes it.*")
+      out.append("")
+      return
+    }
     out.append("## Event log")
     out.append("")
     out.append("| When (UTC) | What | Item | Detail |")

@@ -54,15 +54,20 @@ struct ReportModel {
 
   /// Facilitator reports show verdicts, debriefs and model answers; participants' do not.
   var facilitator: Bool
+  /// The event log is printed only when asked for (`export --log`): it runs to pages.
+  var includesLog: Bool
 
   var showsStory: Bool { session.mode == .caseStudy }
   /// Decision points belong to the story: own-project reports leave them out.
   var showsDecisions: Bool { session.mode == .caseStudy }
 
-  init(caseStudy: CaseStudy, session: Session, facilitator: Bool = false) {
+  init(
+    caseStudy: CaseStudy, session: Session, facilitator: Bool = false, includesLog: Bool = false
+  ) {
     self.caseStudy = caseStudy
     self.session = session
     self.facilitator = facilitator
+    self.includesLog = includesLog
     let progress = Progress(caseStudy: caseStudy, session: session)
     self.progress = progress
     self.toolkit = ToolkitReport(caseStudy: caseStudy, session: session)
@@ -156,5 +161,170 @@ struct ReportModel {
 
   static func gateText(_ p: PhaseProgress) -> String {
     p.gateMet ? "met (\(p.gateSettled)/\(p.gateTotal))" : "\(p.gateSettled)/\(p.gateTotal)"
+  }
+}
+
+// MARK: The summary a stakeholder reads first
+
+extension ReportModel {
+  /// An item named in the summary, with the phase it belongs to.
+  struct NamedItem {
+    var id: String
+    var title: String
+    var phase: String
+    var note: String
+  }
+
+  /// "In progress", "Not started" or "Complete": the session as a whole.
+  var overallStatus: String {
+    let t = progress.totals
+    if !progress.phases.isEmpty, progress.gatesMet == progress.phases.count { return "Complete" }
+    let touched = t.settled + t.doing + t.blocked + t.decisionsTaken > 0
+    return touched ? "In progress" : "Not started"
+  }
+
+  /// "12 of 75 items settled (16%), 1 of 5 phase gates met, 2 of 8 decisions taken."
+  var overallFigures: String {
+    let t = progress.totals
+    var parts = [
+      "\(t.settled) of \(t.items) items done or N/A (\(Progress.percent(progress.fraction)))",
+      "\(progress.gatesMet) of \(progress.phases.count) phase gates met",
+    ]
+    if showsDecisions { parts.append("\(t.decisionsTaken) of \(t.decisions) decisions taken") }
+    return parts.joined(separator: ", ") + "."
+  }
+
+  /// A phase's state in a word or two.
+  static func phaseStatus(_ section: PhaseSection) -> String {
+    let p = section.progress
+    if p.gateMet && p.settled == p.total { return "complete" }
+    if p.gateMet { return "gate met" }
+    return isUntouched(section) ? "not started" : "in progress"
+  }
+
+  /// Nothing recorded on the phase: no status but to do, no note, no decision taken.
+  static func isUntouched(_ section: PhaseSection) -> Bool {
+    section.items.allSatisfy { $0.state.status == .todo && $0.state.note.isEmpty }
+      && section.decisions.allSatisfy { $0.record == nil }
+  }
+
+  var takenDecisions: [(row: DecisionRow, phase: String)] {
+    guard showsDecisions else { return [] }
+    return phases.flatMap { s in s.decisions.filter { $0.record != nil }.map { ($0, s.phase.title) }
+    }
+  }
+
+  var openDecisions: [(row: DecisionRow, phase: String)] {
+    guard showsDecisions else { return [] }
+    return phases.flatMap { s in s.decisions.filter { $0.record == nil }.map { ($0, s.phase.title) }
+    }
+  }
+
+  var blockedItems: [NamedItem] {
+    phases.flatMap { s in
+      s.items.filter { $0.state.status == .blocked }.map {
+        NamedItem(id: $0.id, title: $0.title, phase: s.phase.title, note: $0.state.note)
+      }
+    }
+  }
+
+  /// A phase shown in one line: untouched, with nothing for a facilitator to add.
+  func isCompact(_ section: PhaseSection) -> Bool {
+    guard ReportModel.isUntouched(section) else { return false }
+    return !(facilitator && showsStory && !section.phase.modelAnswers.isEmpty)
+  }
+
+  /// The first line of a note, for a one-line mention.
+  static func firstLine(_ text: String) -> String {
+    let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    return line.trimming(.whitespaces)
+  }
+
+  /// The first phase whose gate is not met, and its gate items not yet done or N/A: what the
+  /// team must do next.
+  var nextRequired: (phase: PhaseSection, items: [ItemRow])? {
+    guard let section = phases.first(where: { !$0.progress.gateMet }) else { return nil }
+    return (section, section.items.filter { $0.inGate && !$0.state.status.isSettled })
+  }
+
+  /// One list of the summary: a heading, its entries (already marked up), and what to say
+  /// when it is empty (nothing to say: the list is left out).
+  struct SummaryList {
+    var heading: String
+    var entries: [String]
+    var none: String
+  }
+
+  /// The summary's lists in order, text escaped by `text`, a choice set off by `strong`, and an
+  /// option id by `code`: the Markdown and HTML reports mark them up their own way.
+  func summaryLists(
+    text: (String) -> String, strong: (String) -> String, code: (String) -> String,
+    times: String
+  ) -> [SummaryList] {
+    var lists: [SummaryList] = []
+    if showsDecisions {
+      lists.append(
+        SummaryList(
+          heading: "Decisions taken",
+          entries: takenDecisions.map { d in
+            let choice = d.row.option.map { text($0.label) } ?? code(d.row.record?.option ?? "")
+            return "\(text(d.phase)): \(text(d.row.title)): \(strong(choice))"
+          }, none: "None yet."))
+      lists.append(
+        SummaryList(
+          heading: "Open decisions",
+          entries: openDecisions.map {
+            "\(text($0.phase)): \(text($0.row.title)) (\(text($0.row.id)))"
+          },
+          none: "None."))
+    }
+    lists.append(
+      SummaryList(
+        heading: "Blocked",
+        entries: blockedItems.map { b in
+          let note = b.note.isEmpty ? "" : ": " + text(ReportModel.firstLine(b.note))
+          return "\(text(b.id)) \(text(b.title)) (\(text(b.phase)))\(note)"
+        }, none: "Nothing is blocked."))
+    if let next = nextRequired {
+      lists.append(
+        SummaryList(
+          heading: "Next required: the \(text(next.phase.phase.title)) gate",
+          entries: next.items.map { "\(text($0.id)) \(text($0.title))" }, none: ""))
+    }
+    if !toolkit.highRisks.isEmpty {
+      lists.append(
+        SummaryList(
+          heading: "Open high risks",
+          entries: toolkit.highRisks.map { r in
+            "\(text(r.id)) \(text(r.title)) (likelihood \(r.likelihood) \(times) impact "
+              + "\(r.impact) = \(r.score))"
+          }, none: ""))
+    }
+    return lists
+  }
+
+  /// Readiness with its reason, in one sentence: "Readiness 0%: no phase gate met yet; the
+  /// Sprint 0 gate needs S0.1, S0.3."
+  var readinessReason: String {
+    let percent = Progress.percent(progress.readiness)
+    guard !phases.isEmpty else { return "Readiness \(percent): the case study has no phases." }
+    if progress.gatesMet == phases.count {
+      return "Readiness \(percent): every phase gate is met."
+    }
+    let met =
+      progress.gatesMet == 0
+      ? "no phase gate met yet"
+      : "\(progress.gatesMet) of \(phases.count) phase gates met"
+    var text = "Readiness \(percent): \(met)"
+    if let weakest = progress.weakest,
+      let section = phases.first(where: { $0.progress.phaseID == weakest.phaseID })
+    {
+      let missing = section.items.filter { $0.inGate && !$0.state.status.isSettled }.map(\.id)
+      text += "; the \(section.phase.title) gate needs \(missing.joined(separator: ", "))"
+      if progress.gatesMet > 0 || weakest.gateSettled > 0 {
+        text += " (readiness is the weakest phase's gate score)"
+      }
+    }
+    return text + "."
   }
 }
