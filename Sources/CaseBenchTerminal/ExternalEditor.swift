@@ -1,5 +1,6 @@
 import CCaseBenchSignals
 import CNcursesw
+import CaseBenchCore
 import Foundation
 
 #if canImport(Glibc)
@@ -98,7 +99,7 @@ public enum ExternalEditor {
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
 
-    let writeError = writeAll(fd: fd, bytes: Array(text.utf8))
+    let writeError = Array(text.utf8).withUnsafeBytes { FileWrite.all(fd, $0) }
     close(fd)
     if let writeError {
       throw TerminalError(

@@ -44,6 +44,8 @@ extension AppState {
     guard case .note(let itemID, var editor) = overlay else { return [] }
     let l = layout
     let width = NoteView.textWidth(l)
+    // The overlay lets go of the editor while it changes, so a long note is not copied.
+    overlay = .none
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .note) {

@@ -106,7 +106,9 @@ extension AppState {
       workbench = wb
       syncCursor()
     case .detail:
-      let lines = DetailView.lines(wb, options: options, width: layout.detailTextWidth).count
+      let lines = DetailView.lines(
+        wb, options: options, width: layout.detailTextWidth, window: 0..<0
+      ).count
       let maxScroll = max(0, lines - layout.detail.inner.h)
       wb.detailScroll = clampAdd(wb.detailScroll, delta, max: maxScroll)
       workbench = wb
