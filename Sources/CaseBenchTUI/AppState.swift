@@ -1,5 +1,9 @@
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 enum Overlay: Sendable, Equatable {
   case none

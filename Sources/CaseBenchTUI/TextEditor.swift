@@ -23,7 +23,14 @@ struct TextEditor: Sendable, Equatable {
     self.multiline = multiline
   }
 
-  var text: String { String(chars) }
+  /// The text, put together from the characters' UTF-8 bytes in one buffer (a long note is not
+  /// grown a character at a time).
+  var text: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(chars.count)
+    for ch in chars { bytes.append(contentsOf: ch.utf8) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
   var isEmpty: Bool { chars.isEmpty }
 
   static func sanitize(_ text: String, multiline: Bool) -> String {

@@ -1,7 +1,11 @@
 import CCaseBenchSignals
 import CNcursesw
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,11 @@ import CCaseBenchSignals
 import CNcursesw
 import CaseBenchCore
 import CaseBenchTUI
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

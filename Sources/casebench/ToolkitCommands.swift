@@ -1,6 +1,10 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `casebench risk add|list|close`: the risk register from the command line.
 struct RiskCommand: ParsableCommand {
@@ -48,7 +52,7 @@ struct RiskAddCommand: ParsableCommand {
     if !(1...5).contains(impact) {
       throw ValidationError("--impact must be from 1 (minor) to 5 (severe).")
     }
-    if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if title.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--title must not be empty.")
     }
   }
@@ -82,7 +86,7 @@ struct RiskListCommand: ParsableCommand {
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
     if json {
-      FileHandle.standardOutput.write(Reports.riskListJSON(session: session))
+      Console.out(Reports.riskListJSON(session: session))
     } else {
       Console.out(Reports.riskList(caseStudy: study, session: session))
     }
@@ -188,7 +192,7 @@ struct EstimateCommand: ParsableCommand {
       }
     }
     if json {
-      FileHandle.standardOutput.write(Reports.estimateJSON(workings))
+      Console.out(Reports.estimateJSON(workings))
     } else {
       Console.out(Reports.estimateText(workings))
       if let session { Console.out("Saved the estimate in \(session)\n") }

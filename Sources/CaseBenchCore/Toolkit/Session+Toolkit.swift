@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What a new risk needs; the register gives it an id, a status and a date.
 public struct RiskDraft: Sendable, Equatable {
@@ -35,7 +39,7 @@ extension Session {
     title: String, phase: String, likelihood: Int, impact: Int, reviewDate: String?,
     in caseStudy: CaseStudy
   ) throws(ToolkitError) {
-    if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty("title") }
+    if title.trimming(.whitespacesAndNewlines).isEmpty { throw .empty("title") }
     if caseStudy.phase(id: phase) == nil {
       throw ToolkitError(
         field: "phase", message: "there is no phase '\(phase)' in \(caseStudy.id)",
@@ -55,7 +59,7 @@ extension Session {
   public mutating func addRisk(
     _ draft: RiskDraft, in caseStudy: CaseStudy, prompt: String? = nil, at now: Date = Date()
   ) throws(ToolkitError) -> Risk {
-    let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = draft.title.trimming(.whitespacesAndNewlines)
     try Session.check(
       title: title, phase: draft.phase, likelihood: draft.likelihood, impact: draft.impact,
       reviewDate: draft.reviewDate, in: caseStudy)
@@ -88,7 +92,7 @@ extension Session {
             + taken.id, fix: "edit \(taken.id) instead")
       }
       let text = prompt.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        .trimmingCharacters(in: .whitespaces)
+        .trimming(.whitespaces)
       return try addRisk(
         RiskDraft(
           title: text, phase: phase.id, likelihood: prompt.likelihood ?? 3,
@@ -108,7 +112,7 @@ extension Session {
       throw .unknown("risk", edited.id, known: toolkit.risks.map(\.id))
     }
     var risk = edited
-    risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    risk.title = risk.title.trimming(.whitespacesAndNewlines)
     try Session.check(
       title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
       reviewDate: risk.reviewDate, in: caseStudy)
@@ -180,7 +184,7 @@ extension Session {
     }
     var cleaned: [EstimateTask] = []
     for task in tasks {
-      let title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
+      let title = task.title.trimming(.whitespacesAndNewlines)
       if title.isEmpty { throw .empty("task title") }
       guard task.days.isFinite, task.days >= 0, task.days <= EstimateWorkings.maximumTaskDays
       else {
@@ -220,7 +224,7 @@ extension Session {
     name: String, role: String = "", wants: String = "", hotButtons: [String] = [],
     power: Level, interest: Level, at now: Date = Date()
   ) throws(ToolkitError) -> Stakeholder {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     if name.isEmpty { throw .empty("name") }
     let person = Stakeholder(
       id: Toolkit.nextID("P", after: toolkit.people.map(\.id)), name: name, role: role,
@@ -283,9 +287,9 @@ extension Session {
   public mutating func addMetric(
     name: String, kpi: KPI, mechanism: String, target: String = "", at now: Date = Date()
   ) throws(ToolkitError) -> SuccessMetric {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     if name.isEmpty { throw .empty("metric") }
-    if mechanism.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if mechanism.trimming(.whitespacesAndNewlines).isEmpty {
       throw ToolkitError(
         field: "mechanism", message: "the mechanism is empty",
         fix: "say how the system moves \(kpi.label)")
@@ -323,7 +327,7 @@ extension Session {
     metrics: String = "", notes: String = "", rebuildable: Bool = false,
     rebuildNeeds: String = "", in caseStudy: CaseStudy, at now: Date = Date()
   ) throws(ToolkitError) -> ModelRecord {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     if name.isEmpty { throw .empty("model name") }
     if caseStudy.phase(id: phase) == nil {
       throw ToolkitError(
@@ -353,7 +357,7 @@ extension Session {
     }
     var model = edited
     model.recorded = toolkit.models[index].recorded
-    if model.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if model.name.trimming(.whitespacesAndNewlines).isEmpty {
       throw .empty("model name")
     }
     let old = toolkit.models[index]
@@ -378,7 +382,7 @@ extension Session {
       guard known.contains(id) else { throw .unknown("model", id, known: known) }
       considered.append(id)
     }
-    if rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if rationale.trimming(.whitespacesAndNewlines).isEmpty {
       throw ToolkitError(
         field: "rationale", message: "the adoption has no rationale",
         fix: "say why \(chosen) was chosen over the others")
@@ -399,7 +403,7 @@ extension Session {
   public mutating func logDecision(title: String, rationale: String, at now: Date = Date())
     throws(ToolkitError) -> LogEntry
   {
-    let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = title.trimming(.whitespacesAndNewlines)
     if title.isEmpty { throw .empty("decision") }
     let entry = LogEntry(
       id: Toolkit.nextID("L", after: toolkit.log.map(\.id)), title: title, rationale: rationale,

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// How the class split on one decision point: a count per option, in the case study's order.
 public struct DecisionSplit: Sendable, Equatable {
@@ -114,8 +118,7 @@ public struct ClassSummary: Sendable, Equatable {
       for item in phase.items {
         var best: CreditedNote?
         for team in teams {
-          let text = team.session.note(of: item.id).trimmingCharacters(
-            in: .whitespacesAndNewlines)
+          let text = team.session.note(of: item.id).trimming(.whitespacesAndNewlines)
           guard !text.isEmpty else { continue }
           if let b = best, b.text.count >= text.count { continue }
           best = CreditedNote(team: team.team, phase: phase, item: item, text: text)
@@ -138,7 +141,7 @@ public struct ClassSummary: Sendable, Equatable {
       for risk in team.session.toolkit.risks where risk.status == .open {
         let key =
           risk.prompt.map { "prompt:" + $0 }
-          ?? "title:" + risk.title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+          ?? "title:" + risk.title.lowercased().trimming(.whitespacesAndNewlines)
         guard seen.insert(key).inserted else { continue }
         var c =
           byKey[key]

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -224,10 +228,7 @@ public struct WorkshopFolder: Sendable {
           file: url.path, message: "a sync tool's conflicted copy; it is not counted",
           fix: "compare it with the team's own file, keep what matters there, then delete it"))
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
+    if POSIX.isDirectory(url.path) == true {
       return skip(
         .notASession,
         DiagnosticLine.format(

@@ -1,5 +1,9 @@
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// How the dashboard orders its team rows.
 public enum DashboardSort: String, Sendable, Equatable, CaseIterable {
@@ -123,8 +127,8 @@ public struct Dashboard: Sendable {
       case (let p?, let q?):
         switch sort {
         case .name:
-          let c = p.team.localizedStandardCompare(q.team)
-          return c == .orderedSame ? x.fileName < y.fileName : c == .orderedAscending
+          let c = NaturalOrder.compare(p.team, q.team)
+          return c == 0 ? x.fileName < y.fileName : c < 0
         case .progress:
           if p.progress.fraction != q.progress.fraction {
             return p.progress.fraction > q.progress.fraction
@@ -282,7 +286,7 @@ public struct Dashboard: Sendable {
         announcing = nil
         return []
       case .newLine:
-        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        let text = editor.text.trimming(.whitespaces)
         announcing = nil
         guard !text.isEmpty else { return [] }
         return [.announce(text)]

@@ -1,5 +1,9 @@
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The detail pane: an item, or the phase briefing, scrolled; search matches highlighted.
 enum DetailView {

@@ -1,5 +1,9 @@
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The inline note editor: its state is a `TextEditor` in the overlay; drawn in place of the
 /// detail pane; its update is below.

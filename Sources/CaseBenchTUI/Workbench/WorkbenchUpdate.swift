@@ -1,5 +1,9 @@
 import CaseBenchCore
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension AppState {
   var layout: WorkbenchLayout { WorkbenchLayout(size: size, for: workbench) }
