@@ -36,6 +36,13 @@ public enum Folding {
     return nil
   }
 
+  /// A text as compared: each character's `key`, in order.
+  public static func key(of text: String) -> String {
+    var out = ""
+    for character in text { out += key(character) }
+    return out
+  }
+
   /// A character as compared: lower case, accents dropped (combining marks, and the Latin
   /// letters with accents as their base letters).
   static func key(_ character: Character) -> String {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Work a session recorded on items that the case study has since retired. Such work is never
 /// dropped: it stays in the session file, and screens and reports name it with the title and

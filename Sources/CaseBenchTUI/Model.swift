@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // How the screens are driven: `Program` (Program/Program.swift) sends events to
 // `update(&state, event)`, carries out the commands it returns, feeds their results back as
@@ -11,10 +16,11 @@ public struct RenderOptions: Sendable, Equatable {
   public var unicode: Bool
   /// Shows each decision option's verdict ("Facilitator's view") after a choice.
   public var facilitator: Bool
-  /// The time zone for clock times in the status bar and on the start screen.
-  public var timeZone: TimeZone
+  /// The time zone for clock times in the status bar and on the start screen; nil for the
+  /// machine's local time (as the C library reports it, so that no ICU data is loaded).
+  public var timeZone: TimeZone?
 
-  public init(unicode: Bool = true, facilitator: Bool = false, timeZone: TimeZone = .current) {
+  public init(unicode: Bool = true, facilitator: Bool = false, timeZone: TimeZone? = nil) {
     self.unicode = unicode
     self.facilitator = facilitator
     self.timeZone = timeZone

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Draws the whole screen for `state` at `size`.
 public func render(_ state: AppState, size: Size) -> ScreenBuffer {

@@ -8,6 +8,13 @@ struct TextEditor: Sendable, Equatable {
   let multiline: Bool
   /// The first visible row, kept by `scrollIntoView`.
   var top = 0
+  /// The text wrapped to the width last asked for, kept up to date by each edit, which
+  /// re-wraps only the lines it touched: a keystroke in a long note is not a pass over it.
+  private var wrapped: (width: Int, rows: [Row])?
+
+  static func == (a: TextEditor, b: TextEditor) -> Bool {
+    a.cursor == b.cursor && a.top == b.top && a.multiline == b.multiline && a.chars == b.chars
+  }
 
   init(_ text: String = "", multiline: Bool) {
     let clean = TextEditor.sanitize(text, multiline: multiline)
@@ -16,10 +23,19 @@ struct TextEditor: Sendable, Equatable {
     self.multiline = multiline
   }
 
-  var text: String { String(chars) }
+  /// The text, put together from the characters' UTF-8 bytes in one buffer (a long note is not
+  /// grown a character at a time).
+  var text: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(chars.count)
+    for ch in chars { bytes.append(contentsOf: ch.utf8) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
   var isEmpty: Bool { chars.isEmpty }
 
   static func sanitize(_ text: String, multiline: Bool) -> String {
+    let plain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || ($0 == 0x0A && multiline) }
+    if plain { return text }
     var out = ""
     for ch in text {
       if ch.isNewline {
@@ -37,19 +53,53 @@ struct TextEditor: Sendable, Equatable {
 
   mutating func insert(_ text: String) {
     let add = Array(TextEditor.sanitize(text, multiline: multiline))
-    chars.insert(contentsOf: add, at: cursor)
+    replace(cursor..<cursor, with: add)
     cursor += add.count
   }
 
   mutating func backspace() {
     guard cursor > 0 else { return }
-    chars.remove(at: cursor - 1)
+    replace((cursor - 1)..<cursor, with: [])
     cursor -= 1
   }
 
   mutating func deleteForward() {
     guard cursor < chars.count else { return }
-    chars.remove(at: cursor)
+    replace(cursor..<(cursor + 1), with: [])
+  }
+
+  /// Every edit goes through here, and keeps `wrapped` in step: the rows of the logical lines
+  /// the edit touched are wrapped again and the rows after them shift.
+  private mutating func replace(_ old: Range<Int>, with new: [Character]) {
+    chars.replaceSubrange(old, with: new)
+    guard var kept = wrapped else { return }
+    wrapped = nil
+    let delta = new.count - old.count
+    var start = old.lowerBound
+    while start > 0, chars[start - 1] != "\n" { start -= 1 }
+    var end = old.lowerBound + new.count
+    while end < chars.count, chars[end] != "\n" { end += 1 }
+    // In the old text the same lines ran from `start` to `end - delta`.
+    let first = TextEditor.firstRow(in: kept.rows) { $0 >= start }
+    let past = TextEditor.firstRow(in: kept.rows) { $0 > end - delta }
+    for i in past..<kept.rows.count {
+      let r = kept.rows[i].range
+      kept.rows[i].range = (r.lowerBound + delta)..<(r.upperBound + delta)
+    }
+    let fresh = TextEditor.wrap(chars, from: start, to: end, width: kept.width)
+    kept.rows.replaceSubrange(first..<past, with: fresh)
+    wrapped = kept
+  }
+
+  /// The index of the first row whose start satisfies `after` (rows start in rising order).
+  private static func firstRow(in rows: [Row], where after: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if after(rows[mid].range.lowerBound) { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 
   mutating func left() { cursor = max(0, cursor - 1) }
@@ -73,20 +123,33 @@ struct TextEditor: Sendable, Equatable {
 
   /// The text wrapped to `width` cells, as rows over `chars`.
   func rows(width: Int) -> [Row] {
+    if let wrapped, wrapped.width == width { return wrapped.rows }
+    return TextEditor.wrap(chars, from: 0, to: chars.count, width: width)
+  }
+
+  /// Wraps to `width` now and keeps the rows, so later edits and draws at that width reuse them.
+  mutating func prepare(width: Int) {
+    if wrapped?.width != width { wrapped = (width, rows(width: width)) }
+  }
+
+  /// The rows of the logical lines from `start` (a line's first character) to `end` (a line
+  /// break, or the end of the text).
+  private static func wrap(_ chars: [Character], from start: Int, to end: Int, width: Int)
+    -> [Row]
+  {
     var out: [Row] = []
-    var start = 0
+    var start = start
     while true {
-      var end = start
-      while end < chars.count, chars[end] != "\n" { end += 1 }
-      let line = Array(chars[start..<end])
-      let parts = Wrap.rows(line, width: max(1, width))
+      var stop = start
+      while stop < end, chars[stop] != "\n" { stop += 1 }
+      let parts = Wrap.rows(CharacterLine(chars: chars[start..<stop]), width: max(1, width))
       for (i, r) in parts.enumerated() {
         out.append(
           Row(
             range: (r.lowerBound + start)..<(r.upperBound + start), endsLine: i == parts.count - 1))
       }
-      if end >= chars.count { break }
-      start = end + 1
+      if stop >= end { break }
+      start = stop + 1
     }
     return out
   }
@@ -97,7 +160,10 @@ struct TextEditor: Sendable, Equatable {
   }
 
   private func position(of index: Int, in rows: [Row]) -> (row: Int, column: Int) {
-    for (i, row) in rows.enumerated() {
+    // The last row starting at or before `index`; rows start in rising order.
+    let i = TextEditor.firstRow(in: rows) { $0 > index } - 1
+    if i >= 0 {
+      let row = rows[i]
       let inside = index >= row.range.lowerBound && index < row.range.upperBound
       let atEnd = index == row.range.upperBound && row.endsLine
       if inside || atEnd {
@@ -111,6 +177,7 @@ struct TextEditor: Sendable, Equatable {
 
   /// Moves the cursor `delta` display rows up or down, keeping its column where possible.
   mutating func moveVertically(_ delta: Int, width: Int) {
+    prepare(width: width)
     let all = rows(width: width)
     let (row, column) = position(of: cursor, in: all)
     let target = min(max(0, row + delta), all.count - 1)
@@ -134,6 +201,7 @@ struct TextEditor: Sendable, Equatable {
 
   /// Keeps the cursor's row inside a window of `height` rows.
   mutating func scrollIntoView(width: Int, height: Int) {
+    prepare(width: width)
     let row = cursorPosition(width: width).row
     if row < top { top = row }
     if height > 0, row >= top + height { top = row - height + 1 }

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Applies one event to the state and returns what the executable should do.
 public func update(_ state: inout AppState, _ event: Event) -> [Command] {

@@ -1,6 +1,12 @@
 import CCaseBenchSignals
 import CNcursesw
-import Foundation
+import CaseBenchCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -98,7 +104,7 @@ public enum ExternalEditor {
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
 
-    let writeError = writeAll(fd: fd, bytes: Array(text.utf8))
+    let writeError = Array(text.utf8).withUnsafeBytes { FileWrite.all(fd, $0) }
     close(fd)
     if let writeError {
       throw TerminalError(

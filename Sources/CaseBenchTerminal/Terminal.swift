@@ -1,7 +1,13 @@
 import CCaseBenchSignals
 import CNcursesw
+import CaseBenchCore
 import CaseBenchTUI
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -205,7 +211,7 @@ public final class Terminal {
   /// Writes a control sequence straight to the terminal (ncurses' `putp` would go through C's
   /// `stdout` buffer and come out at exit). Used only for modes whose order does not matter.
   private static func writeToTerminal(_ sequence: String) {
-    _ = writeAll(fd: STDOUT_FILENO, bytes: Array(sequence.utf8))
+    _ = Array(sequence.utf8).withUnsafeBytes { FileWrite.all(STDOUT_FILENO, $0) }
   }
 
   private static func stringCapability(_ name: String) -> String? {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct NewCaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

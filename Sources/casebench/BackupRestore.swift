@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `open` of a damaged session: offer the last good copy, and restore it when asked
 /// (`open --restore-backup FILE`). The damaged file is never replaced without that flag.
@@ -55,6 +60,6 @@ enum BackupRestore {
         || "/._-+:,@%".unicodeScalars.contains($0)
     }
     if plain && !path.isEmpty { return path }
-    return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + path.replacing("'", with: "'\\''") + "'"
   }
 }

@@ -1,7 +1,18 @@
 import CaseBenchCore
 import CaseBenchTUI
 import CaseBenchTerminal
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The interactive workbench: wires the screens' `Program` (CaseBenchTUI) to the terminal
 /// (CaseBenchTerminal), the sessions on disk (`DiskStorage`) and `$EDITOR`.
@@ -60,7 +71,7 @@ enum Interactive {
       }, watch: watcher.map { w in { w.news() } })
     let status = program.run()
     terminal.stop()
-    if status != 0 { Foundation.exit(status) }
+    if status != 0 { exit(status) }
   }
 }
 
@@ -95,7 +106,7 @@ extension Interactive {
       options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator))
     let status = program.run()
     terminal.stop()
-    if status != 0 { Foundation.exit(status) }
+    if status != 0 { exit(status) }
   }
 }
 
@@ -130,6 +141,6 @@ extension Interactive {
       options: RenderOptions(unicode: terminal.unicode, facilitator: true))
     let status = program.run()
     terminal.stop()
-    if status != 0 { Foundation.exit(status) }
+    if status != 0 { exit(status) }
   }
 }

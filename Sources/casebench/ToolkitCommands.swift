@@ -1,6 +1,11 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `casebench risk add|list|close`: the risk register from the command line.
 struct RiskCommand: ParsableCommand {
@@ -48,7 +53,7 @@ struct RiskAddCommand: ParsableCommand {
     if !(1...5).contains(impact) {
       throw ValidationError("--impact must be from 1 (minor) to 5 (severe).")
     }
-    if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if title.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--title must not be empty.")
     }
   }

@@ -1,6 +1,17 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct JoinCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -24,7 +35,7 @@ struct JoinCommand: ParsableCommand {
   @OptionGroup var locations: LocationOptions
 
   func validate() throws {
-    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if name.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--name must not be empty.")
     }
   }
@@ -95,7 +106,7 @@ struct WorkshopCommand: ParsableCommand {
 
   func validate() throws {
     if output != nil && report == nil { throw ValidationError("-o needs --report.") }
-    if let announce, announce.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if let announce, announce.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--announce needs some text.")
     }
   }
@@ -103,10 +114,8 @@ struct WorkshopCommand: ParsableCommand {
   mutating func run() throws {
     let study = try resolveCaseStudy(caseStudy, locations: locations)
     let dir = URL(fileURLWithPath: folder, isDirectory: true)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    var st = stat()
+    guard stat(dir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
       throw CLIError.failure(
         DiagnosticLine.format(
           file: folder, message: "no such workshop folder",
@@ -169,7 +178,7 @@ struct WorkshopCommand: ParsableCommand {
         }
         if let phaseID { state.release(phaseID, at: now) }
         if let announce {
-          state.announce(announce.trimmingCharacters(in: .whitespacesAndNewlines), at: now)
+          state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
       }
       if let announce {
@@ -189,7 +198,7 @@ struct WorkshopCommand: ParsableCommand {
   static func phase(named text: String, in study: CaseStudy) -> Phase? {
     if let phase = study.phase(id: text) { return phase }
     if let n = Int(text), n >= 1, n <= study.phases.count { return study.phases[n - 1] }
-    return study.phases.first { $0.title.compare(text, options: .caseInsensitive) == .orderedSame }
+    return study.phases.first { $0.title.lowercased() == text.lowercased() }
   }
 
   private func writeReport(_ format: WorkshopReport.Format, folder dir: URL, study: CaseStudy)
@@ -215,12 +224,9 @@ struct WorkshopCommand: ParsableCommand {
           fix: "write it somewhere else; the folder holds only the teams' sessions"))
     }
     do {
-      try Data(text.utf8).write(to: out, options: .atomic)
+      try Reports.write(text, to: output)
     } catch {
-      throw CLIError.failure(
-        DiagnosticLine.format(
-          file: output, message: "cannot write the report (\(error.localizedDescription))",
-          fix: "check the folder exists and you may write to it"))
+      throw CLIError(error)
     }
     Console.out("Wrote \(output)\n")
   }

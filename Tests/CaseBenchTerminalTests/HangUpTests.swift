@@ -1,3 +1,4 @@
+import CaseBenchCore
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ struct HangUpTests {
       close(pty.main)
     }
     #expect(!Terminal.isHungUp(fd: pty.secondary))
-    #expect(writeAll(fd: pty.main, bytes: Array("j".utf8)) == nil)
+    #expect(Array("j".utf8).withUnsafeBytes { FileWrite.all(pty.main, $0) } == nil)
     usleep(20_000)
     #expect(!Terminal.isHungUp(fd: pty.secondary))
   }
@@ -57,7 +58,7 @@ struct HangUpTests {
     try #require(pipe(&fds) == 0)
     defer { close(fds[0]) }
     let bytes = Array(repeating: UInt8(ascii: "x"), count: 10_000)
-    #expect(writeAll(fd: fds[1], bytes: bytes) == nil)
+    #expect(bytes.withUnsafeBytes { FileWrite.all(fds[1], $0) } == nil)
     close(fds[1])
     var received = 0
     var buffer = [UInt8](repeating: 0, count: 4096)
@@ -73,6 +74,6 @@ struct HangUpTests {
     let readOnly = open("/dev/null", O_RDONLY)
     try #require(readOnly >= 0)
     defer { close(readOnly) }
-    #expect(writeAll(fd: readOnly, bytes: Array("lost".utf8)) == EBADF)
+    #expect(Array("lost".utf8).withUnsafeBytes { FileWrite.all(readOnly, $0) } == EBADF)
   }
 }

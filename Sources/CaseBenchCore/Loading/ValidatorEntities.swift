@@ -302,7 +302,7 @@ extension CaseStudyValidator {
     }
     if let level = ItemLevel(rawValue: value) { return (level, true) }
     let fix: String
-    if let level = ItemLevel(rawValue: value.lowercased().trimmingCharacters(in: .whitespaces)) {
+    if let level = ItemLevel(rawValue: value.lowercased().trimming(.whitespaces)) {
       fix = "write '\(level.rawValue)' in lower case"
     } else if let suggestion = Suggestion.closest(to: value, among: Self.itemLevelNames) {
       fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.itemLevelNames))"

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // Writing tips (CaseStudies/README.md, "Writing tips for authors") that a program can check.
 // They are warnings, never errors: a file that breaks them still loads.

@@ -65,7 +65,7 @@ extension YAMLSyntax {
       body = body.dropFirst(2)
       indent += 2
     }
-    guard let colon = body.range(of: ": ") else { return nil }
+    guard let colon = body.firstRange(of: ": ") else { return nil }
     let key = body[..<colon.lowerBound]
     let indicator = body[colon.upperBound...].trimming(.whitespaces)
     guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),

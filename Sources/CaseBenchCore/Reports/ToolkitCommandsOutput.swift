@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What `casebench risk list` and `casebench estimate` print, kept here so the command line
 /// only parses arguments and wires things together.
@@ -23,7 +27,7 @@ extension Reports {
       for (column, cell) in row.enumerated() {
         line +=
           column == row.count - 1
-          ? cell : cell.padding(toLength: widths[column] + 2, withPad: " ", startingAt: 0)
+          ? cell : padded(cell, to: widths[column] + 2)
       }
       while line.hasSuffix(" ") { line.removeLast() }
       return line
@@ -76,4 +80,12 @@ extension Reports {
   private static func oneLine(_ text: String) -> String {
     text.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
+}
+
+/// `text` with spaces after it to `length` UTF-16 units, or cut to that many, as NSString's
+/// `padding(toLength:withPad:startingAt:)` does with a space.
+private func padded(_ text: String, to length: Int) -> String {
+  let units = text.utf16.count
+  if units >= length { return String(decoding: Array(text.utf16.prefix(length)), as: UTF16.self) }
+  return text + String(repeating: " ", count: length - units)
 }

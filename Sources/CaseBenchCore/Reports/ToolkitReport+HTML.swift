@@ -1,10 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // MARK: HTML
 
 extension ToolkitReport {
   private static func h(_ text: String) -> String {
-    HTMLReport.escape(text.trimmingCharacters(in: .newlines))
+    HTMLReport.escape(text.trimming(.newlines))
   }
 
   /// A table: its head row and body rows, or with no rows the paragraph that says so. Each

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The toolkit's part of a report, worked out once so Markdown, HTML, JSON and status agree.
 struct ToolkitReport {

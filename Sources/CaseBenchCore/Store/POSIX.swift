@@ -48,21 +48,7 @@ enum POSIX {
 
   /// Writes every byte, retrying short writes and EINTR. Returns errno on failure.
   static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
-    data.withUnsafeBytes { raw -> Int32? in
-      guard var p = raw.baseAddress else { return nil }
-      var left = raw.count
-      while left > 0 {
-        let n = write(fd, p, left)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if n == 0 { return EIO }
-        p += n
-        left -= n
-      }
-      return nil
-    }
+    data.withUnsafeBytes { FileWrite.all(fd, $0) }
   }
 
   /// fsync, retrying EINTR. Returns errno on failure.
@@ -220,6 +206,28 @@ final class POSIXLock: @unchecked Sendable {
   func lock() { pthread_mutex_lock(mutex) }
 
   func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+/// The one write loop of casebench, for files, the terminal and the standard streams.
+public enum FileWrite {
+  /// Writes every byte of `bytes` to `fd`, retrying short writes and EINTR. Returns nil when
+  /// all was written, else the errno that stopped it (EIO for a write that made no progress,
+  /// so the loop can never spin).
+  public static func all(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard var next = bytes.baseAddress else { return nil }
+    var left = bytes.count
+    while left > 0 {
+      let n = write(fd, next, left)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      if n == 0 { return EIO }
+      next += n
+      left -= n
+    }
+    return nil
+  }
 }
 
 /// Standard output and standard error for the command line, written with write(2): every

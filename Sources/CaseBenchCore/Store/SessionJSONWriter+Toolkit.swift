@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The toolkit half of the session writer (schema 2): the same layout `JSONEncoder` gives the
 /// `Toolkit` types, keys sorted by UTF-8 bytes, optionals left out when nil. Each record is

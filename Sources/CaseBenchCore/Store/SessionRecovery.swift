@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Going back to the last good copy (`FILE.bak`) of a session file that another tool left empty,
 /// cut short or otherwise unreadable. The damaged file is never overwritten silently: it is only
@@ -79,7 +89,7 @@ extension SessionStore {
         message: "could not put the restored copy in place: \(POSIX.errorText(code))",
         fix: "check the folder's permissions; \(target) was not changed")
     }
-    _ = POSIX.syncDirectory((target as NSString).deletingLastPathComponent)
+    _ = POSIX.syncDirectory(POSIX.split(target).directory)
     return kept
   }
 
@@ -90,7 +100,7 @@ extension SessionStore {
       let name = target + ".damaged" + (n == 1 ? "" : "-\(n)")
       if POSIX.exists(name) { continue }
       guard let code = POSIX.hardLink(target, name) else {
-        _ = POSIX.syncDirectory((target as NSString).deletingLastPathComponent)
+        _ = POSIX.syncDirectory(POSIX.split(target).directory)
         return name
       }
       if code == EEXIST { continue }

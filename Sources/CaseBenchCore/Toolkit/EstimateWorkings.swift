@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The author's estimating heuristic, worked through line by line so a stakeholder can follow it:
 /// double the solo estimate; double again for complex data, big data and a complex or
@@ -129,7 +133,7 @@ public struct EstimateWorkings: Sendable, Equatable {
 
   /// Reads a person-day figure typed by a user, or says what is wrong with it.
   public static func parseDays(_ text: String) -> Result<Double, ToolkitError> {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimming(.whitespaces)
     guard let value = Double(trimmed) else {
       return .failure(
         ToolkitError(

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One field of a toolkit record as a screen shows it: its name, its value as text and, for a
 /// field that takes one of a few values, those values in order.
@@ -46,7 +50,7 @@ extension EditableRecord {
 /// Readers for typed text, each with the error a user sees when the text does not fit.
 enum FieldText {
   static func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
+    text.trimming(.whitespacesAndNewlines)
   }
 
   /// Text that must not be empty, trimmed.

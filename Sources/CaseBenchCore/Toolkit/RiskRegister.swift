@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Views of a session's risks: the 5×5 heat map, the high ones, and the case study's prompts
 /// offered as suggestions.

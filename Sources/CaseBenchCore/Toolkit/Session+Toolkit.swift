@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What a new risk needs; the register gives it an id, a status and a date.
 public struct RiskDraft: Sendable, Equatable {
@@ -35,7 +39,7 @@ extension Session {
     title: String, phase: String, likelihood: Int, impact: Int, reviewDate: String?,
     in caseStudy: CaseStudy
   ) throws(ToolkitError) {
-    if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty("title") }
+    if title.trimming(.whitespacesAndNewlines).isEmpty { throw .empty("title") }
     try checkPhase(phase, in: caseStudy)
     if !(1...5).contains(likelihood) { throw .scale("likelihood", likelihood) }
     if !(1...5).contains(impact) { throw .scale("impact", impact) }
@@ -55,7 +59,7 @@ extension Session {
   public mutating func addRisk(
     _ draft: RiskDraft, in caseStudy: CaseStudy, prompt: String? = nil, at now: Date = Date()
   ) throws(ToolkitError) -> Risk {
-    let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = draft.title.trimming(.whitespacesAndNewlines)
     try Session.check(
       title: title, phase: draft.phase, likelihood: draft.likelihood, impact: draft.impact,
       reviewDate: draft.reviewDate, in: caseStudy)
@@ -88,7 +92,7 @@ extension Session {
             + taken.id, fix: "edit \(taken.id) instead")
       }
       let text = prompt.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        .trimmingCharacters(in: .whitespaces)
+        .trimming(.whitespaces)
       return try addRisk(
         RiskDraft(
           title: text, phase: phase.id, likelihood: prompt.likelihood ?? 3,
@@ -107,7 +111,7 @@ extension Session {
     try replace(edited, in: \.risks, named: "risk", kind: .risk, at: now) {
       (edited, old, _) throws(ToolkitError) -> Risk in
       var risk = edited
-      risk.title = risk.title.trimmingCharacters(in: .whitespacesAndNewlines)
+      risk.title = risk.title.trimming(.whitespacesAndNewlines)
       try Session.check(
         title: risk.title, phase: risk.phase, likelihood: risk.likelihood, impact: risk.impact,
         reviewDate: risk.reviewDate, in: caseStudy)
@@ -175,7 +179,7 @@ extension Session {
     }
     var cleaned: [EstimateTask] = []
     for task in tasks {
-      let title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
+      let title = task.title.trimming(.whitespacesAndNewlines)
       if title.isEmpty { throw .empty("task title") }
       guard task.days.isFinite, task.days >= 0, task.days <= EstimateWorkings.maximumTaskDays
       else {
@@ -215,7 +219,7 @@ extension Session {
     name: String, role: String = "", wants: String = "", hotButtons: [String] = [],
     power: Level, interest: Level, at now: Date = Date()
   ) throws(ToolkitError) -> Stakeholder {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     if name.isEmpty { throw .empty("name") }
     let person = Stakeholder(
       id: Toolkit.nextID("P", after: toolkit.people.map(\.id)), name: name, role: role,
@@ -278,7 +282,7 @@ extension Session {
   public mutating func addMetric(
     name: String, kpi: KPI, mechanism: String, target: String = "", at now: Date = Date()
   ) throws(ToolkitError) -> SuccessMetric {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     try Session.checkMetric(name: name, kpi: kpi, mechanism: mechanism)
     let metric = SuccessMetric(
       id: Toolkit.nextID("K", after: toolkit.metrics.map(\.id)), name: name, kpi: kpi,
@@ -313,7 +317,7 @@ extension Session {
     metrics: String = "", notes: String = "", rebuildable: Bool = false,
     rebuildNeeds: String = "", in caseStudy: CaseStudy, at now: Date = Date()
   ) throws(ToolkitError) -> ModelRecord {
-    let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = name.trimming(.whitespacesAndNewlines)
     if name.isEmpty { throw .empty("model name") }
     try Session.checkPhase(phase, in: caseStudy)
     let model = ModelRecord(
@@ -338,7 +342,7 @@ extension Session {
       (edited, old, _) throws(ToolkitError) -> ModelRecord in
       var model = edited
       model.recorded = old.recorded
-      model.name = model.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      model.name = model.name.trimming(.whitespacesAndNewlines)
       if model.name.isEmpty { throw .empty("model name") }
       try Session.checkPhase(model.phase, in: caseStudy)
       return model
@@ -375,7 +379,7 @@ extension Session {
   public mutating func logDecision(title: String, rationale: String, at now: Date = Date())
     throws(ToolkitError) -> LogEntry
   {
-    let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = title.trimming(.whitespacesAndNewlines)
     if title.isEmpty { throw .empty("decision") }
     let entry = LogEntry(
       id: Toolkit.nextID("L", after: toolkit.log.map(\.id)), title: title, rationale: rationale,

@@ -1,11 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Editing success metrics and adoption decisions, and the checks they share with adding them.
 extension Session {
   /// A metric needs a name and the mechanism by which the system moves its KPI.
   static func checkMetric(name: String, kpi: KPI, mechanism: String) throws(ToolkitError) {
-    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty("metric") }
-    if mechanism.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if name.trimming(.whitespacesAndNewlines).isEmpty { throw .empty("metric") }
+    if mechanism.trimming(.whitespacesAndNewlines).isEmpty {
       throw ToolkitError(
         field: "mechanism", message: "the mechanism is empty",
         fix: "say how the system moves \(kpi.label)")
@@ -27,7 +31,7 @@ extension Session {
       guard known.contains(id) else { throw .unknown("model", id, known: known) }
       considered.append(id)
     }
-    if rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if rationale.trimming(.whitespacesAndNewlines).isEmpty {
       throw ToolkitError(
         field: "rationale", message: "the adoption has no rationale",
         fix: "say why \(chosen) was chosen over the others")
@@ -43,7 +47,7 @@ extension Session {
     try replace(edited, in: \.metrics, named: "metric", kind: .metric, at: now) {
       (edited, _, _) throws(ToolkitError) -> SuccessMetric in
       var metric = edited
-      metric.name = metric.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      metric.name = metric.name.trimming(.whitespacesAndNewlines)
       try Session.checkMetric(name: metric.name, kpi: metric.kpi, mechanism: metric.mechanism)
       return metric
     } changes: { old, metric, current in
@@ -81,7 +85,7 @@ extension Session {
     try replace(edited, in: \.people, named: "person of your own", kind: .stakeholder, at: now) {
       (edited, _, _) throws(ToolkitError) -> Stakeholder in
       var person = edited
-      person.name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      person.name = person.name.trimming(.whitespacesAndNewlines)
       if person.name.isEmpty { throw .empty("name") }
       return person
     } changes: { old, person, current in

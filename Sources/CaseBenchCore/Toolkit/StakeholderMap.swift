@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The stakeholder map of a session: the case study's cast (in case-study mode only) followed by
 /// the user's own people, each with their note.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The project manager's working records kept in a session (schema 2): the risk register, the
 /// estimate, stakeholders and success metrics, the model register and the decision log's own

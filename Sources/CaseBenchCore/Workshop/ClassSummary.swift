@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// How the class split on one decision point: a count per option, in the case study's order.
 public struct DecisionSplit: Sendable, Equatable {
@@ -113,7 +117,7 @@ public struct ClassSummary: Sendable, Equatable {
     var longest: [String: (team: String, text: String, length: Int)] = [:]
     for team in teams {
       for (itemID, state) in team.session.items where !state.note.isEmpty {
-        let text = state.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = state.note.trimming(.whitespacesAndNewlines)
         guard !text.isEmpty else { continue }
         let length = text.count
         if let known = longest[itemID], known.length >= length { continue }
@@ -144,7 +148,7 @@ public struct ClassSummary: Sendable, Equatable {
       for risk in team.session.toolkit.risks where risk.status == .open {
         let key =
           risk.prompt.map { "prompt:" + $0 }
-          ?? "title:" + risk.title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+          ?? "title:" + risk.title.lowercased().trimming(.whitespacesAndNewlines)
         guard seen.insert(key).inserted else { continue }
         var c =
           byKey[key]

@@ -1,4 +1,11 @@
-import Foundation
+import Dispatch
+import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -113,13 +120,13 @@ public struct WorkshopRow: Sendable, Equatable {
 }
 
 /// Size, modification time and identity: a file whose stamp is unchanged is not read again.
-struct FolderStamp: Equatable {
+public struct FolderStamp: Equatable, Sendable {
   var inode: UInt64
   var size: Int64
   var modified: Int64
 
   /// The file's stamp; for a link to nothing, the link's own, so it is not read every time.
-  init?(_ path: String) {
+  public init?(_ path: String) {
     var st = stat()
     guard stat(path, &st) == 0 || lstat(path, &st) == 0 else { return nil }
     #if canImport(Darwin)
@@ -263,10 +270,7 @@ public struct WorkshopFolder: Sendable {
           file: url.path, message: "a sync tool's conflicted copy; it is not counted",
           fix: "compare it with the team's own file, keep what matters there, then delete it"))
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
+    if POSIX.isDirectory(url.path) == true {
       return skip(
         .notASession,
         DiagnosticLine.format(
@@ -306,21 +310,16 @@ public struct WorkshopFolder: Sendable {
 }
 
 /// The rows read at once, each into its own slot, under a lock.
-private final class RowSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [WorkshopRow?]
+private final class RowSlots: Sendable {
+  private let slots: Mutex<[WorkshopRow?]>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-  func set(_ index: Int, _ row: WorkshopRow) {
-    lock.lock()
-    slots[index] = row
-    lock.unlock()
+  func set(_ index: Int, _ row: sending WorkshopRow) {
+    slots.withLock { $0[index] = row }
   }
 
   var rows: [WorkshopRow] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
+    slots.withLock { $0.compactMap { $0 } }
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -26,10 +30,7 @@ public enum WorkshopJoin {
     now: Date = Date()
   ) throws(SessionStoreError) -> (opened: OpenedSession, created: Bool) {
     let path = folder.path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    guard POSIX.isDirectory(path) == true else {
       throw SessionStoreError(
         kind: .unreadable, file: path, message: "no such workshop folder",
         fix: "check the path the facilitator gave you")
@@ -39,12 +40,12 @@ public enum WorkshopJoin {
         kind: .writeFailed, file: path, message: "you may not write to the workshop folder",
         fix: "ask the facilitator to give your account write access to it")
     }
-    let name = team.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = team.trimming(.whitespacesAndNewlines)
     // The name is taken when a session of another case study in the folder already has it.
     for row in WorkshopFolder.read(folder, caseStudy: caseStudy).rows {
       guard case .otherCaseStudy(let other) = row.skip,
         let s = try? SessionStore.load(from: row.url),
-        s.participant.compare(name, options: .caseInsensitive) == .orderedSame
+        s.participant.lowercased() == name.lowercased()
       else { continue }
       throw SessionStoreError(
         kind: .exists, file: row.url.path,

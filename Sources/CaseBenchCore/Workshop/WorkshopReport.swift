@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The class debrief document: `casebench workshop DIR --report markdown|html`. Built from a
 /// read workshop folder; it writes nothing anywhere itself.
@@ -102,7 +106,7 @@ public enum WorkshopReport {
   }
 
   static func teamOrder(_ a: TeamSummary, _ b: TeamSummary) -> Bool {
-    a.team.localizedStandardCompare(b.team) == .orderedAscending
+    NaturalOrder.ascending(a.team, b.team)
   }
 
   // MARK: HTML

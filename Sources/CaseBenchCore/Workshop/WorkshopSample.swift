@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A made-up class for tests, benchmarks and demonstrations: team `n`'s session, in a state
 /// that depends only on `n`, so every figure can be worked out again by hand.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -191,6 +195,6 @@ public enum WorkshopStateFile {
       POSIX.remove(temporary)
       throw failed(code)
     }
-    _ = POSIX.syncDirectory((target as NSString).deletingLastPathComponent)
+    _ = POSIX.syncDirectory(POSIX.split(target).directory)
   }
 }

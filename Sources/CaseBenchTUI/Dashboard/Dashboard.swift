@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// How the dashboard orders its team rows.
 public enum DashboardSort: String, Sendable, Equatable, CaseIterable {
@@ -161,7 +166,7 @@ public struct Dashboard: Sendable {
   /// A team name as people sort it: case and accents aside, and numbers by value, so "Team 2"
   /// comes before "Team 10".
   static func nameKey(_ name: String) -> String {
-    let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let folded = Folding.key(of: name)
     var key = ""
     var digits = ""
     func flush() {
@@ -321,7 +326,7 @@ public struct Dashboard: Sendable {
         announcing = nil
         return []
       case .newLine:
-        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        let text = editor.text.trimming(.whitespaces)
         announcing = nil
         guard !text.isEmpty else { return [] }
         return [.announce(text)]

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The facilitator's program: reads events from a terminal, runs them through the dashboard,
 /// draws it, and once a second looks at the folder (re-reading only changed files) and the

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Draws the workshop dashboard: a title row, the team rows (or the decision splits, or the
 /// facilitator notes), the latest announcement and a status row. At 150 columns and more the
@@ -249,10 +254,10 @@ enum DashboardView {
     var lines: [StyledLine] = []
     for (i, phase) in d.caseStudy.phases.enumerated() {
       lines.append(StyledLine(text: "\(i + 1) \(phase.title)", role: .title, bold: true))
-      let notes = phase.facilitatorNotes.trimmingCharacters(in: .whitespacesAndNewlines)
+      let notes = phase.facilitatorNotes.trimming(.whitespacesAndNewlines)
       lines.prose(notes.isEmpty ? "(no notes)" : notes, width: width, indent: 2)
       for decision in phase.decisions {
-        let dn = decision.facilitatorNotes.trimmingCharacters(in: .whitespacesAndNewlines)
+        let dn = decision.facilitatorNotes.trimming(.whitespacesAndNewlines)
         guard !dn.isEmpty else { continue }
         lines.append(StyledLine(text: decision.title, bold: true, indent: 2))
         lines.prose(dn, width: width, indent: 4)

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The decision dialog's steps.
 enum DecisionStage: Sendable, Equatable {
@@ -123,7 +128,7 @@ extension AppState {
       case .leave:
         dialog.stage = .choose(decision: d, option: o)
       case .keep:
-        let rationale = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rationale = editor.text.trimming(.whitespacesAndNewlines)
         guard !rationale.isEmpty else {
           showMessage("Write a sentence on why before confirming.", isError: true)
           return

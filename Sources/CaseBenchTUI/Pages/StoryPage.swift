@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The pages of the story over the workbench, each one key away from anywhere in it.
 enum PageKind: Sendable, Equatable, CaseIterable {

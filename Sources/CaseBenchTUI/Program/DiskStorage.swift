@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The sessions on disk, through the domain's session-file API (`SessionFiles`): files are
 /// locked while open, written atomically, and opened read-only when another casebench has them.

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `casebench preview FILE`: the workbench on a case study being written, with no session file.
 /// Nothing is written and nothing is locked; the session lives in memory and is read-only. The
@@ -41,35 +46,21 @@ struct PreviewState: Sendable, Equatable {
 }
 
 /// Watches a case-study file for changes and reloads it: the news for `Program`'s watch hook.
-/// A change is a new modification time or size; a file that cannot be read is an error too.
+/// A change is a new inode, size or modification time (`FolderStamp`, as the dashboard uses); a file that cannot be read is an error too.
 public final class CaseStudyFileWatcher {
   let url: URL
-  private var last: Stamp?
-
-  struct Stamp: Equatable {
-    var modified: Date?
-    var size: Int?
-  }
+  private var last: FolderStamp?
 
   /// `url`: the file, as loaded already (its current stamp is taken now, so the first change
   /// counts).
   public init(_ url: URL) {
     self.url = url
-    last = Self.stamp(url)
-  }
-
-  static func stamp(_ url: URL) -> Stamp? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
-      return nil
-    }
-    return Stamp(
-      modified: attributes[.modificationDate] as? Date,
-      size: (attributes[.size] as? NSNumber)?.intValue)
+    last = FolderStamp(url.path)
   }
 
   /// The reloaded case study, or its errors, when the file changed since the last look.
   public func news() -> [Event] {
-    let now = Self.stamp(url)
+    let now = FolderStamp(url.path)
     guard now != last else { return [] }
     last = now
     do {

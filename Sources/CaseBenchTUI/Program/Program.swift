@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The interactive program: reads events from a terminal, runs them through `update`, draws
 /// `render`, and carries out the commands, feeding each effect's result back in as an event.

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct NewSessionPrompt: Sendable, Equatable {
   var caseStudy: Int
@@ -37,7 +42,7 @@ extension NewSessionPrompt {
       case .leave: return .cancel
       case .toggleMode: mode = mode == .caseStudy ? .ownProject : .caseStudy
       case .newLine:
-        let trimmed = name.text.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.text.trimming(.whitespaces)
         return trimmed.isEmpty ? .needsName : .start(name: trimmed)
       default: name.handle(key, in: .newSession, width: 40)
       }

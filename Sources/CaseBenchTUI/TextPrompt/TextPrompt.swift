@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A one-line prompt on the bottom row: the reason an item does not apply, and search. Its state
 /// is a `TextEditor` held in the overlay; the prompt reports what the parent should do.
@@ -17,7 +22,7 @@ enum TextPrompt {
     case .key(let key):
       switch KeyTable.command(for: key, in: .prompt) {
       case .leave: return .cancel
-      case .newLine: return .confirm(editor.text.trimmingCharacters(in: .whitespaces))
+      case .newLine: return .confirm(editor.text.trimming(.whitespaces))
       default: editor.handle(key, in: .prompt, width: max(1, width))
       }
     case .paste(let text): editor.insert(text)

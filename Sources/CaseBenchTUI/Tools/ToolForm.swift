@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension ToolForm {
   static let blankMetric = SuccessMetric(id: "", name: "", kpi: .revenue, mechanism: "")
@@ -148,7 +153,7 @@ extension AppState {
         changed = try s.editPerson(p.setting(index, to: text), in: cs, at: now)
       case .newMetric, .newAdoption: return nil
       }
-      return changed ? form.title.replacingOccurrences(of: "Edit ", with: "") + " saved." : nil
+      return changed ? form.title.replacing("Edit ", with: "") + " saved." : nil
     }
   }
 

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The project manager's tools, each a full screen over the workbench, one key away.
 enum ToolKind: Sendable, Equatable, CaseIterable {

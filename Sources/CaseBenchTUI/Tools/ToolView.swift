@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Draws the open tool over the workbench (everything above the status bar).
 enum ToolView {
@@ -394,7 +399,7 @@ enum ModelToolView {
 
 enum LogToolView {
   static func draw(
-    _ tool: ToolScreen, wb: Workbench, g: Glyphs, timeZone: TimeZone, in r: Rect,
+    _ tool: ToolScreen, wb: Workbench, g: Glyphs, timeZone: TimeZone?, in r: Rect,
     into buf: inout ScreenBuffer
   ) {
     let entries = DecisionLog.entries(caseStudy: wb.caseStudy, session: wb.session)

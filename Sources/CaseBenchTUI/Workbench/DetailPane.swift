@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The detail pane: an item, or the phase briefing, scrolled; search matches highlighted.
 enum DetailView {
@@ -10,10 +15,16 @@ enum DetailView {
     let g = Glyphs.of(options)
     let rect = l.detail
     let focused = wb.focus == .detail
-    let lines = DetailView.lines(wb, options: options, width: l.detailTextWidth)
     let inner = rect.inner
+    func visible(from top: Int) -> Range<Int> { top..<(top + min(inner.h, Int.max - top)) }
+    var lines = DetailView.lines(
+      wb, options: options, width: l.detailTextWidth, window: visible(from: wb.detailScroll))
     let maxScroll = max(0, lines.count - inner.h)
     let scroll = min(wb.detailScroll, maxScroll)
+    if scroll != wb.detailScroll {
+      lines = DetailView.lines(
+        wb, options: options, width: l.detailTextWidth, window: visible(from: scroll))
+    }
     let count = wb.currentPhase?.items.count ?? 0
     let title =
       wb.detailMode == .briefing || wb.currentItem == nil
@@ -41,21 +52,16 @@ enum DetailView {
   static func highlight(
     _ query: String, lines: [StyledLine], in r: Rect, scroll: Int, into buf: inout ScreenBuffer
   ) {
-    guard !query.isEmpty else { return }
+    let folded = Folded(query)
+    guard !folded.isEmpty else { return }
     for row in 0..<r.h {
       let i = scroll + row
       guard i < lines.count else { break }
       let text = lines[i].text
-      var from = text.startIndex
-      while from < text.endIndex,
-        let found = text.range(
-          of: query, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex
-        )
-      {
+      for found in folded.ranges(in: text) {
         let x = r.x + lines[i].indent + DisplayWidth.of(String(text[..<found.lowerBound]))
         let w = DisplayWidth.of(String(text[found]))
         buf.paint(x: x, y: r.y + row, width: min(w, r.x + r.w - x), role: .match)
-        from = found.upperBound > from ? found.upperBound : text.index(after: from)
       }
     }
   }
@@ -83,7 +89,15 @@ enum DetailView {
     return parts.isEmpty ? "" : parts.joined(separator: " ") + " "
   }
 
-  static func lines(_ wb: Workbench, options: RenderOptions, width: Int) -> [StyledLine] {
+  /// Notes up to this many bytes are drawn as `RichText` (lists, kept line breaks); longer
+  /// ones as plain wrapped rows, built only for the rows on screen.
+  static let proseNoteLimit = 64 * 1024
+
+  /// The pane's lines. A note's rows outside `window` (row numbers of the whole pane) are left
+  /// blank, so a long note costs one counting pass rather than a string per row.
+  static func lines(
+    _ wb: Workbench, options: RenderOptions, width: Int, window: Range<Int> = 0..<Int.max
+  ) -> [StyledLine] {
     var out: [StyledLine] = []
     let g = Glyphs.of(options)
     guard let phase = wb.currentPhase else { return out }
@@ -158,7 +172,20 @@ enum DetailView {
       if state.note.isEmpty {
         out.wrap("No note yet: n writes one here, E opens $EDITOR.", width: width, role: .dim)
       } else {
-        out.prose(state.note, width: width)
+        if state.note.utf8.count <= proseNoteLimit {
+          out.prose(state.note, width: width)
+        } else {
+          // A note this long is drawn as plain wrapped rows, and only the rows in `window`
+          // are built, so each keystroke costs one counting pass over it.
+          let first = out.count
+          let low = max(0, window.lowerBound - first)
+          let wanted = low..<max(low, window.upperBound - first)
+          let note = Wrap.window(state.note, width: max(1, width), rows: wanted)
+          out.reserveCapacity(first + note.count)
+          for row in 0..<note.count {
+            out.append(wanted.contains(row) ? StyledLine(text: note.lines[row - low]) : .blank)
+          }
+        }
       }
       return out
     }

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The inline note editor: its state is a `TextEditor` in the overlay; drawn in place of the
 /// detail pane; its update is below.
@@ -44,6 +49,8 @@ extension AppState {
     guard case .note(let itemID, var editor) = overlay else { return [] }
     let l = layout
     let width = NoteView.textWidth(l)
+    // The overlay lets go of the editor while it changes, so a long note is not copied.
+    overlay = .none
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .note) {

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension AppState {
   var layout: WorkbenchLayout { WorkbenchLayout(size: size, for: workbench) }
@@ -113,7 +118,9 @@ extension AppState {
       workbench = wb
       syncCursor()
     case .detail:
-      let lines = DetailView.lines(wb, options: options, width: layout.detailTextWidth).count
+      let lines = DetailView.lines(
+        wb, options: options, width: layout.detailTextWidth, window: 0..<0
+      ).count
       let maxScroll = max(0, lines - layout.detail.inner.h)
       wb.detailScroll = clampAdd(wb.detailScroll, delta, max: maxScroll)
       workbench = wb

@@ -1,5 +1,10 @@
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A participant's view of the workshop their session belongs to: the facilitator's state as
 /// last read, the announcement showing as a banner, and when this run first showed each phase.
