@@ -219,9 +219,69 @@ struct FormatTests {
     #expect(tips.map(\.severity) == [.warning])
     #expect(
       tips.first?.message
-        == "item 'E.1' of phase 'ethics' is in an Ethics phase but has no 'arises_in'")
+        == "item 'E.1' of phase 'ethics' is an ethics item in a phase of ethics items but has "
+        + "no 'arises_in'")
     #expect(lint(yaml).filter(\.isError).isEmpty)
     #expect(lint(Self.workshop).allSatisfy { !$0.message.contains("arises_in") })
+    // The rule is the lens's (`Item.isEthicsItem`: the tag), not the phase's name: untagged,
+    // the item is no ethics item and needs no placing.
+    let untagged = try variant([
+      ("        arises_in: [scoping]\n", ""),
+      ("        tags: [ethics]\n", "        tags: [fairness]\n"),
+    ])
+    #expect(lint(untagged).allSatisfy { !$0.message.contains("arises_in") })
+  }
+
+  @Test func ethicsItemsAreTheItemsTaggedEthics() throws {
+    let study = try CaseStudyLoader.parse(Self.workshop, file: "workshop.yaml")
+    let ids = study.ethicsItems.map { study.phases[$0.phase].items[$0.item].id }
+    #expect(ids == ["E.1"])
+    let item = try #require(study.item(id: "E.1"))
+    let p = try #require(study.phases.firstIndex { $0.id == "scoping" })
+    #expect(study.arisesInNames(item) == ["\(p + 1) \(study.phases[p].title)"])
+  }
+
+  /// The validator takes integer bounds from the format table: for every bounded integer key,
+  /// one below its minimum and one above its maximum is an error on that key's line, and the
+  /// bounds themselves load.
+  @Test func everyBoundedIntegerInTheFormatTableIsCheckedAtItsBounds() throws {
+    var checked: [String] = []
+    for mapping in CaseStudyFormat.mappings {
+      for field in mapping.fields {
+        guard let bounds = mapping.bounds(of: field.name) else { continue }
+        let lines = Self.workshop.components(separatedBy: "\n")
+        let prefix = field.name + ": "
+        let at = try #require(
+          lines.firstIndex {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix)
+              && Int($0.trimmingCharacters(in: .whitespaces).dropFirst(prefix.count)) != nil
+          }, "the workshop fixture has no '\(field.name)' to vary")
+        func with(_ value: Int) -> String {
+          var changed = lines
+          let indent = changed[at].prefix { $0 == " " }
+          changed[at] = indent + prefix + "\(value)"
+          return changed.joined(separator: "\n")
+        }
+        var outside = [bounds.minimum - 1]
+        if let maximum = bounds.maximum { outside.append(maximum + 1) }
+        for value in outside {
+          let errors = lint(with(value)).filter { $0.isError && $0.line == at + 1 }
+          #expect(!errors.isEmpty, "\(mapping.kind) '\(field.name)': \(value) passed lint")
+        }
+        var inside = [bounds.minimum]
+        if let maximum = bounds.maximum { inside.append(maximum) }
+        for value in inside {
+          let errors = lint(with(value)).filter { $0.isError && $0.line == at + 1 }
+          #expect(errors.isEmpty, "\(mapping.kind) '\(field.name)': \(value) failed lint")
+        }
+        checked.append(field.name)
+      }
+    }
+    #expect(
+      Set(checked) == [
+        "format_version", "timebox_minutes", "read", "work", "decide", "debrief", "likelihood",
+        "impact",
+      ])
   }
 
   @Test func everyOptionRecommendedIsAWarning() throws {

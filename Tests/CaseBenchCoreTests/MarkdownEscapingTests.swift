@@ -35,7 +35,10 @@ struct MarkdownEscapingTests {
       .notApplicable, of: items[2].id, reason: "a | b\n# c", at: Date(timeIntervalSince1970: 62))
     // Work recorded against an item this version of the case study does not have: its note
     // goes into a table cell.
-    session.items["GONE.1"] = ItemState(status: .done, note: "cell | with # pipes\n| and lines |")
+    session.items["GONE.1"] = ItemState(
+      status: .done,
+      note:
+        "cell | with # pipes, see https://wiki.example.com/a|b\n| and lines |")
     if let decision = bike.phases.flatMap(\.decisions).first, let option = decision.options.first {
       session.decide(
         decision.id, option: option.id, rationale: "# because | reasons",
@@ -58,6 +61,18 @@ struct MarkdownEscapingTests {
       }
     }
     return count
+  }
+
+  /// Backslash escapes do not work inside an autolink: a URL's `|` (and whatever else would
+  /// end the link) is percent-encoded, so the cell keeps its column and the link its target.
+  @Test func aURLInATableCellKeepsTheTable() throws {
+    let cell = MarkdownReport.inline("see https://wiki.example.com/a|b", lineBreak: "<br>")
+    #expect(cell == "see <https://wiki.example.com/a%7Cb>")
+    #expect(Self.cellSeparators(Substring("| " + cell + " |")) == 2)
+    #expect(
+      MarkdownReport.autolinkSafe("https://x.example/a`b\\c") == "https://x.example/a%60b%5Cc")
+    let export = try markdown()
+    #expect(export.contains("<https://wiki.example.com/a%7Cb>"))
   }
 
   @Test func tablesKeepTheirColumns() throws {

@@ -131,6 +131,10 @@ struct PreviewTests {
         "demo.yaml:24:5: error: phase 'scoping' has no 'goal' (fix: add 'goal:')", errors: 2))
     let screen = render(state, size: Size(width: 80, height: 24)).text
     #expect(screen.contains("(and 1 more)"))
+    // The box sits inside the panes: their bottom border stays whole under it.
+    let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    let border = rows.last { $0.hasPrefix("╰") }
+    #expect(border?.hasPrefix("╰─╰") == false, "\(border ?? "")")
     assertGolden(screen, "preview-error-80x24")
     // o has no start screen to go to in a preview.
     #expect(send(&state, .char("o")).isEmpty)

@@ -113,6 +113,12 @@ struct StoryPageTests {
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "story-ethics-80x24")
     send(&state, .char("G"))
     let last = try #require(entries.last)
+    // The last one sits in the Ethics phase and says where it arises, as the detail does.
+    let lastItem = wb.caseStudy.phases[last.phase].items[last.item]
+    let names = wb.caseStudy.arisesInNames(lastItem)
+    try #require(!names.isEmpty)
+    let lens = render(state, size: Size(width: 120, height: 40)).text
+    #expect(lens.contains("Arises in: \(names[0])"), "\(lens)")
     send(&state, .enter)
     #expect(state.overlay == .none)
     let after = try #require(state.workbench)
@@ -138,8 +144,19 @@ struct StoryPageTests {
     send(&state, .enter)
     #expect(Self.page(state).map { cast[$0.row].name } == "Tom Okafor")
     // n steps on to the next match; with no search, n says so and the page stays.
+    let search = try #require(state.workbench?.search)
+    try #require(!search.matches.isEmpty)
+    let nextIndex = (search.index + 1) % search.matches.count
+    let next = search.matches[nextIndex]
     send(&state, .char("n"))
-    #expect(Self.page(state)?.kind == .cast || state.overlay == .none)
+    #expect(state.workbench?.search?.index == nextIndex)
+    if let person = next.person {
+      #expect(Self.page(state) == StoryPage(kind: .cast, row: person))
+    } else {
+      #expect(state.overlay == .none)
+      #expect(state.workbench?.phase == next.phase)
+      if let item = next.item { #expect(state.workbench?.item == item) }
+    }
     send(&state, .escape, .escape)
     #expect(state.workbench?.search == nil)
     send(&state, .char("w"), .char("n"))
@@ -157,6 +174,67 @@ struct StoryPageTests {
     var state = try Self.state(mode: .ownProject)
     send(&state, .char("w"))
     #expect(render(state, size: Size(width: 80, height: 24)).text.contains("Own project"))
+  }
+
+  /// The background page in own-project mode is a notice: no text behind it to scroll (no
+  /// "more" footer) or for a search to highlight.
+  @Test func ownProjectBackgroundHasNoTextToScroll() throws {
+    var state = try Self.state(mode: .ownProject)
+    send(&state, .char("B"))
+    let size = Size(width: 80, height: 24)
+    let m = StoryPageView.Metrics(
+      page: try #require(Self.page(state)), wb: try #require(state.workbench),
+      options: state.options, size: size)
+    #expect(m.text.isEmpty)
+    #expect(m.maxScroll == 0)
+    let screen = render(state, size: size).text
+    #expect(screen.contains("Own project"))
+    #expect(!screen.contains("↓ more") && !screen.contains("v more"), "\(screen)")
+  }
+
+  /// Authored text on the cast card goes through the one RichText reading (`.prose`), not
+  /// plain wrapping: a list in `wants` is a list, its items wrapping under their own text.
+  @Test func theCastCardReadsWantsAsProse() {
+    let person = CastMember(
+      id: "p", name: "Pat", role: "Owner",
+      wants: "Two things:\n\n- fewer bikes left over when autumn comes round again each year\n"
+        + "- more time",
+      hotButtons: [], power: .high, interest: .high)
+    let lines = StoryPageView.card(person, options: Fixture.options, width: 30)
+    let first = lines.firstIndex { $0.text.hasPrefix("- fewer bikes") }
+    #expect(first != nil, "\(lines.map(\.text))")
+    if let first { #expect(lines[first + 1].indent == 2, "\(lines.map(\.text))") }
+    #expect(lines.contains { $0.text.hasPrefix("- more time") })
+  }
+
+  /// The mouse wheel moves on the pages as j and k do; over the cast card it scrolls the card.
+  @Test func theWheelMovesAndScrollsOnThePages() throws {
+    let size = Size(width: 80, height: 12)
+    var state = try Self.state(size)
+    send(&state, .char("L"))
+    _ = update(&state, .scrollDown(x: 5, y: 3))
+    _ = update(&state, .scrollDown(x: 5, y: 3))
+    #expect(Self.page(state)?.row == 2)
+    _ = update(&state, .scrollUp(x: 5, y: 3))
+    #expect(Self.page(state)?.row == 1)
+
+    send(&state, .char("B"))
+    _ = update(&state, .scrollDown(x: 5, y: 3))
+    #expect(Self.page(state)?.scroll == 1)
+
+    send(&state, .char("w"))
+    var page = try #require(Self.page(state))
+    let m = StoryPageView.Metrics(
+      page: page, wb: try #require(state.workbench), options: state.options, size: size)
+    _ = update(&state, .scrollDown(x: m.names.x, y: m.names.y))
+    page = try #require(Self.page(state))
+    #expect(page.row == 1)
+    let card = StoryPageView.Metrics(
+      page: page, wb: try #require(state.workbench), options: state.options, size: size)
+    try #require(card.maxScroll > 0, "the card at 80x12 is taller than the screen")
+    _ = update(&state, .scrollDown(x: card.card.x + 1, y: card.card.y))
+    #expect(Self.page(state)?.row == 1)
+    #expect(Self.page(state)?.scroll == 1)
   }
 
   @Test func storyKeysAreInTheKeyTableAndTheHelp() {

@@ -207,9 +207,22 @@ struct ParticipantWorkshopTests {
     let timebox = try #require(state.timebox)
     #expect(timebox.minutes > 0)
     #expect(bar(state).hasSuffix("m left"))
-    // Whole hints end two cells before the timebox.
-    #expect(bar(state).contains("  Timebox "))
-    #expect(bar(state).contains("q quit  Timebox ") || width < 200)
+    // Whole hints end two cells before the timebox, at every size: the last hint before it is
+    // one the widest bar shows whole (not cut short, no ellipsis).
+    let line = String(bar(state))
+    let timeboxAt = try #require(line.range(of: "  Timebox "))
+    let pieces = { (text: Substring) in
+      text.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+    }
+    let lastHint = try #require(pieces(line[..<timeboxAt.lowerBound]).last)
+    let wide = String(
+      render(state, size: Size(width: 240, height: 50)).text.split(separator: "\n").last ?? "")
+    let wideTimebox = try #require(wide.range(of: "  Timebox "))
+    let whole = pieces(wide[..<wideTimebox.lowerBound])
+    #expect(whole.last == "q quit", "\(wide)")
+    #expect(whole.contains(lastHint), "'\(lastHint)' is not a whole hint: \(line)")
+    #expect(!lastHint.hasSuffix("…") && !lastHint.hasSuffix("..."), "\(line)")
     let before = state.session
     _ = update(&state, .key(.char(" ")))
     #expect(state.session == before)

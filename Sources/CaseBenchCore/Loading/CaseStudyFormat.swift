@@ -39,6 +39,14 @@ public struct FormatMapping: Sendable, Equatable {
   public var fields: [FormatField]
 
   public var names: [String] { fields.map(\.name) }
+
+  /// The bounds of an integer key (the validator's check and the schema's, from this table);
+  /// nil for a key that is not an integer.
+  public func bounds(of key: String) -> (minimum: Int, maximum: Int?)? {
+    guard case .integer(let minimum, let maximum)? = fields.first(where: { $0.name == key })?.type
+    else { return nil }
+    return (minimum, maximum)
+  }
   public var required: [String] { fields.filter(\.required).map(\.name) }
 }
 

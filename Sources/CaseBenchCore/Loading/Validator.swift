@@ -43,8 +43,10 @@ struct CaseStudyValidator {
   var reads: [String: ValueRead]?
   /// Titles and labels, for the length writing tip.
   var shortTexts: [(text: String, what: String, limit: Int, location: Location)] = []
-  /// Items of an Ethics phase that name no phase with `arises_in`.
+  /// Ethics items of a phase of ethics items only that name no phase with `arises_in`.
   var ethicsItemsWithoutArisesIn: [(label: String, location: Location)] = []
+  /// The items of the phase being read: ethics items or not, placed by `arises_in` or not.
+  var phaseItemPlacements: [(ethics: Bool, placed: Bool, label: String, location: Location)] = []
   /// Every decision's options, for the decision-shape writing tips.
   var decisionShapes: [DecisionShape] = []
   /// Cast members' names, read before the phases.

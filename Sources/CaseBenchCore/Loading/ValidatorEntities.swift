@@ -47,7 +47,6 @@ extension CaseStudyValidator {
     if let id { phaseOrder.append(id) }
     let phaseLabel = fields.label
     let title = shortText(fields, "title", limit: Self.titleLimit)
-    let ethicsPhase = [id, title].contains { $0?.lowercased().contains("ethics") == true }
     let goal = text(fields, "goal")
     if let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
@@ -59,12 +58,13 @@ extension CaseStudyValidator {
     if let minutes = integer(fields, "timebox_minutes"),
       let location = fields.location(of: "timebox_minutes")
     {
-      if minutes > 0 {
+      let least = CaseStudyFormat.phase.bounds(of: "timebox_minutes")?.minimum ?? 1
+      if minutes >= least {
         timebox = minutes
       } else {
         error(
           location,
-          "'timebox_minutes' in \(fields.label) must be more than 0, found \(minutes)",
+          "'timebox_minutes' in \(fields.label) must be more than \(least - 1), found \(minutes)",
           fix: "write the minutes the phase takes in a workshop, e.g. 30")
       }
     }
@@ -76,8 +76,15 @@ extension CaseStudyValidator {
         error(
           location, "\(fields.label) has no items", fix: "add at least one checklist item")
       }
+      phaseItemPlacements = []
       (items, itemsValid) = readEach(nodes) {
-        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel, ethicsPhase: ethicsPhase)
+        $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
+      }
+      // A phase of ethics items only gathers them for the lens: each says where it arises.
+      if phaseItemPlacements.count == nodes.count, phaseItemPlacements.allSatisfy(\.ethics) {
+        for entry in phaseItemPlacements where !entry.placed {
+          ethicsItemsWithoutArisesIn.append((entry.label, entry.location))
+        }
       }
     } else {
       itemsValid = false
@@ -176,10 +183,11 @@ extension CaseStudyValidator {
         valid = false
         continue
       }
-      if value < 0 {
+      let least = CaseStudyFormat.schedule.bounds(of: key)?.minimum ?? 0
+      if value < least {
         error(
-          location, "'\(key)' in the schedule of \(phase.label) is \(value), below 0",
-          fix: "write the minutes as a whole number, 0 or more")
+          location, "'\(key)' in the schedule of \(phase.label) is \(value), below \(least)",
+          fix: "write the minutes as a whole number, \(least) or more")
         valid = false
       }
       minutes.append(value)
@@ -251,7 +259,7 @@ extension CaseStudyValidator {
   private static let itemKeys = KeySet(CaseStudyFormat.item)
 
   mutating func item(
-    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String, ethicsPhase: Bool
+    _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
   ) -> Item? {
     guard
       let fields = fields(
@@ -274,8 +282,12 @@ extension CaseStudyValidator {
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
-    if ethicsPhase, arisesIn?.isEmpty ?? true, let location = fields.location(of: "id") {
-      ethicsItemsWithoutArisesIn.append(("\(fields.label) of \(phaseLabel)", location))
+    if let location = fields.location(of: "id") {
+      phaseItemPlacements.append(
+        (
+          Item.isEthics(tags: tags?.map(\.0) ?? []), !(arisesIn?.isEmpty ?? true),
+          "\(fields.label) of \(phaseLabel)", location
+        ))
     }
     if let arisesIn, let id {
       for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
@@ -424,8 +436,8 @@ extension CaseStudyValidator {
     else { return nil }
     let id = identifier(fields, space: .riskPrompt, noun: "risk prompt")
     let text = text(fields, "text")
-    let likelihood = score(fields, "likelihood")
-    let impact = score(fields, "impact")
+    let likelihood = score(fields, "likelihood", in: CaseStudyFormat.riskPrompt)
+    let impact = score(fields, "impact", in: CaseStudyFormat.riskPrompt)
     guard let id, let text, likelihood.valid, impact.valid else { return nil }
     return RiskPrompt(id: id, text: text, likelihood: likelihood.value, impact: impact.value)
   }

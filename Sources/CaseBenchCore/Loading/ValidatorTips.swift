@@ -86,11 +86,13 @@ extension CaseStudyValidator {
     }
   }
 
-  /// An Ethics phase's items say where their concern arises, so the ethics lens can place them.
+  /// The items of a phase of ethics items only (`Item.isEthicsItem`) say where their concern
+  /// arises, so the ethics lens can place them ("Arises in").
   private mutating func checkEthicsPlacement() {
     for entry in ethicsItemsWithoutArisesIn {
       warning(
-        entry.location, "\(entry.label) is in an Ethics phase but has no 'arises_in'",
+        entry.location,
+        "\(entry.label) is an ethics item in a phase of ethics items but has no 'arises_in'",
         fix: "add 'arises_in: [phase-id, ...]' naming the phases where the concern arises")
     }
   }

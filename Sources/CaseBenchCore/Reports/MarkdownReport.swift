@@ -19,11 +19,30 @@ struct MarkdownReport {
     out.reserveCapacity(text.utf8.count + 8)
     for span in RichText.spans(text) {
       switch span {
-      case .url(let url): out += "<" + url + ">"
+      case .url(let url): out += "<" + autolinkSafe(url) + ">"
       case .text(let piece): out += escaped(piece, lineBreak: lineBreak)
       }
     }
     return out.trimming(.whitespaces)
+  }
+
+  /// A URL as the inside of an autolink in a table cell: backslash escapes do not work there,
+  /// so the characters that would end the autolink (`<`, `>`, spaces), split the table's cell
+  /// (`|`) or open a code span (`` ` ``) are percent-encoded, which leaves the link the same.
+  static func autolinkSafe(_ url: String) -> String {
+    var out = ""
+    for scalar in url.unicodeScalars {
+      switch scalar {
+      case "|", "<", ">", " ", "`", "\\":
+        out += "%" + String(scalar.value, radix: 16, uppercase: true)
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "%" + (hex.count < 2 ? "0" + hex : hex)
+      default:
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   private static func escaped(_ text: String, lineBreak: String) -> String {

@@ -119,27 +119,6 @@ public struct WorkshopRow: Sendable, Equatable {
   public var title: String { team?.team ?? fileName }
 }
 
-/// Size, modification time and identity: a file whose stamp is unchanged is not read again.
-public struct FolderStamp: Equatable, Sendable {
-  var inode: UInt64
-  var size: Int64
-  var modified: Int64
-
-  /// The file's stamp; for a link to nothing, the link's own, so it is not read every time.
-  public init?(_ path: String) {
-    var st = stat()
-    guard stat(path, &st) == 0 || lstat(path, &st) == 0 else { return nil }
-    #if canImport(Darwin)
-      let modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-    #else
-      let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-    #endif
-    inode = UInt64(st.st_ino)
-    size = Int64(st.st_size)
-    self.modified = modified
-  }
-}
-
 /// A workshop folder read for the dashboard and the report: one row per file. Reading never
 /// writes anything, and a bad file is a marked row, never a failure. `refresh()` re-reads only
 /// the files whose size or modification time changed since the last read.
@@ -154,7 +133,7 @@ public struct WorkshopFolder: Sendable {
   public private(set) var lastReadCount = 0
   /// Set when the folder itself could not be listed.
   public private(set) var folderError: String?
-  private var stamps: [String: FolderStamp] = [:]
+  private var stamps: [String: FileStamp] = [:]
   private let phases: PhaseIndex
 
   public init(url: URL, caseStudy: CaseStudy) {
@@ -198,10 +177,10 @@ public struct WorkshopFolder: Sendable {
     for row in rows { byName[row.fileName] = row }
     var next: [WorkshopRow?] = []
     var toRead: [(index: Int, name: String, url: URL)] = []
-    var nextStamps: [String: FolderStamp] = [:]
+    var nextStamps: [String: FileStamp] = [:]
     for name in names.sorted() where WorkshopFolder.isCandidate(name) {
       let fileURL = url.appendingPathComponent(name, isDirectory: false)
-      let stamp = FolderStamp(fileURL.path)
+      let stamp = FileStamp(fileURL.path)
       if let stamp { nextStamps[name] = stamp }
       if let old = byName[name], let stamp, stamps[name] == stamp {
         next.append(old)

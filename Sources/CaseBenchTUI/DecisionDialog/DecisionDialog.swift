@@ -25,6 +25,14 @@ struct DecisionDialog: Sendable, Equatable {
 }
 
 extension DecisionStage {
+  /// The decision the stage shows; nil while picking one.
+  var decision: Int? {
+    switch self {
+    case .pick: nil
+    case .choose(let d, _), .rationale(let d, _, _), .outcome(let d): d
+    }
+  }
+
   /// Where the stage looks keys up.
   var scope: KeyScope {
     switch self {
@@ -69,6 +77,10 @@ extension AppState {
       return
     }
     let phase = wb.caseStudy.phases[dialog.phase]
+    if let d = dialog.stage.decision, !phase.decisions.indices.contains(d) {
+      overlay = .none
+      return
+    }
     let several = phase.decisions.count > 1
     let backStage: DecisionStage? = several ? .pick(0) : nil
     guard case .key(let key) = event else {

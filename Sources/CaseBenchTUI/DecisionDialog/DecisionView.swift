@@ -69,6 +69,7 @@ enum DecisionView {
         if i == sel { keep = start...(lines.count - 1) }
       }
     case .choose(let d, let sel):
+      guard phase.decisions.indices.contains(d) else { return nil }
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
       let letters = decision.options.indices.map { letter($0) }
@@ -100,6 +101,7 @@ enum DecisionView {
             + "kept in the session's log.", width: width, role: .dim)
       }
     case .rationale(let d, let o, _):
+      guard phase.decisions.indices.contains(d) else { return nil }
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
       footer = "Ctrl-S confirm \(g.dot) Enter new line \(g.dot) Esc back"
@@ -113,6 +115,7 @@ enum DecisionView {
       lines.append(
         StyledLine(text: "Why? A sentence or two for your report:", role: .title, bold: true))
     case .outcome(let d):
+      guard phase.decisions.indices.contains(d) else { return nil }
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
       footer = "c change \(g.dot) Enter close"

@@ -189,7 +189,9 @@ enum KeyTable {
     "1-9", (1...9).map { (Key.char(Character(String($0))), KeyCommand.phase($0 - 1)) },
     "jump to a phase", group: .moving, in: [.workbench])
   static let open = KeyBinding(
-    "Enter", [(.enter, .open)], "open: phase to checklist, item to detail", group: .moving,
+    "Enter", [(.enter, .open)],
+    "open: phase to checklist, item to detail; in the ethics lens, go to the item",
+    group: .moving,
     in: [.workbench, .page])
   static let back = KeyBinding(
     "Esc", [(.escape, .back)],

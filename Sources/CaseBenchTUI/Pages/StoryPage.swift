@@ -52,26 +52,14 @@ struct StoryPage: Sendable, Equatable {
   var under: ToolScreen?
 }
 
-/// An item tagged `ethics`, by where it sits in the workbench's case study.
-struct EthicsEntry: Sendable, Equatable {
-  var phase: Int
-  var item: Int
-}
+/// An ethics item, by where it sits in the workbench's case study.
+typealias EthicsEntry = ItemPlace
 
 enum StoryPages {
-  static let ethicsTag = "ethics"
+  static let ethicsTag = Item.ethicsTag
 
-  /// Every item tagged `ethics`, in phase order and checklist order.
-  static func ethicsEntries(_ caseStudy: CaseStudy) -> [EthicsEntry] {
-    var out: [EthicsEntry] = []
-    for (p, phase) in caseStudy.phases.enumerated() {
-      for (i, item) in phase.items.enumerated()
-      where item.tags.contains(where: { $0.lowercased() == ethicsTag }) {
-        out.append(EthicsEntry(phase: p, item: i))
-      }
-    }
-    return out
-  }
+  /// Every ethics item (the rule is `Item.isEthicsItem`), in phase order.
+  static func ethicsEntries(_ caseStudy: CaseStudy) -> [EthicsEntry] { caseStudy.ethicsItems }
 
   /// How many rows a page's list has (people or items); 0 for the background.
   static func rowCount(_ page: StoryPage, wb: Workbench) -> Int {
@@ -113,11 +101,26 @@ extension AppState {
 
   mutating func handlePage(_ event: Event) -> [Command] {
     guard case .page(var page) = overlay, let wb = workbench else { return [] }
-    guard case .key(let key) = event,
-      let command = KeyTable.command(for: key, in: .page)
-    else { return [] }
     let rows = StoryPages.rowCount(page, wb: wb)
     let view = StoryPageView.Metrics(page: page, wb: wb, options: options, size: size)
+    let command: KeyCommand
+    switch event {
+    case .key(let key):
+      guard let found = KeyTable.command(for: key, in: .page) else { return [] }
+      command = found
+    case .scrollUp(let x, _), .scrollDown(let x, _):
+      // The wheel moves as k and j do; over the cast card, it scrolls the card.
+      var delta = 1
+      if case .scrollUp = event { delta = -1 }
+      if page.kind == .cast, x >= view.card.x {
+        page.scroll = clampAdd(page.scroll, delta, max: view.maxScroll)
+        overlay = .page(page)
+        return []
+      }
+      command = .move(delta)
+    default:
+      return []
+    }
     switch command {
     case .openPage(let kind):
       // The page's own key closes it again; another page's key switches to it.

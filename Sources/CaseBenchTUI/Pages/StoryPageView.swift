@@ -47,7 +47,8 @@ enum StoryPageView {
           ? StoryPageView.card(people[page.row], options: options, width: card.w) : []
         textHeight = card.h
       case .background:
-        text = StoryPageView.background(wb, width: inner.w)
+        // Own-project mode shows a notice instead: nothing to scroll or to highlight.
+        text = wb.showsCase ? StoryPageView.background(wb, width: inner.w) : []
         textHeight = inner.h
       case .ethics:
         text = []
@@ -147,7 +148,7 @@ enum StoryPageView {
     if !person.wants.isEmpty {
       out.append(.blank)
       out.append(StyledLine(text: "Wants", role: .title, bold: true))
-      out.wrap(person.wants, width: width)
+      out.prose(person.wants, width: width)
     }
     if !person.hotButtons.isEmpty {
       out.append(.blank)
@@ -197,7 +198,11 @@ enum StoryPageView {
     var lines: [StyledLine] = []
     let place = "Phase \(entry.phase + 1), \(phases[entry.phase].title) \(g.dot) \(item.id)"
     lines.wrap(place, width: m.preview.w, role: .dim)
-    lines.wrap(item.guidance, width: m.preview.w)
+    if !item.arisesIn.isEmpty {
+      let names = wb.caseStudy.arisesInNames(item).joined(separator: ", ")
+      lines.wrap("Arises in: \(names)", width: m.preview.w, role: .dim)
+    }
+    lines.prose(item.guidance, width: m.preview.w)
     buf.put(
       String(repeating: g.horizontal, count: m.preview.w), x: m.preview.x, y: m.preview.y - 1,
       role: .border)

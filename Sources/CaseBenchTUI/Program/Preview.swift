@@ -46,21 +46,22 @@ struct PreviewState: Sendable, Equatable {
 }
 
 /// Watches a case-study file for changes and reloads it: the news for `Program`'s watch hook.
-/// A change is a new inode, size or modification time (`FolderStamp`, as the dashboard uses); a file that cannot be read is an error too.
+/// A change is a new `FileStamp` (the workshop folder's test too); a file that cannot be read
+/// is an error too.
 public final class CaseStudyFileWatcher {
   let url: URL
-  private var last: FolderStamp?
+  private var last: FileStamp?
 
   /// `url`: the file, as loaded already (its current stamp is taken now, so the first change
   /// counts).
   public init(_ url: URL) {
     self.url = url
-    last = FolderStamp(url.path)
+    last = FileStamp(url.path)
   }
 
   /// The reloaded case study, or its errors, when the file changed since the last look.
   public func news() -> [Event] {
-    let now = FolderStamp(url.path)
+    let now = FileStamp(url.path)
     guard now != last else { return [] }
     last = now
     do {
@@ -100,6 +101,7 @@ extension AppState {
   /// still exists.
   mutating func reloadCaseStudy(_ caseStudy: CaseStudy) {
     guard var wb = workbench, var preview else { return }
+    let before = wb.caseStudy
     let phaseID = wb.currentPhase?.id
     let itemID = wb.currentItem?.id
     wb.caseStudy = Workbench.shown(caseStudy, mode: wb.session.mode)
@@ -110,12 +112,7 @@ extension AppState {
     wb.search = nil
     wb.detailScroll = 0
     workbench = wb
-    // A page keeps showing, but its selection may be past the end of a shorter list.
-    if case .page(var page) = overlay {
-      page.row = min(page.row, max(0, StoryPages.rowCount(page, wb: wb) - 1))
-      page.scroll = 0
-      overlay = .page(page)
-    }
+    revalidateOverlay(before: before, wb: wb)
     let fixed = preview.error != nil
     preview.error = nil
     preview.errorCount = 0
@@ -125,6 +122,72 @@ extension AppState {
       (fixed ? "Fixed and reloaded" : "Reloaded") + " \(preview.file) at \(clock).",
       isError: false)
     fixScroll()
+  }
+
+  /// Whatever is open over the workbench may point into the old version by position: it stays
+  /// open where what it points at is still there (its selection clamped), and closes otherwise.
+  mutating func revalidateOverlay(before: CaseStudy, wb: Workbench) {
+    switch overlay {
+    case .decision(let dialog):
+      overlay = Self.revalidated(dialog, before: before, wb: wb).map { .decision($0) } ?? .none
+    case .tool(let tool):
+      overlay = .tool(Self.revalidated(tool, wb: wb))
+    case .page(var page):
+      page.row = min(page.row, max(0, StoryPages.rowCount(page, wb: wb) - 1))
+      page.scroll = 0
+      page.under = page.under.map { Self.revalidated($0, wb: wb) }
+      overlay = .page(page)
+    case .note(let itemID, _), .naReason(let itemID, _):
+      let exists = wb.caseStudy.phases.contains { $0.items.contains { $0.id == itemID } }
+      if !exists { overlay = .none }
+    case .none, .help, .search:
+      break
+    }
+  }
+
+  /// The tool with its selections inside the new lists; a form whose record is gone closes.
+  static func revalidated(_ tool: ToolScreen, wb: Workbench) -> ToolScreen {
+    var tool = tool
+    tool.row = min(tool.row, max(0, ToolLists.count(tool, wb: wb) - 1))
+    tool.scroll = 0
+    if var form = tool.form {
+      if form.fields(wb) == nil {
+        tool.form = nil
+      } else {
+        form.row = min(form.row, max(0, form.rowCount(wb) - 1))
+        tool.form = form
+      }
+    }
+    return tool
+  }
+
+  /// The dialog, when its phase is the same phase as before and its decision and option are
+  /// still there; nil when it must close.
+  static func revalidated(_ dialog: DecisionDialog, before: CaseStudy, wb: Workbench)
+    -> DecisionDialog?
+  {
+    let phases = wb.caseStudy.phases
+    guard phases.indices.contains(dialog.phase), before.phases.indices.contains(dialog.phase),
+      phases[dialog.phase].id == before.phases[dialog.phase].id
+    else { return nil }
+    let decisions = phases[dialog.phase].decisions
+    var dialog = dialog
+    dialog.scroll = 0
+    switch dialog.stage {
+    case .pick(let sel):
+      guard !decisions.isEmpty else { return nil }
+      dialog.stage = .pick(min(sel, decisions.count - 1))
+    case .choose(let d, let o):
+      guard decisions.indices.contains(d) else { return nil }
+      dialog.stage = .choose(decision: d, option: min(o, max(0, decisions[d].options.count - 1)))
+    case .rationale(let d, let o, _):
+      guard decisions.indices.contains(d), decisions[d].options.indices.contains(o) else {
+        return nil
+      }
+    case .outcome(let d):
+      guard decisions.indices.contains(d) else { return nil }
+    }
+    return dialog
   }
 
   mutating func caseStudyReloadFailed(_ error: String, errors: Int) {
@@ -144,7 +207,8 @@ enum PreviewErrorView {
     let more = preview.errorCount > 1 ? " (and \(preview.errorCount - 1) more)" : ""
     let lines = Wrap.lines(error + more, width: max(1, w - 4))
     let h = min(max(3, size.height / 2), lines.count + 2)
-    let r = Rect(x: 2, y: max(0, size.height - 1 - h), w: w, h: h)
+    // Inside the panes: their bottom border is the row above the status line.
+    let r = Rect(x: 2, y: max(0, size.height - 2 - h), w: w, h: h)
     buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
     buf.box(
       r, title: "Not reloaded: the file has an error", focused: true, glyphs: g,

@@ -140,13 +140,7 @@ enum DetailView {
       if wb.showsCase { section(caseHeading(wb.caseStudy.title), item.caseContext) }
       section("Why it matters", item.why)
       if !item.arisesIn.isEmpty {
-        let names = item.arisesIn.map { id in
-          wb.caseStudy.phase(id: id).map { p in
-            let n = (wb.caseStudy.phases.firstIndex { $0.id == id } ?? 0) + 1
-            return "\(n) \(p.title)"
-          } ?? id
-        }
-        section("Shows up in", names.joined(separator: ", "))
+        section("Shows up in", wb.caseStudy.arisesInNames(item).joined(separator: ", "))
       }
       if !item.references.isEmpty {
         out.append(.blank)
