@@ -77,6 +77,9 @@ public enum DisplayWidth {
     let v = s.value
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return true }
     if v < 0xAD { return false }
+    // The soft hyphen is the only format character below U+0300; dashes, quotes, bullets and
+    // box drawing (drawn on every frame) are never hidden. Saves a Unicode table look-up.
+    if v < 0x300 || isCommonSymbol(v) { return v == 0xAD }
     return s.properties.generalCategory == .format
   }
 
@@ -88,8 +91,17 @@ public enum DisplayWidth {
     return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
   }
 
+  /// General punctuation from the hyphen to the ellipsis and the box-drawing and block
+  /// elements: one cell each, never hidden, never emoji.
+  private static func isCommonSymbol(_ v: UInt32) -> Bool {
+    (0x2010...0x2027).contains(v) || (0x2500...0x259F).contains(v)
+  }
+
   static func scalarWidth(_ s: Unicode.Scalar) -> Int {
     let v = s.value
+    // Latin text and the symbols the screens draw every frame, without the Unicode tables.
+    if v >= 0x20 && v < 0x300 { return v == 0xAD ? 0 : 1 }
+    if isCommonSymbol(v) { return 1 }
     if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return 0 }
     switch s.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0

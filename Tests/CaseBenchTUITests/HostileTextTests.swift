@@ -148,3 +148,33 @@ extension HostileTextTests {
     #expect(DisplayWidth.visible("plain\ntext\t日本") == "plain\ntext\t日本")
   }
 }
+
+@Suite("Display width fast paths")
+struct DisplayWidthFastPathTests {
+  /// The width and hidden-ness the Unicode tables give, as `DisplayWidth` worked them out
+  /// before its fast paths for Latin text, punctuation and box drawing.
+  static func reference(_ s: Unicode.Scalar) -> (width: Int, hidden: Bool) {
+    let v = s.value
+    let category = s.properties.generalCategory
+    let hidden = v < 0x20 || (0x7F..<0xA0).contains(v) || (v >= 0xAD && category == .format)
+    var width = 1
+    switch category {
+    case .nonspacingMark, .enclosingMark, .format: width = 0
+    default: if s.properties.isEmojiPresentation { width = 2 }
+    }
+    return (width, hidden)
+  }
+
+  @Test("The fast paths agree with the Unicode tables for every scalar they cover")
+  func fastPathsAgree() {
+    let ranges: [ClosedRange<UInt32>] = [0x20...0x2FF, 0x2010...0x2027, 0x2500...0x259F]
+    for range in ranges {
+      for v in range {
+        guard let s = Unicode.Scalar(v) else { continue }
+        let expected = Self.reference(s)
+        #expect(DisplayWidth.scalarWidth(s) == expected.width, "U+\(String(v, radix: 16))")
+        #expect(DisplayWidth.isHidden(s) == expected.hidden, "U+\(String(v, radix: 16))")
+      }
+    }
+  }
+}

@@ -164,14 +164,35 @@ public struct RichText: Sendable, Equatable {
     return width
   }
 
-  /// The list marker a trimmed line starts with ("-", "*", "•", "12." or "3)"), or nil.
+  /// The list marker a trimmed line starts with ("-", "*", "•", "12." or "3)"), or nil. Read
+  /// on the line's UTF-8 bytes: it runs for every line of authored text on every frame.
   static func listMarker(_ line: String) -> String? {
-    for bullet in ["-", "*", "•"] where line.hasPrefix(bullet + " ") { return bullet }
-    let digits = line.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count <= 3 else { return nil }
-    let rest = line.dropFirst(digits.count)
-    for end in [".", ")"] where rest.hasPrefix(end + " ") { return digits + end }
-    return nil
+    var bytes = line.utf8.makeIterator()
+    guard let first = bytes.next() else { return nil }
+    let space = UInt8(ascii: " ")
+    switch first {
+    case UInt8(ascii: "-"), UInt8(ascii: "*"):
+      return bytes.next() == space ? String(UnicodeScalar(first)) : nil
+    case 0xE2:  // "•" is E2 80 A2 in UTF-8.
+      guard bytes.next() == 0x80, bytes.next() == 0xA2, bytes.next() == space else { return nil }
+      return "•"
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      var digits = 1
+      while let b = bytes.next() {
+        if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+          digits += 1
+          if digits > 3 { return nil }
+          continue
+        }
+        guard b == UInt8(ascii: ".") || b == UInt8(ascii: ")"), bytes.next() == space else {
+          return nil
+        }
+        return String(decoding: line.utf8.prefix(digits + 1), as: UTF8.self)
+      }
+      return nil
+    default:
+      return nil
+    }
   }
 
   // MARK: Links
