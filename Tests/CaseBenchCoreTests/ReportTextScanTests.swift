@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CaseBenchCore
@@ -56,6 +57,32 @@ struct ReportTextScanTests {
   ])
   func blockStarts(line: String, expected: String) {
     #expect(MarkdownReport.escapeBlockStart(line) == expected)
+  }
+
+  /// U+1FEF (Greek varia) is canonically equal to a backtick: a Character reading escaped it.
+  @Test func aVariaIsABacktick() {
+    #expect(MarkdownReport.inline("a\u{1FEF}b \u{1FEF}\u{301}") == "a\\\u{1FEF}b \u{1FEF}\u{301}")
+  }
+
+  @Test func htmlEscapingAndTables() {
+    #expect(
+      HTMLReport.escape("<a href=\"x\">Tom's & \u{301}é</a>")
+        == "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; \u{301}é&lt;/a&gt;")
+    #expect(HTMLReport.escapeTrimmingNewlines("\u{2028}\r\n <b>\n\u{85}") == " &lt;b&gt;")
+    #expect(
+      HTMLReport.scrollable("<table>\n</table>\n<table class=\"log\"></table>")
+        == "<div class=\"scroll\"><table>\n</table></div>\n"
+        + "<div class=\"scroll\"><table class=\"log\"></table></div>")
+    // A String's `replacing` matches whole Characters: a joined mark makes no match.
+    #expect(
+      HTMLReport.scrollable("\u{600}<table> <table\u{301}> </table>\u{301}")
+        == "\u{600}<table> <table\u{301}> </table>\u{301}")
+  }
+
+  @Test func reportDates() {
+    let date = Date(timeIntervalSince1970: 1_763_464_000)
+    #expect(ReportModel.displayDate(date) == "2025-11-18 11:06 UTC")
+    #expect(ReportModel.logDate(date) == "2025-11-18 11:06:40")
   }
 
   @Test func autolinksPercentEncodeControls() {

@@ -11,26 +11,9 @@ struct HTMLReport {
 
   init(_ model: ReportModel) { self.model = model }
 
-  /// Escapes the five characters that matter in HTML text and attribute values.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for ch in text.unicodeScalars {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    return out
-  }
-
   /// Escaped, without the line breaks YAML block scalars leave at either end.
   private func h(_ text: String) -> String {
-    HTMLReport.escape(text.trimming(.newlines))
+    HTMLReport.escapeTrimmingNewlines(text)
   }
 
   /// Authored or typed text where inline text fits (a cell, a definition): see
@@ -113,12 +96,6 @@ struct HTMLReport {
     let percent = Int((fraction * 100).rounded(.down))
     return
       "<span class=\"bar\" aria-hidden=\"true\"><span style=\"width: \(percent)%\"></span></span>"
-  }
-
-  /// Every table sits in a box that scrolls sideways, so a phone shows all of it.
-  static func scrollable(_ html: String) -> String {
-    html.replacing("<table", with: "<div class=\"scroll\"><table")
-      .replacing("</table>", with: "</table></div>")
   }
 
   /// What a stakeholder reads in a minute: the overall status and readiness with its reason,

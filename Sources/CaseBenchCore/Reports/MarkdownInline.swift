@@ -69,9 +69,9 @@ extension MarkdownReport {
     }
   }
 
-  /// Text with its markup escaped. A run of line breaks (LF, CR or CR LF) becomes one
-  /// `lineBreak`; punctuation a combining mark or a prepended mark joins into one Character is
-  /// not markup, and stays as it is.
+  /// Text with its markup escaped, as a Character-by-Character reading sees it: a run of line
+  /// breaks (LF, CR or CR LF) becomes one `lineBreak`; punctuation that a combining mark or a
+  /// prepended mark joins into one Character is not markup, and stays as it is.
   private static func appendEscaped(
     _ bytes: UnsafeBufferPointer<UInt8>, lineBreak: String, to out: inout [UInt8]
   ) {
@@ -82,6 +82,14 @@ extension MarkdownReport {
       let byte = bytes[index]
       let isBreak = byte == UTF8Scan.lineFeed || byte == UTF8Scan.carriageReturn
       guard isBreak || (byte < 0x80 && (markup[Int(byte)] || byte == UInt8(ascii: "&"))) else {
+        // U+1FEF (Greek varia) is canonically a backtick, so Swift's Characters take it for one.
+        if byte == 0xE1, index + 2 < bytes.count, bytes[index + 1] == 0xBF,
+          bytes[index + 2] == 0xAF, UTF8Scan.isLoneScalar(bytes, index..<(index + 3))
+        {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+          out.append(UInt8(ascii: "\\"))
+          run = index
+        }
         previousWasBreak = false
         index += 1
         continue

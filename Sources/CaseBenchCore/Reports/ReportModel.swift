@@ -133,15 +133,18 @@ struct ReportModel {
   }
 
   /// "2026-11-18 11:06 UTC".
-  static func displayDate(_ date: Date) -> String {
-    let iso = SessionDates.format(date)
-    let minute = String(iso.prefix(16)).replacing("T", with: " ")
-    return minute + " UTC"
-  }
+  static func displayDate(_ date: Date) -> String { isoText(date, length: 16) + " UTC" }
 
   /// "2026-11-18 11:06:40".
-  static func logDate(_ date: Date) -> String {
-    String(SessionDates.format(date).prefix(19).replacing("T", with: " "))
+  static func logDate(_ date: Date) -> String { isoText(date, length: 19) }
+
+  /// The first `length` characters of the session file's time (ASCII), a space for its "T".
+  private static func isoText(_ date: Date, length: Int) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
+    SessionDates.append(date, to: &bytes)
+    let text = bytes.prefix(length).map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }
+    return String(decoding: text, as: UTF8.self)
   }
 
   static func statusText(_ state: ItemState) -> String {

@@ -8,7 +8,7 @@
 
 extension ToolkitReport {
   private static func h(_ text: String) -> String {
-    HTMLReport.escape(text.trimming(.newlines))
+    HTMLReport.escapeTrimmingNewlines(text)
   }
 
   /// A table: its head row and body rows, or with no rows the paragraph that says so. Each

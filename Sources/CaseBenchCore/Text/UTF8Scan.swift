@@ -30,20 +30,25 @@ enum UTF8Scan {
   /// after it, or a prepended concatenation mark before it, joins it. Not for CR or LF, which
   /// join each other.
   static func isLoneASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let asciiBefore = index == 0 || bytes[index - 1] < 0x80
-    let asciiAfter = index + 1 == bytes.count || bytes[index + 1] < 0x80
+    isLoneScalar(bytes, index..<(index + 1))
+  }
+
+  /// Whether the scalar at `range` is a Character by itself (see `isLoneASCII`).
+  static func isLoneScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let asciiBefore = range.lowerBound == 0 || bytes[range.lowerBound - 1] < 0x80
+    let asciiAfter = range.upperBound == bytes.count || bytes[range.upperBound] < 0x80
     if asciiBefore && asciiAfter { return true }
-    let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...index]), as: UTF8.self)
+    let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     if !asciiBefore {
-      let start = scalarStart(bytes, before: index)
+      let start = scalarStart(bytes, before: range.lowerBound)
       let before = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.lowerBound]), as: UTF8.self)
       if (before + own).count != 2 { return false }
     }
     if !asciiAfter {
-      let end = scalarEnd(bytes, from: index + 1)
+      let end = scalarEnd(bytes, from: range.upperBound)
       let after = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+        decoding: UnsafeBufferPointer(rebasing: bytes[range.upperBound..<end]), as: UTF8.self)
       if (own + after).count != 2 { return false }
     }
     return true
