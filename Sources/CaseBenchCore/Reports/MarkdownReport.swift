@@ -7,9 +7,22 @@
 /// The Markdown export: GitHub-flavoured Markdown, every piece of author or user text escaped.
 struct MarkdownReport {
   let model: ReportModel
-  private var out: [String] = []
+  /// The report so far, one line after another, each ended by a line break.
+  private var out = ""
+  /// Where `out`'s last non-empty line ends: the report stops there, without blank lines.
+  private var end = 0
 
   init(_ model: ReportModel) { self.model = model }
+
+  private mutating func line(_ text: String) {
+    out += text
+    out += "\n"
+    if !text.isEmpty { end = out.utf8.count }
+  }
+
+  private mutating func lines(_ texts: [String]) {
+    for text in texts { line(text) }
+  }
 
   /// Multi-line user text as a block quote: its paragraphs, lists and line breaks, rendered
   /// by `RichText`.
@@ -22,18 +35,19 @@ struct MarkdownReport {
   mutating func render() -> String {
     let s = model.session
     let cs = model.caseStudy
-    out.append("# \(MarkdownReport.inline(model.title))")
-    out.append("")
-    out.append("| | |")
-    out.append("|---|---|")
-    out.append("| \(model.participantLabel) | \(cell(s.participant)) |")
-    out.append(
+    out.reserveCapacity(32_768)
+    line("# \(MarkdownReport.inline(model.title))")
+    line("")
+    line("| | |")
+    line("|---|---|")
+    line("| \(model.participantLabel) | \(cell(s.participant)) |")
+    line(
       "| \(model.caseStudyLabel) | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |"
     )
-    out.append("| Mode | \(model.modeLabel) |")
-    out.append("| Started | \(ReportModel.displayDate(s.created)) |")
-    out.append("| Last updated | \(ReportModel.displayDate(s.updated)) |")
-    out.append("")
+    line("| Mode | \(model.modeLabel) |")
+    line("| Started | \(ReportModel.displayDate(s.created)) |")
+    line("| Last updated | \(ReportModel.displayDate(s.updated)) |")
+    line("")
 
     summarySection()
     for (index, section) in model.phases.enumerated() {
@@ -41,23 +55,24 @@ struct MarkdownReport {
     }
     retiredSection()
     straySection()
-    out.append(contentsOf: model.toolkit.markdown)
+    lines(model.toolkit.markdown)
     eventLog()
     // The story comes last: a stakeholder reads the status first.
     if model.showsStory && !(cs.summary.isEmpty && cs.background.isEmpty) {
-      out.append("## Appendix: the story")
-      out.append("")
+      line("## Appendix: the story")
+      line("")
       if !cs.summary.isEmpty {
-        out.append(contentsOf: MarkdownReport.quote(cs.summary))
-        out.append("")
+        lines(MarkdownReport.quote(cs.summary))
+        line("")
       }
       if !cs.background.isEmpty {
-        out.append(contentsOf: RichText(cs.background).markdown)
-        out.append("")
+        lines(RichText(cs.background).markdown)
+        line("")
       }
     }
-    while out.last == "" { out.removeLast() }
-    return out.joined(separator: "\n") + "\n"
+    guard end > 0 else { return "\n" }
+    out.removeSubrange(out.utf8.index(out.utf8.startIndex, offsetBy: end)...)
+    return out
   }
 
   /// Text inside a code span: backticks would end it, so they are replaced.
@@ -77,20 +92,20 @@ struct MarkdownReport {
   /// each phase's status, the decisions taken and open, what is blocked and what comes next.
   private mutating func summarySection() {
     let p = model.progress
-    out.append("## Summary")
-    out.append("")
-    out.append("**\(model.overallStatus).** \(model.overallFigures)")
-    out.append("")
-    out.append(MarkdownReport.inline(model.readinessReason))
-    out.append("")
+    line("## Summary")
+    line("")
+    line("**\(model.overallStatus).** \(model.overallFigures)")
+    line("")
+    line(MarkdownReport.inline(model.readinessReason))
+    line("")
     let decisions = model.showsDecisions
-    out.append(
+    line(
       "| Phase | Status | Settled | Done | N/A | Doing | Blocked | Gate |"
         + (decisions ? " Decisions |" : ""))
-    out.append("|---|---|---:|---:|---:|---:|---:|---|" + (decisions ? "---:|" : ""))
+    line("|---|---|---:|---:|---:|---:|---:|---|" + (decisions ? "---:|" : ""))
     for section in model.phases {
       let pp = section.progress
-      out.append(
+      line(
         "| \(cell(pp.title)) | \(ReportModel.phaseStatus(section)) | "
           + "\(pp.settled)/\(pp.total) (\(Progress.percent(pp.fraction))) | "
           + "\(pp.done) | \(pp.notApplicable) | \(pp.doing) | \(pp.blocked) | "
@@ -98,21 +113,21 @@ struct MarkdownReport {
           + (decisions ? " \(pp.decisionsTaken)/\(pp.decisionsTotal) |" : ""))
     }
     let t = p.totals
-    out.append(
+    line(
       "| **Overall** | **\(model.overallStatus.lowercased())** | "
         + "**\(t.settled)/\(t.items) (\(Progress.percent(p.fraction)))** | "
         + "\(t.done) | \(t.notApplicable) | \(t.doing) | \(t.blocked) | "
         + "\(p.gatesMet) of \(p.phases.count) met |"
         + (decisions ? " \(t.decisionsTaken)/\(t.decisions) |" : ""))
-    out.append("")
+    line("")
     let lists = model.summaryLists(
       text: { MarkdownReport.inline($0) }, strong: { "**\($0)**" },
       code: { "option `\(code($0))`" }, times: "x")
     for list in lists {
-      out.append("### \(list.heading)")
-      out.append("")
-      out.append(contentsOf: list.entries.isEmpty ? [list.none] : list.entries.map { "- " + $0 })
-      out.append("")
+      line("### \(list.heading)")
+      line("")
+      lines(list.entries.isEmpty ? [list.none] : list.entries.map { "- " + $0 })
+      line("")
     }
   }
 
@@ -120,86 +135,86 @@ struct MarkdownReport {
     let phase = section.phase
     if model.isCompact(section) {
       // An untouched phase takes one line.
-      out.append(
+      line(
         "**\(number). \(MarkdownReport.inline(phase.title))**: not started; "
           + "\(section.items.count) items, \(section.progress.gateTotal) in the gate.")
-      out.append("")
+      line("")
       return
     }
-    out.append("## \(number). \(MarkdownReport.inline(phase.title))")
-    out.append("")
+    line("## \(number). \(MarkdownReport.inline(phase.title))")
+    line("")
     if !phase.goal.isEmpty {
-      out.append(contentsOf: RichText(phase.goal).markdown(after: "*Goal:* ", indent: ""))
-      out.append("")
+      lines(RichText(phase.goal).markdown(after: "*Goal:* ", indent: ""))
+      line("")
     }
     let pp = section.progress
-    out.append(
+    line(
       pp.gateMet
         ? "Gate met: \(pp.gateSettled) of \(pp.gateTotal) required items done or N/A."
         : "Gate not met: \(pp.gateSettled) of \(pp.gateTotal) required items done or N/A.")
-    out.append("")
+    line("")
     if !section.items.isEmpty {
-      out.append("| Item | Title | Required | Status |")
-      out.append("|---|---|---|---|")
+      line("| Item | Title | Required | Status |")
+      line("|---|---|---|---|")
       for row in section.items {
         let tag = row.level == .extension ? " *(extension)*" : ""
-        out.append(
+        line(
           "| \(cell(row.id)) | \(cell(row.title))\(tag) | \(row.inGate ? "yes" : "no") | "
             + "\(cell(ReportModel.statusText(row.state))) |")
       }
-      out.append("")
+      line("")
     }
     let noted = section.items.filter { !$0.state.note.isEmpty }
     if !noted.isEmpty {
-      out.append("### Notes")
-      out.append("")
+      line("### Notes")
+      line("")
       for row in noted {
-        out.append("**\(MarkdownReport.inline(row.id)) \(MarkdownReport.inline(row.title))**")
-        out.append("")
-        out.append(contentsOf: MarkdownReport.quote(row.state.note))
-        out.append("")
+        line("**\(MarkdownReport.inline(row.id)) \(MarkdownReport.inline(row.title))**")
+        line("")
+        lines(MarkdownReport.quote(row.state.note))
+        line("")
       }
     }
     if model.showsDecisions && !section.decisions.isEmpty {
-      out.append("### Decisions")
-      out.append("")
+      line("### Decisions")
+      line("")
       for d in section.decisions { decision(d) }
     }
     if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
-      out.append("### Model answers (facilitator)")
-      out.append("")
+      line("### Model answers (facilitator)")
+      line("")
       for answer in phase.modelAnswers {
         let item = answer.item.map { " (\(MarkdownReport.inline($0)))" } ?? ""
         let label = "- **\(MarkdownReport.inline(answer.topic))**\(item): "
-        out.append(contentsOf: RichText(answer.answer).markdown(after: label, indent: "  "))
+        lines(RichText(answer.answer).markdown(after: label, indent: "  "))
       }
-      out.append("")
+      line("")
     }
   }
 
   private mutating func decision(_ d: ReportModel.DecisionRow) {
-    out.append("#### \(MarkdownReport.inline(d.id)): \(MarkdownReport.inline(d.title))")
-    out.append("")
+    line("#### \(MarkdownReport.inline(d.id)): \(MarkdownReport.inline(d.title))")
+    line("")
     if model.showsStory && !d.situation.isEmpty {
-      out.append(contentsOf: RichText(d.situation).markdown(after: "*Situation:* ", indent: ""))
-      out.append("")
+      lines(RichText(d.situation).markdown(after: "*Situation:* ", indent: ""))
+      line("")
     }
     guard let record = d.record else {
-      out.append("*Not decided yet.*")
-      out.append("")
+      line("*Not decided yet.*")
+      line("")
       return
     }
     if let option = d.option {
       let verdict = model.facilitator ? ", verdict: \(option.verdict.rawValue)" : ""
-      out.append(
+      line(
         "- **Chosen:** \(MarkdownReport.inline(option.label)) "
           + "(option `\(code(option.id))`\(verdict))")
     } else {
-      out.append(
+      line(
         "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")
     }
     if record.rationale.isEmpty {
-      out.append("- **Rationale:** *none given*")
+      line("- **Rationale:** *none given*")
     } else {
       field("- **Rationale:** ", record.rationale)
     }
@@ -209,73 +224,73 @@ struct MarkdownReport {
     if model.facilitator, let option = d.option, !option.debrief.isEmpty {
       field("- **Debrief (facilitator):** ", option.debrief)
     }
-    out.append("- **Decided:** \(ReportModel.displayDate(record.decidedAt))")
-    out.append("")
+    line("- **Decided:** \(ReportModel.displayDate(record.decidedAt))")
+    line("")
   }
 
   /// A labelled list item whose text keeps its line breaks and lists.
   private mutating func field(_ label: String, _ text: String) {
-    out.append(contentsOf: RichText(text).markdown(after: label, indent: "  "))
+    lines(RichText(text).markdown(after: label, indent: "  "))
   }
 
   private mutating func retiredSection() {
     guard !model.retiredWork.isEmpty else { return }
-    out.append("## Retired items")
-    out.append("")
-    out.append(
+    line("## Retired items")
+    line("")
+    line(
       "This session recorded work on items that version \(MarkdownReport.inline(model.caseStudy.version)) "
         + "of the case study has retired. The work stays in the session file.")
-    out.append("")
-    out.append("| Item | Title | Status | Why it was retired | Note |")
-    out.append("|---|---|---|---|---|")
+    line("")
+    line("| Item | Title | Status | Why it was retired | Note |")
+    line("|---|---|---|---|---|")
     for row in model.retiredWork {
-      out.append(
+      line(
         "| \(cell(row.item.id)) | \(cell(row.item.title)) | \(cell(ReportModel.statusText(row.state))) | "
           + "\(cell(RetiredWork.explanation(of: row.item))) | \(cell(row.state.note)) |")
     }
-    out.append("")
+    line("")
   }
 
   private mutating func straySection() {
     let decisions = model.showsDecisions ? model.strayDecisions : []
     guard !model.strayItems.isEmpty || !decisions.isEmpty else { return }
-    out.append("## Recorded work not in this version of the case study")
-    out.append("")
+    line("## Recorded work not in this version of the case study")
+    line("")
     if !model.strayItems.isEmpty {
-      out.append("| Item | Status | Note |")
-      out.append("|---|---|---|")
+      line("| Item | Status | Note |")
+      line("|---|---|---|")
       for (id, state) in model.strayItems {
-        out.append(
+        line(
           "| \(cell(id)) | \(cell(ReportModel.statusText(state))) | \(cell(state.note)) |")
       }
-      out.append("")
+      line("")
     }
     for (id, record) in decisions {
-      out.append(
+      line(
         "- Decision \(MarkdownReport.inline(id)): option `\(code(record.option))`, "
           + "rationale: \(MarkdownReport.inline(record.rationale))")
     }
-    if !decisions.isEmpty { out.append("") }
+    if !decisions.isEmpty { line("") }
   }
 
   private mutating func eventLog() {
     guard model.includesLog else {
       let count = model.session.events.count
-      out.append(
+      line(
         "*The event log (\(count) \(count == 1 ? "entry" : "entries")) is left out: "
           + "`casebench export --log` includes it.*")
-      out.append("")
+      line("")
       return
     }
-    out.append("## Event log")
-    out.append("")
-    out.append("| When (UTC) | What | Item | Detail |")
-    out.append("|---|---|---|---|")
+    line("## Event log")
+    line("")
+    line("| When (UTC) | What | Item | Detail |")
+    line("|---|---|---|---|")
     for e in model.session.events {
-      out.append(
+      line(
         "| \(ReportModel.logDate(e.at)) | \(e.kind.rawValue) | \(cell(e.target ?? "")) | "
           + "\(cell(e.detail)) |")
     }
-    out.append("")
+    line("")
   }
 }
