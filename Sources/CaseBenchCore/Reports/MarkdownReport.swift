@@ -11,77 +11,10 @@ struct MarkdownReport {
 
   init(_ model: ReportModel) { self.model = model }
 
-  /// Escapes text for one line of GitHub-flavoured Markdown: punctuation that could start
-  /// markup is backslash-escaped, `&` becomes an entity, line breaks become `<br>` (in tables)
-  /// or spaces, and links become autolinks, which Markdown takes literally.
-  static func inline(_ text: String, lineBreak: String = " ") -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
-    for span in RichText.spans(text) {
-      switch span {
-      case .url(let url): out += "<" + autolinkSafe(url) + ">"
-      case .text(let piece): out += escaped(piece, lineBreak: lineBreak)
-      }
-    }
-    return out.trimming(.whitespaces)
-  }
-
-  /// A URL as the inside of an autolink in a table cell: backslash escapes do not work there,
-  /// so the characters that would end the autolink (`<`, `>`, spaces), split the table's cell
-  /// (`|`) or open a code span (`` ` ``) are percent-encoded, which leaves the link the same.
-  static func autolinkSafe(_ url: String) -> String {
-    var out = ""
-    for scalar in url.unicodeScalars {
-      switch scalar {
-      case "|", "<", ">", " ", "`", "\\":
-        out += "%" + String(scalar.value, radix: 16, uppercase: true)
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        out += "%" + (hex.count < 2 ? "0" + hex : hex)
-      default:
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
-  private static func escaped(_ text: String, lineBreak: String) -> String {
-    var out = ""
-    var previousWasBreak = false
-    for ch in text {
-      switch ch {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "!", "{", "}":
-        out.append("\\")
-        out.append(ch)
-      case "&":
-        out.append("&amp;")
-      case "\n", "\r\n", "\r":
-        if !previousWasBreak { out.append(lineBreak) }
-        previousWasBreak = true
-        continue
-      default:
-        out.append(ch)
-      }
-      previousWasBreak = false
-    }
-    return out
-  }
-
   /// Multi-line user text as a block quote: its paragraphs, lists and line breaks, rendered
   /// by `RichText`.
   static func quote(_ text: String) -> [String] {
     RichText(text).markdown.map { $0.isEmpty ? ">" : "> " + $0 }
-  }
-
-  /// A line starting "-", "+", "=" or "1." would become a list, rule or heading: escape it.
-  static func escapeBlockStart(_ line: String) -> String {
-    guard let first = line.first else { return line }
-    if first == "-" || first == "+" || first == "=" { return "\\" + line }
-    let digits = line.prefix { $0.isASCII && $0.isNumber }
-    if !digits.isEmpty, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
-      return digits + "\\" + line.dropFirst(digits.count)
-    }
-    return line
   }
 
   func cell(_ text: String) -> String { MarkdownReport.inline(text, lineBreak: "<br>") }

@@ -93,36 +93,44 @@ public struct RichText: Sendable, Equatable {
       listItems = []
     }
 
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      let content = raw.trimming(.whitespaces)
-      if content.isEmpty {
-        flushParagraph()
-        sawBlank = true
-        continue
-      }
-      if let marker = listMarker(content) {
-        flushParagraph()
-        let ordered = marker.last == "." || marker.last == ")"
-        // After a blank line, a numbered list after a bulleted one (or the other way round)
-        // is a list of its own, with the blank line kept before it.
-        if sawBlank, let first = listItems.first, let last = listItems.last,
-          (last.number != nil) != ordered, indentWidth(raw) <= first.indent
-        {
-          flushList()
+    var text = text
+    text.withUTF8 { bytes in
+      UTF8Scan.forEachLine(bytes) { raw in
+        let trimmed = UTF8Scan.trimmed(bytes, raw, .whitespaces)
+        if trimmed.isEmpty {
+          flushParagraph()
+          sawBlank = true
+          return
         }
-        if listItems.isEmpty { listGap = sawBlank && !pieces.isEmpty }
-        let body = content.dropFirst(marker.count).trimming(.whitespaces)
-        let number = Int(marker.dropLast())
-        listItems.append(
-          FlatItem(indent: indentWidth(raw), marker: marker, number: number, lines: [body]))
-      } else if !listItems.isEmpty && !sawBlank {
-        listItems[listItems.count - 1].lines.append(content)
-      } else {
-        flushList()
-        if paragraph.isEmpty { paragraphGap = sawBlank && !pieces.isEmpty }
-        paragraph.append(content)
+        let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
+        if let marker = listMarker(content) {
+          flushParagraph()
+          let ordered = marker.last == "." || marker.last == ")"
+          let indent = indentWidth(bytes, raw)
+          // After a blank line, a numbered list after a bulleted one (or the other way round)
+          // is a list of its own, with the blank line kept before it.
+          if sawBlank, let first = listItems.first, let last = listItems.last,
+            (last.number != nil) != ordered, indent <= first.indent
+          {
+            flushList()
+          }
+          if listItems.isEmpty { listGap = sawBlank && !pieces.isEmpty }
+          let rest = (trimmed.lowerBound + marker.utf8.count)..<trimmed.upperBound
+          let body = String(
+            decoding: UnsafeBufferPointer(
+              rebasing: bytes[UTF8Scan.trimmed(bytes, rest, .whitespaces)]),
+            as: UTF8.self)
+          let number = Int(marker.dropLast())
+          listItems.append(FlatItem(indent: indent, marker: marker, number: number, lines: [body]))
+        } else if !listItems.isEmpty && !sawBlank {
+          listItems[listItems.count - 1].lines.append(content)
+        } else {
+          flushList()
+          if paragraph.isEmpty { paragraphGap = sawBlank && !pieces.isEmpty }
+          paragraph.append(content)
+        }
+        sawBlank = false
       }
-      sawBlank = false
     }
     flushParagraph()
     flushList()
@@ -150,16 +158,15 @@ public struct RichText: Sendable, Equatable {
     return lists
   }
 
-  private static func indentWidth(_ line: Substring) -> Int {
+  /// The indentation of a line in spaces, a tab counting four: the spaces and tabs that are
+  /// Characters of their own at its start.
+  private static func indentWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
     var width = 0
-    for ch in line {
-      if ch == " " {
-        width += 1
-      } else if ch == "\t" {
-        width += 4
-      } else {
-        break
-      }
+    for index in line {
+      let byte = bytes[index]
+      guard byte == UTF8Scan.space || byte == UTF8Scan.tab, UTF8Scan.isLoneASCII(bytes, at: index)
+      else { break }
+      width += byte == UTF8Scan.space ? 1 : 4
     }
     return width
   }
@@ -199,7 +206,10 @@ public struct RichText: Sendable, Equatable {
 
   /// One line split into plain text and links.
   public static func spans(_ line: String) -> [Span] {
-    guard line.contains("http") else { return line.isEmpty ? [] : [.text(line)] }
+    var bytes = line
+    guard bytes.withUTF8({ UTF8Scan.contains("http", in: $0) }) else {
+      return line.isEmpty ? [] : [.text(line)]
+    }
     var spans: [Span] = []
     var text = ""
     var i = line.startIndex

@@ -1,0 +1,130 @@
+/// Reading text as UTF-8 bytes, for the report writers' hot loops. Most text is ASCII, where a
+/// byte is a scalar and (CR LF aside) a Character of its own, so a scan can skip Swift's
+/// Character machinery and ask it only beside other scalars. Every answer here is the one the
+/// Character or scalar reading it replaces would give.
+enum UTF8Scan {
+  static let space = UInt8(ascii: " ")
+  static let tab = UInt8(ascii: "\t")
+  static let lineFeed = UInt8(ascii: "\n")
+  static let carriageReturn = UInt8(ascii: "\r")
+
+  /// Whether the ASCII text `needle` occurs in `bytes`.
+  static func contains(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    guard count > 0, bytes.count >= count else { return count == 0 }
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+    var index = 0
+    while index <= bytes.count - count {
+      if bytes[index] == pattern[0] {
+        var k = 1
+        while k < count, bytes[index + k] == pattern[k] { k += 1 }
+        if k == count { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// Whether the ASCII byte at `index` is a Character by itself. Beside ASCII bytes (or an
+  /// end) it always is; beside another scalar Swift's grapheme rules decide: a combining mark
+  /// after it, or a prepended concatenation mark before it, joins it. Not for CR or LF, which
+  /// join each other.
+  static func isLoneASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let asciiBefore = index == 0 || bytes[index - 1] < 0x80
+    let asciiAfter = index + 1 == bytes.count || bytes[index + 1] < 0x80
+    if asciiBefore && asciiAfter { return true }
+    let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...index]), as: UTF8.self)
+    if !asciiBefore {
+      let start = scalarStart(bytes, before: index)
+      let before = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      if (before + own).count != 2 { return false }
+    }
+    if !asciiAfter {
+      let end = scalarEnd(bytes, from: index + 1)
+      let after = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+      if (own + after).count != 2 { return false }
+    }
+    return true
+  }
+
+  /// Where the scalar that ends just before `index` starts.
+  static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Int {
+    var start = index - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
+
+  /// Where the scalar that starts at `index` ends.
+  static func scalarEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    var end = index + 1
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return end
+  }
+
+  /// The scalar of valid UTF-8 between `start` and `end`.
+  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Unicode.Scalar?
+  {
+    if end - start == 1 { return Unicode.Scalar(bytes[start]) }
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = UnsafeBufferPointer(rebasing: bytes[start..<end]).makeIterator()
+    guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return nil }
+    return Unicode.UTF8.decode(encoded)
+  }
+
+  /// `range` without the scalars of `characters` at either end: the bytes that
+  /// `trimming(characters)` keeps.
+  static func trimmed(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ characters: TrimmedCharacters
+  ) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let next = scalarEnd(bytes, from: start)
+      guard let s = scalar(bytes, start, next), characters.contains(s) else { break }
+      start = next
+    }
+    while end > start {
+      let previous = scalarStart(bytes, before: end)
+      guard let s = scalar(bytes, previous, end), characters.contains(s) else { break }
+      end = previous
+    }
+    return start..<end
+  }
+
+  /// Calls `body` with each line of `bytes`, without its line break, as
+  /// `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)` splits a String:
+  /// a break is LF, VT, FF, CR, CR LF, NEL, U+2028 or U+2029 (every one a Character of its own).
+  static func forEachLine(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void
+  ) {
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      var breakLength = 0
+      if byte >= 0x0A && byte <= 0x0D {
+        breakLength =
+          byte == carriageReturn && index + 1 < count && bytes[index + 1] == lineFeed
+          ? 2 : 1
+      } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
+        breakLength = 2
+      } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+      {
+        breakLength = 3
+      }
+      if breakLength > 0 {
+        body(start..<index)
+        index += breakLength
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    body(start..<count)
+  }
+}
