@@ -27,25 +27,118 @@ public enum TrimmedCharacters: Sendable {
     default: false
     }
   }
+
+  /// Whether the ASCII byte `byte` (below 0x80) is in the set; the same answer as `contains`
+  /// gives for its scalar, without building one.
+  private func containsASCII(_ byte: UInt8) -> Bool {
+    switch self {
+    case .whitespaces: byte == 0x20 || byte == 0x09
+    case .newlines: (0x0A...0x0D).contains(byte)
+    case .whitespacesAndNewlines: byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+  }
+
+  /// The first byte offset in `range` of the valid UTF-8 `bytes` that does not start a scalar
+  /// of the set (`range.upperBound` when every scalar is in it).
+  func firstOutside(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard containsASCII(byte) else { return index }
+        index += 1
+      } else {
+        let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+        guard contains(scalar) else { return index }
+        index += length
+      }
+    }
+    return range.upperBound
+  }
+
+  /// The byte offset just after the last scalar in `range` of the valid UTF-8 `bytes` that is
+  /// not in the set (`range.lowerBound` when every scalar is in it).
+  func endOfLastOutside(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+    var end = range.upperBound
+    while end > range.lowerBound {
+      let byte = bytes[end - 1]
+      if byte < 0x80 {
+        guard containsASCII(byte) else { return end }
+        end -= 1
+      } else {
+        let start = UTF8Scalars.startOfScalar(endingAt: end, in: bytes)
+        guard contains(UTF8Scalars.decode(bytes, at: start).scalar) else { return end }
+        end = start
+      }
+    }
+    return range.lowerBound
+  }
+}
+
+/// Reading scalars straight from valid UTF-8, for the text helpers' byte-level fast paths.
+enum UTF8Scalars {
+  /// The scalar that starts at `index` of the valid UTF-8 `bytes`, and its length in bytes.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    scalar: Unicode.Scalar, length: Int
+  ) {
+    let lead = UInt32(bytes[index])
+    let value: UInt32
+    let length: Int
+    switch lead {
+    case ..<0x80:
+      value = lead
+      length = 1
+    case ..<0xE0:
+      value = (lead & 0x1F) << 6 | continuation(bytes, index + 1)
+      length = 2
+    case ..<0xF0:
+      value =
+        (lead & 0x0F) << 12 | continuation(bytes, index + 1) << 6 | continuation(bytes, index + 2)
+      length = 3
+    default:
+      value =
+        (lead & 0x07) << 18 | continuation(bytes, index + 1) << 12
+        | continuation(bytes, index + 2) << 6 | continuation(bytes, index + 3)
+      length = 4
+    }
+    // Valid UTF-8 always decodes to a scalar; U+FFFD stands in should it ever not.
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  private static func continuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
+    UInt32(bytes[index] & 0x3F)
+  }
+
+  /// The offset of the first byte of the scalar whose last byte is at `end - 1`.
+  static func startOfScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = end - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
 }
 
 extension StringProtocol {
   /// The text without the given characters at either end, compared scalar by scalar as
   /// Foundation's `trimmingCharacters(in:)` does.
   public func trimming(_ characters: TrimmedCharacters) -> String {
-    let scalars = unicodeScalars
-    var start = scalars.startIndex
-    var end = scalars.endIndex
-    while start < end, characters.contains(scalars[start]) {
-      start = scalars.index(after: start)
+    let whole = self as? String
+    if let trimmed = utf8.withContiguousStorageIfAvailable({
+      Self.trimmed($0, characters, whole: whole)
+    }) {
+      return trimmed
     }
-    while end > start {
-      let before = scalars.index(before: end)
-      guard characters.contains(scalars[before]) else { break }
-      end = before
-    }
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[start..<end])
-    return String(result)
+    // A text whose UTF-8 is not stored in one piece: copy it into a string, whose UTF-8 is.
+    var copy = String(decoding: utf8, as: UTF8.self)
+    return copy.withUTF8 { Self.trimmed($0, characters, whole: nil) }
+  }
+
+  /// The valid UTF-8 `bytes` without `characters` at either end; `whole` when nothing goes.
+  private static func trimmed(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ characters: TrimmedCharacters, whole: String?
+  ) -> String {
+    let start = characters.firstOutside(bytes, in: 0..<bytes.count)
+    let end = characters.endOfLastOutside(bytes, in: start..<bytes.count)
+    if start == 0, end == bytes.count, let whole { return whole }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 }

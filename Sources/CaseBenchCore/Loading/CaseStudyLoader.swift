@@ -9,7 +9,9 @@ public enum CaseStudyLoader {
   /// Parses and validates a case study. Throws every problem found (errors and warnings) when
   /// there is at least one error; warnings alone do not stop the load.
   public static func parse(_ yaml: String, file: String) throws(CaseStudyLoadError) -> CaseStudy {
-    let result = validate(yaml, file: file)
+    // The writing tips only add warnings, which a load that succeeds drops: they are checked
+    // only when there is an error to throw with them.
+    let result = validate(yaml, file: file, tipsWithoutErrors: false)
     guard let caseStudy = result.caseStudy else {
       throw CaseStudyLoadError(diagnostics: result.diagnostics)
     }
@@ -48,13 +50,22 @@ public enum CaseStudyLoader {
   public static func validate(_ yaml: String, file: String) -> (
     caseStudy: CaseStudy?, diagnostics: [Diagnostic]
   ) {
+    validate(yaml, file: file, tipsWithoutErrors: true)
+  }
+
+  /// `validate`, leaving out the writing tips' warnings when there is no error unless
+  /// `tipsWithoutErrors` (see `CaseStudyValidator.tipsWithoutErrors`).
+  static func validate(_ yaml: String, file: String, tipsWithoutErrors: Bool) -> (
+    caseStudy: CaseStudy?, diagnostics: [Diagnostic]
+  ) {
     var text = yaml
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     switch YAMLSyntax.compose(text, file: file) {
     case .failure(let error):
       return (nil, error.diagnostics)
     case .success(let tree):
-      var validator = CaseStudyValidator(file: file, tree: tree)
+      var validator = CaseStudyValidator(
+        file: file, tree: tree, tipsWithoutErrors: tipsWithoutErrors)
       let caseStudy = validator.validate()
       let diagnostics = Diagnostic.sorted(validator.finalDiagnostics())
       return (validator.errorCount == 0 ? caseStudy : nil, diagnostics)

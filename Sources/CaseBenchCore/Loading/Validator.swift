@@ -37,24 +37,31 @@ struct CaseStudyValidator {
   /// Retired item ids and where they are, checked against the current ids after the walk.
   var retiredIDs: [(id: String, location: Location)] = []
   /// Titles and goals own-project mode shows; checked for cast names after the walk.
-  var storyFreeTexts: [(text: String, what: String, location: Location)] = []
+  var storyFreeTexts: [(text: String, what: TipSubject, location: Location)] = []
   /// When set (by a test), how each key of each kind of mapping was read: "item.tags" is
   /// `.texts`. The format's table and its JSON Schema are checked against it.
   var reads: [String: ValueRead]?
   /// Titles and labels, for the length writing tip.
-  var shortTexts: [(text: String, what: String, limit: Int, location: Location)] = []
+  var shortTexts: [(text: String, what: TipSubject, limit: Int, location: Location)] = []
   /// Ethics items of a phase of ethics items only that name no phase with `arises_in`.
-  var ethicsItemsWithoutArisesIn: [(label: String, location: Location)] = []
+  var ethicsItemsWithoutArisesIn: [(label: TipSubject, location: Location)] = []
   /// The items of the phase being read: ethics items or not, placed by `arises_in` or not.
-  var phaseItemPlacements: [(ethics: Bool, placed: Bool, label: String, location: Location)] = []
+  var phaseItemPlacements: [(ethics: Bool, placed: Bool, label: TipSubject, location: Location)] =
+    []
   /// Every decision's options, for the decision-shape writing tips.
   var decisionShapes: [DecisionShape] = []
   /// Cast members' names, read before the phases.
   var castNames: [String] = []
 
-  init(file: String, tree: YAMLTree) {
+  /// Whether the writing tips (ValidatorTips.swift) are checked when there is no error. A plain
+  /// load turns this off: it keeps the diagnostics only when there is an error, and then the
+  /// tips are checked anyway, so what it reports stays the same as lint's.
+  let tipsWithoutErrors: Bool
+
+  init(file: String, tree: YAMLTree, tipsWithoutErrors: Bool = true) {
     self.file = file
     self.tree = tree
+    self.tipsWithoutErrors = tipsWithoutErrors
   }
 
   // MARK: Reporting
@@ -218,7 +225,7 @@ struct CaseStudyValidator {
     }
 
     checkReferences()
-    checkWritingTips()
+    if tipsWithoutErrors || errorCount > 0 { checkWritingTips() }
 
     guard errorCount == 0, let formatVersion, let id, let version, let title, let summary,
       let background

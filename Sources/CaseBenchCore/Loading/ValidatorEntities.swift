@@ -49,7 +49,7 @@ extension CaseStudyValidator {
     let title = shortText(fields, "title", limit: Self.titleLimit)
     let goal = text(fields, "goal")
     if let goal, let location = fields.location(of: "goal") {
-      storyFreeTexts.append((goal, "the goal of \(phaseLabel)", location))
+      storyFreeTexts.append((goal, TipSubject(prefix: "the goal of ", fields.name), location))
     }
     let briefing = text(fields, "briefing")
     let facilitatorNotes = text(fields, "facilitator_notes")
@@ -272,35 +272,36 @@ extension CaseStudyValidator {
     }
     let title = shortText(fields, "title", limit: Self.titleLimit)
     if let title, let location = fields.location(of: "title") {
-      storyFreeTexts.append((title, "the title of \(fields.label)", location))
+      storyFreeTexts.append((title, TipSubject(prefix: "the title of ", fields.name), location))
     }
     let guidance = text(fields, "guidance")
     let caseContext = text(fields, "case")
     let why = text(fields, "why")
     let hint = text(fields, "hint")
     let tags = texts(fields, "tags")
+    let tagNames = tags?.map(\.0)
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
     if let location = fields.location(of: "id") {
       phaseItemPlacements.append(
         (
-          Item.isEthics(tags: tags?.map(\.0) ?? []), !(arisesIn?.isEmpty ?? true),
-          "\(fields.label) of \(phaseLabel)", location
+          Item.isEthics(tags: tagNames ?? []), !(arisesIn?.isEmpty ?? true),
+          TipSubject(fields.name, of: phaseLabel), location
         ))
     }
     if let arisesIn, let id {
       for (phase, location) in arisesIn { arisesReferences.append((id, phase, location)) }
     }
     let level = itemLevel(fields)
-    guard let id, let title, let guidance, let caseContext, let why, let hint, let tags,
+    guard let id, let title, let guidance, let caseContext, let why, let hint, let tagNames,
       let required, level.valid
     else { return nil }
     if fields.has("references"), references == nil { return nil }
     if fields.has("arises_in"), arisesIn == nil { return nil }
     return Item(
       id: id, title: title, guidance: guidance, caseContext: caseContext, why: why, hint: hint,
-      tags: tags.map(\.0), required: required, references: references?.map(\.0) ?? [],
+      tags: tagNames, required: required, references: references?.map(\.0) ?? [],
       arisesIn: arisesIn?.map(\.0) ?? [], level: level.value)
   }
 
@@ -375,7 +376,7 @@ extension CaseStudyValidator {
       if optionsValid {
         decisionShapes.append(
           DecisionShape(
-            label: fields.label, location: listLocation, options: options,
+            label: decisionLabel, location: listLocation, options: options,
             optionLocations: nodes.map { idLocation($0) }))
       }
     }
@@ -395,7 +396,7 @@ extension CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "option", fallbackLabel: "option \(index + 1) of \(decisionLabel)",
-        allowed: Self.optionKeys, labelSuffix: " of \(decisionLabel)")
+        allowed: Self.optionKeys, parentLabel: decisionLabel)
     else { return nil }
     let labelled = fields
     let id = identifier(labelled, space: nil, noun: "option")

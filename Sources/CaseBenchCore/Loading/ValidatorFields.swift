@@ -13,19 +13,37 @@ struct Location: Equatable {
   var column: Int
 }
 
-/// The keys of one YAML mapping, with its position and a name to use in messages.
-struct Fields {
+/// The name of a mapping in messages, kept as its parts and put together only when a message
+/// or a writing tip shows it: most mappings of a sound case study never need theirs.
+struct EntityLabel {
   /// What the mapping is, e.g. "phase"; `id` names it when it has a usable one.
   var kind: String
   var id: String?
-  var fallbackLabel: String
-  var labelSuffix: String
+  /// The name when there is no usable id, e.g. "item 3 of phase 'data'".
+  var fallback: String
+  /// The name of what holds the mapping, added after its id ("option 'a' of decision 'd'").
+  var parent: String?
+
+  /// E.g. "phase 'data'", "option 'a' of decision 'd'" or "item 3 of phase 'data'".
+  var text: String {
+    guard let id else { return fallback }
+    let name = "\(kind) '\(YAMLSyntax.truncated(id))'"
+    guard let parent else { return name }
+    return "\(name) of \(parent)"
+  }
+}
+
+/// The keys of one YAML mapping, with its position and a name to use in messages.
+struct Fields {
+  var name: EntityLabel
   var location: Location
   /// In document order. Mappings in a case study have about ten keys, so a linear search beats
   /// hashing here.
   var names: [String]
   var keyLocations: [Location]
   var values: [FieldValue]
+
+  var kind: String { name.kind }
 
   func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
@@ -38,10 +56,7 @@ struct Fields {
 
   /// A name for messages, e.g. "phase 'data'" or "item 3 of phase 'data'". Built only when a
   /// message needs it.
-  var label: String {
-    guard let id else { return fallbackLabel }
-    return "\(kind) '\(YAMLSyntax.truncated(id))'\(labelSuffix)"
-  }
+  var label: String { name.text }
 }
 
 /// A scalar read once: its text as written, what it means, and where it is.
@@ -133,7 +148,7 @@ extension CaseStudyValidator {
   /// Reads a mapping's keys, reporting unknown keys (with a suggestion) and missing ones.
   mutating func fields(
     of node: YAMLNode, kind: String, fallbackLabel: @autoclosure () -> String,
-    allowed: KeySet, labelSuffix: @autoclosure () -> String = ""
+    allowed: KeySet, parentLabel: String? = nil
   ) -> Fields? {
     guard tree.kind(node) == .mapping else {
       error(
@@ -167,9 +182,9 @@ extension CaseStudyValidator {
     }
     let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
     let result = Fields(
-      kind: kind, id: id, fallbackLabel: id == nil ? fallbackLabel() : "",
-      labelSuffix: id == nil ? "" : labelSuffix(), location: tree.location(node), names: names,
-      keyLocations: keyLocations, values: values)
+      name: EntityLabel(
+        kind: kind, id: id, fallback: id == nil ? fallbackLabel() : "", parent: parentLabel),
+      location: tree.location(node), names: names, keyLocations: keyLocations, values: values)
     for (name, location) in zip(names, keyLocations) where !allowed.all.contains(name) {
       let label = result.label
       let fix: String
@@ -275,14 +290,13 @@ extension CaseStudyValidator {
 
   /// Block scalars (`|`) keep a final line break; screens and reports want the text alone.
   static func trimmingTrailingSpace(_ text: String) -> String {
-    guard let last = text.last, last.isWhitespace else { return text }
-    var end = text.endIndex
-    while end > text.startIndex {
-      let before = text.index(before: end)
-      guard text[before].isWhitespace else { break }
-      end = before
+    // Most texts end in a letter or a full stop: an ASCII last byte that is not white space
+    // ends a character that is not (no white space joins a later scalar into one character).
+    if let byte = text.utf8.last, byte < 0x80, byte != 0x20, !(0x09...0x0D).contains(byte) {
+      return text
     }
-    return String(text[..<end])
+    guard let kept = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+    return String(text[...kept])
   }
 
   mutating func integer(_ fields: Fields, _ key: String) -> Int? {

@@ -7,6 +7,36 @@
 // Writing tips (CaseStudies/README.md, "Writing tips for authors") that a program can check.
 // They are warnings, never errors: a file that breaks them still loads.
 
+/// What a writing tip is about, e.g. "the title of item 'A.1'": kept as its parts and put
+/// together only when the tip is given, since most texts break no tip.
+struct TipSubject {
+  var prefix: String
+  /// A key of the mapping, named before it ("'title' of item 'A.1'").
+  var key: String?
+  var label: EntityLabel
+  /// A further owner, named after the label ("... of phase 'data'").
+  var owner: String?
+
+  init(prefix: String = "", _ label: EntityLabel, of owner: String? = nil) {
+    self.prefix = prefix
+    self.label = label
+    self.owner = owner
+  }
+
+  init(key: String, of label: EntityLabel) {
+    self.init(label)
+    self.key = key
+  }
+
+  var text: String {
+    var named = prefix
+    if let key { named += "'\(key)' of " }
+    named += label.text
+    guard let owner else { return named }
+    return "\(named) of \(owner)"
+  }
+}
+
 /// One decision's options as the tips need them.
 struct DecisionShape {
   var label: String
@@ -56,12 +86,15 @@ extension CaseStudyValidator {
   private mutating func checkStoryFreeTexts() {
     let words = castWords
     guard !words.isEmpty else { return }
+    let wordSet = Set(words.map(\.word))
     for entry in storyFreeTexts {
+      // Most texts name nobody: find that out first, then which name comes first in the cast.
+      guard Self.hasWord(of: entry.text, in: wordSet) else { continue }
       let textWords = Set(Self.words(of: entry.text))
       guard let hit = words.first(where: { textWords.contains($0.word) }) else { continue }
       warning(
         entry.location,
-        "\(entry.what) names \(hit.name) from the cast; own-project mode shows it without the story",
+        "\(entry.what.text) names \(hit.name) from the cast; own-project mode shows it without the story",
         fix: "name the role instead (e.g. 'the data owner') and keep \(hit.word) in 'case'")
     }
   }
@@ -70,18 +103,20 @@ extension CaseStudyValidator {
   mutating func shortText(_ fields: Fields, _ key: String, limit: Int) -> String? {
     let value = text(fields, key)
     if let value, let location = fields.location(of: key) {
-      shortTexts.append((value, "'\(key)' of \(fields.label)", limit, location))
+      shortTexts.append((value, TipSubject(key: key, of: fields.name), limit, location))
     }
     return value
   }
 
   /// Titles and labels over their limits.
   private mutating func checkLengths() {
-    for entry in shortTexts where entry.text.count > entry.limit {
+    // A text has at least as many UTF-8 bytes as characters, and counting bytes is cheap.
+    for entry in shortTexts
+    where entry.text.utf8.count > entry.limit && entry.text.count > entry.limit {
       let noun = entry.limit == Self.labelLimit ? "an option label" : "a title"
       warning(
         entry.location,
-        "\(entry.what) is \(entry.text.count) characters; \(noun) reads best at \(entry.limit) or fewer",
+        "\(entry.what.text) is \(entry.text.count) characters; \(noun) reads best at \(entry.limit) or fewer",
         fix: "shorten it and move the detail into the text under it")
     }
   }
@@ -92,7 +127,7 @@ extension CaseStudyValidator {
     for entry in ethicsItemsWithoutArisesIn {
       warning(
         entry.location,
-        "\(entry.label) is an ethics item in a phase of ethics items but has no 'arises_in'",
+        "\(entry.label.text) is an ethics item in a phase of ethics items but has no 'arises_in'",
         fix: "add 'arises_in: [phase-id, ...]' naming the phases where the concern arises")
     }
   }
@@ -114,6 +149,29 @@ extension CaseStudyValidator {
     }
     if !current.isEmpty { words.append(current) }
     return words
+  }
+
+  /// Whether any of the `words(of:)` of `text` is in `wanted`. ASCII text is read on its bytes,
+  /// where every character is one byte (but CR LF, which is no letter either way).
+  static func hasWord(of text: String, in wanted: Set<String>) -> Bool {
+    var storage = text
+    let found = storage.withUTF8 { bytes -> Bool? in
+      var wordStart: Int?
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: " ")
+        // Past ASCII, a character may be several scalars: `words(of:)` decides.
+        guard byte < 0x80 else { return nil }
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) {
+          if wordStart == nil { wordStart = index }
+        } else if let start = wordStart {
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+          if wanted.contains(String(decoding: word, as: UTF8.self)) { return true }
+          wordStart = nil
+        }
+      }
+      return false
+    }
+    return found ?? words(of: text).contains(where: wanted.contains)
   }
 
   /// A decision that is a real trade-off: a recommended option, a mix of verdicts, and a

@@ -223,10 +223,7 @@ struct YAMLComposer {
     }
   }
 
-  private func sameKey(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
-    guard let left = tree.keyIdentity(a), let right = tree.keyIdentity(b) else { return false }
-    return left.text == right.text && left.tag == right.tag
-  }
+  private func sameKey(_ a: YAMLNode, _ b: YAMLNode) -> Bool { tree.sameKey(a, b) }
 
   private mutating func reportRepeat(of key: YAMLNode, first: YAMLNode) {
     let location = tree.location(key)

@@ -1,4 +1,5 @@
 internal import CYAML
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -113,7 +114,7 @@ enum ScalarValue: Equatable {
   init(plain text: String) {
     // Most plain scalars are prose: only a few first letters can start a null or a boolean.
     let first = text.utf8.first ?? 0
-    guard first == 0 || ScalarValue.keywordStarts.contains(first) else {
+    guard first == 0 || ScalarValue.isKeywordStart(first) else {
       self = ScalarValue(number: text)
       return
     }
@@ -130,10 +131,35 @@ enum ScalarValue: Equatable {
   }
 
   /// First bytes of `~`, `null`, `true`, `yes`, `on`, `false`, `no`, `off` in any case.
-  private static let keywordStarts: Set<UInt8> = Set("~nNtTyYoOfF".utf8)
+  private static func isKeywordStart(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+      UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"),
+      UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+      true
+    default: false
+    }
+  }
+
+  /// Whether a text whose UTF-8 starts with `byte` may be a number: a digit, '.', '-' or '+'
+  /// (`floatStart`).
+  private static func isNumberStart(_ byte: UInt8?) -> Bool {
+    guard let byte else { return false }
+    return switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+      UInt8(ascii: "+"):
+      true
+    default: false
+    }
+  }
 
   /// A plain scalar that is not a keyword: a number, or else text.
   private init(number text: String) {
+    // Most plain scalars are prose, which no number starts like.
+    guard ScalarValue.isNumberStart(text.utf8.first) else {
+      self = .string(text, quoted: false)
+      return
+    }
     if let number = ScalarValue.integer(text) {
       self = .int(number)
     } else if ScalarValue.looksLikeFloat(text) {
@@ -176,7 +202,11 @@ enum ScalarValue: Equatable {
 enum AliasKeyGuard {
   /// The 1-based position of the first suspicious key, or `nil`.
   static func suspiciousKey(in yaml: String) -> (line: Int, column: Int)? {
-    guard yaml.utf8.contains(UInt8(ascii: "&")) else { return nil }
+    let anchorSign = UInt8(ascii: "&")
+    let mayHaveAnchor =
+      yaml.utf8.withContiguousStorageIfAvailable { $0.contains(anchorSign) }
+      ?? yaml.utf8.contains(anchorSign)
+    guard mayHaveAnchor else { return nil }
     let bytes = Array(yaml.utf8)
     var hasAnchor = false
     var firstKey: (line: Int, column: Int)?

@@ -140,6 +140,16 @@ struct YAMLTree {
     guard entry.kind == .scalar else { return nil }
     return (strings[Int(entry.first)], entry.hasOtherTag ? tags[node.index] : nil)
   }
+
+  /// Whether two nodes are scalar keys with the same `keyIdentity`, compared in place.
+  func sameKey(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+    let left = entries[Int(a.index)]
+    let right = entries[Int(b.index)]
+    guard left.kind == .scalar, right.kind == .scalar, left.hasOtherTag == right.hasOtherTag,
+      strings[Int(left.first)] == strings[Int(right.first)]
+    else { return false }
+    return !left.hasOtherTag || tags[a.index] == tags[b.index]
+  }
 }
 
 /// The children of a list or mapping, without copying them.

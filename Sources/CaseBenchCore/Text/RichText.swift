@@ -174,15 +174,21 @@ public struct RichText: Sendable, Equatable {
   /// The list marker a trimmed line starts with ("-", "*", "•", "12." or "3)"), or nil. Read
   /// on the line's UTF-8 bytes: it runs for every line of authored text on every frame.
   static func listMarker(_ line: String) -> String? {
-    var bytes = line.utf8.makeIterator()
+    listMarkerLength(line.utf8).map { String(decoding: line.utf8.prefix($0), as: UTF8.self) }
+  }
+
+  /// The length in bytes of the list marker (see `listMarker`) that the UTF-8 `line` starts
+  /// with, or nil.
+  static func listMarkerLength(_ line: some Sequence<UInt8>) -> Int? {
+    var bytes = line.makeIterator()
     guard let first = bytes.next() else { return nil }
     let space = UInt8(ascii: " ")
     switch first {
     case UInt8(ascii: "-"), UInt8(ascii: "*"):
-      return bytes.next() == space ? String(UnicodeScalar(first)) : nil
+      return bytes.next() == space ? 1 : nil
     case 0xE2:  // "•" is E2 80 A2 in UTF-8.
       guard bytes.next() == 0x80, bytes.next() == 0xA2, bytes.next() == space else { return nil }
-      return "•"
+      return 3
     case UInt8(ascii: "0")...UInt8(ascii: "9"):
       var digits = 1
       while let b = bytes.next() {
@@ -194,7 +200,7 @@ public struct RichText: Sendable, Equatable {
         guard b == UInt8(ascii: ".") || b == UInt8(ascii: ")"), bytes.next() == space else {
           return nil
         }
-        return String(decoding: line.utf8.prefix(digits + 1), as: UTF8.self)
+        return digits + 1
       }
       return nil
     default:
