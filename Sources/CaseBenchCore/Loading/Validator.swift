@@ -241,9 +241,12 @@ struct CaseStudyValidator {
   static let reservedItemsLimit = 1 << 16
 
   /// Sizes the tables that take every item's id once, rather than doubling them as they fill.
+  /// It looks at no more than 100 phases of at most 32 keys each, so that aliases of a huge
+  /// mapping cannot make this look-ahead slow; the walk itself is bounded by `maxVisits`.
   private mutating func reserveItemTables(for phases: YAMLNodeList) {
     var count = 0
-    for phase in phases where count < Self.reservedItemsLimit {
+    for phase in phases.prefix(100)
+    where tree.kind(phase) == .mapping && tree.children(phase).count <= 64 {
       if let items = tree.value(forKey: "items", in: phase), tree.kind(items) == .sequence {
         count += tree.children(items).count
       }
