@@ -216,7 +216,7 @@ struct LoadingWithoutTipsTests {
     }
     #expect(tips.count == 2)
     #expect(lint.caseStudy != nil)
-    let load = CaseStudyLoader.validate(yaml, file: "w.yaml", tipsWithoutErrors: false)
+    let load = CaseStudyLoader.validate(yaml, file: "w.yaml", writingTips: false)
     #expect(load.caseStudy == lint.caseStudy)
     #expect(load.diagnostics == lint.diagnostics.filter { !tips.contains($0) })
     #expect((try? CaseStudyLoader.parse(yaml, file: "w.yaml")) == lint.caseStudy)

@@ -11,7 +11,7 @@ public enum CaseStudyLoader {
   public static func parse(_ yaml: String, file: String) throws(CaseStudyLoadError) -> CaseStudy {
     // The writing tips only add warnings, which a load that succeeds drops: they are checked
     // only when there is an error to throw with them.
-    let result = validate(yaml, file: file, tipsWithoutErrors: false)
+    let result = validate(yaml, file: file, writingTips: false)
     guard let caseStudy = result.caseStudy else {
       throw CaseStudyLoadError(diagnostics: result.diagnostics)
     }
@@ -50,12 +50,12 @@ public enum CaseStudyLoader {
   public static func validate(_ yaml: String, file: String) -> (
     caseStudy: CaseStudy?, diagnostics: [Diagnostic]
   ) {
-    validate(yaml, file: file, tipsWithoutErrors: true)
+    validate(yaml, file: file, writingTips: true)
   }
 
-  /// `validate`, leaving out the writing tips' warnings when there is no error unless
-  /// `tipsWithoutErrors` (see `CaseStudyValidator.tipsWithoutErrors`).
-  static func validate(_ yaml: String, file: String, tipsWithoutErrors: Bool) -> (
+  /// `validate`; without `writingTips`, the tips' warnings are left out when there is no error.
+  /// With an error the tips are checked anyway, so the diagnostics are always lint's.
+  static func validate(_ yaml: String, file: String, writingTips: Bool) -> (
     caseStudy: CaseStudy?, diagnostics: [Diagnostic]
   ) {
     var text = yaml
@@ -64,9 +64,13 @@ public enum CaseStudyLoader {
     case .failure(let error):
       return (nil, error.diagnostics)
     case .success(let tree):
-      var validator = CaseStudyValidator(
-        file: file, tree: tree, tipsWithoutErrors: tipsWithoutErrors)
-      let caseStudy = validator.validate()
+      var validator = CaseStudyValidator(file: file, tree: tree, writingTips: writingTips)
+      var caseStudy = validator.validate()
+      if validator.errorCount > 0, !writingTips {
+        // Rare, and the tree is built: walk it again, checking the tips this time.
+        validator = CaseStudyValidator(file: file, tree: tree, writingTips: true)
+        caseStudy = validator.validate()
+      }
       let diagnostics = Diagnostic.sorted(validator.finalDiagnostics())
       return (validator.errorCount == 0 ? caseStudy : nil, diagnostics)
     }

@@ -53,15 +53,15 @@ struct CaseStudyValidator {
   /// Cast members' names, read before the phases.
   var castNames: [String] = []
 
-  /// Whether the writing tips (ValidatorTips.swift) are checked when there is no error. A plain
-  /// load turns this off: it keeps the diagnostics only when there is an error, and then the
-  /// tips are checked anyway, so what it reports stays the same as lint's.
-  let tipsWithoutErrors: Bool
+  /// Whether the writing tips (ValidatorTips.swift) are checked, and what they need kept on
+  /// the walk. A plain load turns them off: it keeps the diagnostics only when there is an
+  /// error, and then walks again with them on (`CaseStudyLoader.validate`).
+  let writingTips: Bool
 
-  init(file: String, tree: YAMLTree, tipsWithoutErrors: Bool = true) {
+  init(file: String, tree: YAMLTree, writingTips: Bool = true) {
     self.file = file
     self.tree = tree
-    self.tipsWithoutErrors = tipsWithoutErrors
+    self.writingTips = writingTips
   }
 
   // MARK: Reporting
@@ -215,6 +215,7 @@ struct CaseStudyValidator {
       if nodes.isEmpty, let location = top.location(of: "phases") {
         error(location, "'phases' is empty", fix: "add at least one phase")
       }
+      reserveItemTables(for: nodes)
       // Gates and arises_in may name later phases and items: checkReferences() runs after.
       phases = readEach(nodes) { $0.phase($1, index: $2) }.entries
     }
@@ -225,7 +226,7 @@ struct CaseStudyValidator {
     }
 
     checkReferences()
-    if tipsWithoutErrors || errorCount > 0 { checkWritingTips() }
+    if writingTips { checkWritingTips() }
 
     guard errorCount == 0, let formatVersion, let id, let version, let title, let summary,
       let background
@@ -233,6 +234,26 @@ struct CaseStudyValidator {
     return CaseStudy(
       formatVersion: formatVersion, id: id, version: version, title: title, summary: summary,
       background: background, cast: cast, phases: phases, retiredItems: retired)
+  }
+
+  /// The most items whose id tables `reserveItemTables` sizes up front; aliases can make the
+  /// count of a short file huge, and the tables grow past this as they fill.
+  static let reservedItemsLimit = 1 << 16
+
+  /// Sizes the tables that take every item's id once, rather than doubling them as they fill.
+  /// It looks at no more than 100 phases of at most 32 keys each, so that aliases of a huge
+  /// mapping cannot make this look-ahead slow; the walk itself is bounded by `maxVisits`.
+  private mutating func reserveItemTables(for phases: YAMLNodeList) {
+    var count = 0
+    for phase in phases.prefix(100)
+    where tree.kind(phase) == .mapping && tree.children(phase).count <= 64 {
+      if let items = tree.value(forKey: "items", in: phase), tree.kind(items) == .sequence {
+        count += tree.children(items).count
+      }
+    }
+    count = min(count, Self.reservedItemsLimit)
+    itemPhase.reserveCapacity(count)
+    seenIDs[IDSpace.item.rawValue].reserveCapacity(count)
   }
 
   /// The `format_version` node and value when it is newer than this build reads.

@@ -48,7 +48,7 @@ extension CaseStudyValidator {
     let phaseLabel = fields.label
     let title = shortText(fields, "title", limit: Self.titleLimit)
     let goal = text(fields, "goal")
-    if let goal, let location = fields.location(of: "goal") {
+    if writingTips, let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, TipSubject(prefix: "the goal of ", fields.name), location))
     }
     let briefing = text(fields, "briefing")
@@ -197,7 +197,7 @@ extension CaseStudyValidator {
       read: minutes[0], work: minutes[1], decide: minutes[2], debrief: minutes[3])
     if let timebox, schedule.total != timebox, let key = phase.index(of: "schedule") {
       warning(
-        phase.keyLocations[key],
+        phase.entries[key].keyLocation,
         "the schedule of \(phase.label) adds up to \(schedule.total) minutes, but 'timebox_minutes' is \(timebox)",
         fix: "make read + work + decide + debrief equal the timebox")
     }
@@ -271,7 +271,7 @@ extension CaseStudyValidator {
       itemPhase[id] = first
     }
     let title = shortText(fields, "title", limit: Self.titleLimit)
-    if let title, let location = fields.location(of: "title") {
+    if writingTips, let title, let location = fields.location(of: "title") {
       storyFreeTexts.append((title, TipSubject(prefix: "the title of ", fields.name), location))
     }
     let guidance = text(fields, "guidance")
@@ -283,7 +283,7 @@ extension CaseStudyValidator {
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
-    if let location = fields.location(of: "id") {
+    if writingTips, let location = fields.location(of: "id") {
       phaseItemPlacements.append(
         (
           Item.isEthics(tags: tagNames ?? []), !(arisesIn?.isEmpty ?? true),
@@ -373,7 +373,7 @@ extension CaseStudyValidator {
       }
       options = walked.entries
       optionsValid = optionsValid && walked.allRead
-      if optionsValid {
+      if writingTips, optionsValid {
         decisionShapes.append(
           DecisionShape(
             label: decisionLabel, location: listLocation, options: options,

@@ -33,21 +33,26 @@ struct EntityLabel {
   }
 }
 
+/// One key of a mapping: its name, where the key is, and its value.
+struct Field {
+  var name: String
+  var keyLocation: Location
+  var value: FieldValue
+}
+
 /// The keys of one YAML mapping, with its position and a name to use in messages.
 struct Fields {
   var name: EntityLabel
   var location: Location
-  /// In document order. Mappings in a case study have about ten keys, so a linear search beats
-  /// hashing here.
-  var names: [String]
-  var keyLocations: [Location]
-  var values: [FieldValue]
+  /// In document order, in one array (one allocation per mapping). Mappings in a case study
+  /// have about ten keys, so a linear search beats hashing here.
+  var entries: [Field]
 
   var kind: String { name.kind }
 
-  func index(of name: String) -> Int? { names.firstIndex(of: name) }
+  func index(of name: String) -> Int? { entries.firstIndex { $0.name == name } }
 
-  func value(_ name: String) -> FieldValue? { index(of: name).map { values[$0] } }
+  func value(_ name: String) -> FieldValue? { index(of: name).map { entries[$0].value } }
 
   func has(_ name: String) -> Bool { index(of: name) != nil }
 
@@ -157,13 +162,9 @@ extension CaseStudyValidator {
         fix: "write it as 'key: value' lines with the keys \(Self.list(allowed.required))")
       return nil
     }
-    var names: [String] = []
-    var keyLocations: [Location] = []
-    var values: [FieldValue] = []
-    names.reserveCapacity(12)
-    keyLocations.reserveCapacity(12)
-    values.reserveCapacity(12)
     let pairs = tree.children(node)
+    var entries: [Field] = []
+    entries.reserveCapacity(pairs.count / 2)
     var index = pairs.startIndex
     while index + 1 < pairs.endIndex {
       let key = pairs[index]
@@ -176,16 +177,18 @@ extension CaseStudyValidator {
           fix: "use one of \(Self.list(allowed.all))")
         continue
       }
-      names.append(tree.string(key))
-      keyLocations.append(tree.location(key))
-      values.append(FieldValue(value, in: tree))
+      entries.append(
+        Field(
+          name: tree.string(key), keyLocation: tree.location(key),
+          value: FieldValue(value, in: tree)))
     }
-    let id = Self.idText(names.firstIndex(of: "id").map { values[$0] })
+    let id = Self.idText(entries.first { $0.name == "id" }?.value)
     let result = Fields(
       name: EntityLabel(
         kind: kind, id: id, fallback: id == nil ? fallbackLabel() : "", parent: parentLabel),
-      location: tree.location(node), names: names, keyLocations: keyLocations, values: values)
-    for (name, location) in zip(names, keyLocations) where !allowed.all.contains(name) {
+      location: tree.location(node), entries: entries)
+    for field in entries where !allowed.all.contains(field.name) {
+      let (name, location) = (field.name, field.keyLocation)
       let label = result.label
       let fix: String
       if let suggestion = Suggestion.closest(to: name, among: allowed.all) {
@@ -263,8 +266,8 @@ extension CaseStudyValidator {
   mutating func text(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
     guard let index = fields.index(of: key) else { return nil }
     noteRead(fields, key, as: .text)
-    guard case .scalar(let scalar) = fields.values[index] else {
-      let value = fields.values[index]
+    guard case .scalar(let scalar) = fields.entries[index].value else {
+      let value = fields.entries[index].value
       error(
         value.location,
         "'\(key)' in \(fields.label) must be text, found \(Self.describe(value))",
@@ -274,7 +277,7 @@ extension CaseStudyValidator {
     if scalar.isNull {
       if required {
         error(
-          fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+          fields.entries[index].keyLocation, "'\(key)' in \(fields.label) has no value",
           fix: "write \(Self.hint(for: key)) after '\(key):'")
       }
       return nil
@@ -302,7 +305,7 @@ extension CaseStudyValidator {
   mutating func integer(_ fields: Fields, _ key: String) -> Int? {
     guard let index = fields.index(of: key) else { return nil }
     noteRead(fields, key, as: .integer)
-    let value = fields.values[index]
+    let value = fields.entries[index].value
     var expected: String { "'\(key)' in \(fields.label) must be a whole number" }
     guard case .scalar(let scalar) = value else {
       error(
@@ -315,7 +318,7 @@ extension CaseStudyValidator {
       return number
     case .null:
       error(
-        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fields.entries[index].keyLocation, "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     case .string(let text, quoted: true):
       if let number = ScalarValue.integer(text.trimming(.whitespaces)) {
@@ -339,7 +342,7 @@ extension CaseStudyValidator {
   mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
     guard let index = fields.index(of: key) else { return nil }
     noteRead(fields, key, as: .boolean)
-    let value = fields.values[index]
+    let value = fields.entries[index].value
     var expected: String { "'\(key)' in \(fields.label) must be true or false" }
     guard case .scalar(let scalar) = value else {
       error(
@@ -351,7 +354,7 @@ extension CaseStudyValidator {
       return flag
     case .null:
       error(
-        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fields.entries[index].keyLocation, "'\(key)' in \(fields.label) has no value",
         fix: "write true or false after '\(key):'")
     case .string(let text, quoted: true):
       if case .bool(let flag) = ScalarValue(plain: text) {
@@ -375,14 +378,14 @@ extension CaseStudyValidator {
   ) -> YAMLNodeList? {
     guard let index = fields.index(of: key) else { return nil }
     noteRead(fields, key, as: .list)
-    let value = fields.values[index]
+    let value = fields.entries[index].value
     switch value {
     case .node(let node, .sequence, _):
       return tree.children(node)
     case .scalar(let scalar) where scalar.isNull:
       if !required { return YAMLNodeList(base: []) }
       error(
-        fields.keyLocations[index], "'\(key)' in \(fields.label) has no value",
+        fields.entries[index].keyLocation, "'\(key)' in \(fields.label) has no value",
         fix: "write \(Self.hint(for: key)) after '\(key):'")
     default:
       error(

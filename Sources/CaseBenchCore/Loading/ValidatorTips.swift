@@ -102,7 +102,7 @@ extension CaseStudyValidator {
   /// A required text that should stay short: read as `text`, and kept for `checkLengths`.
   mutating func shortText(_ fields: Fields, _ key: String, limit: Int) -> String? {
     let value = text(fields, key)
-    if let value, let location = fields.location(of: key) {
+    if writingTips, let value, let location = fields.location(of: key) {
       shortTexts.append((value, TipSubject(key: key, of: fields.name), limit, location))
     }
     return value
