@@ -40,13 +40,13 @@ enum UTF8Scan {
     if asciiBefore && asciiAfter { return true }
     let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     if !asciiBefore {
-      let start = scalarStart(bytes, before: range.lowerBound)
+      let start = UTF8Scalars.startOfScalar(endingAt: range.lowerBound, in: bytes)
       let before = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.lowerBound]), as: UTF8.self)
       if (before + own).count != 2 { return false }
     }
     if !asciiAfter {
-      let end = scalarEnd(bytes, from: range.upperBound)
+      let end = range.upperBound + UTF8Scalars.decode(bytes, at: range.upperBound).length
       let after = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[range.upperBound..<end]), as: UTF8.self)
       if (own + after).count != 2 { return false }
@@ -54,49 +54,13 @@ enum UTF8Scan {
     return true
   }
 
-  /// Where the scalar that ends just before `index` starts.
-  static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Int {
-    var start = index - 1
-    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-    return start
-  }
-
-  /// Where the scalar that starts at `index` ends.
-  static func scalarEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-    var end = index + 1
-    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-    return end
-  }
-
-  /// The scalar of valid UTF-8 between `start` and `end`.
-  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-    -> Unicode.Scalar?
-  {
-    if end - start == 1 { return Unicode.Scalar(bytes[start]) }
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = UnsafeBufferPointer(rebasing: bytes[start..<end]).makeIterator()
-    guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return nil }
-    return Unicode.UTF8.decode(encoded)
-  }
-
   /// `range` without the scalars of `characters` at either end: the bytes that
   /// `trimming(characters)` keeps.
   static func trimmed(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ characters: TrimmedCharacters
   ) -> Range<Int> {
-    var start = range.lowerBound
-    var end = range.upperBound
-    while start < end {
-      let next = scalarEnd(bytes, from: start)
-      guard let s = scalar(bytes, start, next), characters.contains(s) else { break }
-      start = next
-    }
-    while end > start {
-      let previous = scalarStart(bytes, before: end)
-      guard let s = scalar(bytes, previous, end), characters.contains(s) else { break }
-      end = previous
-    }
-    return start..<end
+    let start = characters.firstOutside(bytes, in: range)
+    return start..<characters.endOfLastOutside(bytes, in: start..<range.upperBound)
   }
 
   /// Calls `body` with each line of `bytes`, without its line break, as
