@@ -101,6 +101,9 @@ public struct ScreenBuffer: Sendable, Equatable {
   ) -> Int {
     guard y >= 0, y < size.height else { return x }
     let limit = min(maxX ?? size.width, size.width)
+    if let end = putPrintableASCII(text, x: x, y: y, limit: limit, role: role, bold: bold) {
+      return end
+    }
     var col = x
     characters: for ch in text {
       if col >= limit { break }
@@ -122,6 +125,27 @@ public struct ScreenBuffer: Sendable, Equatable {
       }
     }
     return col
+  }
+
+  /// The common case, on bytes: text that is all printable ASCII (U+0020 to U+007E) is one
+  /// character per byte, each one cell wide, with nothing hidden and nothing to join. Returns
+  /// nil, having written nothing, for any other text.
+  private mutating func putPrintableASCII(
+    _ text: String, x: Int, y: Int, limit: Int, role: Role, bold: Bool
+  ) -> Int? {
+    let written: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+      var col = x
+      for byte in bytes {
+        if col >= limit { break }
+        if col >= 0 {
+          self[col, y] = Cell(String(UnicodeScalar(byte)), role: role, bold: bold)
+        }
+        col += 1
+      }
+      return col
+    }
+    return written ?? nil
   }
 
   /// Writes one character that is safe to draw at `col` and advances `col` past it. Returns

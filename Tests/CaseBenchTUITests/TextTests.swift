@@ -25,6 +25,38 @@ struct TextTests {
     #expect(l == ["alpha beta", "gamma…"])
   }
 
+  @Test func printableASCIITakesOneCellPerByteWhereverItIsClipped() {
+    let text = "Hello, world ~!{|}"
+    for x in [-3, 0, 5, 30] {
+      for maxX in [nil, 7] {
+        var buffer = ScreenBuffer(size: Size(width: 20, height: 2))
+        let end = buffer.put(text, x: x, y: 1, role: .accent, bold: true, maxX: maxX)
+        let limit = min(maxX ?? 20, 20)
+        #expect(end == (x >= limit ? x : min(x + text.utf8.count, limit)))
+        for col in 0..<20 {
+          let index = col - x
+          let cell = buffer[col, 1]
+          if index >= 0, index < text.utf8.count, col < limit {
+            let expected = String(text[text.index(text.startIndex, offsetBy: index)])
+            #expect(cell == Cell(expected, role: .accent, bold: true), "x \(x), column \(col)")
+          } else {
+            #expect(cell == .blank, "x \(x), column \(col)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func textWithACombiningMarkStillGoesByCharacters() {
+    var buffer = ScreenBuffer(size: Size(width: 10, height: 1))
+    #expect(buffer.put("cafe\u{301}!", x: 0, y: 0) == 5)
+    #expect(buffer[3, 0].text == "e\u{301}")
+    #expect(buffer[4, 0].text == "!")
+    var tabbed = ScreenBuffer(size: Size(width: 10, height: 1))
+    #expect(tabbed.put("a\tb", x: 0, y: 0) == 3)
+    #expect(tabbed[1, 0].text == " ")
+  }
+
   @Test func editorMovesByGrapheme() {
     var e = TextEditor("e\u{301}🚲x", multiline: false)
     #expect(e.chars.count == 3)
