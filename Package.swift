@@ -4,16 +4,18 @@ import PackageDescription
 // How the release binary is linked on Linux: the Swift runtime and FoundationEssentials go in
 // statically (so the binary runs where Swift is not installed, and starts without loading a
 // dozen shared libraries), by lld (GNU ld and gold warn about a mktemp call inside
-// FoundationEssentials that casebench never makes), as a position-dependent executable (no
-// 44,000 start-up relocations dirtying pages), with the functions that casebench's commands run
-// laid out together (Sources/casebench/link-order.txt, made by scripts/link-order) so that a
-// command touches a few megabytes of code instead of most of it. Debug builds and tests link
-// the ordinary way.
+// FoundationEssentials that casebench never makes), with its 44,000 start-up relocations packed
+// into a few kilobytes (RELR; the binary stays position-independent, so its address is still
+// randomised), and with the functions that casebench's commands run laid out together
+// (Sources/casebench/link-order.txt, made by scripts/link-order) so that a command touches a
+// few megabytes of code instead of most of it. Debug builds, and so `swift test`, link the
+// ordinary way; the tests are not meant to be built for release (casebenchTests depends on the
+// executable, and a test runner cannot take the Swift runtime statically).
 let linkOrder = Context.packageDirectory + "/Sources/casebench/link-order.txt"
 let releaseLinking: [LinkerSetting] = [
   .unsafeFlags(
     [
-      "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie",
+      "-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
       "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
     ],
     .when(platforms: [.linux], configuration: .release)),

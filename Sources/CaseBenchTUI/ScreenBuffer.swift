@@ -127,16 +127,19 @@ public struct ScreenBuffer: Sendable, Equatable {
     return col
   }
 
-  /// The common case, on bytes: text that is all printable ASCII (U+0020 to U+007E) is one
-  /// character per byte, each one cell wide, with nothing hidden and nothing to join. Returns
-  /// nil, having written nothing, for any other text.
+  /// The common case, on bytes: text that is printable ASCII (U+0020 to U+007E) as far as it
+  /// can be drawn is one character per byte, each one cell wide, with nothing hidden and
+  /// nothing to join. Returns nil, having written nothing, for any other text.
   private mutating func putPrintableASCII(
     _ text: String, x: Int, y: Int, limit: Int, role: Role, bold: Bool
   ) -> Int? {
     let written: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-      for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+      // Only the bytes that can be drawn matter, and the one after them: a combining mark
+      // there would join the last cell drawn.
+      let drawn = bytes.prefix(max(0, limit - x) + 1)
+      for byte in drawn where byte < 0x20 || byte > 0x7E { return nil }
       var col = x
-      for byte in bytes {
+      for byte in drawn {
         if col >= limit { break }
         if col >= 0 {
           self[col, y] = Cell(String(UnicodeScalar(byte)), role: role, bold: bold)

@@ -237,6 +237,7 @@ struct LoadingWithoutTipsTests {
   @Test func aTitleCountsCharactersNotBytes() throws {
     // 60 characters in 180 bytes fits; 61 precomposed "é" (122 bytes) does not.
     let fits = String(repeating: "e\u{301}\u{301}", count: CaseStudyValidator.titleLimit)
+    try #require(Self.workshop.contains("title: Name the decision\n"))
     let yaml = Self.workshop.replacingOccurrences(
       of: "title: Name the decision\n", with: "title: \(fits)\n")
     #expect(

@@ -52,6 +52,10 @@ struct TextTests {
     #expect(buffer.put("cafe\u{301}!", x: 0, y: 0) == 5)
     #expect(buffer[3, 0].text == "e\u{301}")
     #expect(buffer[4, 0].text == "!")
+    // Clipped just before a combining mark: the mark's base is drawn whole, not as a bare "e".
+    var clipped = ScreenBuffer(size: Size(width: 10, height: 1))
+    #expect(clipped.put("abcde\u{301}xyz", x: 0, y: 0, maxX: 5) == 5)
+    #expect(clipped[4, 0].text == "e\u{301}")
     var tabbed = ScreenBuffer(size: Size(width: 10, height: 1))
     #expect(tabbed.put("a\tb", x: 0, y: 0) == 3)
     #expect(tabbed[1, 0].text == " ")

@@ -28,8 +28,7 @@ extension HTMLReport {
       default: continue
       }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-      out.append(
-        contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+      entity.withUTF8Buffer { out.append(contentsOf: $0) }
       run = index + 1
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<range.upperBound]))
@@ -72,8 +71,11 @@ extension HTMLReport {
     _ pattern: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
   ) -> Bool {
     let count = pattern.utf8CodeUnitCount
-    guard index + count <= bytes.count else { return false }
-    for k in 0..<count where bytes[index + k] != pattern.utf8Start[k] { return false }
+    guard count > 0, index + count <= bytes.count else { return false }
+    let matches = pattern.withUTF8Buffer { pattern in
+      (0..<count).allSatisfy { bytes[index + $0] == pattern[$0] }
+    }
+    guard matches else { return false }
     return UTF8Scan.isLoneASCII(bytes, at: index)
       && UTF8Scan.isLoneASCII(bytes, at: index + count - 1)
   }

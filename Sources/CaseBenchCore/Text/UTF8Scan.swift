@@ -1,4 +1,4 @@
-/// Reading text as UTF-8 bytes, for the report writers' hot loops. Most text is ASCII, where a
+/// Reading text as UTF-8 bytes, for hot loops (the report writers, RichText, the loader). Most text is ASCII, where a
 /// byte is a scalar and (CR LF aside) a Character of its own, so a scan can skip Swift's
 /// Character machinery and ask it only beside other scalars. Every answer here is the one the
 /// Character or scalar reading it replaces would give.
@@ -9,20 +9,22 @@ enum UTF8Scan {
   static let carriageReturn = UInt8(ascii: "\r")
 
   /// Whether the ASCII text `needle` occurs in `bytes`.
+  /// (`withUTF8Buffer`, not `utf8Start`: a one-character literal has no pointer.)
   static func contains(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let count = needle.utf8CodeUnitCount
-    guard count > 0, bytes.count >= count else { return count == 0 }
-    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
-    var index = 0
-    while index <= bytes.count - count {
-      if bytes[index] == pattern[0] {
-        var k = 1
-        while k < count, bytes[index + k] == pattern[k] { k += 1 }
-        if k == count { return true }
+    needle.withUTF8Buffer { pattern in
+      let count = pattern.count
+      guard count > 0, bytes.count >= count else { return count == 0 }
+      var index = 0
+      while index <= bytes.count - count {
+        if bytes[index] == pattern[0] {
+          var k = 1
+          while k < count, bytes[index + k] == pattern[k] { k += 1 }
+          if k == count { return true }
+        }
+        index += 1
       }
-      index += 1
+      return false
     }
-    return false
   }
 
   /// Whether the ASCII byte at `index` is a Character by itself. Beside ASCII bytes (or an
