@@ -66,36 +66,54 @@ enum UTF8Scan {
   }
 
   /// Calls `body` with each line of `bytes`, without its line break, as
-  /// `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)` splits a String:
-  /// a break is LF, VT, FF, CR, CR LF, NEL, U+2028 or U+2029 (every one a Character of its own).
+  /// `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)` splits a String.
   static func forEachLine(
     _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void
   ) {
     var start = 0
-    var index = 0
+    while let found = lineBreak(in: bytes, from: start) {
+      body(start..<found.start)
+      start = found.next
+    }
+    body(start..<bytes.count)
+  }
+
+  /// The first line break at or after `from`: where it starts, and where the next line starts.
+  /// A break is LF, VT, FF, CR, CR LF, NEL, U+2028 or U+2029, the Characters for which
+  /// `Character.isNewline` holds (CR LF is one Character, so one break).
+  static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (
+    start: Int, next: Int
+  )? {
+    var index = from
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
-      var breakLength = 0
-      if byte >= 0x0A && byte <= 0x0D {
-        breakLength =
-          byte == carriageReturn && index + 1 < count && bytes[index + 1] == lineFeed
-          ? 2 : 1
-      } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
-        breakLength = 2
-      } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
-        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-      {
-        breakLength = 3
-      }
-      if breakLength > 0 {
-        body(start..<index)
-        index += breakLength
-        start = index
-      } else {
+      // Most bytes are printable ASCII, or start or continue other scalars: no break.
+      if byte > 0x0D, byte != 0xC2, byte != 0xE2 {
         index += 1
+        continue
       }
+      switch byte {
+      case 0x0A, 0x0B, 0x0C:
+        return (index, index + 1)
+      case carriageReturn:
+        let crlf = index + 1 < count && bytes[index + 1] == lineFeed
+        return (index, index + (crlf ? 2 : 1))
+      case 0xC2:
+        // U+0085 is C2 85.
+        if index + 1 < count, bytes[index + 1] == 0x85 { return (index, index + 2) }
+      case 0xE2:
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        if index + 2 < count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+        {
+          return (index, index + 3)
+        }
+      default:
+        break
+      }
+      index += 1
     }
-    body(start..<count)
+    return nil
   }
 }
