@@ -61,7 +61,8 @@ let package = Package(
       name: "CaseBenchCore",
       dependencies: ["CYAML"],
       resources: [
-        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
+        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/bike-shop.image"),
+        .embedInCode("Resources/report.css"),
       ],
       swiftSettings: releaseCodeLayout
     ),
@@ -92,6 +93,12 @@ let package = Package(
       name: "casebench-bench",
       dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
       path: "Benchmarks"
+    ),
+    // Writes the built-in case study's image: scripts/compile-builtin runs it.
+    .executableTarget(
+      name: "casebench-compile-builtin",
+      dependencies: ["CaseBenchCore"],
+      path: "Tools/CompileBuiltIn"
     ),
     // libFuzzer targets for the two loaders: scripts/fuzz builds them with the sanitizers.
     // An ordinary build makes them replay tools (fuzz-case-study FILE..., fuzz-session FILE...).

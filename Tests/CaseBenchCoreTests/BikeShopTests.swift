@@ -19,7 +19,7 @@ struct BikeShopTests {
     let embedded = Data(BuiltInCaseStudies.bikeShopYAML.utf8)
     #expect(
       source == embedded,
-      "Sources/CaseBenchCore/Resources/bike-shop.yaml differs from CaseStudies/bike-shop.yaml: copy the source over it"
+      "Sources/CaseBenchCore/Resources/bike-shop.yaml differs from CaseStudies/bike-shop.yaml: run scripts/compile-builtin"
     )
   }
 

@@ -11,7 +11,7 @@ public enum CaseStudyCatalog {
 
   private static let builtInCaseStudies: [CaseStudy] = {
     do {
-      return [try CaseStudyLoader.parse(BuiltInCaseStudies.bikeShopYAML, file: builtInFileName)]
+      return [try BuiltInCaseStudies.bikeShop(file: builtInFileName)]
     } catch {
       return []
     }
