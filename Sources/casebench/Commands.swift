@@ -296,4 +296,4 @@ struct ExportCommand: ParsableCommand {
   }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: NamedArgumentValue {}

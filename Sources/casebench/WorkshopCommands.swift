@@ -232,7 +232,7 @@ struct WorkshopCommand: ParsableCommand {
   }
 }
 
-extension WorkshopReport.Format: ExpressibleByArgument {}
+extension WorkshopReport.Format: NamedArgumentValue {}
 
 /// A case study by id or path, worded for the command line when it cannot be found.
 func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLIError)

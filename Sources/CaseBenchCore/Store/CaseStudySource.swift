@@ -61,9 +61,9 @@ extension CaseStudyCatalog {
   /// the session recorded work on still exists in it; otherwise the error lists the ids that
   /// were renamed or removed, so that no work is silently orphaned. The session's source is
   /// brought up to date with the file used.
-  static func caseStudy(for session: inout Session, file: String, searchDirectories: [URL])
-    throws(SessionStoreError) -> CaseStudy
-  {
+  static func caseStudy(
+    for session: inout Session, file: String, searchDirectories: @autoclosure () -> [URL]
+  ) throws(SessionStoreError) -> CaseStudy {
     var found: (CaseStudy, CaseStudySource?)?
     var movedFrom: String?
     if let source = session.caseStudySource {
@@ -88,12 +88,15 @@ extension CaseStudyCatalog {
     if found == nil {
       if let study = builtIn().first(where: { $0.id == session.caseStudyID }) {
         found = (study, nil)
-      } else if let url = fileURL(forID: session.caseStudyID, searchDirectories: searchDirectories),
-        let study = try? CaseStudyLoader.load(contentsOf: url)
-      {
-        found = (study, CaseStudySource.of(fileAt: url))
-      } else if let study = find(id: session.caseStudyID, searchDirectories: searchDirectories) {
-        found = (study, nil)
+      } else {
+        let directories = searchDirectories()
+        if let url = fileURL(forID: session.caseStudyID, searchDirectories: directories),
+          let study = try? CaseStudyLoader.load(contentsOf: url)
+        {
+          found = (study, CaseStudySource.of(fileAt: url))
+        } else if let study = find(id: session.caseStudyID, searchDirectories: directories) {
+          found = (study, nil)
+        }
       }
     }
     guard let found else {

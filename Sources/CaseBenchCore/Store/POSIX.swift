@@ -235,5 +235,11 @@ public enum FileWrite {
 public enum StandardStreams {
   public static func output(_ data: Data) { _ = POSIX.writeAll(STDOUT_FILENO, data) }
 
+  /// A string's UTF-8, written from its own storage (no copy into Data first).
+  public static func output(_ text: String) {
+    var text = text
+    _ = text.withUTF8 { FileWrite.all(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
+  }
+
   public static func error(_ data: Data) { _ = POSIX.writeAll(STDERR_FILENO, data) }
 }

@@ -111,12 +111,15 @@ public enum SessionFiles {
   }
 
   /// Reads a session and finds its case study, without taking the lock (`status`, `export`).
-  public static func read(_ url: URL, searchDirectories: [URL]) throws(SessionStoreError) -> (
+  /// The search directories are worked out only if the case study is not built in.
+  public static func read(
+    _ url: URL, searchDirectories: @autoclosure () -> [URL]
+  ) throws(SessionStoreError) -> (
     caseStudy: CaseStudy, session: Session
   ) {
     var session = try SessionStore.load(from: url)
     let caseStudy = try CaseStudyCatalog.caseStudy(
-      for: &session, file: url.path, searchDirectories: searchDirectories)
+      for: &session, file: url.path, searchDirectories: searchDirectories())
     return (caseStudy, session)
   }
 
@@ -124,13 +127,14 @@ public enum SessionFiles {
   /// (another casebench has it, it cannot be locked, it is not writable); then loads it. A
   /// file that cannot be loaded throws, and leaves neither a lock held nor, when the file is
   /// missing, a lock file behind.
-  public static func open(_ url: URL, searchDirectories: [URL]) throws(SessionStoreError)
+  public static func open(_ url: URL, searchDirectories: @autoclosure () -> [URL])
+    throws(SessionStoreError)
     -> OpenedSession
   {
     let path = url.path
     // Load first when the file is missing: its error, without creating FILE.lock.
     if access(path, F_OK) != 0 {
-      _ = try read(url, searchDirectories: searchDirectories)
+      _ = try read(url, searchDirectories: searchDirectories())
     }
     var lock: SessionLock?
     var reason: String?
@@ -145,7 +149,7 @@ public enum SessionFiles {
       lock = nil
     }
     do {
-      let (caseStudy, session) = try read(url, searchDirectories: searchDirectories)
+      let (caseStudy, session) = try read(url, searchDirectories: searchDirectories())
       return OpenedSession(
         url: url, caseStudy: caseStudy, session: session, lock: lock, readOnlyReason: reason)
     } catch {
