@@ -19,7 +19,7 @@ public enum BuiltInCaseStudies {
 
   /// The Bike Shop: decoded from its image (`Resources/bike-shop.image`, written by
   /// `scripts/compile-builtin`) when the image was made from this very YAML, else parsed and
-  /// validated from the YAML, which gives the same case study about ten times slower.
+  /// validated from the YAML, which gives the same case study much more slowly.
   static func bikeShop(file: String) throws(CaseStudyLoadError) -> CaseStudy {
     if let study = CaseStudyImage.decode(
       bikeShopImage, source: bikeShopSource)

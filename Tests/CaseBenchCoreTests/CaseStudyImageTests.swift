@@ -58,14 +58,50 @@ struct CaseStudyImageTests {
     }
   }
 
+  /// The codec lists each type's fields by hand, so a field added to the model must be added to
+  /// its `write` and `init` too (and to `edgeStudy`); this counts them.
+  @Test func theCodecWritesEveryField() throws {
+    let study = Self.edgeStudy()
+    let phase = try #require(study.phases.first)
+    let item = try #require(phase.items.first)
+    let decision = try #require(phase.decisions.first)
+    let fieldsWritten: [(String, Any, Int)] = [
+      ("CaseStudy", study, 9), ("RetiredItem", study.retiredItems[0], 4),
+      ("CastMember", study.cast[0], 7), ("Phase", phase, 12),
+      ("Schedule", try #require(phase.schedule), 4), ("ModelAnswer", phase.modelAnswers[0], 3),
+      ("Item", item, 11), ("Decision", decision, 5), ("DecisionOption", decision.options[0], 5),
+      ("RiskPrompt", phase.riskPrompts[0], 4),
+    ]
+    for (type, value, written) in fieldsWritten {
+      #expect(
+        Mirror(reflecting: value).children.count == written,
+        "\(type)'s fields changed: update its write and init in CaseStudyImage.swift, the count here, and edgeStudy"
+      )
+    }
+  }
+
   @Test func integersSurviveAtTheirLimits() throws {
-    for value in [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int.max, Int.min] {
+    for value in [
+      0, 1, -1, 63, -64, 64, 127, 128, 300, -300, 1 << 40, -(1 << 40), Int.max, Int.min,
+    ] {
       var writer = ImageWriter()
       writer.varint(value)
       var reader = ImageReader(bytes: writer.bytes)
       #expect(try reader.varint() == value)
       #expect(reader.atEnd)
     }
+  }
+
+  /// Eleven bytes, or a tenth byte with bits beyond the 64th, are not a number.
+  @Test func overlongIntegersAreRefused() {
+    for bytes: [UInt8] in [
+      Array(repeating: 0x80, count: 10) + [0x01], Array(repeating: 0xFF, count: 9) + [0x02],
+    ] {
+      var reader = ImageReader(bytes: bytes)
+      #expect(throws: ImageReader.Malformed.self) { try reader.varint() }
+    }
+    var top = ImageReader(bytes: Array(repeating: 0xFF, count: 9) + [0x01])
+    #expect(throws: Never.self) { try top.varint() }
   }
 
   static func edgeStudy() -> CaseStudy {

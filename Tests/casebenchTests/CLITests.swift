@@ -85,6 +85,22 @@ struct CLITests {
     #expect(missing.status == 2)
     let badFormat = try run(["export", "x.json", "--format", "pdf"])
     #expect(badFormat.status == 2)
+    #expect(badFormat.err.contains("Please provide one of 'markdown', 'html' or 'json'."))
+  }
+
+  /// A value named in a list (NamedArgumentValue) is listed in help and offered by completion.
+  @Test func namedValuesAreListedInHelpAndCompletion() throws {
+    let export = try run(["export", "--help"])
+    let exportHelp = export.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      exportHelp.contains("(values: markdown, html, json; default: markdown)"), "\(export.out)")
+    let workshop = try run(["workshop", "--help"])
+    let workshopHelp = workshop.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(workshopHelp.contains("(values: markdown, html)"), "\(workshop.out)")
+    let bash = try run(["--generate-completion-script", "bash"])
+    #expect(bash.status == 0)
+    #expect(bash.out.contains("'markdown'$'\\n''html'$'\\n''json'"))
+    #expect(bash.out.contains("'markdown'$'\\n''html'\n"))
   }
 
   @Test func lintPassesTheShippedCaseStudy() throws {
