@@ -48,7 +48,7 @@ public enum TrimmedCharacters: Sendable {
         guard containsASCII(byte) else { return index }
         index += 1
       } else {
-        let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+        let (scalar, length) = UTF8Scan.scalar(bytes, at: index)
         guard contains(scalar) else { return index }
         index += length
       }
@@ -66,54 +66,12 @@ public enum TrimmedCharacters: Sendable {
         guard containsASCII(byte) else { return end }
         end -= 1
       } else {
-        let start = UTF8Scalars.startOfScalar(endingAt: end, in: bytes)
-        guard contains(UTF8Scalars.decode(bytes, at: start).scalar) else { return end }
+        let start = UTF8Scan.startOfScalar(endingAt: end, in: bytes)
+        guard contains(UTF8Scan.scalar(bytes, at: start).scalar) else { return end }
         end = start
       }
     }
     return range.lowerBound
-  }
-}
-
-/// Reading scalars straight from valid UTF-8, for the text helpers' byte-level fast paths.
-enum UTF8Scalars {
-  /// The scalar that starts at `index` of the valid UTF-8 `bytes`, and its length in bytes.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
-    scalar: Unicode.Scalar, length: Int
-  ) {
-    let lead = UInt32(bytes[index])
-    let value: UInt32
-    let length: Int
-    switch lead {
-    case ..<0x80:
-      value = lead
-      length = 1
-    case ..<0xE0:
-      value = (lead & 0x1F) << 6 | continuation(bytes, index + 1)
-      length = 2
-    case ..<0xF0:
-      value =
-        (lead & 0x0F) << 12 | continuation(bytes, index + 1) << 6 | continuation(bytes, index + 2)
-      length = 3
-    default:
-      value =
-        (lead & 0x07) << 18 | continuation(bytes, index + 1) << 12
-        | continuation(bytes, index + 2) << 6 | continuation(bytes, index + 3)
-      length = 4
-    }
-    // Valid UTF-8 always decodes to a scalar; U+FFFD stands in should it ever not.
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-  }
-
-  private static func continuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
-    UInt32(bytes[index] & 0x3F)
-  }
-
-  /// The offset of the first byte of the scalar whose last byte is at `end - 1`.
-  static func startOfScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var start = end - 1
-    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-    return start
   }
 }
 

@@ -1,7 +1,7 @@
-/// Reading text as UTF-8 bytes, for hot loops (the report writers, RichText, the loader). Most text is ASCII, where a
-/// byte is a scalar and (CR LF aside) a Character of its own, so a scan can skip Swift's
-/// Character machinery and ask it only beside other scalars. Every answer here is the one the
-/// Character or scalar reading it replaces would give.
+/// Reading text as UTF-8 bytes, for hot loops (the report writers, RichText, the loader,
+/// trimming). Most text is ASCII, where a byte is a scalar and (CR LF aside) a Character of its
+/// own, so a scan can skip Swift's Character machinery and ask it only beside other scalars.
+/// Every answer here is the one the Character or scalar reading it replaces would give.
 enum UTF8Scan {
   static let space = UInt8(ascii: " ")
   static let tab = UInt8(ascii: "\t")
@@ -42,13 +42,13 @@ enum UTF8Scan {
     if asciiBefore && asciiAfter { return true }
     let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     if !asciiBefore {
-      let start = UTF8Scalars.startOfScalar(endingAt: range.lowerBound, in: bytes)
+      let start = UTF8Scan.startOfScalar(endingAt: range.lowerBound, in: bytes)
       let before = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.lowerBound]), as: UTF8.self)
       if (before + own).count != 2 { return false }
     }
     if !asciiAfter {
-      let end = range.upperBound + UTF8Scalars.decode(bytes, at: range.upperBound).length
+      let end = range.upperBound + UTF8Scan.scalar(bytes, at: range.upperBound).length
       let after = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[range.upperBound..<end]), as: UTF8.self)
       if (own + after).count != 2 { return false }
@@ -115,5 +115,47 @@ enum UTF8Scan {
       index += 1
     }
     return nil
+  }
+}
+
+/// Reading scalars straight from valid UTF-8, for the text helpers' byte-level fast paths.
+extension UTF8Scan {
+  /// The scalar that starts at `index` of the valid UTF-8 `bytes`, and its length in bytes.
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    scalar: Unicode.Scalar, length: Int
+  ) {
+    let lead = UInt32(bytes[index])
+    let value: UInt32
+    let length: Int
+    switch lead {
+    case ..<0x80:
+      value = lead
+      length = 1
+    case ..<0xE0:
+      value = (lead & 0x1F) << 6 | continuation(bytes, index + 1)
+      length = 2
+    case ..<0xF0:
+      value =
+        (lead & 0x0F) << 12 | continuation(bytes, index + 1) << 6 | continuation(bytes, index + 2)
+      length = 3
+    default:
+      value =
+        (lead & 0x07) << 18 | continuation(bytes, index + 1) << 12
+        | continuation(bytes, index + 2) << 6 | continuation(bytes, index + 3)
+      length = 4
+    }
+    // Valid UTF-8 always decodes to a scalar; U+FFFD stands in should it ever not.
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  private static func continuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
+    UInt32(bytes[index] & 0x3F)
+  }
+
+  /// The offset of the first byte of the scalar whose last byte is at `end - 1`.
+  static func startOfScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = end - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
   }
 }
