@@ -6,29 +6,15 @@ import PackageDescription
 // dozen shared libraries), by lld (GNU ld and gold warn about a mktemp call inside
 // FoundationEssentials that casebench never makes), with its 44,000 start-up relocations packed
 // into a few kilobytes (RELR; the binary stays position-independent, so its address is still
-// randomised), and with the functions that casebench's commands run laid out together
-// (Sources/casebench/link-order.txt, made by scripts/link-order) so that a command touches a
-// few megabytes of code instead of most of it. Debug builds, and so `swift test`, link the
-// ordinary way; the tests are not meant to be built for release (casebenchTests depends on the
-// executable, and a test runner cannot take the Swift runtime statically).
-let linkOrder = Context.packageDirectory + "/Sources/casebench/link-order.txt"
+// randomised). Debug builds, and so `swift test`, link the ordinary way; the tests are not meant
+// to be built for release (casebenchTests depends on the executable, and a test runner cannot
+// take the Swift runtime statically).
 let releaseLinking: [LinkerSetting] = [
   .unsafeFlags(
-    [
-      "-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-      "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
-    ],
+    ["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
     .when(platforms: [.linux], configuration: .release)),
   .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
   .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
-]
-
-// Each function in its own section, so that the linker can place casebench's own functions by
-// link-order.txt too (the static Swift libraries are built this way already).
-let releaseCodeLayout: [SwiftSetting] = [
-  .unsafeFlags(
-    ["-Xfrontend", "-function-sections"],
-    .when(platforms: [.linux], configuration: .release))
 ]
 
 let package = Package(
@@ -56,27 +42,24 @@ let package = Package(
       name: "CYAML",
       providers: [.apt(["libyaml-dev"])]
     ),
-    // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
+    // The domain and its files: case studies, validation, sessions and their files (saves,
+    // locks), progress, reports, toolkit, workshops (its README says where). Never ncurses.
     .target(
       name: "CaseBenchCore",
       dependencies: ["CYAML"],
-      resources: [
-        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/bike-shop.image"),
-        .embedInCode("Resources/report.css"),
-      ],
-      swiftSettings: releaseCodeLayout
+      exclude: ["README.md"],
+      // Resources/bike-shop.yaml is a link to CaseStudies/bike-shop.yaml: the one file.
+      resources: [.embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css")]
     ),
     // Screens as pure functions of state: update(state, event) and render(state, size).
     .target(
       name: "CaseBenchTUI",
-      dependencies: ["CaseBenchCore"],
-      swiftSettings: releaseCodeLayout
+      dependencies: ["CaseBenchCore"]
     ),
     // The ncurses backend: the only importer of CNcursesw and CCaseBenchSignals.
     .target(
       name: "CaseBenchTerminal",
-      dependencies: ["CNcursesw", "CCaseBenchSignals", "CaseBenchTUI"],
-      swiftSettings: releaseCodeLayout
+      dependencies: ["CNcursesw", "CCaseBenchSignals", "CaseBenchTUI"]
     ),
     .executableTarget(
       name: "casebench",
@@ -84,8 +67,6 @@ let package = Package(
         "CaseBenchCore", "CaseBenchTUI", "CaseBenchTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      exclude: ["link-order.txt"],
-      swiftSettings: releaseCodeLayout,
       linkerSettings: releaseLinking
     ),
     // Timing harness for the quality bars: swift run -c release casebench-bench
@@ -93,12 +74,6 @@ let package = Package(
       name: "casebench-bench",
       dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
       path: "Benchmarks"
-    ),
-    // Writes the built-in case study's image: scripts/compile-builtin runs it.
-    .executableTarget(
-      name: "casebench-compile-builtin",
-      dependencies: ["CaseBenchCore"],
-      path: "Tools/CompileBuiltIn"
     ),
     // libFuzzer targets for the two loaders: scripts/fuzz builds them with the sanitizers.
     // An ordinary build makes them replay tools (fuzz-case-study FILE..., fuzz-session FILE...).

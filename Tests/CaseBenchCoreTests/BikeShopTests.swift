@@ -13,14 +13,22 @@ struct BikeShopTests {
     try #require(CaseStudyCatalog.builtIn().first { $0.id == "bike-shop" })
   }
 
-  @Test func builtInCopyIsByteForByteTheSourceInCaseStudies() throws {
+  /// The binary embeds CaseStudies/bike-shop.yaml itself, through a symbolic link in Core's
+  /// Resources folder: an edit to the file is in the next build.
+  @Test func builtInBikeShopIsTheFileInCaseStudies() throws {
     let source = try Data(
       contentsOf: Self.repoRoot.appendingPathComponent("CaseStudies/bike-shop.yaml"))
     let embedded = Data(BuiltInCaseStudies.bikeShopYAML.utf8)
     #expect(
       source == embedded,
-      "Sources/CaseBenchCore/Resources/bike-shop.yaml differs from CaseStudies/bike-shop.yaml: run scripts/compile-builtin"
+      "the embedded Bike Shop differs from CaseStudies/bike-shop.yaml: is Sources/CaseBenchCore/Resources/bike-shop.yaml still a link to it?"
     )
+    // A link, not a second copy that could fall behind.
+    let resource = Self.repoRoot.appendingPathComponent(
+      "Sources/CaseBenchCore/Resources/bike-shop.yaml")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: resource.path)
+        == "../../../CaseStudies/bike-shop.yaml")
   }
 
   /// Model answers reach a facilitator's report and never a participant's.
