@@ -4,8 +4,10 @@ internal import CYAML
 ///
 /// Lists and mappings are built without recursion: the children of the ones still open wait in
 /// `pending`, and are stored side by side when their list or mapping ends. Nesting stops at
-/// `maxNesting` levels (Debian's libyaml 0.2.5 has no limit of its own), so `open` stays small. Anchors are registered when their node ends, so
-/// an alias inside its own anchor is undefined, and the tree has no cycles.
+/// `maxNesting` levels (Debian's libyaml 0.2.5 has no limit of its own), so `open` stays small.
+/// Anchors are registered when their node ends, so an alias inside its own anchor is undefined,
+/// and the tree has no cycles. A mapping's keys are scalars: a list, a mapping or an alias of one
+/// where a key goes is refused where it starts.
 struct YAMLComposer {
   private let yaml: String
   private let file: String
@@ -88,6 +90,9 @@ struct YAMLComposer {
           file: file, line: line, column: column,
           message: "the file has more than \(maxNodes) values; stopped reading here",
           fix: "split the case study into smaller ones")
+        return .failure(finalProblems(adding: problem))
+      }
+      if let problem = complexKeyProblem(event, line: line, column: column) {
         return .failure(finalProblems(adding: problem))
       }
       switch type {
@@ -182,6 +187,37 @@ struct YAMLComposer {
     }
   }
 
+  // MARK: Keys
+
+  /// A list, a mapping, or an alias of one, where a mapping's key goes. Case studies never need
+  /// such a key, and one that is an alias of lists of aliases would expand exponentially if it
+  /// were compared or hashed (Yams hashed keys, so a file of a few hundred bytes kept it busy for
+  /// hours), so the composer refuses it before it becomes a key.
+  private func complexKeyProblem(
+    _ event: UnsafeMutablePointer<yaml_event_t>, line: Int, column: Int
+  ) -> Diagnostic? {
+    let what: String
+    switch event.pointee.type {
+    case YAML_SEQUENCE_START_EVENT: what = "a list"
+    case YAML_MAPPING_START_EVENT: what = "a mapping"
+    case YAML_ALIAS_EVENT:
+      guard let name = event.pointee.data.alias.anchor.map({ String(cString: $0) }),
+        let node = anchors[name], tree.kind(node) != .scalar
+      else { return nil }
+      what = tree.kind(node) == .sequence ? "an alias of a list" : "an alias of a mapping"
+    default:
+      return nil
+    }
+    // The next node goes in as a key when the innermost open collection is a mapping that has
+    // as many keys as values so far.
+    guard let innermost = open.last, innermost.kind == .mapping,
+      (pending.count - innermost.childStart) % 2 == 0
+    else { return nil }
+    return Diagnostic(
+      file: file, line: line, column: column, message: "a mapping key here is \(what), not a name",
+      fix: "use plain names as keys; case studies do not need complex keys")
+  }
+
   // MARK: Repeated keys
 
   private struct KeyIdentity: Hashable {
@@ -189,9 +225,9 @@ struct YAMLComposer {
     var tag: String?
   }
 
-  /// Reports every key of a mapping that repeats an earlier one. Only scalar keys are compared:
-  /// a list or mapping used as a key is reported by the validator wherever it appears. `pairs`
-  /// may end with a key whose value was never read (composing stopped there).
+  /// Reports every key of a mapping that repeats an earlier one (keys are scalars:
+  /// `complexKeyProblem`). `pairs` may end with a key whose value was never read (composing
+  /// stopped there).
   private mutating func checkRepeatedKeys(_ pairs: ArraySlice<Int32>) {
     let keyCount = (pairs.count + 1) / 2
     guard keyCount > 1 else { return }

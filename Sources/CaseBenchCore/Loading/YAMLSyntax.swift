@@ -14,19 +14,11 @@ internal import CYAML
 /// and naming the line of the first.
 enum YAMLSyntax {
   /// The document (its root is `nil` when it is empty), or every problem that stops it from
-  /// being composed: a syntax error, repeated keys, an undefined alias, a second document.
+  /// being composed: a syntax error, repeated keys, a key that is not a scalar, an undefined
+  /// alias, a second document.
   static func compose(
     _ yaml: String, file: String, maxNodes: Int = 20_000_000
   ) -> Result<YAMLTree, CaseStudyLoadError> {
-    if let position = AliasKeyGuard.suspiciousKey(in: yaml) {
-      return .failure(
-        CaseStudyLoadError(diagnostics: [
-          Diagnostic(
-            file: file, line: position.line, column: position.column,
-            message: "a mapping key here is a list, a mapping or an alias, in a file with anchors",
-            fix: "use plain names as keys; case studies do not need complex keys")
-        ]))
-    }
     var text = yaml
     return text.withUTF8 { bytes in
       // libyaml wants a non-null buffer; an empty file is an empty stream anyway.
@@ -189,129 +181,5 @@ enum ScalarValue: Equatable {
       text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
     else { return false }
     return Double(String(text.unicodeScalars.filter { $0 != "_" })) != nil
-  }
-}
-
-/// A key that is an alias of a list built from aliases of lists expands exponentially if anything
-/// compares or hashes it (Yams did, to find duplicate keys, so a file of a few hundred bytes could
-/// keep the loader busy for hours). The composer now compares only scalar keys, but case studies
-/// never need keys that are not plain names, so a file that defines anchors and seems to use such
-/// a key is still refused before it is parsed, with one clear message. The scan is textual and
-/// conservative: it needs both an anchor (`&name`) and a complex key (`? key`, `*alias :` or
-/// `[...]: ` / `{...}: `) to object.
-enum AliasKeyGuard {
-  /// The 1-based position of the first suspicious key, or `nil`.
-  static func suspiciousKey(in yaml: String) -> (line: Int, column: Int)? {
-    let anchorSign = UInt8(ascii: "&")
-    let mayHaveAnchor =
-      yaml.utf8.withContiguousStorageIfAvailable { $0.contains(anchorSign) }
-      ?? yaml.utf8.contains(anchorSign)
-    guard mayHaveAnchor else { return nil }
-    let bytes = Array(yaml.utf8)
-    var hasAnchor = false
-    var firstKey: (line: Int, column: Int)?
-    var line = 1
-    var lineStart = 0
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = index + 1
-        index += 1
-        continue
-      }
-      let previous = index > 0 ? bytes[index - 1] : UInt8(ascii: "\n")
-      let atTokenStart = isTokenBoundary(previous)
-      switch byte {
-      case UInt8(ascii: "'"), UInt8(ascii: "\""):
-        // Skip a quoted scalar; a newline inside it still counts as a line.
-        guard atTokenStart || previous == UInt8(ascii: ":") else { break }
-        var end = index + 1
-        while end < bytes.count {
-          if bytes[end] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = end + 1
-          }
-          if byte == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\\") {
-            end += 2
-            continue
-          }
-          if bytes[end] == byte {
-            // '' is an escaped quote inside a single-quoted scalar.
-            if byte == UInt8(ascii: "'"), end + 1 < bytes.count, bytes[end + 1] == byte {
-              end += 2
-              continue
-            }
-            break
-          }
-          end += 1
-        }
-        index = end + 1
-        continue
-      case UInt8(ascii: "&") where atTokenStart && isNameByte(at: index + 1, in: bytes):
-        hasAnchor = true
-      case UInt8(ascii: "?") where atTokenStart && isSpaceOrEnd(at: index + 1, in: bytes):
-        if firstKey == nil { firstKey = (line, column(of: index, lineStart: lineStart, in: bytes)) }
-      case UInt8(ascii: "*") where atTokenStart && isNameByte(at: index + 1, in: bytes):
-        var end = index + 1
-        while isNameByte(at: end, in: bytes) { end += 1 }
-        if isKeyColon(at: end, in: bytes), firstKey == nil {
-          firstKey = (line, column(of: index, lineStart: lineStart, in: bytes))
-        }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        // A flow collection used as a key: point at the start of the line's content.
-        if isKeyColon(at: index + 1, in: bytes), firstKey == nil {
-          var start = lineStart
-          while start < index, bytes[start] == UInt8(ascii: " ") { start += 1 }
-          firstKey = (line, column(of: start, lineStart: lineStart, in: bytes))
-        }
-      default:
-        break
-      }
-      if hasAnchor, let firstKey { return firstKey }
-      index += 1
-    }
-    return nil
-  }
-
-  private static func isTokenBoundary(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
-      UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
-      true
-    default: false
-    }
-  }
-
-  private static func isNameByte(at index: Int, in bytes: [UInt8]) -> Bool {
-    guard index < bytes.count else { return false }
-    let byte = bytes[index]
-    return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-      || byte == UInt8(ascii: "_")
-  }
-
-  private static func isSpaceOrEnd(at index: Int, in bytes: [UInt8]) -> Bool {
-    guard index < bytes.count else { return true }
-    return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-      .contains(bytes[index])
-  }
-
-  /// Spaces, then a `:` that ends a key (followed by a space, the end, or flow punctuation).
-  private static func isKeyColon(at start: Int, in bytes: [UInt8]) -> Bool {
-    var index = start
-    while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
-    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-    return isSpaceOrEnd(at: index + 1, in: bytes)
-      || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index + 1])
-  }
-
-  /// 1-based column in Unicode scalars, as libyaml counts them.
-  private static func column(of index: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
-    var column = 1
-    for byte in bytes[lineStart..<index] where byte & 0xC0 != 0x80 { column += 1 }
-    return column
   }
 }
