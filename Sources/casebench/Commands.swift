@@ -296,4 +296,5 @@ struct ExportCommand: ParsableCommand {
   }
 }
 
-extension ReportFormat: NamedArgumentValue {}
+// Help, errors and completion list the raw values: argument-parser's defaults.
+extension ReportFormat: ExpressibleByArgument {}

@@ -56,19 +56,6 @@ enum Console {
   }
 }
 
-/// An option's value that is one of a few names (`--format markdown`). ArgumentParser's own
-/// defaults for these members build the same names through string interpolation and dynamic
-/// casts, for every command that has such an option, and that cost 0.2 ms of each start; these
-/// read the raw values directly. The help and the error messages are unchanged.
-protocol NamedArgumentValue: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {}
-
-extension NamedArgumentValue {
-  public var defaultValueDescription: String { rawValue }
-  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-  // The library lists a value's description only where it differs from the value; here none do.
-  public static var allValueDescriptions: [String: String] { [:] }
-}
-
 /// The audience, shared by the root command (the start screen), `open`, `new --open` and
 /// `export`. Declared once: ArgumentParser decodes a shared option group for every command on
 /// the path, so `casebench --facilitator open FILE`, `casebench open --facilitator FILE` and

@@ -232,7 +232,8 @@ struct WorkshopCommand: ParsableCommand {
   }
 }
 
-extension WorkshopReport.Format: NamedArgumentValue {}
+// Help, errors and completion list the raw values: argument-parser's defaults.
+extension WorkshopReport.Format: ExpressibleByArgument {}
 
 /// A case study by id or path, worded for the command line when it cannot be found.
 func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLIError)

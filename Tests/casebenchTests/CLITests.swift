@@ -88,7 +88,8 @@ struct CLITests {
     #expect(badFormat.err.contains("Please provide one of 'markdown', 'html' or 'json'."))
   }
 
-  /// A value named in a list (NamedArgumentValue) is listed in help and offered by completion.
+  /// A value named in a list (`--format`) is listed in help and offered by completion, as
+  /// argument-parser writes them for a `CaseIterable` raw-value enum.
   @Test func namedValuesAreListedInHelpAndCompletion() throws {
     let export = try run(["export", "--help"])
     let exportHelp = export.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
