@@ -28,13 +28,23 @@ public enum SessionStore {
 
   // MARK: Encoding
 
-  /// Pretty-printed JSON with sorted keys, exact ISO 8601 dates and a trailing newline.
-  /// (Declared `throws` so a future field that can fail to encode needs no API change.)
+  /// Pretty-printed JSON with sorted keys, exact ISO 8601 dates (`SessionDates`) and a trailing
+  /// newline.
   public static func encode(_ s: Session) throws(SessionStoreError) -> Data {
-    SessionJSONWriter.encode(s)
+    do {
+      var data = try makeEncoder().encode(s)
+      data.append(0x0A)
+      return data
+    } catch {
+      // A session holds only text, whole numbers and dates, which always encode.
+      throw SessionStoreError(
+        kind: .writeFailed, file: "", message: "could not encode the session: \(error)",
+        fix: "report this as a bug")
+    }
   }
 
-  /// The encoder for session JSON and reports: pretty, sorted keys, exact ISO 8601 dates.
+  /// The encoder for session files and the workshop's state file: pretty, sorted keys, exact
+  /// ISO 8601 dates.
   static func makeEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -156,129 +166,6 @@ public enum SessionStore {
       )
     }
     return session
-  }
-
-  /// Turns a decoder error into a message that names the field and points at its line.
-  private static func invalid(
-    _ error: DecodingError, data: Data, file: String, backupExists: Bool
-  ) -> SessionStoreError {
-    let fix = repairAdvice("correct it", file: file, backupExists: backupExists)
-    func locate(_ path: [any CodingKey]) -> (line: Int, column: Int, found: UInt8?) {
-      let components = path.map(component)
-      guard case .success(let o) = JSONScanner.scan(data, target: components),
-        let offset = o.targetOffset
-      else { return (0, 0, nil) }
-      let (line, column) = JSONScanner.lineAndColumn(of: offset, in: data)
-      return (line, column, offset < data.count ? data[data.startIndex + offset] : nil)
-    }
-    switch error {
-    case .keyNotFound(let key, let context):
-      let at = locate(context.codingPath)
-      let owner = context.codingPath.isEmpty ? "the session" : fieldName(context.codingPath)
-      return SessionStoreError(
-        kind: .invalid, file: file, line: at.line, column: at.column,
-        message: "\(owner) is missing the field \(key.stringValue)", fix: fix)
-    case .typeMismatch(let type, let context):
-      let at = locate(context.codingPath)
-      var message = "\(fieldName(context.codingPath)) should be \(noun(for: type))"
-      if let found = at.found { message += ", not \(noun(forJSONStartingWith: found))" }
-      return SessionStoreError(
-        kind: .invalid, file: file, line: at.line, column: at.column, message: message, fix: fix)
-    case .valueNotFound(let type, let context):
-      let at = locate(context.codingPath)
-      return SessionStoreError(
-        kind: .invalid, file: file, line: at.line, column: at.column,
-        message: "\(fieldName(context.codingPath)) is null; it should be \(noun(for: type))",
-        fix: fix)
-    case .dataCorrupted(let context):
-      let at = locate(context.codingPath)
-      let name = context.codingPath.last?.stringValue ?? ""
-      let detail: String
-      switch name {
-      case "status" where context.codingPath.contains(where: { $0.stringValue == "risks" }):
-        detail = "it should be one of open, mitigated, closed or occurred"
-      case "kpi":
-        detail =
-          "it should be one of revenue, cost_saving, cycle_time, people_intensity or "
-          + "customer_experience"
-      case "power", "interest": detail = "it should be low, medium or high"
-      case "status": detail = "it should be one of todo, doing, done, blocked or na"
-      case "mode": detail = "it should be case_study or own_project"
-      case "kind":
-        detail =
-          "it should be one of "
-          + SessionEvent.Kind.allCases.map(\.rawValue).dropLast().joined(separator: ", ")
-          + " or \(SessionEvent.Kind.allCases.last?.rawValue ?? "")"
-      default: detail = context.debugDescription
-      }
-      if context.codingPath.isEmpty {
-        return SessionStoreError(
-          kind: .notJSON, file: file, message: "not valid JSON: \(context.debugDescription)",
-          fix: fix)
-      }
-      return SessionStoreError(
-        kind: .invalid, file: file, line: at.line, column: at.column,
-        message: "\(fieldName(context.codingPath)) has an invalid value: \(detail)", fix: fix)
-    @unknown default:
-      return SessionStoreError(
-        kind: .invalid, file: file, message: "could not read the session: \(error)", fix: fix)
-    }
-  }
-
-  private static func component(_ key: any CodingKey) -> JSONScanner.PathComponent {
-    if let index = key.intValue, key.stringValue == "Index \(index)" { return .index(index) }
-    return .key(key.stringValue)
-  }
-
-  /// `items["S0.1"].status`, `events[3].kind`.
-  static func fieldName(_ path: [any CodingKey]) -> String {
-    var text = ""
-    for key in path {
-      switch component(key) {
-      case .index(let i): text += "[\(i)]"
-      case .key(let k):
-        // Identifier-like keys read as `.key`; ids such as "S0.1" are quoted.
-        let plain =
-          !k.isEmpty
-          && k.unicodeScalars.allSatisfy {
-            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-              || ("0"..."9").contains($0)
-          }
-        if text.isEmpty && plain {
-          text = k
-        } else if plain {
-          text += ".\(k)"
-        } else {
-          text += "[\"\(k)\"]"
-        }
-      }
-    }
-    return text.isEmpty ? "the session" : text
-  }
-
-  private static func noun(for type: Any.Type) -> String {
-    let name = String(describing: type)
-    switch name {
-    case "String": return "a string"
-    case "Int", "Int64", "UInt", "Int32": return "a whole number"
-    case "Double", "Float": return "a number"
-    case "Bool": return "true or false"
-    default:
-      if name.hasPrefix("Dictionary") || name.hasPrefix("[String") { return "an object" }
-      if name.hasPrefix("Array") || name.hasPrefix("[") { return "a list" }
-      return "an object"
-    }
-  }
-
-  private static func noun(forJSONStartingWith byte: UInt8) -> String {
-    switch byte {
-    case UInt8(ascii: "{"): "an object"
-    case UInt8(ascii: "["): "a list"
-    case UInt8(ascii: "\""): "a string"
-    case UInt8(ascii: "t"), UInt8(ascii: "f"): "true or false"
-    case UInt8(ascii: "n"): "null"
-    default: "a number"
-    }
   }
 
   // MARK: Files

@@ -93,7 +93,7 @@ public struct SessionEvent: Sendable, Equatable, Codable {
   }
 }
 
-public enum SessionMode: String, Sendable, Equatable, Codable {
+public enum SessionMode: String, Sendable, Equatable, CaseIterable, Codable {
   /// Work through the case study's story.
   case caseStudy = "case_study"
   /// Use the phases and guidance on a real project; the story is hidden.
