@@ -4,19 +4,6 @@
   import Foundation
 #endif
 
-public enum ReportFormat: String, CaseIterable, Sendable {
-  case markdown, html, json
-
-  /// The usual file extension for the format.
-  public var fileExtension: String {
-    switch self {
-    case .markdown: "md"
-    case .html: "html"
-    case .json: "json"
-    }
-  }
-}
-
 /// Status and export reports for a session.
 public enum Reports {
   /// `casebench status`: per phase a bar, items settled, gate, decisions; then overall,
@@ -195,16 +182,6 @@ public enum Reports {
   public static func statusJSON(caseStudy: CaseStudy, session: Session) -> Data {
     let document = StatusDocument(ReportModel(caseStudy: caseStudy, session: session))
     return encodeJSON(document)
-  }
-
-  static func encodeJSON<T: Encodable>(_ value: T) -> Data {
-    // These documents hold only strings, whole numbers, finite fractions and dates, which
-    // always encode; the fallback keeps the signature total.
-    guard var data = try? SessionStore.makeEncoder().encode(value) else {
-      return Data("{}\n".utf8)
-    }
-    data.append(0x0A)
-    return data
   }
 }
 
