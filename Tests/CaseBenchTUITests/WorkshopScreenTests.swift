@@ -91,12 +91,6 @@ struct DashboardTests {
     }
   }
 
-  @Test func teamNamesSortAsPeopleExpect() {
-    let names = ["team 10", "Team 2", "Éclair", "eclair 1", "Team 02b", "Zebra", "team 1"]
-    let sorted = names.sorted { Dashboard.nameKey($0) < Dashboard.nameKey($1) }
-    #expect(sorted == ["Éclair", "eclair 1", "team 1", "Team 2", "Team 02b", "team 10", "Zebra"])
-  }
-
   @Test func announceAndReleaseAreCommands() throws {
     try withWorkshop { dir in
       var d = dashboard(dir, size: Size(width: 80, height: 24))

@@ -121,7 +121,7 @@ public struct Dashboard: Sendable {
     let keys: [SortKey?] = rows.map { row in
       row.team.map { t in
         switch sort {
-        case .name: .name(Dashboard.nameKey(t.team))
+        case .name: .name(NaturalOrder.key(t.team))
         case .progress: .progress(t.progress.fraction)
         case .activity: .activity(t.lastActivity)
         }
@@ -161,30 +161,6 @@ public struct Dashboard: Sendable {
       default: false
       }
     }
-  }
-
-  /// A team name as people sort it: case and accents aside, and numbers by value, so "Team 2"
-  /// comes before "Team 10".
-  static func nameKey(_ name: String) -> String {
-    let folded = Folding.key(of: name)
-    var key = ""
-    var digits = ""
-    func flush() {
-      guard !digits.isEmpty else { return }
-      let trimmed = String(digits.drop { $0 == "0" })
-      key += String(repeating: "0", count: max(0, 20 - trimmed.count)) + trimmed
-      digits = ""
-    }
-    for c in folded.unicodeScalars {
-      if c.properties.numericType == .decimal, c.isASCII {
-        digits.unicodeScalars.append(c)
-      } else {
-        flush()
-        key.unicodeScalars.append(c)
-      }
-    }
-    flush()
-    return key
   }
 
   /// Applies an event and returns what the program should do.
