@@ -97,13 +97,13 @@ struct ReportModel {
     let retired = RetiredWork(caseStudy: caseStudy, session: session)
     self.retiredWork = retired.rows.map { RetiredRow(item: $0.item, state: $0.state) }
     let retiredIDs = Set(retired.rows.map(\.item.id))
-    self.strayItems = Self.sortedKeys(session.items).compactMap { id in
+    self.strayItems = SessionJSONWriter.sortedKeys(session.items).compactMap { id in
       guard !known.contains(id), !retiredIDs.contains(id), let state = session.items[id] else {
         return nil
       }
       return (id, state)
     }
-    self.strayDecisions = Self.sortedKeys(session.decisions).compactMap { id in
+    self.strayDecisions = SessionJSONWriter.sortedKeys(session.decisions).compactMap { id in
       guard !knownDecisions.contains(id), let record = session.decisions[id] else { return nil }
       return (id, record)
     }
@@ -130,11 +130,6 @@ struct ReportModel {
     case .caseStudy: "Case study"
     case .ownProject: "Own project"
     }
-  }
-
-  /// Ids in the order of their UTF-8 bytes, as the session file lists them.
-  private static func sortedKeys<V>(_ dictionary: [String: V]) -> [String] {
-    dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   /// "2026-11-18 11:06 UTC".
