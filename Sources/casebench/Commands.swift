@@ -16,7 +16,10 @@ struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open", abstract: "Open a saved session in the workbench.")
 
-  @Argument(help: ArgumentHelp("The session file (.json).", valueName: "FILE"))
+  @Argument(
+    help: ArgumentHelp(
+      "The session: its path, its file name in the sessions folder (with or without .json), or "
+        + "its team's name.", valueName: "FILE|NAME"))
   var file: String
 
   @OptionGroup var locations: LocationOptions
@@ -31,13 +34,19 @@ struct OpenCommand: ParsableCommand {
   var restoreBackup = false
 
   mutating func run() throws {
-    if restoreBackup { try BackupRestore.restore(path: file) }
+    let path: String
+    do {
+      path = try SessionLookup.find(file, in: locations.sessionsURL).path
+    } catch {
+      throw CLIError(error)
+    }
+    if restoreBackup { try BackupRestore.restore(path: path) }
     do {
       try Interactive.runSession(
-        path: file, locations: locations, facilitator: audience.facilitator)
+        path: path, locations: locations, facilitator: audience.facilitator)
     } catch  where error.code == Exit.badData {
       throw CLIError(
-        code: error.code, description: error.description + BackupRestore.offer(for: file))
+        code: error.code, description: error.description + BackupRestore.offer(for: path))
     }
   }
 }

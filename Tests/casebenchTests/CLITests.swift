@@ -288,3 +288,15 @@ extension CLITests {
     #expect(!FileManager.default.fileExists(atPath: file))
   }
 }
+
+extension CLITests {
+  /// `open NAME` looks in the sessions folder; a name that matches nothing says where it looked.
+  @Test func openingAnUnknownNameListsTheSessionsFolder() throws {
+    let sessions = path("sessions")
+    #expect(try run(["new", "--name", "Team A", "--sessions", sessions]).status == 0)
+    let result = try run(["open", "Team 9", "--sessions", sessions])
+    #expect(result.status == 1)
+    #expect(result.err.contains("no session file or team named 'Team 9'"), "\(result.err)")
+    #expect(result.err.contains("team-a-bike-shop"), "\(result.err)")
+  }
+}
