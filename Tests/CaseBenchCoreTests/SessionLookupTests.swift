@@ -22,26 +22,27 @@ struct SessionLookupTests {
 
   @Test func aFileNameWithOrWithoutJSON() throws {
     try Self.withFolder { dir in
-      #expect(
-        try SessionLookup.find("team-3.json", in: dir) == dir.appendingPathComponent("team-3.json"))
-      #expect(
-        try SessionLookup.find("team-3", in: dir) == dir.appendingPathComponent("team-3.json"))
+      let byFileName = try SessionLookup.find("team-3.json", in: dir)
+      let byStem = try SessionLookup.find("team-3", in: dir)
+      #expect(byFileName == dir.appendingPathComponent("team-3.json"))
+      #expect(byStem == dir.appendingPathComponent("team-3.json"))
     }
   }
 
   @Test func aTeamNameCaseAndAccentsAside() throws {
     try Self.withFolder { dir in
-      #expect(
-        try SessionLookup.find("Team 3", in: dir) == dir.appendingPathComponent("team-3.json"))
-      #expect(
-        try SessionLookup.find("cafe crew", in: dir) == dir.appendingPathComponent("crew.json"))
+      let team = try SessionLookup.find("Team 3", in: dir)
+      let folded = try SessionLookup.find("cafe crew", in: dir)
+      #expect(team == dir.appendingPathComponent("team-3.json"))
+      #expect(folded == dir.appendingPathComponent("crew.json"))
     }
   }
 
   @Test func aPathIsOpenedAsItIs() throws {
     try Self.withFolder { dir in
       let path = dir.appendingPathComponent("elsewhere/x.json").path
-      #expect(try SessionLookup.find(path, in: dir).path == path)
+      let found = try SessionLookup.find(path, in: dir)
+      #expect(found.path == path)
     }
   }
 
@@ -50,7 +51,7 @@ struct SessionLookupTests {
       do {
         _ = try SessionLookup.find("Twins", in: dir)
         Issue.record("two sessions for Twins: expected an error")
-      } catch {
+      } catch let error as SessionStoreError {
         #expect(error.message.contains("2 sessions"), "\(error)")
         #expect(error.fix?.contains("twins-a.json, twins-b.json") == true, "\(error)")
       }
@@ -62,7 +63,7 @@ struct SessionLookupTests {
       do {
         _ = try SessionLookup.find("Team 4", in: dir)
         Issue.record("no Team 4: expected an error")
-      } catch {
+      } catch let error as SessionStoreError {
         #expect(error.message.contains("no session file or team named 'Team 4'"), "\(error)")
         #expect(error.fix?.contains("team-3") == true, "\(error)")
       }
