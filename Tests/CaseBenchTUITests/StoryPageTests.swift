@@ -36,7 +36,12 @@ struct StoryPageTests {
     #expect(state.workbench?.focus == .detail)
     // Over a tool, Esc goes back to the tool.
     send(&state, .char("r"), .char("w"))
-    #expect(Self.page(state)?.under?.kind == .risks)
+    #expect(Self.page(state) != nil)
+    guard case .tool(let under) = state.overlays.underTop else {
+      Issue.record("the page is not over the risk register")
+      return
+    }
+    #expect(under.kind == .risks)
     send(&state, .escape)
     guard case .tool(let tool) = state.overlay else {
       Issue.record("Esc did not return to the risk register")

@@ -96,7 +96,7 @@ extension AppState {
     case .key(let key):
       switch KeyTable.command(for: key, in: .help) {
       case .closeHelp:
-        overlay = .none
+        overlays.dismiss()
         return
       case .move(let delta): s += delta
       case .page(let delta): s += delta * page
@@ -108,6 +108,6 @@ extension AppState {
     case .scrollUp: s -= 1
     default: break
     }
-    overlay = .help(scroll: min(max(0, s), maxScroll))
+    overlays.replaceTop(with: .help(scroll: min(max(0, s), maxScroll)))
   }
 }

@@ -66,7 +66,7 @@ extension AppState {
     case .key(let key):
       switch KeyTable.command(for: key, in: .start) {
       case .quit: return [quitCommand]
-      case .help: overlay = .help(scroll: 0)
+      case .help: overlays.present(.help(scroll: 0))
       case .move(let delta): moveStart(delta)
       case .top: start.selection = 0
       case .bottom: start.selection = max(0, startCount - 1)

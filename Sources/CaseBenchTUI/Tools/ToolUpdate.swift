@@ -10,12 +10,17 @@ extension AppState {
   /// Opens a tool over the workbench (from the workbench or from another tool).
   mutating func openTool(_ kind: ToolKind) {
     guard workbench != nil else { return }
-    overlay = .tool(ToolScreen(kind: kind))
+    // From another tool, the new one takes its place.
+    if case .tool = overlay {
+      overlays.replaceTop(with: .tool(ToolScreen(kind: kind)))
+    } else {
+      overlays.present(.tool(ToolScreen(kind: kind)))
+    }
   }
 
   /// Esc: back to the checklist.
   mutating func closeTool() {
-    overlay = .none
+    overlays.dismiss()
     if var wb = workbench {
       wb.focus = .checklist
       workbench = wb
@@ -28,13 +33,13 @@ extension AppState {
       switch TextPrompt.update(prompt.editor, event, width: size.width) {
       case .editing(let editor):
         tool.prompt = (prompt.purpose, editor)
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
       case .cancel:
         tool.prompt = nil
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
       case .confirm(let text):
         tool.prompt = nil
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
         confirmToolPrompt(prompt.purpose, text)
       }
       return []
@@ -56,7 +61,7 @@ extension AppState {
       return []
     case .quit: return [.quit]
     case .help:
-      overlay = .help(scroll: 0)
+      overlays.present(.help(scroll: 0))
       return []
     case _ where tool.form != nil:
       handleForm(command, &tool, wb: wb)
@@ -89,7 +94,7 @@ extension AppState {
     case .toolFactor(let index): toggleFactor(index, wb: wb, kind: tool.kind)
     default: break
     }
-    if case .tool = overlay { overlay = .tool(tool) }
+    if case .tool = overlay { overlays.replaceTop(with: .tool(tool)) }
     return []
   }
 
@@ -97,7 +102,7 @@ extension AppState {
     guard let wb = workbench, case .tool(var tool) = overlay else { return }
     if case .formField(let index, _) = purpose {
       setFormField(index, to: text, &tool, wb: wb)
-      overlay = .tool(tool)
+      overlays.replaceTop(with: .tool(tool))
       return
     }
     if text.isEmpty {

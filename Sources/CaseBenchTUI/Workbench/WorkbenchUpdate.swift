@@ -18,7 +18,7 @@ extension AppState {
     case .decision: handleDecision(event)
     case .tool: return handleTool(event)
     case .page: return handlePage(event)
-    case .help, .none: return handleWorkbenchKeys(event)
+    case .help, nil: return handleWorkbenchKeys(event)
     }
     return []
   }
@@ -42,7 +42,7 @@ extension AppState {
           return []
         }
         return [.closeSession]
-      case .help: overlay = .help(scroll: 0)
+      case .help: overlays.present(.help(scroll: 0))
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)
       case .top: move(Int.min / 2)
@@ -69,7 +69,7 @@ extension AppState {
       case .openPage(let kind): openPage(kind)
       case .hint: toggleHint()
       case .briefing: toggleBriefing()
-      case .search: overlay = .search(TextEditor(multiline: false))
+      case .search: overlays.present(.search(TextEditor(multiline: false)))
       case .saveNow:
         if !wb.readOnly { showMessage("Every change is saved as you go.", isError: false) }
       default: break
@@ -226,7 +226,7 @@ extension AppState {
   mutating func askNotApplicable() {
     guard let item = actionItem() else { return }
     let reason = session?.state(of: item.id).naReason ?? ""
-    overlay = .naReason(itemID: item.id, editor: TextEditor(reason, multiline: false))
+    overlays.present(.naReason(itemID: item.id, editor: TextEditor(reason, multiline: false)))
   }
 
   mutating func showDetailOfItem() {
@@ -268,7 +268,7 @@ extension AppState {
     var editor = TextEditor(session?.note(of: item.id) ?? "", multiline: true)
     let l = layout
     editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
-    overlay = .note(itemID: item.id, editor: editor)
+    overlays.present(.note(itemID: item.id, editor: editor))
   }
 
   mutating func editExternally() -> [Command] {
