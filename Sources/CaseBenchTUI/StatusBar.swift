@@ -128,6 +128,8 @@ enum StatusBar {
       var overTool = false
       if case .tool = state.overlays.underTop { overTool = true }
       return StoryPageView.hints(page, overTool: overTool)
+    case .screen(let open):
+      return open.page.hints(state.pageContext(wb))
     default: break
     }
     if let search = wb.search {

@@ -75,6 +75,8 @@ enum KeyCommand: Sendable, Equatable {
   case sortRows, nextPage, announce, releasePhase
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
+  /// A page registered in `WorkbenchPages`, by its id.
+  case openScreen(String)
 }
 
 /// The groups of the help overlay, in the order it shows them.

@@ -122,6 +122,9 @@ extension AppState {
       // The page's own key closes it again; another page's key switches to it.
       if kind == page.kind { closePage() } else { openPage(kind) }
       return []
+    case .openScreen(let id):
+      openScreen(id)
+      return []
     case .back:
       closePage()
       return []

@@ -54,6 +54,9 @@ extension AppState {
     case .openPage(let kind):
       openPage(kind)
       return []
+    case .openScreen(let id):
+      openScreen(id)
+      return []
     case .back where tool.form != nil:
       tool.form = nil
     case .back:

@@ -12,6 +12,8 @@ enum Overlay: Sendable, Equatable {
   /// A page of the story (the cast, the background, the ethics lens), over the workbench or
   /// over a tool.
   case page(StoryPage)
+  /// A page registered in `WorkbenchPages`, over the workbench or over a tool.
+  case screen(AnyWorkbenchPage)
 }
 
 /// The overlays open over a screen, bottom first, in the spirit of TCA's `StackState`: the
@@ -69,6 +71,11 @@ extension Overlay {
     case .page(let page):
       guard let wb = state.workbench else { return }
       StoryPageView.draw(page, wb: wb, options: state.options, size: size, into: &buf)
+    case .screen(let open):
+      guard let wb = state.workbench else { return }
+      let context = state.pageContext(wb)
+      buf.fill(x: 0, y: 0, width: context.body.w, height: context.body.h)
+      open.page.draw(context, in: context.body, into: &buf)
     case .naReason, .search:
       // Prompts draw on the status bar's row (`drawPrompt`).
       break

@@ -18,6 +18,7 @@ extension AppState {
     case .decision: handleDecision(event)
     case .tool: return handleTool(event)
     case .page: return handlePage(event)
+    case .screen: return handleScreen(event)
     case .help, nil: return handleWorkbenchKeys(event)
     }
     return []
@@ -67,6 +68,7 @@ extension AppState {
       case .decisions: openDecisions()
       case .openTool(let kind): openTool(kind)
       case .openPage(let kind): openPage(kind)
+      case .openScreen(let id): openScreen(id)
       case .hint: toggleHint()
       case .briefing: toggleBriefing()
       case .search: overlays.present(.search(TextEditor(multiline: false)))
