@@ -6,12 +6,6 @@ import CaseBenchCore
   import Foundation
 #endif
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One line of text to draw, with how it looks.
 struct StyledLine: Sendable, Equatable {
   var text: String

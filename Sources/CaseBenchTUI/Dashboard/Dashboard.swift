@@ -337,38 +337,26 @@ public struct Dashboard: Sendable {
   }
 
   mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {
-    guard case .key(let key) = event else { return [] }
-    switch KeyTable.command(for: key, in: .help) {
-    case .closeHelp: overlays.dismiss()
-    case .move(let d): overlays.replaceTop(with: .help(scroll: max(0, scroll + d)))
-    case .page(let d): overlays.replaceTop(with: .help(scroll: max(0, scroll + d * 10)))
-    default: break
+    if let s = HelpScreen.update(
+      scroll: scroll, event, options: options, phases: nil, size: size)
+    {
+      overlays.replaceTop(with: .help(scroll: s))
+    } else {
+      overlays.dismiss()
     }
     return []
   }
 
   mutating func updateAnnounce(_ editor: TextEditor, _ event: Event) -> [DashboardCommand] {
-    var editor = editor
-    switch event {
-    case .key(let key):
-      switch KeyTable.command(for: key, in: .prompt) {
-      case .leave:
-        overlays.dismiss()
-        return []
-      case .newLine:
-        let text = editor.text.trimming(.whitespaces)
-        overlays.dismiss()
-        guard !text.isEmpty else { return [] }
-        return [.announce(text)]
-      default:
-        editor.handle(key, in: .prompt, width: max(10, size.width - 12))
-      }
-    case .paste(let text):
-      editor.insert(text)
-    default:
-      break
+    switch TextPrompt.update(editor, event, width: max(10, size.width - 12)) {
+    case .editing(let editor):
+      overlays.replaceTop(with: .announce(editor))
+    case .cancel:
+      overlays.dismiss()
+    case .confirm(let text):
+      overlays.dismiss()
+      if !text.isEmpty { return [.announce(text)] }
     }
-    overlays.replaceTop(with: .announce(editor))
     return []
   }
 
