@@ -28,8 +28,6 @@ public struct AppState: Sendable {
 
   var start = StartScreen()
   var workbench: Workbench?
-  /// What is open over the workbench (or the start screen's help), bottom first.
-  var overlays = OverlayStack<Overlay>()
   var message: StatusMessage?
   /// The revisions on disk (`.saved`).
   var savedRevision = 0
@@ -52,6 +50,18 @@ public struct AppState: Sendable {
 
   static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {
     entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
+  }
+
+  /// The overlays of the screen in front: the workbench's, or the start screen's help.
+  var overlays: OverlayStack<Overlay> {
+    get { workbench?.overlays ?? start.overlays }
+    set {
+      if workbench != nil {
+        workbench?.overlays = newValue
+      } else {
+        start.overlays = newValue
+      }
+    }
   }
 
   /// The overlay that gets the keys, if any.

@@ -16,6 +16,8 @@ struct StartScreen: Sendable, Equatable {
   /// Index over case studies, then saved sessions.
   var selection = 0
   var prompt: NewSessionPrompt?
+  /// What is open over the start screen: only ever its help.
+  var overlays = OverlayStack<Overlay>()
 }
 
 extension NewSessionPrompt {

@@ -312,14 +312,17 @@ extension AppState {
     }
     let m = s.matches[s.index]
     if let person = m.person {
+      // The workbench stays where it is; the cast page opens over it.
       openPage(.cast, person: person)
-    } else if let item = m.item {
-      wb.select(phase: m.phase, item: item, detail: .item)
-      if wb.focus == .phases { wb.focus = .checklist }
     } else {
-      wb.select(phase: m.phase, item: nil, detail: .briefing)
+      if let item = m.item {
+        wb.select(phase: m.phase, item: item, detail: .item)
+        if wb.focus == .phases { wb.focus = .checklist }
+      } else {
+        wb.select(phase: m.phase, item: nil, detail: .briefing)
+      }
+      workbench = wb
     }
-    workbench = wb
     syncCursor()
     showMessage(
       "match \(s.index + 1) of \(s.matches.count) for \(quoted(s.query))"
