@@ -38,17 +38,6 @@ public enum DashboardCommand: Sendable, Equatable {
   case release(phaseID: String)
 }
 
-/// What can be open over the dashboard.
-enum DashboardOverlay: Sendable {
-  case help(scroll: Int)
-  /// The announcement being typed.
-  case announce(TextEditor)
-  /// The phase picker for a release.
-  case release(picked: Int)
-  /// A team's session, opened read-only, with the file it came from.
-  case team(AppState, file: String)
-}
-
 /// The facilitator's live view of a workshop folder: one row per file, the class's decision
 /// splits and the facilitator notes; a team's session opens read-only on top. A value, changed
 /// by `update` and by the program telling it what the folder and the state file now hold.
