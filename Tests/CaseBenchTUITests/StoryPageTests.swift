@@ -99,7 +99,7 @@ struct StoryPageTests {
     send(&state, .escape)  // to the phases: the briefing
     let wb = try #require(state.workbench)
     #expect(wb.detailMode == .briefing)
-    let lines = DetailView.lines(wb, options: state.options, width: 70).map(\.text)
+    let lines = DetailContent.lines(wb, options: state.options, width: 70).map(\.text)
     #expect(lines.contains("The story: w who's who, B background, L ethics"))
     let prompt = try #require(wb.currentPhase?.riskPrompts.first)
     let l = try #require(prompt.likelihood)

@@ -172,7 +172,7 @@ struct WorkbenchKeyTests {
     var state = Fixture.workbench()
     func shows() -> Bool {
       guard let wb = state.workbench else { return false }
-      return DetailView.lines(wb, options: state.options, width: 60).contains {
+      return DetailContent.lines(wb, options: state.options, width: 60).contains {
         $0.text.contains("Start from the decision")
       }
     }

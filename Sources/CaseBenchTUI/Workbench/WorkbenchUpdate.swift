@@ -120,7 +120,7 @@ extension AppState {
       workbench = wb
       syncCursor()
     case .detail:
-      let lines = DetailView.lines(
+      let lines = DetailContent.lines(
         wb, options: options, width: layout.detailTextWidth, window: 0..<0
       ).count
       let maxScroll = max(0, lines - layout.detail.inner.h)
