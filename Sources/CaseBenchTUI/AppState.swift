@@ -6,20 +6,6 @@ import CaseBenchCore
   import Foundation
 #endif
 
-enum Overlay: Sendable, Equatable {
-  case none
-  case help(scroll: Int)
-  case note(itemID: String, editor: TextEditor)
-  case naReason(itemID: String, editor: TextEditor)
-  case search(TextEditor)
-  case decision(DecisionDialog)
-  /// One of the project manager's tools, over the workbench.
-  case tool(ToolScreen)
-  /// A page of the story (the cast, the background, the ethics lens), over the workbench or
-  /// over a tool.
-  case page(StoryPage)
-}
-
 struct StatusMessage: Sendable, Equatable {
   var text: String
   var isError: Bool
@@ -42,7 +28,6 @@ public struct AppState: Sendable {
 
   var start = StartScreen()
   var workbench: Workbench?
-  var overlay = Overlay.none
   var message: StatusMessage?
   /// The revisions on disk (`.saved`).
   var savedRevision = 0
@@ -66,6 +51,21 @@ public struct AppState: Sendable {
   static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {
     entries.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
   }
+
+  /// The overlays of the screen in front: the workbench's, or the start screen's help.
+  var overlays: OverlayStack<Overlay> {
+    get { workbench?.overlays ?? start.overlays }
+    set {
+      if workbench != nil {
+        workbench?.overlays = newValue
+      } else {
+        start.overlays = newValue
+      }
+    }
+  }
+
+  /// The overlay that gets the keys, if any.
+  var overlay: Overlay? { overlays.top }
 
   /// The open session, if the workbench is showing.
   public var session: Session? { workbench?.session }
@@ -96,7 +96,7 @@ public struct AppState: Sendable {
     let fresh = session.items.isEmpty && session.decisions.isEmpty
     wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
     workbench = wb
-    overlay = .none
+    overlays.dismissAll()
     start.prompt = nil
     savedRevision = sessionRevision
     savedCursorRevision = cursorRevision
@@ -109,7 +109,7 @@ public struct AppState: Sendable {
 
   /// Stores a note edited outside (in `$EDITOR`).
   mutating func applyNote(itemID: String, text: String) {
-    if case .note(let id, _) = overlay, id == itemID { overlay = .none }
+    if case .note(let id, _) = overlay, id == itemID { overlays.dismiss() }
     let changed = changeSession { $0.setNote(text, of: itemID, at: $1) }
     if changed { showMessage("Note saved.", isError: false) }
   }

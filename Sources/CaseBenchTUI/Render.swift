@@ -20,28 +20,14 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
   } else {
     StartScreenView.draw(state, size: size, into: &buf)
   }
-  StatusBar.draw(state, size: size, into: &buf)
   WorkshopParts.draw(state, size: size, into: &buf)
-  switch state.overlay {
-  case .help(let scroll):
-    HelpScreen.draw(
-      state.options, phases: state.helpPhases, scroll: scroll, size: size, into: &buf)
-  case .tool(let tool):
-    if let wb = state.workbench {
-      ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)
-      StatusBar.draw(state, size: size, into: &buf)
-    }
-  case .page(let page):
-    if let wb = state.workbench {
-      StoryPageView.draw(page, wb: wb, options: state.options, size: size, into: &buf)
-      StatusBar.draw(state, size: size, into: &buf)
-    }
-  case .decision(let dialog):
-    if let wb = state.workbench {
-      DecisionView.draw(dialog, wb: wb, options: state.options, size: size, into: &buf)
-    }
-  default: break
+  // The overlays, bottom first; each draws itself.
+  for overlay in state.overlays.items {
+    overlay.draw(state, size: size, into: &buf)
   }
+  // The status bar once, on top; a prompt on top of it takes its row.
+  StatusBar.draw(state, size: size, into: &buf)
+  state.overlay?.drawPrompt(state, size: size, into: &buf)
   PreviewErrorView.draw(state, size: size, into: &buf)
   return buf
 }

@@ -12,8 +12,8 @@ enum StatusBar {
     let y = size.height - 1
     let g = Glyphs.of(state.options)
     buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
-    // Prompts take over the bottom row.
-    if AppState.drawPrompt(state, size: size, into: &buf) { return }
+    // A prompt draws itself over this row afterwards (`Overlay.drawPrompt`).
+    if state.overlay?.isPrompt == true { return }
 
     // A message that would not fit beside the session details takes the whole row: it is
     // transient, and cutting it mid-word would hide what the user needs to read.
@@ -124,7 +124,12 @@ enum StatusBar {
     case .decision: return ["deciding", T.dialogBack.hint("back")]
     case .help: return [T.closeHelp.hint("close", keys: [.escape])]
     case .tool(let tool): return ToolHints.hints(tool)
-    case .page(let page): return StoryPageView.hints(page)
+    case .page(let page):
+      var overTool = false
+      if case .tool = state.overlays.underTop { overTool = true }
+      return StoryPageView.hints(page, overTool: overTool)
+    case .screen(let open):
+      return open.page.hints(state.pageContext(wb))
     default: break
     }
     if let search = wb.search {

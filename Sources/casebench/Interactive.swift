@@ -34,43 +34,64 @@ enum Interactive {
   private static func run(
     locations: LocationOptions, facilitator: Bool, path: String?, workshop: URL? = nil
   ) throws(CLIError) {
-    TerminalSignals.install()
-    TerminalSignals.installCrashHandlers()
-    var storage = DiskStorage(
-      folder: locations.sessionsURL, searchDirectories: locations.searchDirectories)
     // Lock, then load, before touching the terminal: a bad file is reported on a normal
     // screen, and no other casebench can save between our load and our lock.
-    var opened: SessionFile?
-    if let path {
-      do {
-        opened = try storage.open(URL(fileURLWithPath: path))
+    try onTerminal { () throws(CLIError) -> (DiskStorage, SessionFile?) in
+      var storage = DiskStorage(
+        folder: locations.sessionsURL, searchDirectories: locations.searchDirectories)
+      guard let path else { return (storage, nil) }
+      do throws(SessionStoreError) {
+        let opened = try storage.open(URL(fileURLWithPath: path))
+        return (storage, opened)
       } catch {
         throw CLIError(error)
       }
+    } release: { prepared in
+      var storage = prepared.0
+      if let opened = prepared.1 { storage.close(opened.url) }
+    } program: { prepared, terminal in
+      var storage = prepared.0
+      let opened = prepared.1
+      var state = AppState(
+        caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
+        sessions: path == nil ? storage.list() : [],
+        options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator), now: Date())
+      if workshop != nil { state.joinWorkshop() }
+      let watcher = workshop.map(WorkshopWatcher.init)
+      var program = Program(
+        state: state, terminal: terminal, storage: storage, opened: opened,
+        editNote: { text in
+          Result { () throws(TerminalError) -> String in
+            try ExternalEditor.edit(
+              text: text, suffix: ".md", environment: ProcessInfo.processInfo.environment)
+          }.mapError { NoteEditorFailure($0.description) }
+        }, watch: watcher.map { w in { w.news() } })
+      return program.run()
     }
+  }
+
+  /// The run sequence every interactive screen shares, written once: signal handlers, then
+  /// `prepare` (locks and loads, before the terminal is touched), then the terminal, the
+  /// program, and the terminal restored whatever happens. Exits with the program's status when
+  /// it is not 0. If the terminal does not start, `release` lets go of what `prepare` took.
+  private static func onTerminal<Prepared>(
+    prepare: () throws(CLIError) -> Prepared, release: (Prepared) -> Void = { _ in },
+    program: (Prepared, Terminal) -> Int32
+  ) throws(CLIError) {
+    TerminalSignals.install()
+    TerminalSignals.installCrashHandlers()
+    let prepared = try prepare()
     let terminal: Terminal
     do {
       terminal = try Terminal.start()
     } catch {
-      if let opened { storage.close(opened.url) }
+      release(prepared)
       throw CLIError.failure("casebench: \(error.description)")
     }
-    var state = AppState(
-      caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
-      sessions: path == nil ? storage.list() : [],
-      options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator), now: Date())
-    if workshop != nil { state.joinWorkshop() }
-    let watcher = workshop.map(WorkshopWatcher.init)
-    var program = Program(
-      state: state, terminal: terminal, storage: storage, opened: opened,
-      editNote: { text in
-        Result { () throws(TerminalError) -> String in
-          try ExternalEditor.edit(
-            text: text, suffix: ".md", environment: ProcessInfo.processInfo.environment)
-        }.mapError { NoteEditorFailure($0.description) }
-      }, watch: watcher.map { w in { w.news() } })
-    let status = program.run()
-    terminal.stop()
+    let status = { () -> Int32 in
+      defer { terminal.stop() }
+      return program(prepared, terminal)
+    }()
     if status != 0 { exit(status) }
   }
 }
@@ -93,20 +114,13 @@ extension Interactive {
         ])
         .joined(separator: "\n"))
     }
-    TerminalSignals.install()
-    TerminalSignals.installCrashHandlers()
-    let terminal: Terminal
-    do {
-      terminal = try Terminal.start()
-    } catch {
-      throw CLIError.failure("casebench: \(error.description)")
+    try onTerminal { () throws(CLIError) in
+    } program: { _, terminal in
+      var program = Preview.program(
+        file: url, caseStudy: caseStudy, terminal: terminal,
+        options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator))
+      return program.run()
     }
-    var program = Preview.program(
-      file: url, caseStudy: caseStudy, terminal: terminal,
-      options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator))
-    let status = program.run()
-    terminal.stop()
-    if status != 0 { exit(status) }
   }
 }
 
@@ -127,20 +141,13 @@ final class WorkshopWatcher {
 extension Interactive {
   /// `casebench workshop DIR`: the facilitator's live dashboard.
   static func runDashboard(folder: URL, caseStudy: CaseStudy) throws(CLIError) {
-    TerminalSignals.install()
-    TerminalSignals.installCrashHandlers()
-    let read = WorkshopFolder.read(folder, caseStudy: caseStudy)
-    let terminal: Terminal
-    do {
-      terminal = try Terminal.start()
-    } catch {
-      throw CLIError.failure("casebench: \(error.description)")
+    try onTerminal { () throws(CLIError) in
+      WorkshopFolder.read(folder, caseStudy: caseStudy)
+    } program: { read, terminal in
+      var program = DashboardProgram(
+        folder: read, terminal: terminal,
+        options: RenderOptions(unicode: terminal.unicode, facilitator: true))
+      return program.run()
     }
-    var program = DashboardProgram(
-      folder: read, terminal: terminal,
-      options: RenderOptions(unicode: terminal.unicode, facilitator: true))
-    let status = program.run()
-    terminal.stop()
-    if status != 0 { exit(status) }
   }
 }

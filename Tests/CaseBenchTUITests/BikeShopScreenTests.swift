@@ -29,10 +29,10 @@ struct BikeShopScreenTests {
 
   @Test(arguments: [(80, 24), (200, 50)])
   func workbench(width: Int, height: Int) throws {
-    var state = try Self.state(size: Size(width: width, height: height))
-    if render(state, size: Size(width: width, height: height)).text.contains("Briefing") {
-      _ = update(&state, .key(.char("b")))  // a new session opens on the briefing; show the item
-    }
+    let state = try Self.state(size: Size(width: width, height: height))
+    // The session has work in it, so it opens on its cursor's item, not on the briefing.
+    #expect(state.workbench?.detailMode == .item)
+    #expect(state.workbench?.currentItem?.id == "S0.1")
     let buffer = render(state, size: Size(width: width, height: height))
     assertGolden(buffer.text, "bike-shop-workbench-\(width)x\(height)")
   }
@@ -48,9 +48,9 @@ struct BikeShopScreenTests {
   @Test func facilitatorBriefing() throws {
     let size = Size(width: 120, height: 60)
     var state = try Self.state(size: size, facilitator: true)
-    if !render(state, size: size).text.contains("Briefing") {
-      _ = update(&state, .key(.char("b")))
-    }
+    #expect(state.workbench?.detailMode == .item)
+    _ = update(&state, .key(.char("b")))
+    #expect(state.workbench?.detailMode == .briefing)
     let screen = render(state, size: size).text
     #expect(screen.contains("Schedule: read "))
     #expect(screen.contains("Facilitator notes"))
@@ -63,9 +63,9 @@ struct BikeShopScreenTests {
     let size = Size(width: 120, height: 200)
     for facilitator in [true, false] {
       var state = try Self.state(size: size, facilitator: facilitator)
-      if !render(state, size: size).text.contains("Briefing") {
-        _ = update(&state, .key(.char("b")))
-      }
+      #expect(state.workbench?.detailMode == .item)
+      _ = update(&state, .key(.char("b")))
+      #expect(state.workbench?.detailMode == .briefing)
       let screen = render(state, size: size).text
       #expect(screen.contains("Briefing"))
       #expect(screen.contains("Model answers") == facilitator, "facilitator: \(facilitator)")
@@ -113,9 +113,9 @@ struct BikeShopScreenTests {
   @Test func ownProjectHidesDecisionPoints() throws {
     let size = Size(width: 120, height: 40)
     var state = try Self.state(size: size, mode: .ownProject)
-    if !render(state, size: size).text.contains("Briefing") {
-      _ = update(&state, .key(.char("b")))
-    }
+    #expect(state.workbench?.detailMode == .item)
+    _ = update(&state, .key(.char("b")))
+    #expect(state.workbench?.detailMode == .briefing)
     let screen = render(state, size: size).text
     #expect(!screen.contains("decision"), "\(screen)")
     #expect(!screen.contains("Decision"))

@@ -38,7 +38,7 @@ struct PreviewReloadTests {
       .rationale(decision: 1, option: 0, editor: TextEditor(multiline: true)),
     ] {
       var state = Self.preview(Self.twoDecisions)
-      state.overlay = .decision(DecisionDialog(phase: 0, stage: stage))
+      state.overlays.replaceTop(with: .decision(DecisionDialog(phase: 0, stage: stage)))
       _ = render(state, size: Size(width: 80, height: 24))
       _ = update(&state, .caseStudyReloaded(Fixture.caseStudy))
       #expect(state.overlay == .none, "\(stage)")
@@ -51,7 +51,7 @@ struct PreviewReloadTests {
 
   @Test func aDialogOnADecisionStillThereStaysOpenWithItsSelectionClamped() {
     var state = Self.preview(Self.twoDecisions)
-    state.overlay = .decision(DecisionDialog(phase: 0, stage: .pick(1)))
+    state.overlays.replaceTop(with: .decision(DecisionDialog(phase: 0, stage: .pick(1))))
     _ = update(&state, .caseStudyReloaded(Fixture.caseStudy))
     #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
     _ = render(state, size: Size(width: 80, height: 24))
@@ -62,7 +62,8 @@ struct PreviewReloadTests {
     study.phases[5].decisions = [Fixture.decision]
     var state = Self.preview(study)
     state.workbench?.phase = 5
-    state.overlay = .decision(DecisionDialog(phase: 5, stage: .choose(decision: 0, option: 1)))
+    state.overlays.replaceTop(
+      with: .decision(DecisionDialog(phase: 5, stage: .choose(decision: 0, option: 1))))
     var shorter = Fixture.caseStudy
     shorter.phases.removeLast(3)
     _ = update(&state, .caseStudyReloaded(shorter))
@@ -81,18 +82,18 @@ struct PreviewReloadTests {
     _ = render(state, size: Size(width: 80, height: 24))
 
     // The ethics lens on its second entry, then a version with one ethics item.
-    state.overlay = .page(StoryPage(kind: .ethics, row: 0))
+    state.overlays.replaceTop(with: .page(StoryPage(kind: .ethics, row: 0)))
     var twoEthics = shorter
     twoEthics.phases[5].items[1].tags = ["ethics"]
     _ = update(&state, .caseStudyReloaded(twoEthics))
-    state.overlay = .page(StoryPage(kind: .ethics, row: 1))
+    state.overlays.replaceTop(with: .page(StoryPage(kind: .ethics, row: 1)))
     _ = update(&state, .caseStudyReloaded(shorter))
     #expect(state.overlay == .page(StoryPage(kind: .ethics, row: 0)))
 
     // The decision log's selection, past the end of a shorter log.
     var tool = ToolScreen(kind: .log)
     tool.row = 7
-    state.overlay = .tool(tool)
+    state.overlays.replaceTop(with: .tool(tool))
     _ = update(&state, .caseStudyReloaded(shorter))
     guard case .tool(let after) = state.overlay else {
       Issue.record("the tool closed")

@@ -36,7 +36,12 @@ struct StoryPageTests {
     #expect(state.workbench?.focus == .detail)
     // Over a tool, Esc goes back to the tool.
     send(&state, .char("r"), .char("w"))
-    #expect(Self.page(state)?.under?.kind == .risks)
+    #expect(Self.page(state) != nil)
+    guard case .tool(let under) = state.overlays.underTop else {
+      Issue.record("the page is not over the risk register")
+      return
+    }
+    #expect(under.kind == .risks)
     send(&state, .escape)
     guard case .tool(let tool) = state.overlay else {
       Issue.record("Esc did not return to the risk register")
@@ -94,7 +99,7 @@ struct StoryPageTests {
     send(&state, .escape)  // to the phases: the briefing
     let wb = try #require(state.workbench)
     #expect(wb.detailMode == .briefing)
-    let lines = DetailView.lines(wb, options: state.options, width: 70).map(\.text)
+    let lines = DetailContent.lines(wb, options: state.options, width: 70).map(\.text)
     #expect(lines.contains("The story: w who's who, B background, L ethics"))
     let prompt = try #require(wb.currentPhase?.riskPrompts.first)
     let l = try #require(prompt.likelihood)

@@ -87,7 +87,7 @@ struct ToolScreenTests {
     }
     tool.likelihood = 4
     tool.impact = 5
-    state.overlay = .tool(tool)
+    state.overlays.replaceTop(with: .tool(tool))
     let wb = try #require(state.workbench)
     #expect(ToolLists.risksInCell(tool, wb: wb).map(\.id) == ["R2"])
     // Moving through the map changes the list.

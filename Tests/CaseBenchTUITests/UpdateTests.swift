@@ -172,7 +172,7 @@ struct WorkbenchKeyTests {
     var state = Fixture.workbench()
     func shows() -> Bool {
       guard let wb = state.workbench else { return false }
-      return DetailView.lines(wb, options: state.options, width: 60).contains {
+      return DetailContent.lines(wb, options: state.options, width: 60).contains {
         $0.text.contains("Start from the decision")
       }
     }
@@ -648,11 +648,56 @@ struct RobustnessTests {
       }
       _ = update(&state, event)
       _ = update(&start, event)
-      if start.isWorkbenchOpen == false, case .key(.char("q")) = event {}
-      if i % 7 == 0 {
-        _ = render(state, size: state.size)
-        _ = render(start, size: start.size)
+      for s in [state, start] {
+        Self.checkInvariants(s, after: event, step: i)
+        if i % 7 == 0 { Self.checkFrameFits(s, step: i) }
       }
+    }
+    #expect(state.isWorkbenchOpen, "the workbench stays open: no key in the list leaves it")
+  }
+
+  /// What must hold after any event: the selection inside the lists, the overlay stack in an
+  /// order the screens can reach, and the scrolls not negative.
+  static func checkInvariants(_ state: AppState, after event: Event, step: Int) {
+    let context = "step \(step), after \(event)"
+    let stack = state.overlays.items
+    if let wb = state.workbench {
+      #expect(wb.caseStudy.phases.indices.contains(wb.phase), "phase out of range, \(context)")
+      let count = wb.currentPhase?.items.count ?? 0
+      #expect(wb.item >= 0 && (wb.item < count || count == 0), "item out of range, \(context)")
+      #expect(wb.listTop >= 0 && wb.listTop <= max(0, wb.item), "list top, \(context)")
+      #expect(wb.detailScroll >= 0, "detail scroll, \(context)")
+      if let search = wb.search {
+        #expect(search.matches.indices.contains(search.index), "search index, \(context)")
+      }
+    } else {
+      // The start screen has only its help over it.
+      #expect(stack.allSatisfy { if case .help = $0 { true } else { false } }, "\(context)")
+    }
+    // Prompts and the note editor are modal: nothing is ever opened over them.
+    for overlay in stack.dropLast() {
+      switch overlay {
+      case .note, .naReason, .search:
+        Issue.record("a modal overlay is under another one, \(context): \(stack)")
+      case .help, .decision, .tool, .page, .screen: break
+      }
+    }
+    // Help closes before anything else opens, and one page or tool stands in for another.
+    #expect(stack.filter { if case .help = $0 { true } else { false } }.count <= 1, "\(context)")
+    #expect(stack.count <= 3, "the stack grows without bound, \(context): \(stack)")
+    if case .help(let scroll) = state.overlay { #expect(scroll >= 0, "\(context)") }
+  }
+
+  /// Every frame is exactly the terminal's size: as many rows, none wider than the terminal.
+  static func checkFrameFits(_ state: AppState, step: Int) {
+    let size = state.size
+    let frame = render(state, size: size)
+    #expect(frame.width == size.width && frame.height == size.height, "step \(step)")
+    // `text` ends each row with a newline.
+    let rows = frame.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(rows.count == max(1, size.height), "step \(step): \(rows.count) rows")
+    for row in rows {
+      #expect(DisplayWidth.of(String(row)) <= size.width, "step \(step): a row is too wide")
     }
   }
 

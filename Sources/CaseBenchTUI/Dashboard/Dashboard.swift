@@ -59,15 +59,9 @@ public struct Dashboard: Sendable {
   var top = 0
   /// The page scroll for the decisions and notes pages.
   var scroll = 0
-  /// The announcement being typed.
-  var announcing: TextEditor?
-  /// The phase picked for release, while the picker is open.
-  var releasing: Int?
-  var helpScroll: Int?
+  /// What is open over the dashboard, bottom first: the top one gets the keys.
+  var overlays = OverlayStack<DashboardOverlay>()
   var message: StatusMessage?
-  /// A team's session opened read-only, with the file it came from.
-  var team: AppState?
-  var teamFile: String?
   /// Row indexes into `folder.rows` in the current sort order.
   private(set) var order: [Int] = []
 
@@ -82,6 +76,22 @@ public struct Dashboard: Sendable {
 
   var caseStudy: CaseStudy { folder.caseStudy }
 
+  /// The announcement being typed.
+  var announcing: TextEditor? {
+    if case .announce(let editor) = overlays.top { editor } else { nil }
+  }
+  /// The phase picked for release, while the picker is open.
+  var releasing: Int? {
+    if case .release(let picked) = overlays.top { picked } else { nil }
+  }
+  var helpScroll: Int? {
+    if case .help(let scroll) = overlays.top { scroll } else { nil }
+  }
+  /// A team's session opened read-only.
+  var team: AppState? {
+    if case .team(let view, _) = overlays.top { view } else { nil }
+  }
+
   /// True while a team's session is open over the dashboard.
   public var isShowingTeam: Bool { team != nil }
 
@@ -91,14 +101,15 @@ public struct Dashboard: Sendable {
     self.folder = folder
     summary = ClassSummary(caseStudy: folder.caseStudy, teams: folder.teams)
     reorder(keeping: selected)
-    // The open team's session follows its file.
-    if var view = team, let file = teamFile,
-      let row = folder.rows.first(where: { $0.fileName == file }), let t = row.team,
-      var wb = view.workbench
-    {
+    // An open team's session follows its file.
+    overlays.compactMap { overlay in
+      guard case .team(var view, let file) = overlay,
+        let row = folder.rows.first(where: { $0.fileName == file }), let t = row.team,
+        var wb = view.workbench
+      else { return overlay }
       wb.session = t.session
       view.workbench = wb
-      team = view
+      return .team(view, file: file)
     }
   }
 
@@ -168,13 +179,20 @@ public struct Dashboard: Sendable {
     switch event {
     case .resize(let s):
       size = s
-      team?.setSize(s)
+      overlays.compactMap { overlay in
+        guard case .team(var view, let file) = overlay else { return overlay }
+        view.setSize(s)
+        return .team(view, file: file)
+      }
       fixScroll()
       return []
     case .tick(let date):
       now = date
       if let m = message, date.timeIntervalSince(m.at) >= 6 { message = nil }
-      if team != nil { _ = team?.handle(event) }
+      if case .team(var view, let file) = overlays.top {
+        _ = view.handle(event)
+        overlays.replaceTop(with: .team(view, file: file))
+      }
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
       return [.quit]
@@ -183,10 +201,13 @@ public struct Dashboard: Sendable {
     default:
       break
     }
-    if team != nil { return updateTeam(event) }
-    if helpScroll != nil { return updateHelp(event) }
-    if announcing != nil { return updateAnnounce(event) }
-    if releasing != nil { return updateRelease(event) }
+    switch overlays.top {
+    case .team(let view, let file): return updateTeam(view, file: file, event)
+    case .help(let scroll): return updateHelp(scroll, event)
+    case .announce(let editor): return updateAnnounce(editor, event)
+    case .release(let picked): return updateRelease(picked, event)
+    case nil: break
+    }
     var commands: [DashboardCommand] = []
     switch event {
     case .key(let key):
@@ -205,10 +226,10 @@ public struct Dashboard: Sendable {
         let all = DashboardPage.allCases
         page = all[((all.firstIndex(of: page) ?? 0) + 1) % all.count]
         scroll = 0
-      case .announce: announcing = TextEditor(multiline: false)
+      case .announce: overlays.present(.announce(TextEditor(multiline: false)))
       case .releasePhase:
-        releasing = min(caseStudy.phases.count - 1, nextUnreleased)
-      case .help: helpScroll = 0
+        overlays.present(.release(picked: min(caseStudy.phases.count - 1, nextUnreleased)))
+      case .help: overlays.present(.help(scroll: 0))
       default: break
       }
     case .scrollUp: move(-1)
@@ -263,72 +284,59 @@ public struct Dashboard: Sendable {
     view.openWorkbench(
       caseStudy: caseStudy, session: t.session, sessionName: t.team, readOnly: true,
       readOnlyReason: "the facilitator's view; Esc returns to the dashboard")
-    team = view
-    teamFile = row.fileName
+    overlays.present(.team(view, file: row.fileName))
   }
 
-  mutating func updateTeam(_ event: Event) -> [DashboardCommand] {
-    guard var view = team else { return [] }
+  mutating func updateTeam(_ view: AppState, file: String, _ event: Event) -> [DashboardCommand] {
+    var view = view
     if case .key(let key) = event, view.overlay == .none,
       key == .escape || KeyTable.command(for: key, in: .workbench) == .quit
     {
-      team = nil
-      teamFile = nil
+      overlays.dismiss()
       return []
     }
     // Read-only: the workbench refuses every change; its commands (quit, open…) are not ours.
     _ = view.handle(event)
-    team = view
+    overlays.replaceTop(with: .team(view, file: file))
     return []
   }
 
-  mutating func updateHelp(_ event: Event) -> [DashboardCommand] {
-    guard case .key(let key) = event, let scroll = helpScroll else { return [] }
-    switch KeyTable.command(for: key, in: .help) {
-    case .closeHelp: helpScroll = nil
-    case .move(let d): helpScroll = max(0, scroll + d)
-    case .page(let d): helpScroll = max(0, scroll + d * 10)
-    default: break
+  mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {
+    if let s = HelpScreen.update(
+      scroll: scroll, event, options: options, phases: nil, size: size)
+    {
+      overlays.replaceTop(with: .help(scroll: s))
+    } else {
+      overlays.dismiss()
     }
     return []
   }
 
-  mutating func updateAnnounce(_ event: Event) -> [DashboardCommand] {
-    guard var editor = announcing else { return [] }
-    switch event {
-    case .key(let key):
-      switch KeyTable.command(for: key, in: .prompt) {
-      case .leave:
-        announcing = nil
-        return []
-      case .newLine:
-        let text = editor.text.trimming(.whitespaces)
-        announcing = nil
-        guard !text.isEmpty else { return [] }
-        return [.announce(text)]
-      default:
-        editor.handle(key, in: .prompt, width: max(10, size.width - 12))
-      }
-    case .paste(let text):
-      editor.insert(text)
-    default:
-      break
+  mutating func updateAnnounce(_ editor: TextEditor, _ event: Event) -> [DashboardCommand] {
+    switch TextPrompt.update(editor, event, width: max(10, size.width - 12)) {
+    case .editing(let editor):
+      overlays.replaceTop(with: .announce(editor))
+    case .cancel:
+      overlays.dismiss()
+    case .confirm(let text):
+      overlays.dismiss()
+      if !text.isEmpty { return [.announce(text)] }
     }
-    announcing = editor
     return []
   }
 
-  mutating func updateRelease(_ event: Event) -> [DashboardCommand] {
-    guard case .key(let key) = event, let picked = releasing else { return [] }
+  mutating func updateRelease(_ picked: Int, _ event: Event) -> [DashboardCommand] {
+    guard case .key(let key) = event else { return [] }
     switch KeyTable.command(for: key, in: .releasePicker) {
     case .move(let d):
-      releasing = min(max(0, picked + d), caseStudy.phases.count - 1)
+      overlays.replaceTop(
+        with: .release(picked: min(max(0, picked + d), caseStudy.phases.count - 1)))
     case .select:
-      releasing = nil
+      overlays.dismiss()
       guard caseStudy.phases.indices.contains(picked) else { return [] }
       return [.release(phaseID: caseStudy.phases[picked].id)]
     case .leave:
-      releasing = nil
+      overlays.dismiss()
     default: break
     }
     return []

@@ -10,13 +10,13 @@ import CaseBenchCore
 /// draws it, and once a second looks at the folder (re-reading only changed files) and the
 /// state file. Announcing and releasing go through `WorkshopStateFile`; nothing else is
 /// written, and never a session file.
-public struct DashboardProgram {
+public struct DashboardProgram: ProgramHost {
   public private(set) var dashboard: Dashboard
   private let terminal: any ProgramTerminal
   private var folder: WorkshopFolder
   private let clock: () -> Date
   private var lastPoll = Date.distantPast
-  private var exitStatus: Int32?
+  public private(set) var exitStatus: Int32?
 
   /// How often the folder and the state file are looked at.
   public static let pollInterval: TimeInterval = 1
@@ -35,27 +35,16 @@ public struct DashboardProgram {
 
   /// Runs until the facilitator quits, a signal arrives or the terminal goes away.
   public mutating func run() -> Int32 {
-    var needsDraw = true
-    while exitStatus == nil {
-      let size = terminal.size
-      if size != dashboard.size {
-        dispatch(.resize(size))
-        needsDraw = true
-      }
-      if needsDraw {
-        terminal.draw(render(dashboard, size: size))
-        needsDraw = false
-      }
-      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else {
-        dispatch(.tick(clock()))
-        if clock().timeIntervalSince(lastPoll) >= DashboardProgram.pollInterval { poll() }
-        needsDraw = true
-        continue
-      }
-      dispatch(event)
-      needsDraw = true
-    }
-    return exitStatus ?? 0
+    ProgramLoop.run(&self, terminal: terminal, clock: clock)
+  }
+
+  public var screenSize: Size { dashboard.size }
+
+  public func frame(size: Size) -> ScreenBuffer { render(dashboard, size: size) }
+
+  /// The folder and the state file are looked at once a second.
+  public mutating func idle(now: Date) {
+    if now.timeIntervalSince(lastPoll) >= DashboardProgram.pollInterval { poll() }
   }
 
   /// Re-reads what changed in the folder and the state file.
@@ -67,7 +56,7 @@ public struct DashboardProgram {
     }
   }
 
-  private mutating func dispatch(_ event: Event) {
+  public mutating func dispatch(_ event: Event) {
     switch event {
     case .signal(let signal):
       exitStatus = 128 + signal

@@ -48,7 +48,6 @@ enum DashboardView {
     }
     drawAnnouncement(d, y: bottom, width: size.width, glyphs: g, into: &buf)
     drawStatus(d, size: size, glyphs: g, into: &buf)
-    if let picked = d.releasing { drawReleasePicker(d, picked: picked, size: size, into: &buf) }
   }
 
   // MARK: Title
@@ -294,13 +293,8 @@ enum DashboardView {
   {
     let y = size.height - 1
     buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
-    if let editor = d.announcing {
-      TextPrompt.draw(
-        label: " Announce: ", bold: true,
-        hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
-        size: size, into: &buf)
-      return
-    }
+    // A prompt draws itself over this row afterwards (`DashboardOverlay.draw`).
+    if d.announcing != nil { return }
     if let m = d.message {
       buf.put(
         " " + g.truncate(m.text, to: max(1, size.width - 2)), x: 0, y: y,
@@ -362,8 +356,9 @@ public func render(_ dashboard: Dashboard, size: Size) -> ScreenBuffer {
     return buf
   }
   DashboardView.draw(dashboard, size: size, into: &buf)
-  if let scroll = dashboard.helpScroll {
-    HelpScreen.draw(dashboard.options, phases: nil, scroll: scroll, size: size, into: &buf)
+  // The overlays, bottom first; each draws itself.
+  for overlay in dashboard.overlays.items {
+    overlay.draw(dashboard, size: size, into: &buf)
   }
   return buf
 }

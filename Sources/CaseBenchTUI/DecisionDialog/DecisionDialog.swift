@@ -57,9 +57,10 @@ extension AppState {
     case 0:
       showMessage("No decision to take in \(phase.title).", isError: false)
     case 1:
-      overlay = .decision(DecisionDialog(phase: wb.phase, stage: stageFor(decision: 0, in: phase)))
+      overlays.present(
+        .decision(DecisionDialog(phase: wb.phase, stage: stageFor(decision: 0, in: phase))))
     default:
-      overlay = .decision(DecisionDialog(phase: wb.phase, stage: .pick(0)))
+      overlays.present(.decision(DecisionDialog(phase: wb.phase, stage: .pick(0))))
     }
   }
 
@@ -73,12 +74,12 @@ extension AppState {
     guard case .decision(var dialog) = overlay, let wb = workbench,
       wb.caseStudy.phases.indices.contains(dialog.phase)
     else {
-      overlay = .none
+      overlays.dismiss()
       return
     }
     let phase = wb.caseStudy.phases[dialog.phase]
     if let d = dialog.stage.decision, !phase.decisions.indices.contains(d) {
-      overlay = .none
+      overlays.dismiss()
       return
     }
     let several = phase.decisions.count > 1
@@ -87,14 +88,14 @@ extension AppState {
       if case .paste(let text) = event, case .rationale(let d, let o, var editor) = dialog.stage {
         editor.insert(text)
         dialog.stage = .rationale(decision: d, option: o, editor: editor)
-        overlay = .decision(dialog)
+        overlays.replaceTop(with: .decision(dialog))
       } else if case .scrollDown = event {
         dialog.scroll = min(
           dialog.scroll + 1, DecisionView.maxScroll(dialog, wb: wb, options: options, size: size))
-        overlay = .decision(dialog)
+        overlays.replaceTop(with: .decision(dialog))
       } else if case .scrollUp = event {
         dialog.scroll = max(0, dialog.scroll - 1)
-        overlay = .decision(dialog)
+        overlays.replaceTop(with: .decision(dialog))
       }
       return
     }
@@ -105,7 +106,7 @@ extension AppState {
       case .move(let delta): dialog.stage = .pick(min(max(0, i + delta), phase.decisions.count - 1))
       case .select: dialog.stage = stageFor(decision: i, in: phase)
       case .back, .close:
-        overlay = .none
+        overlays.dismiss()
         return
       default: break
       }
@@ -126,11 +127,11 @@ extension AppState {
         if let b = backStage {
           dialog.stage = b
         } else {
-          overlay = .none
+          overlays.dismiss()
           return
         }
       case .close:
-        overlay = .none
+        overlays.dismiss()
         return
       case .page(let delta): dialog.scroll = max(0, dialog.scroll + delta * page)
       default: break
@@ -153,7 +154,7 @@ extension AppState {
         }) {
           showMessage("Decision recorded.", isError: false)
         } else if wb.readOnly {
-          overlay = .none
+          overlays.dismiss()
           return
         }
         dialog.stage = .outcome(decision: d)
@@ -180,7 +181,7 @@ extension AppState {
         dialog.stage = backStage ?? .pick(0)
         dialog.scroll = 0
       case .back, .select, .close:
-        overlay = .none
+        overlays.dismiss()
         return
       default: break
       }
@@ -189,7 +190,7 @@ extension AppState {
       let top = DecisionView.maxScroll(dialog, wb: wb, options: options, size: size)
       dialog.scroll = min(max(0, dialog.scroll), top)
     }
-    overlay = .decision(dialog)
+    overlays.replaceTop(with: .decision(dialog))
   }
 
   /// Moves from choosing to writing the rationale (pre-filled with the earlier one).

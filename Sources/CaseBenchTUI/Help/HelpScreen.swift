@@ -86,18 +86,30 @@ extension AppState {
 
   mutating func handleHelp(_ event: Event) {
     guard case .help(let scroll) = overlay else { return }
-    let page = max(1, HelpScreen.box(size).inner.h - 1)
+    if let s = HelpScreen.update(
+      scroll: scroll, event, options: options, phases: helpPhases, size: size)
+    {
+      overlays.replaceTop(with: .help(scroll: s))
+    } else {
+      overlays.dismiss()
+    }
+  }
+}
+
+extension HelpScreen {
+  /// The help's update, wherever it is open (over the start screen, the workbench or the
+  /// dashboard): the new scroll, or nil when it closes. The size comes with the call.
+  static func update(
+    scroll: Int, _ event: Event, options: RenderOptions, phases: Int?, size: Size
+  ) -> Int? {
+    let page = max(1, box(size).inner.h - 1)
     let maxScroll = max(
-      0,
-      HelpScreen.lines(options, phases: helpPhases, width: HelpScreen.textWidth(size)).count
-        - max(1, HelpScreen.box(size).inner.h))
+      0, lines(options, phases: phases, width: textWidth(size)).count - max(1, box(size).inner.h))
     var s = scroll
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .help) {
-      case .closeHelp:
-        overlay = .none
-        return
+      case .closeHelp: return nil
       case .move(let delta): s += delta
       case .page(let delta): s += delta * page
       case .top: s = 0
@@ -108,6 +120,6 @@ extension AppState {
     case .scrollUp: s -= 1
     default: break
     }
-    overlay = .help(scroll: min(max(0, s), maxScroll))
+    return min(max(0, s), maxScroll)
   }
 }

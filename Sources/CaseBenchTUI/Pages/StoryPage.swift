@@ -48,8 +48,6 @@ struct StoryPage: Sendable, Equatable {
   var row = 0
   /// How far the text is scrolled: the background, or the selected person's card.
   var scroll = 0
-  /// The tool the page was opened over: Esc goes back to it.
-  var under: ToolScreen?
 }
 
 /// An ethics item, by where it sits in the workbench's case study.
@@ -73,16 +71,10 @@ enum StoryPages {
 
 extension AppState {
   /// Opens a page of the story over the workbench, or over the tool that is open (Esc goes back
-  /// there). `person` selects a cast member.
+  /// there); from another page, it takes that page's place. `person` selects a cast member.
   mutating func openPage(_ kind: PageKind, person: Int? = nil) {
     guard let wb = workbench else { return }
-    var under: ToolScreen?
-    switch overlay {
-    case .tool(let tool): under = tool
-    case .page(let page): under = page.under
-    default: under = nil
-    }
-    var page = StoryPage(kind: kind, under: under)
+    var page = StoryPage(kind: kind)
     if let person {
       page.row = person
     } else if kind == .ethics {
@@ -90,13 +82,17 @@ extension AppState {
       let entries = StoryPages.ethicsEntries(wb.caseStudy)
       page.row = entries.firstIndex { $0.phase == wb.phase && $0.item == wb.item } ?? 0
     }
-    overlay = .page(page)
+    if case .page = overlay {
+      overlays.replaceTop(with: .page(page))
+    } else {
+      overlays.present(.page(page))
+    }
   }
 
   /// Esc: back to the tool the page was opened over, or to the workbench.
   mutating func closePage() {
-    guard case .page(let page) = overlay else { return }
-    overlay = page.under.map { .tool($0) } ?? .none
+    guard case .page = overlay else { return }
+    overlays.dismiss()
   }
 
   mutating func handlePage(_ event: Event) -> [Command] {
@@ -114,7 +110,7 @@ extension AppState {
       if case .scrollUp = event { delta = -1 }
       if page.kind == .cast, x >= view.card.x {
         page.scroll = clampAdd(page.scroll, delta, max: view.maxScroll)
-        overlay = .page(page)
+        overlays.replaceTop(with: .page(page))
         return []
       }
       command = .move(delta)
@@ -126,12 +122,15 @@ extension AppState {
       // The page's own key closes it again; another page's key switches to it.
       if kind == page.kind { closePage() } else { openPage(kind) }
       return []
+    case .openScreen(let id):
+      openScreen(id)
+      return []
     case .back:
       closePage()
       return []
     case .quit: return [quitCommand]
     case .help:
-      overlay = .help(scroll: 0)
+      overlays.present(.help(scroll: 0))
       return []
     case .open:
       if page.kind == .ethics { goToEthicsItem(page.row) }
@@ -142,7 +141,7 @@ extension AppState {
         return []
       }
       // A match moves the workbench, so the page (and a tool under it) gives way.
-      overlay = .none
+      overlays.dismissAll()
       stepMatch(command == .nextMatch ? 1 : -1)
       return []
     case .move(let delta):
@@ -163,7 +162,7 @@ extension AppState {
       if rows > 0 { page.select(rows - 1) } else { page.scroll = view.maxScroll }
     default: break
     }
-    overlay = .page(page)
+    overlays.replaceTop(with: .page(page))
     return []
   }
 
@@ -176,7 +175,7 @@ extension AppState {
     wb.select(phase: entry.phase, item: entry.item, detail: .item)
     wb.focus = .checklist
     workbench = wb
-    overlay = .none
+    overlays.dismissAll()
     syncCursor()
   }
 }

@@ -232,9 +232,10 @@ extension Array where Element == StyledLine {
 
 extension StoryPageView {
   /// The status-bar hints of the open page, from the key table.
-  static func hints(_ page: StoryPage) -> [String] {
+  /// `overTool`: the page was opened over a tool, which Esc goes back to.
+  static func hints(_ page: StoryPage, overTool: Bool) -> [String] {
     typealias T = KeyTable
-    let back = T.back.hint(page.under == nil ? "back" : "back to the tool")
+    let back = T.back.hint(overTool ? "back to the tool" : "back")
     let others = PageKind.allCases.filter { $0 != page.kind }.map {
       $0.binding.hint($0.shortName)
     }

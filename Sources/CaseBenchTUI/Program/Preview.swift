@@ -112,7 +112,7 @@ extension AppState {
     wb.search = nil
     wb.detailScroll = 0
     workbench = wb
-    revalidateOverlay(before: before, wb: wb)
+    revalidateOverlays(before: before, wb: wb)
     let fixed = preview.error != nil
     preview.error = nil
     preview.errorCount = 0
@@ -126,22 +126,23 @@ extension AppState {
 
   /// Whatever is open over the workbench may point into the old version by position: it stays
   /// open where what it points at is still there (its selection clamped), and closes otherwise.
-  mutating func revalidateOverlay(before: CaseStudy, wb: Workbench) {
-    switch overlay {
-    case .decision(let dialog):
-      overlay = Self.revalidated(dialog, before: before, wb: wb).map { .decision($0) } ?? .none
-    case .tool(let tool):
-      overlay = .tool(Self.revalidated(tool, wb: wb))
-    case .page(var page):
-      page.row = min(page.row, max(0, StoryPages.rowCount(page, wb: wb) - 1))
-      page.scroll = 0
-      page.under = page.under.map { Self.revalidated($0, wb: wb) }
-      overlay = .page(page)
-    case .note(let itemID, _), .naReason(let itemID, _):
-      let exists = wb.caseStudy.phases.contains { $0.items.contains { $0.id == itemID } }
-      if !exists { overlay = .none }
-    case .none, .help, .search:
-      break
+  mutating func revalidateOverlays(before: CaseStudy, wb: Workbench) {
+    overlays.compactMap { overlay in
+      switch overlay {
+      case .decision(let dialog):
+        return Self.revalidated(dialog, before: before, wb: wb).map { .decision($0) }
+      case .tool(let tool):
+        return .tool(Self.revalidated(tool, wb: wb))
+      case .page(var page):
+        page.row = min(page.row, max(0, StoryPages.rowCount(page, wb: wb) - 1))
+        page.scroll = 0
+        return .page(page)
+      case .note(let itemID, _), .naReason(let itemID, _):
+        let exists = wb.caseStudy.phases.contains { $0.items.contains { $0.id == itemID } }
+        return exists ? overlay : nil
+      case .help, .search, .screen:
+        return overlay
+      }
     }
   }
 

@@ -13,7 +13,7 @@ import CaseBenchCore
 ///
 /// Everything runs on the caller's thread. The terminal, the storage, the external editor and
 /// the clock are given to it, so tests drive it with fakes and no terminal.
-public struct Program {
+public struct Program: ProgramHost {
   /// Runs `$EDITOR` (or the like) on a note and returns the edited text, or why it could not.
   public typealias NoteEditor = (_ text: String) -> Result<String, NoteEditorFailure>
 
@@ -31,7 +31,7 @@ public struct Program {
   private var writable = false
   private var lastSaveAttempt = Date.distantPast
   private var lastSaveFailed = false
-  private var exitStatus: Int32?
+  public private(set) var exitStatus: Int32?
 
   /// How long a save waits after the last one while keys stream in, and how long it waits
   /// after a failed save before trying again.
@@ -62,46 +62,33 @@ public struct Program {
   /// Runs until the user quits, a signal arrives or the terminal goes away; returns the exit
   /// status: 0, 128 + the signal, or 129 for a hang-up. The session's lock is released.
   public mutating func run() -> Int32 {
-    var needsDraw = true
-    while exitStatus == nil {
-      // The size may change at any moment (also while $EDITOR ran): keep the state's idea of
-      // it current, for paging, scrolling and mapping clicks.
-      let size = terminal.size
-      if size != state.size {
-        dispatch(.resize(size))
-        needsDraw = true
-      }
-      if needsDraw {
-        terminal.draw(render(state, size: size))
-        needsDraw = false
-      }
-      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else {
-        // Clocks and messages may change on a tick; drawing an unchanged frame writes nothing.
-        dispatch(.tick(clock()))
-        if let watch, clock().timeIntervalSince(lastWatch) >= 1 {
-          lastWatch = clock()
-          for news in watch() { dispatch(news) }
-        }
-        saveIfNeeded()
-        needsDraw = true
-        continue
-      }
-      dispatch(event)
-      needsDraw = true
-      // Every change is on disk within a second: save straight away, at most four times a
-      // second while keys stream in; the idle tick above catches the rest.
-      if exitStatus == nil,
-        clock().timeIntervalSince(lastSaveAttempt) > Program.keyboardSaveInterval
-      {
-        saveIfNeeded()
-      }
-    }
-    closeFile()
-    return exitStatus ?? 0
+    ProgramLoop.run(&self, terminal: terminal, clock: clock)
   }
 
+  public var screenSize: Size { state.size }
+
+  public func frame(size: Size) -> ScreenBuffer { render(state, size: size) }
+
+  /// Clocks and messages may change on a tick; the workshop's news is looked at once a second,
+  /// and what changed is saved.
+  public mutating func idle(now: Date) {
+    if let watch, now.timeIntervalSince(lastWatch) >= 1 {
+      lastWatch = now
+      for news in watch() { dispatch(news) }
+    }
+    saveIfNeeded()
+  }
+
+  /// Every change is on disk within a second: save straight away, at most four times a
+  /// second while keys stream in; the idle tick catches the rest.
+  public mutating func afterInput(now: Date) {
+    if now.timeIntervalSince(lastSaveAttempt) > Program.keyboardSaveInterval { saveIfNeeded() }
+  }
+
+  public mutating func finish() { closeFile() }
+
   /// Runs an event through `update` and carries out what it asks for.
-  private mutating func dispatch(_ event: Event) {
+  public mutating func dispatch(_ event: Event) {
     let commands = update(&state, event)
     for command in commands where exitStatus == nil {
       perform(command)

@@ -16,6 +16,8 @@ struct StartScreen: Sendable, Equatable {
   /// Index over case studies, then saved sessions.
   var selection = 0
   var prompt: NewSessionPrompt?
+  /// What is open over the start screen: only ever its help.
+  var overlays = OverlayStack<Overlay>()
 }
 
 extension NewSessionPrompt {
@@ -66,7 +68,7 @@ extension AppState {
     case .key(let key):
       switch KeyTable.command(for: key, in: .start) {
       case .quit: return [quitCommand]
-      case .help: overlay = .help(scroll: 0)
+      case .help: overlays.present(.help(scroll: 0))
       case .move(let delta): moveStart(delta)
       case .top: start.selection = 0
       case .bottom: start.selection = max(0, startCount - 1)

@@ -62,15 +62,15 @@ extension AppState {
     guard case .naReason(let itemID, let editor) = overlay else { return }
     switch TextPrompt.update(editor, event, width: size.width) {
     case .editing(let editor):
-      overlay = .naReason(itemID: itemID, editor: editor)
+      overlays.replaceTop(with: .naReason(itemID: itemID, editor: editor))
     case .cancel:
-      overlay = .none
+      overlays.dismiss()
     case .confirm(let reason):
       guard !reason.isEmpty else {
         showMessage("Say why it does not apply (Esc cancels).", isError: true)
         return
       }
-      overlay = .none
+      overlays.dismiss()
       changeSession { $0.setStatus(.notApplicable, of: itemID, reason: reason, at: $1) }
       showDetailOfItem()
       showMessage("Marked N/A: \(reason)", isError: false)
@@ -81,39 +81,12 @@ extension AppState {
     guard case .search(let editor) = overlay else { return }
     switch TextPrompt.update(editor, event, width: size.width) {
     case .editing(let editor):
-      overlay = .search(editor)
+      overlays.replaceTop(with: .search(editor))
     case .cancel:
-      overlay = .none
+      overlays.dismiss()
     case .confirm(let query):
-      overlay = .none
+      overlays.dismiss()
       runSearch(query)
-    }
-  }
-
-  /// Draws whichever prompt is open over the status bar; false if none is.
-  static func drawPrompt(_ state: AppState, size: Size, into buf: inout ScreenBuffer) -> Bool {
-    switch state.overlay {
-    case .search(let editor):
-      TextPrompt.draw(
-        label: "/", bold: true,
-        hints: [KeyTable.newLine.hint("search"), KeyTable.leave.hint("cancel")], editor: editor,
-        size: size, into: &buf)
-      return true
-    case .naReason(_, let editor):
-      TextPrompt.draw(
-        label: " Not applicable because: ", bold: true,
-        hints: [KeyTable.newLine.hint("mark N/A"), KeyTable.leave.hint("cancel")],
-        editor: editor, size: size, into: &buf)
-      return true
-    case .tool(let tool):
-      guard let prompt = tool.prompt else { return false }
-      TextPrompt.draw(
-        label: prompt.purpose.label, bold: true,
-        hints: [KeyTable.newLine.hint(prompt.purpose.confirmWord), KeyTable.leave.hint("cancel")],
-        editor: prompt.editor, size: size, into: &buf)
-      return true
-    default:
-      return false
     }
   }
 }

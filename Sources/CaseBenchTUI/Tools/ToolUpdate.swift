@@ -10,12 +10,17 @@ extension AppState {
   /// Opens a tool over the workbench (from the workbench or from another tool).
   mutating func openTool(_ kind: ToolKind) {
     guard workbench != nil else { return }
-    overlay = .tool(ToolScreen(kind: kind))
+    // From another tool, the new one takes its place.
+    if case .tool = overlay {
+      overlays.replaceTop(with: .tool(ToolScreen(kind: kind)))
+    } else {
+      overlays.present(.tool(ToolScreen(kind: kind)))
+    }
   }
 
   /// Esc: back to the checklist.
   mutating func closeTool() {
-    overlay = .none
+    overlays.dismiss()
     if var wb = workbench {
       wb.focus = .checklist
       workbench = wb
@@ -28,13 +33,13 @@ extension AppState {
       switch TextPrompt.update(prompt.editor, event, width: size.width) {
       case .editing(let editor):
         tool.prompt = (prompt.purpose, editor)
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
       case .cancel:
         tool.prompt = nil
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
       case .confirm(let text):
         tool.prompt = nil
-        overlay = .tool(tool)
+        overlays.replaceTop(with: .tool(tool))
         confirmToolPrompt(prompt.purpose, text)
       }
       return []
@@ -49,6 +54,9 @@ extension AppState {
     case .openPage(let kind):
       openPage(kind)
       return []
+    case .openScreen(let id):
+      openScreen(id)
+      return []
     case .back where tool.form != nil:
       tool.form = nil
     case .back:
@@ -56,7 +64,7 @@ extension AppState {
       return []
     case .quit: return [.quit]
     case .help:
-      overlay = .help(scroll: 0)
+      overlays.present(.help(scroll: 0))
       return []
     case _ where tool.form != nil:
       handleForm(command, &tool, wb: wb)
@@ -89,7 +97,7 @@ extension AppState {
     case .toolFactor(let index): toggleFactor(index, wb: wb, kind: tool.kind)
     default: break
     }
-    if case .tool = overlay { overlay = .tool(tool) }
+    if case .tool = overlay { overlays.replaceTop(with: .tool(tool)) }
     return []
   }
 
@@ -97,7 +105,7 @@ extension AppState {
     guard let wb = workbench, case .tool(var tool) = overlay else { return }
     if case .formField(let index, _) = purpose {
       setFormField(index, to: text, &tool, wb: wb)
-      overlay = .tool(tool)
+      overlays.replaceTop(with: .tool(tool))
       return
     }
     if text.isEmpty {
@@ -331,64 +339,5 @@ extension ToolScreen {
     }
     let count = ToolLists.count(self, wb: wb)
     row = max(0, min(max(0, count - 1), row + delta))
-  }
-}
-
-/// The lists a tool shows, worked out from the session.
-enum ToolLists {
-  static func risksInCell(_ tool: ToolScreen, wb: Workbench) -> [Risk] {
-    RiskRegister.risks(wb.session.toolkit.risks, likelihood: tool.likelihood, impact: tool.impact)
-  }
-
-  static func selectedRisk(_ tool: ToolScreen, wb: Workbench) -> Risk? {
-    guard tool.focus == .list else { return nil }
-    let risks = risksInCell(tool, wb: wb)
-    return risks.indices.contains(tool.row) ? risks[tool.row] : nil
-  }
-
-  static func suggestions(_ wb: Workbench) -> [RiskPrompt] {
-    guard let phase = wb.currentPhase else { return [] }
-    return RiskRegister.suggestions(for: phase, session: wb.session)
-  }
-
-  static func peopleInCell(_ tool: ToolScreen, wb: Workbench) -> [StakeholderMap.Entry] {
-    StakeholderMap(caseStudy: wb.caseStudy, session: wb.session).cell(
-      power: tool.powerLevel, interest: tool.interestLevel)
-  }
-
-  static func selectedPerson(_ tool: ToolScreen, wb: Workbench) -> StakeholderMap.Entry? {
-    let people = peopleInCell(tool, wb: wb)
-    let index = tool.focus == .list ? tool.row : 0
-    return people.indices.contains(index) ? people[index] : nil
-  }
-
-  /// The record the focused list has selected, as a form would edit it.
-  static func selectedRecord(_ tool: ToolScreen, wb: Workbench) -> FormTarget? {
-    let t = wb.session.toolkit
-    func pick<T>(_ list: [T], _ row: Int) -> T? { list.indices.contains(row) ? list[row] : nil }
-    switch (tool.kind, tool.focus) {
-    case (.risks, .map): return pick(risksInCell(tool, wb: wb), 0).map { .risk($0.id) }
-    case (.risks, .list): return selectedRisk(tool, wb: wb).map { .risk($0.id) }
-    case (.models, .list): return pick(t.models, tool.row).map { .model($0.id) }
-    case (.models, .adoptions): return pick(t.adoptions, tool.row).map { .adoption($0.id) }
-    case (.stakeholders, .metrics): return pick(t.metrics, tool.row).map { .metric($0.id) }
-    case (.stakeholders, .list):
-      guard let entry = selectedPerson(tool, wb: wb), !entry.fromCaseStudy else { return nil }
-      return .person(entry.person.id)
-    default: return nil
-    }
-  }
-
-  static func count(_ tool: ToolScreen, wb: Workbench) -> Int {
-    switch (tool.kind, tool.focus) {
-    case (.risks, .suggestions): suggestions(wb).count
-    case (.stakeholders, .metrics): wb.session.toolkit.metrics.count
-    case (.models, .adoptions): wb.session.toolkit.adoptions.count
-    case (.risks, _): risksInCell(tool, wb: wb).count
-    case (.estimate, _): wb.session.toolkit.estimate?.tasks.count ?? 0
-    case (.stakeholders, _): peopleInCell(tool, wb: wb).count
-    case (.models, _): wb.session.toolkit.models.count
-    case (.log, _): DecisionLog.entries(caseStudy: wb.caseStudy, session: wb.session).count
-    }
   }
 }

@@ -23,10 +23,14 @@ enum NoteView {
     return [keep.joined(separator: "/") + " keep", KeyTable.continueInEditor.hint("$EDITOR")]
   }
 
+  /// Draws the editor in place of the detail pane.
   static func draw(
-    _ editor: TextEditor, itemID: String, wb: Workbench, options: RenderOptions, rect: Rect,
+    _ editor: TextEditor, itemID: String, wb: Workbench, options: RenderOptions, size: Size,
     into buf: inout ScreenBuffer
   ) {
+    let l = WorkbenchLayout(size: size, for: wb)
+    let rect = l.detail
+    buf.fill(x: rect.x, y: rect.y, width: rect.w, height: rect.h)
     let g = Glyphs.of(options)
     let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
     buf.box(
@@ -37,7 +41,6 @@ enum NoteView {
     buf.put(
       g.truncate(title, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
       maxX: inner.x + inner.w)
-    let l = WorkbenchLayout(size: Size(width: buf.width, height: buf.height), for: wb)
     drawEditor(editor, in: textRect(l), into: &buf)
   }
 }
@@ -49,19 +52,17 @@ extension AppState {
     guard case .note(let itemID, var editor) = overlay else { return [] }
     let l = layout
     let width = NoteView.textWidth(l)
-    // The overlay lets go of the editor while it changes, so a long note is not copied.
-    overlay = .none
+    // The stack lets go of the editor while it changes, so a long note is not copied.
+    overlays.dismiss()
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .note) {
       case .leave, .keep:
-        overlay = .none
         if changeSession({ $0.setNote(editor.text, of: itemID, at: $1) }) {
           showMessage("Note saved.", isError: false)
         }
         return []
       case .continueInEditor:
-        overlay = .none
         return [.editExternally(itemID: itemID, text: editor.text)]
       case .page(let delta):
         editor.moveVertically(delta * max(1, NoteView.textHeight(l) - 1), width: width)
@@ -74,7 +75,7 @@ extension AppState {
       break
     }
     editor.scrollIntoView(width: width, height: NoteView.textHeight(l))
-    overlay = .note(itemID: itemID, editor: editor)
+    overlays.present(.note(itemID: itemID, editor: editor))
     return []
   }
 }

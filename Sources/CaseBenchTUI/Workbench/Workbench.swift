@@ -58,6 +58,8 @@ struct Workbench: Sendable {
   var search: SearchResults?
   /// The item last selected in each phase, so coming back to a phase lands where you left.
   var lastItem: [Int: Int] = [:]
+  /// What is open over the workbench, bottom first: the top one gets the keys.
+  var overlays = OverlayStack<Overlay>()
 
   var currentPhase: Phase? {
     caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil

@@ -18,7 +18,8 @@ extension AppState {
     case .decision: handleDecision(event)
     case .tool: return handleTool(event)
     case .page: return handlePage(event)
-    case .help, .none: return handleWorkbenchKeys(event)
+    case .screen: return handleScreen(event)
+    case .help, nil: return handleWorkbenchKeys(event)
     }
     return []
   }
@@ -42,7 +43,7 @@ extension AppState {
           return []
         }
         return [.closeSession]
-      case .help: overlay = .help(scroll: 0)
+      case .help: overlays.present(.help(scroll: 0))
       case .move(let delta): move(delta)
       case .page(let delta): move(delta * pageSize)
       case .top: move(Int.min / 2)
@@ -67,9 +68,10 @@ extension AppState {
       case .decisions: openDecisions()
       case .openTool(let kind): openTool(kind)
       case .openPage(let kind): openPage(kind)
+      case .openScreen(let id): openScreen(id)
       case .hint: toggleHint()
       case .briefing: toggleBriefing()
-      case .search: overlay = .search(TextEditor(multiline: false))
+      case .search: overlays.present(.search(TextEditor(multiline: false)))
       case .saveNow:
         if !wb.readOnly { showMessage("Every change is saved as you go.", isError: false) }
       default: break
@@ -118,7 +120,7 @@ extension AppState {
       workbench = wb
       syncCursor()
     case .detail:
-      let lines = DetailView.lines(
+      let lines = DetailContent.lines(
         wb, options: options, width: layout.detailTextWidth, window: 0..<0
       ).count
       let maxScroll = max(0, lines - layout.detail.inner.h)
@@ -226,7 +228,7 @@ extension AppState {
   mutating func askNotApplicable() {
     guard let item = actionItem() else { return }
     let reason = session?.state(of: item.id).naReason ?? ""
-    overlay = .naReason(itemID: item.id, editor: TextEditor(reason, multiline: false))
+    overlays.present(.naReason(itemID: item.id, editor: TextEditor(reason, multiline: false)))
   }
 
   mutating func showDetailOfItem() {
@@ -268,7 +270,7 @@ extension AppState {
     var editor = TextEditor(session?.note(of: item.id) ?? "", multiline: true)
     let l = layout
     editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
-    overlay = .note(itemID: item.id, editor: editor)
+    overlays.present(.note(itemID: item.id, editor: editor))
   }
 
   mutating func editExternally() -> [Command] {
@@ -310,14 +312,17 @@ extension AppState {
     }
     let m = s.matches[s.index]
     if let person = m.person {
+      // The workbench stays where it is; the cast page opens over it.
       openPage(.cast, person: person)
-    } else if let item = m.item {
-      wb.select(phase: m.phase, item: item, detail: .item)
-      if wb.focus == .phases { wb.focus = .checklist }
     } else {
-      wb.select(phase: m.phase, item: nil, detail: .briefing)
+      if let item = m.item {
+        wb.select(phase: m.phase, item: item, detail: .item)
+        if wb.focus == .phases { wb.focus = .checklist }
+      } else {
+        wb.select(phase: m.phase, item: nil, detail: .briefing)
+      }
+      workbench = wb
     }
-    workbench = wb
     syncCursor()
     showMessage(
       "match \(s.index + 1) of \(s.matches.count) for \(quoted(s.query))"

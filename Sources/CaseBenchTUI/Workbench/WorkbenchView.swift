@@ -14,12 +14,7 @@ enum WorkbenchView {
     PhasesPane.draw(wb, progress: progress, options: state.options, rect: l.phases, into: &buf)
     ChecklistPane.draw(
       wb, progress: progress, options: state.options, rect: l.checklist, into: &buf)
-    if case .note(let itemID, let editor) = state.overlay {
-      NoteView.draw(
-        editor, itemID: itemID, wb: wb, options: state.options, rect: l.detail, into: &buf)
-    } else {
-      DetailView.draw(wb, options: state.options, layout: l, into: &buf)
-    }
+    DetailView.draw(wb, options: state.options, layout: l, into: &buf)
   }
 
 }

@@ -42,7 +42,7 @@ extension AppState {
     case .sessionClosed(let url, let entries):
       let name = workbench?.sessionName ?? url.lastPathComponent
       workbench = nil
-      overlay = .none
+      overlays.dismissAll()
       sessions = AppState.newestFirst(entries)
       let closed = sessions.firstIndex { $0.path == url.path }
       start = StartScreen(selection: closed.map { caseStudies.count + $0 } ?? 0)

@@ -1,0 +1,28 @@
+/// The keys the workshop dashboard reads: declared here, beside the code that handles them, and joined into
+/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+extension KeyTable {
+  static let dashboardOpen = KeyBinding(
+    "Enter", [(.enter, .open)], "open the team's session read-only (Esc comes back)",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardSort = KeyBinding(
+    "s", [(.char("s"), .sortRows)], "sort the teams by name, progress or last activity",
+    group: .dashboard, in: [.dashboard])
+  static let dashboardPage = KeyBinding(
+    "Tab", [(.tab, .nextPage)], "teams, decision splits, facilitator notes", group: .dashboard,
+    in: [.dashboard])
+  static let announce = KeyBinding(
+    "a", [(.char("a"), .announce)], "announce: type a line for every team", group: .dashboard,
+    in: [.dashboard])
+  static let release = KeyBinding(
+    "r", [(.char("r"), .releasePhase)], "release a phase (turns pacing on)", group: .dashboard,
+    in: [.dashboard])
+  static let pickRelease = KeyBinding(
+    "Enter", [(.enter, .select)], "release the phase picked", group: nil, in: [.releasePicker])
+  static let cancelRelease = KeyBinding(
+    "Esc", [(.escape, .leave)], "close without releasing", group: nil, in: [.releasePicker])
+
+  /// The dashboard's bindings, in lookup order.
+  static let dashboardKeys: [KeyBinding] = [
+    dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
+  ]
+}

@@ -1,0 +1,34 @@
+import CaseBenchCore
+
+/// What can be open over the dashboard.
+enum DashboardOverlay: Sendable {
+  case help(scroll: Int)
+  /// The announcement being typed.
+  case announce(TextEditor)
+  /// The phase picker for a release.
+  case release(picked: Int)
+  /// A team's session, opened read-only, with the file it came from.
+  case team(AppState, file: String)
+}
+
+extension DashboardOverlay {
+  /// Draws the overlay over the dashboard (a team's session is drawn instead of it).
+  func draw(_ d: Dashboard, size: Size, into buf: inout ScreenBuffer) {
+    switch self {
+    case .help(let scroll):
+      HelpScreen.draw(d.options, phases: nil, scroll: scroll, size: size, into: &buf)
+    case .release(let picked):
+      DashboardView.drawReleasePicker(d, picked: picked, size: size, into: &buf)
+    case .announce(let editor):
+      // The prompt takes the status bar's row.
+      buf.fill(
+        x: 0, y: size.height - 1, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
+      TextPrompt.draw(
+        label: " Announce: ", bold: true,
+        hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
+        size: size, into: &buf)
+    case .team:
+      break
+    }
+  }
+}

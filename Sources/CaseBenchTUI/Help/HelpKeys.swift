@@ -1,0 +1,17 @@
+/// The keys the help overlay reads: declared here, beside the code that handles them, and joined into
+/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+extension KeyTable {
+  static let closeHelp = KeyBinding(
+    "Esc q ? Enter",
+    [
+      (.escape, .closeHelp), (.char("q"), .closeHelp), (.char("?"), .closeHelp),
+      (.enter, .closeHelp),
+    ], "close the help", group: nil, in: [.help])
+  static let helpPage = KeyBinding(
+    "Space", [(.char(" "), .page(1))], "page down in the help", group: nil, in: [.help])
+
+  /// The help overlay's own bindings.
+  static let helpKeys: [KeyBinding] = [
+    closeHelp, helpPage,
+  ]
+}

@@ -1,0 +1,166 @@
+/// Where a key binding applies: one value per screen or prompt that reads keys.
+enum KeyScope: Sendable, Hashable, CaseIterable {
+  /// The start screen's list of case studies and sessions.
+  case start
+  /// Naming a new session on the start screen.
+  case newSession
+  /// The workbench with nothing over it.
+  case workbench
+  /// The workbench while search results are showing (looked up before `workbench`).
+  case searching
+  /// The key reference.
+  case help
+  /// The inline note editor.
+  case note
+  /// A one-line prompt on the bottom row (the N/A reason, search).
+  case prompt
+  /// The decision dialog's stages.
+  case decisionList, decisionOptions, decisionRationale, decisionOutcome
+  /// One of the project manager's tools (risks, estimate, stakeholders, models, log).
+  case tool
+  /// The facilitator's workshop dashboard.
+  case dashboard
+  /// Picking the phase to release on the dashboard.
+  case releasePicker
+  /// A facilitator's announcement showing over the workbench.
+  case banner
+  /// A page of the story over the workbench: the cast, the background, the ethics lens.
+  case page
+}
+
+/// What a key asks for. Each screen's update decides what that means there.
+enum KeyCommand: Sendable, Equatable {
+  /// One row or step: -1 up, +1 down.
+  case move(Int)
+  case top, bottom
+  /// One page: -1 up, +1 down.
+  case page(Int)
+  /// Tab and Shift-Tab: next (+1) or previous (-1) pane, wrapping around.
+  case cyclePane(Int)
+  /// Left and Right: previous (-1) or next (+1) pane, stopping at the ends.
+  case stepPane(Int)
+  /// A digit: the phase with this index (0 for `1`).
+  case phase(Int)
+  case open, back
+  case cycleStatus, notApplicable, blocked, editNote, editNoteExternally, hint, briefing
+  case decisions, search, nextMatch, previousMatch, saveNow
+  case help, closeHelp, quit, interrupt
+  /// Save and go back to the start screen.
+  case toStart
+  /// Start screen: start or resume the selected entry.
+  case openEntry
+  /// New-session prompt: case study or own project.
+  case toggleMode
+  // Text editing: notes, rationales and one-line prompts.
+  case cursorLeft, cursorRight, cursorUp, cursorDown, lineStart, lineEnd
+  case deleteBackward, deleteForward
+  /// Enter while writing: a new line, or confirms a one-line prompt.
+  case newLine
+  /// Ctrl-S while writing: keep the note, confirm the decision.
+  case keep
+  /// Ctrl-O in the note editor: continue in `$EDITOR`.
+  case continueInEditor
+  /// Esc while writing: keep the note and close, or leave the prompt.
+  case leave
+  // The decision dialog.
+  case select, close, change
+  /// A letter in the decision dialog: the option with this index (0 for `a`).
+  case option(Int)
+  // The project manager's tools.
+  case openTool(ToolKind)
+  case toolAdd, toolSelect, toolClose, toolToggle, toolRemove, toolNote, toolEdit
+  /// A digit in the estimate: the factor with this index (0 for `1`).
+  case toolFactor(Int)
+  // The workshop dashboard.
+  case sortRows, nextPage, announce, releasePhase
+  /// A page of the story: the cast, the background, the ethics lens.
+  case openPage(PageKind)
+  /// A page registered in `WorkbenchPages`, by its id.
+  case openScreen(String)
+}
+
+/// The groups of the help overlay, in the order it shows them.
+enum HelpGroup: String, Sendable, CaseIterable {
+  case moving = "Moving"
+  case item = "Working on an item"
+  case search = "Search"
+  case tools = "Tools (each one key from anywhere in the workbench)"
+  case story = "The story (each one key from anywhere in the workbench; Esc returns)"
+  case writing = "Writing (notes, rationales, prompts)"
+  case start = "Start screen"
+  case dashboard = "Workshop dashboard"
+  case anywhere = "Anywhere"
+}
+
+/// One binding: its keys and what each does, how help shows them, and where they apply.
+struct KeyBinding: Sendable {
+  /// The keys as help names them ("Up Down  j k"): one name per key, see `Key.name`; `arrows`
+  /// stands for the four arrow keys and `1-9` for a run of keys.
+  var label: String
+  var keys: [(key: Key, command: KeyCommand)]
+  /// What the binding does, as help says it.
+  var help: String
+  /// The help overlay's group; nil for keys a screen shows where they apply (the decision
+  /// dialog's footer) rather than in the overlay.
+  var group: HelpGroup?
+  var scopes: Set<KeyScope>
+
+  init(
+    _ label: String, _ keys: [(Key, KeyCommand)], _ help: String, group: HelpGroup?,
+    in scopes: Set<KeyScope>
+  ) {
+    self.label = label
+    self.keys = keys.map { (key: $0.0, command: $0.1) }
+    self.help = help
+    self.group = group
+    self.scopes = scopes
+  }
+
+  func command(for key: Key) -> KeyCommand? {
+    keys.first { $0.key == key }?.command
+  }
+
+  /// A status-bar hint: the named keys (all of the binding's when nil) and a word, "j/k scroll".
+  /// Keys the binding does not have are left out, so a hint never offers a key that does nothing.
+  func hint(_ word: String, keys picked: [Key]? = nil) -> String {
+    let bound = keys.map(\.key)
+    let shown = (picked ?? bound).filter { bound.contains($0) }
+    return shown.map(\.name).joined(separator: "/") + " " + word
+  }
+}
+
+extension Key {
+  /// How help and hints name the key.
+  var name: String {
+    switch self {
+    case .char(" "): "Space"
+    case .char(let c): String(c)
+    case .ctrl(let c): "Ctrl-" + c.uppercased()
+    case .up: "Up"
+    case .down: "Down"
+    case .left: "Left"
+    case .right: "Right"
+    case .home: "Home"
+    case .end: "End"
+    case .pageUp: "PgUp"
+    case .pageDown: "PgDn"
+    case .enter: "Enter"
+    case .tab: "Tab"
+    case .backTab: "Shift-Tab"
+    case .escape: "Esc"
+    case .backspace: "Backspace"
+    case .delete: "Delete"
+    case .insert: "Insert"
+    case .function(let n): "F\(n)"
+    }
+  }
+}
+
+extension KeyBinding {
+  /// The label with the phase range the case study really has ("1-6"); other labels as they are.
+  func label(phases: Int?) -> String {
+    guard label == KeyTable.phase.label, let phases else { return label }
+    let last = min(9, max(1, phases))
+    return last == 1 ? "1" : "1-\(last)"
+  }
+}

@@ -1,0 +1,12 @@
+/// The keys a participant's workshop banner reads: declared here, beside the code that handles them, and joined into
+/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+extension KeyTable {
+  static let dismissBanner = KeyBinding(
+    "Esc Enter", [(.escape, .close), (.enter, .close)],
+    "dismiss the facilitator's announcement", group: nil, in: [.banner])
+
+  /// The banner's binding.
+  static let workshopKeys: [KeyBinding] = [
+    dismissBanner
+  ]
+}
