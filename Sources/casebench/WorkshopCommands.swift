@@ -29,10 +29,9 @@ struct JoinCommand: ParsableCommand {
     help: ArgumentHelp("A case-study id (e.g. bike-shop) or the path of a case-study file."))
   var caseStudy: String = "bike-shop"
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
-
   @OptionGroup var locations: LocationOptions
+
+  @OptionGroup var audience: AudienceOptions
 
   func validate() throws {
     if name.trimming(.whitespacesAndNewlines).isEmpty {
@@ -55,7 +54,7 @@ struct JoinCommand: ParsableCommand {
       (joined.created ? "Created " : "Resuming ") + joined.opened.url.path + "\n")
     joined.opened.lock?.release()
     try Interactive.runSession(
-      path: joined.opened.url.path, locations: locations, facilitator: facilitator,
+      path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
       workshop: dir)
   }
 }
@@ -99,6 +98,14 @@ struct WorkshopCommand: ParsableCommand {
     help: ArgumentHelp("Write the report to OUT instead of standard output.", valueName: "OUT"))
   var output: String?
 
+  @Option(
+    name: .customLong("phase"),
+    help: ArgumentHelp("With --report: one phase's debrief (its id or number).", valueName: "PHASE")
+  )
+  var reportPhase: String?
+
+  @OptionGroup var audience: AudienceOptions
+
   @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
   var list = false
 
@@ -106,6 +113,7 @@ struct WorkshopCommand: ParsableCommand {
 
   func validate() throws {
     if output != nil && report == nil { throw ValidationError("-o needs --report.") }
+    if reportPhase != nil && report == nil { throw ValidationError("--phase needs --report.") }
     if let announce, announce.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--announce needs some text.")
     }
@@ -158,12 +166,7 @@ struct WorkshopCommand: ParsableCommand {
     var phaseID: String?
     if let release {
       guard let phase = Self.phase(named: release, in: study) else {
-        let ids = study.phases.map(\.id).joined(separator: ", ")
-        throw CLIError(
-          code: Exit.usage,
-          description: DiagnosticLine.format(
-            file: "--release", message: "no phase '\(release)' in \(study.id)",
-            fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
+        throw Self.noSuchPhase(release, option: "--release", in: study)
       }
       phaseID = phase.id
     }
@@ -194,6 +197,15 @@ struct WorkshopCommand: ParsableCommand {
     }
   }
 
+  static func noSuchPhase(_ text: String, option: String, in study: CaseStudy) -> CLIError {
+    let ids = study.phases.map(\.id).joined(separator: ", ")
+    return CLIError(
+      code: Exit.usage,
+      description: DiagnosticLine.format(
+        file: option, message: "no phase '\(text)' in \(study.id)",
+        fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
+  }
+
   /// A phase by id, or by its number from 1.
   static func phase(named text: String, in study: CaseStudy) -> Phase? {
     if let phase = study.phase(id: text) { return phase }
@@ -204,9 +216,19 @@ struct WorkshopCommand: ParsableCommand {
   private func writeReport(_ format: WorkshopReport.Format, folder dir: URL, study: CaseStudy)
     throws(CLIError)
   {
+    var phaseID: String?
+    if let reportPhase {
+      guard let phase = Self.phase(named: reportPhase, in: study) else {
+        throw Self.noSuchPhase(reportPhase, option: "--phase", in: study)
+      }
+      phaseID = phase.id
+    }
     let read = WorkshopFolder.read(dir, caseStudy: study)
     if let problem = read.folderError { throw CLIError.failure(problem) }
-    let text = WorkshopReport.render(read, format: format, now: Date())
+    let text = WorkshopReport.render(
+      read,
+      WorkshopReport.Options(format: format, facilitator: audience.facilitator, phase: phaseID),
+      now: Date())
     guard let output else {
       Console.out(text)
       return

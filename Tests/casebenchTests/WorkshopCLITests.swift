@@ -61,7 +61,7 @@ struct WorkshopCLITests {
     let out = cli.path("debrief.html")
     let html = try cli.run(["workshop", dir, "--report", "html", "-o", out])
     #expect(html.status == 0, "\(html.err)")
-    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<svg"))
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<ol class=\"split\">"))
     let inside = try cli.run(["workshop", dir, "--report", "html", "-o", dir + "/debrief.html"])
     #expect(inside.status == 1)
     #expect(inside.err.contains("the report would go into the workshop folder"))
