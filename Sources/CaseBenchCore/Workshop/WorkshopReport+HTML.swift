@@ -4,7 +4,12 @@ extension Debrief {
   /// (1920×1080) and a phone (390 wide), and decisions that print without orphaned headings.
   static let css = """
     body { max-width: 72rem; }
-    @media (min-width: 100rem) { body { font-size: 19px; } }
+    section.debrief h3 { font-size: 1.25em; }
+    section.debrief h4 { font-size: 1.05em; margin-top: 1.2rem; }
+    @media (min-width: 100rem) {
+      html { font-size: 20px; }
+      body { font-size: 1.1rem; max-width: 84rem; }
+    }
     ol.split { list-style: none; padding: 0; margin: .6rem 0 .4rem; }
     ol.split li { display: grid; grid-template-columns: minmax(12rem, 2fr) minmax(8rem, 1fr);
       gap: .15rem 1rem; padding: .35rem 0; border-bottom: 1px solid #d8dee4; }
@@ -13,7 +18,8 @@ extension Debrief {
     ol.split .track { flex: 1; height: 1rem; background: #e6e9ed; border-radius: .3rem;
       overflow: hidden; min-width: 4rem; }
     ol.split .fill { display: block; height: 100%; background: #0969da; }
-    ol.split .share { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    ol.split .share { white-space: nowrap; font-variant-numeric: tabular-nums; min-width: 7.5em;
+      text-align: right; }
     ol.split .teams { grid-column: 1 / -1; color: #31363c; overflow-wrap: anywhere; }
     .situation { color: #31363c; border-left: 3px solid #afb8c1; padding: .1rem .8rem; }
     .voices dt { font-weight: 600; margin-top: .5rem; }
