@@ -81,6 +81,13 @@ struct WorkshopCommand: ParsableCommand {
   var announce: String?
 
   @Option(
+    name: .customLong("reveal"),
+    help: ArgumentHelp(
+      "Reveal a decision to the room (its id, e.g. S0.D1, or all): the debrief flags a change "
+        + "of mind after it.", valueName: "DECISION"))
+  var reveal: String?
+
+  @Option(
     name: .customLong("release"),
     help: ArgumentHelp("Open a phase (its id or number) when pacing.", valueName: "PHASE"))
   var release: String?
@@ -129,13 +136,13 @@ struct WorkshopCommand: ParsableCommand {
           file: folder, message: "no such workshop folder",
           fix: "create it first (mkdir), then share it with the teams"))
     }
-    let changes = announce != nil || release != nil || pace != nil
+    let changes = announce != nil || release != nil || pace != nil || reveal != nil
     if changes { try changeState(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if announce != nil || release != nil || (changes && pace == false) { return }
+    if announce != nil || release != nil || reveal != nil || (changes && pace == false) { return }
     if isatty(STDOUT_FILENO) == 0 || list {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
@@ -170,6 +177,21 @@ struct WorkshopCommand: ParsableCommand {
       }
       phaseID = phase.id
     }
+    var revealIDs: [String] = []
+    if let reveal {
+      let all = study.phases.flatMap(\.decisions).map(\.id)
+      if reveal.lowercased() == "all" {
+        revealIDs = all
+      } else if all.contains(reveal) {
+        revealIDs = [reveal]
+      } else {
+        throw CLIError(
+          code: Exit.usage,
+          description: DiagnosticLine.format(
+            file: "--reveal", message: "no decision '\(reveal)' in \(study.id)",
+            fix: "give a decision id (\(all.joined(separator: ", "))) or all"))
+      }
+    }
     let now = Date()
     do {
       let state = try WorkshopStateFile.update(in: dir) { state in
@@ -180,6 +202,7 @@ struct WorkshopCommand: ParsableCommand {
           }
         }
         if let phaseID { state.release(phaseID, at: now) }
+        for id in revealIDs { state.reveal(id, at: now) }
         if let announce {
           state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
@@ -192,6 +215,9 @@ struct WorkshopCommand: ParsableCommand {
           "Released \(phaseID)\(state.pacing ? "" : " (pacing is off: every phase is open)")\n")
       }
       if let pace { Console.out("Pacing is \(pace ? "on" : "off")\n") }
+      if !revealIDs.isEmpty {
+        Console.out("Revealed \(revealIDs.joined(separator: ", "))\n")
+      }
     } catch {
       throw CLIError.failure(error.description)
     }
@@ -225,9 +251,17 @@ struct WorkshopCommand: ParsableCommand {
     }
     let read = WorkshopFolder.read(dir, caseStudy: study)
     if let problem = read.folderError { throw CLIError.failure(problem) }
+    // A damaged facilitator's file loses only the reveal flags, and says so.
+    var reveals: [DecisionReveal] = []
+    do {
+      reveals = try WorkshopStateFile.read(in: dir).reveals
+    } catch {
+      Console.error("warning: \(error.description)\n")
+    }
     let text = WorkshopReport.render(
       read,
-      WorkshopReport.Options(format: format, facilitator: audience.facilitator, phase: phaseID),
+      WorkshopReport.Options(
+        format: format, facilitator: audience.facilitator, phase: phaseID, reveals: reveals),
       now: Date())
     guard let output else {
       Console.out(text)

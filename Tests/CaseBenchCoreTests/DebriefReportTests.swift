@@ -162,6 +162,37 @@ struct DebriefReportTests {
     }
   }
 
+  @Test func aChangeAfterTheRevealIsFlagged() throws {
+    let (study, d) = try studyWithOddIDs()
+    try withStoreTemporaryDirectory { dir in
+      var s = Session(participant: "Team R", caseStudy: study, now: now)
+      s.decide(d.id, option: "zeta", rationale: "First.", at: now)
+      s.decide(d.id, option: "eta", rationale: "Before.", at: now.addingTimeInterval(60))
+      s.decide(d.id, option: "theta", rationale: "After.", at: now.addingTimeInterval(600))
+      try SessionStore.save(s, to: WorkshopJoin.url(team: "Team R", caseStudyID: study.id, in: dir))
+      let folder = WorkshopFolder.read(dir, caseStudy: study)
+      let reveal = DecisionReveal(decision: d.id, at: now.addingTimeInterval(300))
+      let md = WorkshopReport.render(
+        folder, .init(format: .markdown, reveals: [reveal]), now: now)
+      #expect(md.contains("(changed from a) at "))
+      #expect(md.contains(", then after the reveal from b) at "))
+      let unrevealed = WorkshopReport.render(folder, .init(format: .markdown), now: now)
+      #expect(!unrevealed.contains("after the reveal"))
+    }
+  }
+
+  @Test func aRevealIsKeptOnceAndOldFilesHaveNone() throws {
+    var state = WorkshopState()
+    state.reveal("S0.D1", at: now)
+    state.reveal("S0.D1", at: now.addingTimeInterval(60))
+    #expect(state.reveals == [DecisionReveal(decision: "S0.D1", at: now)])
+    #expect(state.revealTime(of: "S0.D2") == nil)
+    let old = Data(
+      "{\"format_version\": 1, \"pacing\": false, \"released\": [], \"announcements\": []}".utf8)
+    let decoded = try SessionStore.makeDecoder().decode(WorkshopState.self, from: old)
+    #expect(decoded.reveals.isEmpty)
+  }
+
   @Test func countsReadAsEnglish() throws {
     let (study, d) = try studyWithOddIDs()
     try withStoreTemporaryDirectory { dir in

@@ -21,11 +21,18 @@ public enum WorkshopReport {
     public var facilitator: Bool
     /// One phase's debrief (its id), or the whole day when nil.
     public var phase: String?
+    /// When each decision was revealed (the facilitator's file): a change of mind after it is
+    /// flagged.
+    public var reveals: [DecisionReveal]
 
-    public init(format: Format, facilitator: Bool = false, phase: String? = nil) {
+    public init(
+      format: Format, facilitator: Bool = false, phase: String? = nil,
+      reveals: [DecisionReveal] = []
+    ) {
       self.format = format
       self.facilitator = facilitator
       self.phase = phase
+      self.reveals = reveals
     }
   }
 
@@ -64,7 +71,14 @@ struct Debrief {
     var choice: String
     var rationale: String
     /// The team's earlier choices, oldest first, as letters ("a)"), with when each changed.
-    var changes: [(from: String, at: Date)]
+    var changes: [Change]
+  }
+
+  struct Change {
+    var from: String
+    var at: Date
+    /// Made after the facilitator revealed the decision.
+    var afterReveal: Bool
   }
 
   struct DecisionDebrief {
@@ -94,11 +108,15 @@ struct Debrief {
     phaseIDs = Set(ids)
     let teams = folder.teams.sorted(by: WorkshopReport.teamOrder)
     decisions = summary.splits.filter { ids.contains($0.phase.id) }.map { split in
-      Debrief.debrief(of: split, teams: teams)
+      Debrief.debrief(
+        of: split, teams: teams,
+        revealed: options.reveals.first { $0.decision == split.decision.id }?.at)
     }
   }
 
-  static func debrief(of split: DecisionSplit, teams: [TeamSummary]) -> DecisionDebrief {
+  static func debrief(of split: DecisionSplit, teams: [TeamSummary], revealed: Date?)
+    -> DecisionDebrief
+  {
     let decision = split.decision
     var voices: [(position: Int, voice: Voice)] = []
     var undecided: [String] = []
@@ -107,11 +125,14 @@ struct Debrief {
         undecided.append(team.team)
         continue
       }
-      var changes: [(from: String, at: Date)] = []
+      var changes: [Change] = []
       for event in team.session.events
       where event.kind == .decision && event.target == decision.id {
         if case .changed(let from, _) = DecisionEventDetail(stored: event.detail) {
-          changes.append((decision.letter(ofOption: from).map { "\($0))" } ?? from, event.at))
+          changes.append(
+            Change(
+              from: decision.letter(ofOption: from).map { "\($0))" } ?? from, at: event.at,
+              afterReveal: revealed.map { event.at > $0 } ?? false))
         }
       }
       let position = decision.options.firstIndex { $0.id == record.option } ?? Int.max
@@ -157,10 +178,11 @@ struct Debrief {
     "\(bar.count) of \(split.teamCount) (\(Int((split.share(of: bar) * 100).rounded()))%)"
   }
 
-  /// "changed from a) at 11:42, then from c) at 11:50".
-  static func changeText(_ changes: [(from: String, at: Date)]) -> String {
+  /// "changed from a) at 11:42, then after the reveal from c) at 11:50".
+  static func changeText(_ changes: [Change]) -> String {
     changes.enumerated().map { i, c in
-      "\(i == 0 ? "changed" : "then") from \(c.from) at \(ReportModel.displayDate(c.at))"
+      "\(i == 0 ? "changed" : "then")\(c.afterReveal ? " after the reveal" : "") from \(c.from) "
+        + "at \(ReportModel.displayDate(c.at))"
     }.joined(separator: ", ")
   }
 
