@@ -49,10 +49,12 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public var announcements: [Announcement]
   /// The decisions the facilitator has revealed, and when (see `DecisionReveal`).
   public var reveals: [DecisionReveal]
+  /// The room's clock for the phase being run, once the facilitator starts it.
+  public var clock: RoomClock?
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case pacing, released, announcements, reveals
+    case pacing, released, announcements, reveals, clock
   }
 
   public init(
@@ -74,6 +76,7 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     released = try c.decode([PhaseRelease].self, forKey: .released)
     announcements = try c.decode([Announcement].self, forKey: .announcements)
     reveals = try c.decodeIfPresent([DecisionReveal].self, forKey: .reveals) ?? []
+    clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
   }
 
   /// Adds an announcement with the next id and returns it.
