@@ -29,10 +29,9 @@ struct JoinCommand: ParsableCommand {
     help: ArgumentHelp("A case-study id (e.g. bike-shop) or the path of a case-study file."))
   var caseStudy: String = "bike-shop"
 
-  @Flag(name: .customLong("facilitator"), help: "Show facilitator notes and verdicts.")
-  var facilitator = false
-
   @OptionGroup var locations: LocationOptions
+
+  @OptionGroup var audience: AudienceOptions
 
   func validate() throws {
     if name.trimming(.whitespacesAndNewlines).isEmpty {
@@ -55,7 +54,7 @@ struct JoinCommand: ParsableCommand {
       (joined.created ? "Created " : "Resuming ") + joined.opened.url.path + "\n")
     joined.opened.lock?.release()
     try Interactive.runSession(
-      path: joined.opened.url.path, locations: locations, facilitator: facilitator,
+      path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
       workshop: dir)
   }
 }
@@ -82,6 +81,13 @@ struct WorkshopCommand: ParsableCommand {
   var announce: String?
 
   @Option(
+    name: .customLong("reveal"),
+    help: ArgumentHelp(
+      "Reveal a decision to the room (its id, e.g. S0.D1, or all): the debrief flags a change "
+        + "of mind after it.", valueName: "DECISION"))
+  var reveal: String?
+
+  @Option(
     name: .customLong("release"),
     help: ArgumentHelp("Open a phase (its id or number) when pacing.", valueName: "PHASE"))
   var release: String?
@@ -99,6 +105,14 @@ struct WorkshopCommand: ParsableCommand {
     help: ArgumentHelp("Write the report to OUT instead of standard output.", valueName: "OUT"))
   var output: String?
 
+  @Option(
+    name: .customLong("phase"),
+    help: ArgumentHelp("With --report: one phase's debrief (its id or number).", valueName: "PHASE")
+  )
+  var reportPhase: String?
+
+  @OptionGroup var audience: AudienceOptions
+
   @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
   var list = false
 
@@ -106,6 +120,7 @@ struct WorkshopCommand: ParsableCommand {
 
   func validate() throws {
     if output != nil && report == nil { throw ValidationError("-o needs --report.") }
+    if reportPhase != nil && report == nil { throw ValidationError("--phase needs --report.") }
     if let announce, announce.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--announce needs some text.")
     }
@@ -121,13 +136,13 @@ struct WorkshopCommand: ParsableCommand {
           file: folder, message: "no such workshop folder",
           fix: "create it first (mkdir), then share it with the teams"))
     }
-    let changes = announce != nil || release != nil || pace != nil
+    let changes = announce != nil || release != nil || pace != nil || reveal != nil
     if changes { try changeState(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if announce != nil || release != nil || (changes && pace == false) { return }
+    if announce != nil || release != nil || reveal != nil || (changes && pace == false) { return }
     if isatty(STDOUT_FILENO) == 0 || list {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
@@ -158,14 +173,24 @@ struct WorkshopCommand: ParsableCommand {
     var phaseID: String?
     if let release {
       guard let phase = Self.phase(named: release, in: study) else {
-        let ids = study.phases.map(\.id).joined(separator: ", ")
+        throw Self.noSuchPhase(release, option: "--release", in: study)
+      }
+      phaseID = phase.id
+    }
+    var revealIDs: [String] = []
+    if let reveal {
+      let all = study.phases.flatMap(\.decisions).map(\.id)
+      if reveal.lowercased() == "all" {
+        revealIDs = all
+      } else if all.contains(reveal) {
+        revealIDs = [reveal]
+      } else {
         throw CLIError(
           code: Exit.usage,
           description: DiagnosticLine.format(
-            file: "--release", message: "no phase '\(release)' in \(study.id)",
-            fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
+            file: "--reveal", message: "no decision '\(reveal)' in \(study.id)",
+            fix: "give a decision id (\(all.joined(separator: ", "))) or all"))
       }
-      phaseID = phase.id
     }
     let now = Date()
     do {
@@ -177,6 +202,7 @@ struct WorkshopCommand: ParsableCommand {
           }
         }
         if let phaseID { state.release(phaseID, at: now) }
+        for id in revealIDs { state.reveal(id, at: now) }
         if let announce {
           state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
@@ -189,9 +215,21 @@ struct WorkshopCommand: ParsableCommand {
           "Released \(phaseID)\(state.pacing ? "" : " (pacing is off: every phase is open)")\n")
       }
       if let pace { Console.out("Pacing is \(pace ? "on" : "off")\n") }
+      if !revealIDs.isEmpty {
+        Console.out("Revealed \(revealIDs.joined(separator: ", "))\n")
+      }
     } catch {
       throw CLIError.failure(error.description)
     }
+  }
+
+  static func noSuchPhase(_ text: String, option: String, in study: CaseStudy) -> CLIError {
+    let ids = study.phases.map(\.id).joined(separator: ", ")
+    return CLIError(
+      code: Exit.usage,
+      description: DiagnosticLine.format(
+        file: option, message: "no phase '\(text)' in \(study.id)",
+        fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
   }
 
   /// A phase by id, or by its number from 1.
@@ -204,9 +242,27 @@ struct WorkshopCommand: ParsableCommand {
   private func writeReport(_ format: WorkshopReport.Format, folder dir: URL, study: CaseStudy)
     throws(CLIError)
   {
+    var phaseID: String?
+    if let reportPhase {
+      guard let phase = Self.phase(named: reportPhase, in: study) else {
+        throw Self.noSuchPhase(reportPhase, option: "--phase", in: study)
+      }
+      phaseID = phase.id
+    }
     let read = WorkshopFolder.read(dir, caseStudy: study)
     if let problem = read.folderError { throw CLIError.failure(problem) }
-    let text = WorkshopReport.render(read, format: format, now: Date())
+    // A damaged facilitator's file loses only the reveal flags, and says so.
+    var reveals: [DecisionReveal] = []
+    do {
+      reveals = try WorkshopStateFile.read(in: dir).reveals
+    } catch {
+      Console.error("warning: \(error.description)\n")
+    }
+    let text = WorkshopReport.render(
+      read,
+      WorkshopReport.Options(
+        format: format, facilitator: audience.facilitator, phase: phaseID, reveals: reveals),
+      now: Date())
     guard let output else {
       Console.out(text)
       return

@@ -133,7 +133,7 @@ struct ExportTests {
     #expect(html.contains("No web shop yet"))
     #expect(html.contains("Stock forecasting"))
     #expect(!html.contains("class=\"verdict"), "participants see no verdicts")
-    #expect(html.contains("<dt>Chosen</dt><dd>Stock forecasting</dd>"))
+    #expect(html.contains("<dt>Chosen</dt><dd>a) Stock forecasting</dd>"))
     #expect(export(.html, facilitator: true).contains("v-recommended\">recommended"))
     #expect(html.contains("The till data supports it"))
     #expect(html.contains("Tom is pleased; data is good."))
@@ -142,7 +142,7 @@ struct ExportTests {
         "<p class=\"readiness\"><strong>Readiness 0%:</strong> 1 of 2 phase gates met; the Data "
           + "gate needs D.1"))
     #expect(html.contains("The shop has sold bikes since 1987."))
-    #expect(html.contains("changed b → a"))
+    #expect(html.contains("changed b) → a) Stock forecasting"))
   }
 
   @Test func markdownHasItemsNotesDecisionsAndTheLog() {
@@ -158,11 +158,11 @@ struct ExportTests {
     #expect(md.contains("> Agreed with Maya: stock first.\n>\n> - ask Tom \\| about tills"))
     #expect(md.contains("> \\<script\\>alert(1)\\</script\\>"))
     #expect(md.contains("#### S0.D1: Which problem first?"))
-    #expect(md.contains("- **Chosen:** Stock forecasting (option `a`)"))
+    #expect(md.contains("- **Chosen:** a) Stock forecasting\n"))
     #expect(!md.contains("recommended"), "participants see no verdicts")
     #expect(
       export(.markdown, facilitator: true).contains(
-        "- **Chosen:** Stock forecasting (option `a`, verdict: recommended)"))
+        "- **Chosen:** a) Stock forecasting (verdict: recommended)"))
     #expect(md.contains("- **Rationale:** The till data supports it"))
     #expect(md.contains("- **Consequence:** Tom is pleased; data is good."))
     #expect(md.contains("*Situation:* Maya wants pricing; Tom wants stock forecasts."))
@@ -173,7 +173,8 @@ struct ExportTests {
     let decisions = md.range(of: "### Decisions")
     #expect(log != nil && decisions != nil)
     if let log, let decisions { #expect(decisions.lowerBound < log.lowerBound) }
-    #expect(md.contains("| 2026-11-18 11:13:40 | decision | S0.D1 | changed b → a |"))
+    #expect(
+      md.contains("| 2026-11-18 11:13:40 | decision | S0.D1 | changed b) → a) Stock forecasting |"))
     let story = md.range(of: "## Appendix: the story")
     if let log, let story { #expect(log.lowerBound < story.lowerBound, "the story comes last") }
   }
@@ -245,7 +246,14 @@ struct ExportTests {
     #expect(text.hasSuffix("}\n"))
     let data = Data(text.utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(Set(object.keys) == ["format", "format_version", "progress", "session", "toolkit"])
+    #expect(
+      Set(object.keys) == [
+        "format", "format_version", "progress", "session", "toolkit", "decisions",
+      ])
+    let chosen = try #require(object["decisions"] as? [[String: Any]])
+    #expect(chosen.first?["decision"] as? String == "S0.D1")
+    #expect(chosen.first?["letter"] as? String == "a")
+    #expect(chosen.first?["label"] as? String == "Stock forecasting")
     let session = try #require(object["session"] as? [String: Any])
     let items = try #require(session["items"] as? [String: Any])
     #expect((items["D.1"] as? [String: Any])?["note"] as? String == "<script>alert(1)</script>")

@@ -81,8 +81,8 @@ struct ToolkitReportTests {
     let log = section(md, "Decision log")
     #expect(
       log.contains(
-        "| 2026-11-18 11:07:40 | case decision | S0.D1 | Which problem first?: chose a "
-          + "(Stock forecasting) |"))
+        "| 2026-11-18 11:07:40 | case decision | S0.D1 | Which problem first?: chose a) "
+          + "Stock forecasting |"))
     #expect(
       log.contains("| 2026-11-18 11:17:40 | decision | L1 | Weekly, not daily: Orders are weekly |")
     )

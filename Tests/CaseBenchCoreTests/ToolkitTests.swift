@@ -417,7 +417,7 @@ struct ToolkitRecordTests {
       ])
     #expect(log.map(\.at) == log.map(\.at).sorted())
     #expect(log[0].subject == "S0.D1")
-    #expect(log[0].text == "Which problem first?: chose a (Stock forecasting)")
+    #expect(log[0].text == "Which problem first?: chose a) Stock forecasting")
     #expect(log[9].text == "adopted M1 from M1, M2: Tom can interrogate it")
     #expect(log[10].text == "Weekly, not daily: Orders are weekly")
     #expect(!log.contains { $0.kind == "created" || $0.kind == "status" })

@@ -229,12 +229,16 @@ struct WorkshopReportTests {
       ] {
         #expect(md.contains(heading), "\(heading)")
       }
-      #expect(md.contains("50 team(s)"))
+      #expect(md.contains("50 teams in "))
+      #expect(!md.contains("(s)"))
       for phase in study.phases { #expect(md.contains(MarkdownReport.inline(phase.title))) }
-      for decision in study.phases.flatMap(\.decisions) {
-        #expect(md.contains("### \(MarkdownReport.inline(decision.title))"))
-        for option in decision.options {
-          #expect(md.contains(MarkdownReport.inline(option.consequence, lineBreak: "<br>")))
+      let summary = ClassSummary(caseStudy: study, teams: folder.teams)
+      for split in summary.splits {
+        let decision = split.decision
+        #expect(md.contains("### \(decision.id): \(MarkdownReport.inline(decision.title))"))
+        for bar in split.bars where bar.count > 0 {
+          let quoted = MarkdownReport.quote(bar.option.consequence).map { "  " + $0 }
+          #expect(md.contains(quoted.joined(separator: "\n")), "\(decision.id) \(bar.option.id)")
         }
       }
       for bad in WorkshopFixture.badFiles {
@@ -259,10 +263,10 @@ struct WorkshopReportTests {
       #expect(!html.contains("<b>long"))
       #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"))
       let splits = study.phases.flatMap(\.decisions).count
-      #expect(html.components(separatedBy: "<svg").count - 1 == splits + 1)
+      #expect(html.components(separatedBy: "<ol class=\"split\">").count - 1 == splits)
       #expect(!html.contains("<script"))
       #expect(!html.contains("src="))
-      #expect(html.contains("<rect"))
+      #expect(html.contains("<span class=\"fill\" style=\"width:"))
     }
   }
 }

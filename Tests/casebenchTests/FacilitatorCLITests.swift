@@ -70,6 +70,19 @@ struct FacilitatorCLITests {
     #expect(!plain.out.contains(Self.marker))
   }
 
+  @Test func joinTakesTheFlag() throws {
+    let folder = cli.path("class")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let facilitated = try runInTerminal(["join", folder, "--name", "Team J", "--facilitator"])
+    #expect(facilitated.status == 0, "\(facilitated.err)")
+    #expect(facilitated.out.contains("Team J"), "the workbench was drawn")
+    #expect(facilitated.out.contains(Self.marker), "join --facilitator shows the facilitator view")
+    let participant = try runInTerminal(["join", folder, "--name", "Team J"])
+    #expect(participant.status == 0, "\(participant.err)")
+    #expect(participant.out.contains("Team J"))
+    #expect(!participant.out.contains(Self.marker))
+  }
+
   @Test func theStartScreenTakesTheFlag() throws {
     let facilitated = try runInTerminal(["--facilitator"])
     #expect(facilitated.status == 0, "\(facilitated.err)")

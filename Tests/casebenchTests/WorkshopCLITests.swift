@@ -46,6 +46,41 @@ struct WorkshopCLITests {
     #expect(!FileManager.default.fileExists(atPath: dir + "/.casebench-workshop.json"))
   }
 
+  @Test func revealRecordsTheDecisionOnceAndRefusesAnUnknownOne() throws {
+    let dir = try makeFolder()
+    let first = try cli.run(["workshop", dir, "--reveal", "S0.D1"])
+    #expect(first.status == 0, "\(first.err)")
+    #expect(first.out.contains("Revealed S0.D1"))
+    let reveals = try #require(try state(dir)["reveals"] as? [[String: Any]])
+    #expect(reveals.map { $0["decision"] as? String } == ["S0.D1"])
+    let at = reveals.first?["at"] as? String
+    _ = try cli.run(["workshop", dir, "--reveal", "S0.D1"])
+    let again = try #require(try state(dir)["reveals"] as? [[String: Any]])
+    #expect(again.count == 1 && again.first?["at"] as? String == at, "the first time stays")
+    let unknown = try cli.run(["workshop", dir, "--reveal", "S9.D9"])
+    #expect(unknown.status == 2)
+    #expect(unknown.err.contains("--reveal: error: no decision 'S9.D9' in bike-shop"))
+    let all = try cli.run(["workshop", dir, "--reveal", "all"])
+    #expect(all.status == 0, "\(all.err)")
+    let every = try #require(try state(dir)["reveals"] as? [[String: Any]])
+    #expect(every.count > 1)
+  }
+
+  @Test func theDebriefTakesThePhaseAndTheFacilitatorFlag() throws {
+    let dir = try makeFolder()
+    let data = try cli.run(["workshop", dir, "--report", "markdown", "--phase", "2"])
+    #expect(data.status == 0, "\(data.err)")
+    #expect(data.out.contains("The Data debrief only."))
+    #expect(data.out.contains("Participants' copy: no verdicts."))
+    let facilitator = try cli.run(["workshop", dir, "--report", "markdown", "--facilitator"])
+    #expect(facilitator.out.contains("Facilitator's copy"))
+    let wrong = try cli.run(["workshop", dir, "--report", "markdown", "--phase", "nine"])
+    #expect(wrong.status == 2)
+    #expect(wrong.err.contains("--phase: error: no phase 'nine' in bike-shop"))
+    let noReport = try cli.run(["workshop", dir, "--phase", "2"])
+    #expect(noReport.status == 2)
+  }
+
   @Test func aMissingFolderIsRefused() throws {
     let result = try cli.run(["workshop", cli.path("nowhere"), "--announce", "hi"])
     #expect(result.status == 1)
@@ -61,7 +96,7 @@ struct WorkshopCLITests {
     let out = cli.path("debrief.html")
     let html = try cli.run(["workshop", dir, "--report", "html", "-o", out])
     #expect(html.status == 0, "\(html.err)")
-    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<svg"))
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<ol class=\"split\">"))
     let inside = try cli.run(["workshop", dir, "--report", "html", "-o", dir + "/debrief.html"])
     #expect(inside.status == 1)
     #expect(inside.err.contains("the report would go into the workshop folder"))

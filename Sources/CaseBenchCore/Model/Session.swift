@@ -83,6 +83,14 @@ public struct SessionEvent: Sendable, Equatable, Codable {
     case risk, estimate, stakeholder, metric, model, adoption, log
     /// The facilitator's announcement reached this session (a workshop).
     case announcement
+
+    /// Whether the event is the team's own work (not being opened, not receiving a message).
+    public var isWork: Bool {
+      switch self {
+      case .opened, .announcement: false
+      default: true
+      }
+    }
   }
 
   public init(at: Date, kind: Kind, target: String? = nil, detail: String) {
@@ -254,15 +262,16 @@ public struct Session: Sendable, Equatable, Codable {
     let previous = decisions[decisionID]
     if previous?.option == option && previous?.rationale == rationale { return false }
     decisions[decisionID] = DecisionRecord(option: option, rationale: rationale, decidedAt: now)
-    let detail: String
+    let detail: DecisionEventDetail
     if let previous, previous.option != option {
-      detail = "changed \(previous.option) → \(option)"
+      detail = .changed(from: previous.option, to: option)
     } else if previous != nil {
-      detail = "rationale revised for \(option)"
+      detail = .revised(option)
     } else {
-      detail = "chose \(option)"
+      detail = .chose(option)
     }
-    log(SessionEvent(at: now, kind: .decision, target: decisionID, detail: detail), at: now)
+    log(
+      SessionEvent(at: now, kind: .decision, target: decisionID, detail: detail.stored), at: now)
     return true
   }
 

@@ -33,11 +33,20 @@ struct ExportDocument: Encodable {
   var session: Session
   var progress: StatusDocument
   var toolkit: ToolkitDocument
+  /// Each decision taken, with the letter and label the team saw (the session keeps ids).
+  var decisions: [ChosenOption]
   var format = "casebench-export"
   var formatVersion = 1
 
+  struct ChosenOption: Encodable {
+    var decision: String
+    var option: String
+    var letter: String?
+    var label: String?
+  }
+
   enum CodingKeys: String, CodingKey {
-    case session, progress, format, toolkit
+    case session, progress, format, toolkit, decisions
     case formatVersion = "format_version"
   }
 
@@ -45,5 +54,11 @@ struct ExportDocument: Encodable {
     session = model.session
     progress = StatusDocument(model)
     toolkit = ToolkitDocument(model.toolkit)
+    decisions = model.phases.flatMap(\.decisions).compactMap { row in
+      row.record.map {
+        ChosenOption(
+          decision: row.id, option: $0.option, letter: row.letter, label: row.option?.label)
+      }
+    }
   }
 }

@@ -252,13 +252,14 @@ struct HTMLReport {
       return
     }
     line("<dl>")
-    if let option = d.option, model.facilitator {
-      let verdict = option.verdict.rawValue
-      line(
-        "<dt>Chosen</dt><dd>\(h(option.label)) <span class=\"verdict v-\(verdict)\">\(verdict)"
-          + "</span></dd>")
-    } else if let option = d.option {
-      line("<dt>Chosen</dt><dd>\(h(option.label))</dd>")
+    if let option = d.option {
+      let letter = d.letter.map { "\($0)) " } ?? ""
+      var verdict = ""
+      if model.facilitator {
+        let v = option.verdict.rawValue
+        verdict = " <span class=\"verdict v-\(v)\">\(v)</span>"
+      }
+      line("<dt>Chosen</dt><dd>\(letter)\(h(option.label))\(verdict)</dd>")
     } else {
       line(
         "<dt>Chosen</dt><dd>option <code>\(h(record.option))</code> (not in this version of the "
@@ -343,10 +344,10 @@ struct HTMLReport {
     line("<div class=\"scroll\"><table class=\"log\">")
     line("<thead><tr><th>When (UTC)</th><th>What</th><th>Item</th><th>Detail</th></tr></thead>")
     line("<tbody>")
-    for e in model.session.events {
+    for (e, detail) in zip(model.session.events, model.eventDetails()) {
       line(
         "<tr><td>\(ReportModel.logDate(e.at))</td><td>\(e.kind.rawValue)</td>"
-          + "<td>\(h(e.target ?? ""))</td><td>\(h(e.detail))</td></tr>")
+          + "<td>\(h(e.target ?? ""))</td><td>\(h(detail))</td></tr>")
     }
     line("</tbody>")
     line("</table></div>")

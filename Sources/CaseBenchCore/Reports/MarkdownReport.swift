@@ -205,10 +205,9 @@ struct MarkdownReport {
       return
     }
     if let option = d.option {
-      let verdict = model.facilitator ? ", verdict: \(option.verdict.rawValue)" : ""
-      line(
-        "- **Chosen:** \(MarkdownReport.inline(option.label)) "
-          + "(option `\(code(option.id))`\(verdict))")
+      let verdict = model.facilitator ? " (verdict: \(option.verdict.rawValue))" : ""
+      let letter = d.letter.map { "\($0)) " } ?? ""
+      line("- **Chosen:** \(letter)\(MarkdownReport.inline(option.label))\(verdict)")
     } else {
       line(
         "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")
@@ -286,10 +285,10 @@ struct MarkdownReport {
     line("")
     line("| When (UTC) | What | Item | Detail |")
     line("|---|---|---|---|")
-    for e in model.session.events {
+    for (e, detail) in zip(model.session.events, model.eventDetails()) {
       line(
         "| \(ReportModel.logDate(e.at)) | \(e.kind.rawValue) | \(cell(e.target ?? "")) | "
-          + "\(cell(e.detail)) |")
+          + "\(cell(detail)) |")
     }
     line("")
   }

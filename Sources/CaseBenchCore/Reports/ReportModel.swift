@@ -30,6 +30,8 @@ struct ReportModel {
     var record: DecisionRecord?
     /// nil when not taken, or when the recorded option is not in this case-study version.
     var option: DecisionOption?
+    /// The letter the team saw beside the chosen option (`Decision.letter(ofOption:)`).
+    var letter: String?
   }
 
   struct PhaseSection {
@@ -87,7 +89,8 @@ struct ReportModel {
         let record = session.decisions[d.id]
         return DecisionRow(
           id: d.id, title: d.title, situation: d.situation, record: record,
-          option: record.flatMap { d.option(id: $0.option) })
+          option: record.flatMap { d.option(id: $0.option) },
+          letter: record.flatMap { d.letter(ofOption: $0.option) })
       }
       sections.append(
         PhaseSection(
@@ -329,5 +332,17 @@ extension ReportModel {
       }
     }
     return text + "."
+  }
+}
+
+extension ReportModel {
+  /// The event log's detail column: a decision event with the letters the team saw.
+  func eventDetails() -> [String] {
+    var decisions: [String: Decision] = [:]
+    for phase in caseStudy.phases { for d in phase.decisions { decisions[d.id] = d } }
+    return session.events.map { e in
+      guard e.kind == .decision, let target = e.target else { return e.detail }
+      return DecisionEventDetail.shown(e.detail, in: decisions[target])
+    }
   }
 }

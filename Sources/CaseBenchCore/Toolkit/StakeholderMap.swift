@@ -57,12 +57,7 @@ public enum DecisionLog {
         guard session.mode == .caseStudy else { return nil }
         var text = e.detail
         if let d = decisions[subject] {
-          text = "\(d.title): \(e.detail)"
-          if let record = session.decisions[subject], let option = d.option(id: record.option),
-            e.detail.hasSuffix(record.option)
-          {
-            text += " (\(option.label))"
-          }
+          text = "\(d.title): \(DecisionEventDetail.shown(e.detail, in: d))"
         }
         return DecisionLogEntry(at: e.at, kind: "case decision", subject: subject, text: text)
       case .log:

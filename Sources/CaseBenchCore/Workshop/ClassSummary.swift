@@ -22,8 +22,14 @@ public struct DecisionSplit: Sendable, Equatable {
   public var unknown: Int
 
   public var decided: Int { bars.reduce(0) { $0 + $1.count } }
-  /// The largest count, for scaling bars (at least 1).
-  public var largest: Int { max(1, bars.map(\.count).max() ?? 0) }
+  /// Every team in the class: those that chose, those that have not, and those whose choice
+  /// this version does not have. Bars are shares of this, so one team of three is a third.
+  public var teamCount: Int { decided + undecided + unknown }
+
+  /// The share of the class that chose `bar`, 0…1 (0 in an empty class).
+  public func share(of bar: Bar) -> Double {
+    teamCount == 0 ? 0 : Double(bar.count) / Double(teamCount)
+  }
 }
 
 /// A risk several teams put in their registers: by the case study's risk prompt it came from,

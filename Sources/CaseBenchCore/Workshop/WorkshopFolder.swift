@@ -53,7 +53,18 @@ public struct TeamSummary: Sendable, Equatable {
   /// When the team first worked on each phase (by phase id), from its event log.
   public var phaseEntered: [String: Date]
 
-  public var lastActivity: Date { session.updated }
+  /// When the team last did something: its last logged work. Receiving an announcement and
+  /// opening the session are not work, so the facilitator speaking does not reset the room's
+  /// idle times.
+  public var lastActivity: Date {
+    // `updated` moves with every change, work or not (a note typed on is work that adds no
+    // event); when the last thing that moved it was a message or an opening, go back to the
+    // last work in the log.
+    guard let last = session.events.last, !last.kind.isWork, last.at >= session.updated else {
+      return session.updated
+    }
+    return session.events.last { $0.kind.isWork }?.at ?? session.created
+  }
   /// Open risks in the team's register scoring high (see `RiskRegister.highScore`).
   public var openHighRisks: Int { session.toolkit.risks.filter(\.isOpenHigh).count }
   public var decisionsTaken: Int { session.decisions.count }

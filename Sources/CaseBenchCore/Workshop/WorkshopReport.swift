@@ -5,17 +5,46 @@
 #endif
 
 /// The class debrief document: `casebench workshop DIR --report markdown|html`. Built from a
-/// read workshop folder; it writes nothing anywhere itself.
+/// read workshop folder; it writes nothing anywhere itself. It leads with the decisions, one
+/// after another as a facilitator debriefs them: the class's split as shares of the class, the
+/// teams under each option, what each team said and any change of mind. Verdicts and debrief
+/// notes appear only in the facilitator's copy.
 public enum WorkshopReport {
   public enum Format: String, Sendable, CaseIterable {
     case markdown, html
   }
 
+  /// What goes into one rendering.
+  public struct Options: Sendable, Equatable {
+    public var format: Format
+    /// The facilitator's copy: each option's verdict and debrief notes.
+    public var facilitator: Bool
+    /// One phase's debrief (its id), or the whole day when nil.
+    public var phase: String?
+    /// When each decision was revealed (the facilitator's file): a change of mind after it is
+    /// flagged.
+    public var reveals: [DecisionReveal]
+
+    public init(
+      format: Format, facilitator: Bool = false, phase: String? = nil,
+      reveals: [DecisionReveal] = []
+    ) {
+      self.format = format
+      self.facilitator = facilitator
+      self.phase = phase
+      self.reveals = reveals
+    }
+  }
+
   public static func render(_ folder: WorkshopFolder, format: Format, now: Date) -> String {
-    let summary = ClassSummary(caseStudy: folder.caseStudy, teams: folder.teams)
-    switch format {
-    case .markdown: return markdown(folder, summary, now: now)
-    case .html: return html(folder, summary, now: now)
+    render(folder, Options(format: format), now: now)
+  }
+
+  public static func render(_ folder: WorkshopFolder, _ options: Options, now: Date) -> String {
+    let debrief = Debrief(folder: folder, options: options, now: now)
+    switch options.format {
+    case .markdown: return debrief.markdown()
+    case .html: return debrief.html()
     }
   }
 
@@ -23,222 +52,141 @@ public enum WorkshopReport {
 
   static func percent(_ fraction: Double) -> String { Progress.percent(fraction) }
 
-  // MARK: Markdown
-
-  static func markdown(_ folder: WorkshopFolder, _ s: ClassSummary, now: Date) -> String {
-    func md(_ text: String) -> String { MarkdownReport.inline(text, lineBreak: "<br>") }
-    let cs = folder.caseStudy
-    var out: [String] = []
-    out.append("# Workshop debrief: \(md(cs.title))")
-    out.append("")
-    out.append(
-      "\(s.teamCount) team(s) in \(md(folder.url.lastPathComponent)), "
-        + "\(folder.skipped.count) file(s) skipped. Written \(ReportModel.displayDate(now)).")
-    out.append("")
-    out.append("## Class progress per phase")
-    out.append("")
-    out.append("| Phase | Mean progress | Gate met | Working here |")
-    out.append("|---|---|---|---|")
-    for p in s.phases {
-      out.append(
-        "| \(md(p.phase.title)) | \(percent(p.meanFraction)) | \(p.gateMet.count) of "
-          + "\(s.teamCount) | \(p.here) |")
-    }
-    out.append("")
-    out.append("## Decisions")
-    for split in s.splits {
-      out.append("")
-      out.append("### \(md(split.decision.title)) (\(md(split.phase.title)))")
-      out.append("")
-      out.append("| Option | Verdict | Teams | Consequence |")
-      out.append("|---|---|---|---|")
-      for bar in split.bars {
-        out.append(
-          "| \(md(bar.option.label)) | \(bar.option.verdict.rawValue) | \(bar.count) | "
-            + "\(md(bar.option.consequence)) |")
-      }
-      var tail = "\(split.undecided) team(s) have not decided."
-      if split.unknown > 0 {
-        tail += " \(split.unknown) chose an option this version of the case study does not have."
-      }
-      out.append("")
-      out.append(tail)
-    }
-    out.append("")
-    out.append("## Common risks")
-    out.append("")
-    if s.risks.isEmpty { out.append(noCommonRisks) }
-    for risk in s.risks {
-      out.append(
-        "- \(md(risk.title)) (\(md(risk.phase))): \(risk.teams.count) teams, highest score "
-          + "\(risk.highestScore); \(md(risk.teams.joined(separator: ", ")))")
-    }
-    out.append("")
-    out.append("## Notable notes")
-    out.append("")
-    if s.notes.isEmpty { out.append("No team has written a note yet.") }
-    for note in s.notes {
-      out.append("**\(md(note.team))** on \(md(note.item.title)) (\(md(note.phase.title))):")
-      out.append("")
-      out += MarkdownReport.quote(note.text)
-      out.append("")
-    }
-    out.append("## Gates met")
-    out.append("")
-    out.append("| Team | " + cs.phases.map { md($0.title) }.joined(separator: " | ") + " |")
-    out.append("|---|" + cs.phases.map { _ in "---" }.joined(separator: "|") + "|")
-    for team in folder.teams.sorted(by: teamOrder) {
-      let marks = team.progress.phases.map {
-        $0.gateMet ? "met" : "\($0.gateSettled)/\($0.gateTotal)"
-      }
-      out.append("| \(md(team.team)) | " + marks.joined(separator: " | ") + " |")
-    }
-    out.append("")
-    out.append("## Skipped files")
-    out.append("")
-    if folder.skipped.isEmpty { out.append("None.") }
-    for row in folder.skipped {
-      out.append(
-        "- \(md(row.fileName)): \(md(row.skip?.label ?? "skipped")). \(md(row.reason ?? ""))")
-    }
-    out.append("")
-    return out.joined(separator: "\n")
-  }
-
   static func teamOrder(_ a: TeamSummary, _ b: TeamSummary) -> Bool {
     NaturalOrder.ascending(a.team, b.team)
   }
+}
 
-  // MARK: HTML
+/// "1 team", "3 teams", "1 file", "0 files".
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+  "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
 
-  static func html(_ folder: WorkshopFolder, _ s: ClassSummary, now: Date) -> String {
-    func h(_ text: String) -> String { HTMLReport.escape(text) }
-    let cs = folder.caseStudy
-    var out: [String] = []
-    out.append("<!DOCTYPE html>")
-    out.append("<html lang=\"en\">")
-    out.append("<head>")
-    out.append("<meta charset=\"utf-8\">")
-    out.append("<title>Workshop debrief: \(h(cs.title))</title>")
-    out.append("<style>")
-    out.append(HTMLReport.css)
-    out.append(
-      "svg.bars{display:block;max-width:100%;margin:.5em 0} svg.bars text{font:12px sans-serif}")
-    out.append("</style>")
-    out.append("</head>")
-    out.append("<body>")
-    out.append("<h1>Workshop debrief: \(h(cs.title))</h1>")
-    out.append(
-      "<p>\(s.teamCount) team(s) in <code>\(h(folder.url.lastPathComponent))</code>, "
-        + "\(folder.skipped.count) file(s) skipped. Written \(ReportModel.displayDate(now)).</p>")
-    out.append("<h2>Class progress per phase</h2>")
-    out.append(
-      svgBars(
-        s.phases.map {
-          (label: $0.phase.title, value: $0.meanFraction, text: percent($0.meanFraction))
-        },
-        scale: 1, title: "Mean progress per phase"))
-    out.append("<table><thead><tr><th>Phase</th><th>Mean progress</th><th>Gate met</th>")
-    out.append("<th>Working here</th></tr></thead><tbody>")
-    for p in s.phases {
-      out.append(
-        "<tr><td>\(h(p.phase.title))</td><td>\(percent(p.meanFraction))</td>"
-          + "<td>\(p.gateMet.count) of \(s.teamCount)</td><td>\(p.here)</td></tr>")
-    }
-    out.append("</tbody></table>")
-    out.append("<h2>Decisions</h2>")
-    for split in s.splits {
-      out.append("<section>")
-      out.append("<h3>\(h(split.decision.title)) <small>(\(h(split.phase.title)))</small></h3>")
-      out.append(
-        svgBars(
-          split.bars.map {
-            (label: $0.option.label, value: Double($0.count), text: "\($0.count)")
-          }, scale: Double(split.largest), title: "How the class split"))
-      out.append("<table><thead><tr><th>Option</th><th>Verdict</th><th>Teams</th>")
-      out.append("<th>Consequence</th></tr></thead><tbody>")
-      for bar in split.bars {
-        out.append(
-          "<tr><td>\(h(bar.option.label))</td><td>\(bar.option.verdict.rawValue)</td>"
-            + "<td>\(bar.count)</td><td>\(h(bar.option.consequence))</td></tr>")
-      }
-      out.append("</tbody></table>")
-      var tail = "\(split.undecided) team(s) have not decided."
-      if split.unknown > 0 {
-        tail += " \(split.unknown) chose an option this version of the case study does not have."
-      }
-      out.append("<p>\(tail)</p>")
-      out.append("</section>")
-    }
-    out.append("<h2>Common risks</h2>")
-    if s.risks.isEmpty { out.append("<p>\(h(noCommonRisks))</p>") }
-    if !s.risks.isEmpty { out.append("<ul>") }
-    for risk in s.risks {
-      out.append(
-        "<li>\(h(risk.title)) (\(h(risk.phase))): \(risk.teams.count) teams, highest score "
-          + "\(risk.highestScore); \(h(risk.teams.joined(separator: ", ")))</li>")
-    }
-    if !s.risks.isEmpty { out.append("</ul>") }
-    out.append("<h2>Notable notes</h2>")
-    if s.notes.isEmpty { out.append("<p>No team has written a note yet.</p>") }
-    for note in s.notes {
-      out.append(
-        "<blockquote><p><strong>\(h(note.team))</strong> on \(h(note.item.title)) "
-          + "(\(h(note.phase.title)))</p><p>\(h(note.text))</p></blockquote>")
-    }
-    out.append("<h2>Gates met</h2>")
-    out.append(
-      "<table><thead><tr><th>Team</th>"
-        + cs.phases.map { "<th>\(h($0.title))</th>" }.joined() + "</tr></thead><tbody>")
-    for team in folder.teams.sorted(by: teamOrder) {
-      let cells = team.progress.phases.map {
-        "<td>\($0.gateMet ? "met" : "\($0.gateSettled)/\($0.gateTotal)")</td>"
-      }
-      out.append("<tr><td>\(h(team.team))</td>" + cells.joined() + "</tr>")
-    }
-    out.append("</tbody></table>")
-    out.append("<h2>Skipped files</h2>")
-    if folder.skipped.isEmpty { out.append("<p>None.</p>") }
-    out.append("<ul>")
-    for row in folder.skipped {
-      out.append(
-        "<li><code>\(h(row.fileName))</code>: \(h(row.skip?.label ?? "skipped")). "
-          + "\(h(row.reason ?? ""))</li>")
-    }
-    out.append("</ul>")
-    out.append("</body>")
-    out.append("</html>")
-    out.append("")
-    return out.joined(separator: "\n")
+/// What the debrief shows, worked out once for both formats.
+struct Debrief {
+  /// One team's vote on a decision: what it chose, why, and how its mind changed.
+  struct Voice {
+    var team: String
+    /// "c) Offer the bank a short pathfinder…"
+    var choice: String
+    var rationale: String
+    /// The team's earlier choices, oldest first, as letters ("a)"), with when each changed.
+    var changes: [Change]
   }
 
-  /// A horizontal bar chart as inline SVG: one labelled bar per value, scaled to `scale`.
-  static func svgBars(
-    _ bars: [(label: String, value: Double, text: String)], scale: Double, title: String
-  ) -> String {
-    let rowHeight = 22
-    let labelWidth = 260
-    let barWidth = 300
-    let height = max(1, bars.count) * rowHeight + 4
-    var svg =
-      "<svg class=\"bars\" role=\"img\" width=\"\(labelWidth + barWidth + 60)\" "
-      + "height=\(quoted(height)) viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\">"
-    svg += "<title>\(HTMLReport.escape(title))</title>"
-    for (i, bar) in bars.enumerated() {
-      let y = i * rowHeight + 2
-      let share = scale > 0 ? min(1, max(0, bar.value / scale)) : 0
-      let w = Int((share * Double(barWidth)).rounded())
-      var label = bar.label
-      if label.count > 40 { label = String(label.prefix(39)) + "…" }
-      svg +=
-        "<text x=\"0\" y=\(quoted(y + 15))>\(HTMLReport.escape(label))</text>"
-        + "<rect x=\(quoted(labelWidth)) y=\(quoted(y + 3)) width=\(quoted(w)) height=\"16\" "
-        + "fill=\"#4a7bb7\"/>"
-        + "<text x=\(quoted(labelWidth + w + 6)) y=\(quoted(y + 15))>"
-        + "\(HTMLReport.escape(bar.text))</text>"
-    }
-    return svg + "</svg>"
+  struct Change {
+    var from: String
+    var at: Date
+    /// Made after the facilitator revealed the decision.
+    var afterReveal: Bool
   }
 
-  private static func quoted(_ n: Int) -> String { "\"\(n)\"" }
+  struct DecisionDebrief {
+    var split: DecisionSplit
+    var voices: [Voice]
+    /// The teams that have not decided, in name order.
+    var undecided: [String]
+  }
+
+  let folder: WorkshopFolder
+  let options: WorkshopReport.Options
+  let now: Date
+  let summary: ClassSummary
+  let decisions: [DecisionDebrief]
+  /// The phases the report covers: all, or the one asked for.
+  let phaseIDs: Set<String>
+
+  init(folder: WorkshopFolder, options: WorkshopReport.Options, now: Date) {
+    self.folder = folder
+    self.options = options
+    self.now = now
+    let summary = ClassSummary(caseStudy: folder.caseStudy, teams: folder.teams)
+    self.summary = summary
+    let ids = folder.caseStudy.phases.map(\.id).filter {
+      options.phase == nil || $0 == options.phase
+    }
+    phaseIDs = Set(ids)
+    let teams = folder.teams.sorted(by: WorkshopReport.teamOrder)
+    decisions = summary.splits.filter { ids.contains($0.phase.id) }.map { split in
+      Debrief.debrief(
+        of: split, teams: teams,
+        revealed: options.reveals.first { $0.decision == split.decision.id }?.at)
+    }
+  }
+
+  static func debrief(of split: DecisionSplit, teams: [TeamSummary], revealed: Date?)
+    -> DecisionDebrief
+  {
+    let decision = split.decision
+    var voices: [(position: Int, voice: Voice)] = []
+    var undecided: [String] = []
+    for team in teams {
+      guard let record = team.session.decisions[decision.id] else {
+        undecided.append(team.team)
+        continue
+      }
+      var changes: [Change] = []
+      for event in team.session.events
+      where event.kind == .decision && event.target == decision.id {
+        if case .changed(let from, _) = DecisionEventDetail(stored: event.detail) {
+          changes.append(
+            Change(
+              from: decision.letter(ofOption: from).map { "\($0))" } ?? from, at: event.at,
+              afterReveal: revealed.map { event.at > $0 } ?? false))
+        }
+      }
+      let position = decision.options.firstIndex { $0.id == record.option } ?? Int.max
+      voices.append(
+        (
+          position,
+          Voice(
+            team: team.team, choice: decision.shown(option: record.option),
+            rationale: record.rationale, changes: changes)
+        ))
+    }
+    // By option, as the bars are; within an option, by team name (the sort is stable).
+    let ordered = voices.enumerated().sorted {
+      ($0.element.position, $0.offset) < ($1.element.position, $1.offset)
+    }.map(\.element.voice)
+    return DecisionDebrief(split: split, voices: ordered, undecided: undecided)
+  }
+
+  /// "3 teams in day1, 1 file skipped. Written 2026-12-07 11:42 UTC."
+  var header: String {
+    "\(counted(summary.teamCount, "team")) in \(folder.url.lastPathComponent), "
+      + "\(counted(folder.skipped.count, "file")) skipped. Written "
+      + "\(ReportModel.displayDate(now))."
+  }
+
+  /// Who the copy is for, and what it covers.
+  var scope: String {
+    var parts: [String] = []
+    if let id = options.phase, let phase = folder.caseStudy.phase(id: id) {
+      parts.append("The \(phase.title) debrief only.")
+    }
+    parts.append(
+      options.facilitator
+        ? "Facilitator's copy: it shows each option's verdict and debrief notes."
+        : "Participants' copy: no verdicts.")
+    return parts.joined(separator: " ")
+  }
+
+  /// "1 of 3 (33%)".
+  /// The percentage is rounded to the nearest whole number (one team of six is 17%), unlike
+  /// progress, which never rounds up to a finished 100%.
+  static func share(_ bar: DecisionSplit.Bar, in split: DecisionSplit) -> String {
+    "\(bar.count) of \(split.teamCount) (\(Int((split.share(of: bar) * 100).rounded()))%)"
+  }
+
+  /// "changed from a) at 11:42, then after the reveal from c) at 11:50".
+  static func changeText(_ changes: [Change]) -> String {
+    changes.enumerated().map { i, c in
+      "\(i == 0 ? "changed" : "then")\(c.afterReveal ? " after the reveal" : "") from \(c.from) "
+        + "at \(ReportModel.displayDate(c.at))"
+    }.joined(separator: ", ")
+  }
+
+  /// Notes and progress for the phases the report covers.
+  var notes: [CreditedNote] { summary.notes.filter { phaseIDs.contains($0.phase.id) } }
+  var phases: [PhaseClassProgress] { summary.phases.filter { phaseIDs.contains($0.phase.id) } }
 }

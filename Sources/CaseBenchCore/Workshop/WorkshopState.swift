@@ -47,19 +47,36 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public var pacing: Bool
   public var released: [PhaseRelease]
   public var announcements: [Announcement]
+  /// The decisions the facilitator has revealed, and when (see `DecisionReveal`).
+  public var reveals: [DecisionReveal]
+  /// The room's clock for the phase being run, once the facilitator starts it.
+  public var clock: RoomClock?
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case pacing, released, announcements
+    case pacing, released, announcements, reveals, clock
   }
 
   public init(
-    pacing: Bool = false, released: [PhaseRelease] = [], announcements: [Announcement] = []
+    pacing: Bool = false, released: [PhaseRelease] = [], announcements: [Announcement] = [],
+    reveals: [DecisionReveal] = []
   ) {
     self.formatVersion = WorkshopState.currentFormatVersion
     self.pacing = pacing
     self.released = released
     self.announcements = announcements
+    self.reveals = reveals
+  }
+
+  /// Files written before reveals existed have none.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+    pacing = try c.decode(Bool.self, forKey: .pacing)
+    released = try c.decode([PhaseRelease].self, forKey: .released)
+    announcements = try c.decode([Announcement].self, forKey: .announcements)
+    reveals = try c.decodeIfPresent([DecisionReveal].self, forKey: .reveals) ?? []
+    clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
   }
 
   /// Adds an announcement with the next id and returns it.

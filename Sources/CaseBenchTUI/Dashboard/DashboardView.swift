@@ -224,13 +224,13 @@ enum DashboardView {
       lines.append(StyledLine(text: g.truncate(head, to: w), bold: true))
       let barWidth = max(4, min(20, w / 4))
       for (i, bar) in split.bars.enumerated() {
-        let letter = String(Character(UnicodeScalar(UInt8(97 + i % 26))))
+        let letter = Decision.letter(at: i)
         let filled =
-          bar.count == 0 ? 0 : max(1, bar.count * barWidth / max(1, split.largest))
+          bar.count == 0 ? 0 : max(1, bar.count * barWidth / max(1, split.teamCount))
         let drawn =
           String(repeating: g.barFull, count: filled)
           + String(repeating: g.barEmpty, count: barWidth - filled)
-        let count = String(bar.count).leftPadded(to: 3)
+        let count = "\(bar.count) of \(split.teamCount)".leftPadded(to: 8)
         let text =
           "  \(letter) \(drawn) \(count)  \(bar.option.verdict.rawValue): \(bar.option.label)"
         lines.append(

@@ -58,7 +58,7 @@ enum DecisionView {
       lines.append(.blank)
       for (i, d) in phase.decisions.enumerated() {
         let taken = wb.session.decisions[d.id]
-        let status = taken.map { "chose \($0.option)" } ?? "open"
+        let status = taken.map { "chose \(shownLetter(of: $0.option, in: d)))" } ?? "open"
         let start = lines.count
         let marker = i == sel ? g.pointer : " "
         lines.append(
@@ -160,10 +160,7 @@ enum DecisionView {
   /// author's order and their ids say what they mean, not where they sit. An id the decision no
   /// longer has is shown as it was recorded.
   static func shownLetter(of optionID: String, in decision: Decision) -> String {
-    guard let index = decision.options.firstIndex(where: { $0.id == optionID }) else {
-      return optionID
-    }
-    return letter(index)
+    decision.letter(ofOption: optionID) ?? optionID
   }
 
   /// An option's verdict and debrief, indented under its label: facilitators only.
@@ -235,9 +232,7 @@ enum DecisionView {
     }
   }
 
-  static func letter(_ i: Int) -> String {
-    i < 26 ? String(UnicodeScalar(UInt8(97 + i))) : "\(i + 1)"
-  }
+  static func letter(_ i: Int) -> String { Decision.letter(at: i) }
 
   static func arrows(_ g: Glyphs) -> String { g.pointer == ">" ? "up/down" : "↑↓" }
 }
