@@ -56,10 +56,12 @@ let package = Package(
       name: "CYAML",
       providers: [.apt(["libyaml-dev"])]
     ),
+    // The C library's extended-attribute calls (POSIX ACLs on a workshop folder).
+    .systemLibrary(name: "CXattr"),
     // Pure domain: case studies, validation, sessions, progress, reports. Never ncurses.
     .target(
       name: "CaseBenchCore",
-      dependencies: ["CYAML"],
+      dependencies: ["CYAML", "CXattr"],
       resources: [
         .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/bike-shop.image"),
         .embedInCode("Resources/report.css"),

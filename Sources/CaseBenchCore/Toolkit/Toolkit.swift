@@ -62,11 +62,17 @@ public struct Toolkit: Sendable, Equatable, Codable {
   public func metric(id: String) -> SuccessMetric? { metrics.first { $0.id == id } }
   public func person(id: String) -> Stakeholder? { people.first { $0.id == id } }
 
+  /// The largest number an id made by `nextID` carries; a larger one in a hand-edited file is
+  /// not counted, so the next id can never overflow.
+  static let maximumIDNumber = 999_999_999
+
   /// The next free id with a prefix: "R1", "R2", … (never reuses one, even after a gap).
   static func nextID(_ prefix: String, after ids: [String]) -> String {
     let numbers = ids.compactMap { id -> Int? in
-      guard id.hasPrefix(prefix) else { return nil }
-      return Int(id.dropFirst(prefix.count))
+      guard id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)),
+        (0...maximumIDNumber).contains(n)
+      else { return nil }
+      return n
     }
     return prefix + String((numbers.max() ?? 0) + 1)
   }
@@ -121,6 +127,32 @@ public struct Risk: Sendable, Equatable, Codable, Identifiable {
   enum CodingKeys: String, CodingKey {
     case id, title, phase, likelihood, impact, owner, mitigation, status, prompt, raised
     case reviewDate = "review_date"
+  }
+
+  /// Likelihood and impact from 1 to 5 and an id of at most 64 characters, checked at load:
+  /// anything else is an error at its line, never a score that overflows later.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    title = try c.decode(String.self, forKey: .title)
+    phase = try c.decode(String.self, forKey: .phase)
+    likelihood = try c.decode(Int.self, forKey: .likelihood)
+    impact = try c.decode(Int.self, forKey: .impact)
+    owner = try c.decode(String.self, forKey: .owner)
+    mitigation = try c.decode(String.self, forKey: .mitigation)
+    status = try c.decode(RiskStatus.self, forKey: .status)
+    reviewDate = try c.decodeIfPresent(String.self, forKey: .reviewDate)
+    prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
+    raised = try c.decode(Date.self, forKey: .raised)
+    for (key, value) in [(CodingKeys.likelihood, likelihood), (.impact, impact)]
+    where !(1...5).contains(value) {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: c, debugDescription: "\(key.rawValue) is a whole number from 1 to 5")
+    }
+    if id.isEmpty || id.count > 64 {
+      throw DecodingError.dataCorruptedError(
+        forKey: .id, in: c, debugDescription: "a risk id is 1 to 64 characters, such as R3")
+    }
   }
 
   /// Likelihood × impact, 1 to 25.

@@ -86,7 +86,11 @@ public struct DashboardProgram {
     case .quit:
       exitStatus = 0
     case .announce(let text):
-      change("Announced to every team.") { $0.announce(text, at: now) }
+      if let problem = WorkshopState.problem(withAnnouncement: text) {
+        dashboard.showMessage(problem, isError: true)
+      } else {
+        change("Announced to every team.") { $0.announce(text, at: now) }
+      }
     case .release(let phaseID):
       let title = folder.caseStudy.phase(id: phaseID)?.title ?? phaseID
       change("Released \(title); pacing is on.") {
