@@ -130,8 +130,7 @@ extension POSIX {
   /// Reads a whole regular file. Returns errno on failure (EISDIR for a directory, EFBIG when
   /// larger than `limit`, ENODEV for a pipe, socket or device). Opening never blocks (a FIFO
   /// is refused, not waited on); with `followLinks` false a symbolic link is refused (ELOOP).
-  static func readAll(_ path: String, limit: Int, followLinks: Bool = true) -> Result<Data, Errno>
-  {
+  static func readAll(_ path: String, limit: Int, followLinks: Bool = true) -> Result<Data, Errno> {
     readRegular(path, limit: limit, followLinks: followLinks).map(\.data)
   }
 

@@ -111,8 +111,7 @@ public final class SessionLock: @unchecked Sendable {
 
   /// Opens (or creates) a lock file without following a link or blocking, and only if it is a
   /// regular file of this account or of the session file's owner; EPERM for anyone else's.
-  private static func openTrusted(_ path: String, for sessionPath: String) -> Result<Int32, Errno>
-  {
+  private static func openTrusted(_ path: String, for sessionPath: String) -> Result<Int32, Errno> {
     let flags = O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK
     switch POSIX.openFile(path, flags, 0o600) {
     case .failure(let e): return .failure(e)
@@ -149,7 +148,9 @@ public final class SessionLock: @unchecked Sendable {
   }
 
   private static func holderPID(_ lockPath: String) -> Int32? {
-    guard case .success(let data) = POSIX.readAll(lockPath, limit: 64, followLinks: false) else { return nil }
+    guard case .success(let data) = POSIX.readAll(lockPath, limit: 64, followLinks: false) else {
+      return nil
+    }
     let text = String(decoding: data, as: UTF8.self).trimming(.whitespacesAndNewlines)
     return Int32(text)
   }

@@ -50,8 +50,15 @@ public enum WorkshopPrivacy {
 
   static func encode(_ entries: [Entry]) -> [UInt8] {
     var bytes: [UInt8] = []
-    func put32(_ v: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) } }
-    func put16(_ v: UInt16) { bytes.append(UInt8(truncatingIfNeeded: v)); bytes.append(UInt8(truncatingIfNeeded: v >> 8)) }
+    func put32(_ v: UInt32) {
+      for shift in stride(from: 0, to: 32, by: 8) {
+        bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift)))
+      }
+    }
+    func put16(_ v: UInt16) {
+      bytes.append(UInt8(truncatingIfNeeded: v))
+      bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+    }
     put32(version)
     for e in entries {
       put16(e.tag)

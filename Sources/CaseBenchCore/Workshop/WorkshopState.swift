@@ -37,7 +37,8 @@ public struct Announcement: Sendable, Equatable, Codable {
     guard (1...WorkshopState.maximumID).contains(id) else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "an announcement id is a whole number from 1 to \(WorkshopState.maximumID)")
+        debugDescription:
+          "an announcement id is a whole number from 1 to \(WorkshopState.maximumID)")
     }
     if let problem = WorkshopState.problem(withAnnouncement: text) {
       throw DecodingError.dataCorruptedError(forKey: .text, in: c, debugDescription: problem)
