@@ -26,6 +26,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case banner
   /// A page of the story over the workbench: the cast, the background, the ethics lens.
   case page
+  /// A workshop's messages page (Messages/MessagesPage.swift).
+  case messages
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -64,6 +66,8 @@ enum KeyCommand: Sendable, Equatable {
   case leave
   // The decision dialog.
   case select, close, change
+  /// A workshop's messages page.
+  case messages
   /// A letter in the decision dialog: the option with this index (0 for `a`).
   case option(Int)
   // The project manager's tools.
@@ -356,7 +360,20 @@ enum KeyTable {
 
   static let dismissBanner = KeyBinding(
     "Esc Enter", [(.escape, .close), (.enter, .close)],
-    "dismiss the facilitator's announcement", group: nil, in: [.banner])
+    "dismiss the facilitator's announcement (the next one waiting shows)", group: nil,
+    in: [.banner])
+  static let messages = KeyBinding(
+    "M", [(.char("M"), .messages)], "in a workshop: the facilitator's messages today, in full",
+    group: .anywhere, in: [.workbench, .banner])
+  static let messagesScroll = KeyBinding(
+    "Up Down PgUp PgDn",
+    [
+      (.up, .move(-1)), (.down, .move(1)), (.pageUp, .page(-1)),
+      (.pageDown, .page(1)),
+    ], "on the messages page: scroll", group: nil, in: [.messages])
+  static let messagesClose = KeyBinding(
+    "Esc q M", [(.escape, .close), (.char("q"), .close), (.char("M"), .close)],
+    "close the messages page", group: nil, in: [.messages])
 
   // MARK: Anywhere
 
@@ -425,7 +442,7 @@ enum KeyTable {
     cursor, delete, newLine, keep, continueInEditor, leave,
     openEntry, mode,
     dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
-    dismissBanner,
+    dismissBanner, messages, messagesScroll, messagesClose,
     help, quit, toStart, interrupt,
     closeHelp, helpPage, saveNow, emacs, dialogSelect, dialogBack, dialogClose, dialogChange,
     dialogOption,
