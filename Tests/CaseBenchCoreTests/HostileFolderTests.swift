@@ -260,6 +260,8 @@ struct HostileFolderTests {
     #expect(
       WorkshopJoin.fileName(team: "Team 3", caseStudyID: "bike-shop") == "team-3-bike-shop.json")
     #expect(
+      WorkshopJoin.fileName(team: "团队一", caseStudyID: "bike-shop") == "t-f3cad403-bike-shop.json")
+    #expect(
       WorkshopJoin.fileName(team: "team  3", caseStudyID: "bike-shop")
         == WorkshopJoin.fileName(team: "TEAM 3", caseStudyID: "bike-shop"))
   }

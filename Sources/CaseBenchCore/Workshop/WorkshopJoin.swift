@@ -31,7 +31,7 @@ public enum WorkshopJoin {
   /// The team's file name: a readable part from the name, plus a short hash of the whole
   /// name (its `key`) whenever the readable part does not spell the name out (it is cut,
   /// empty, or dropped letters), so different names never share a file: "Team 3" is
-  /// `team-3-bike-shop.json`, "团队一" `t-6c1e0f3a-bike-shop.json`.
+  /// `team-3-bike-shop.json`, "团队一" `t-f3cad403-bike-shop.json`.
   public static func fileName(team: String, caseStudyID: String) -> String {
     let key = key(team)
     let readable = SessionDirectory.slug(key)
