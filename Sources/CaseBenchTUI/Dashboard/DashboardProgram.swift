@@ -31,6 +31,15 @@ public struct DashboardProgram {
     let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
     dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
     _ = dashboard.update(.resize(terminal.size))
+    warnIfOthersCanRead()
+  }
+
+  /// Says so when other accounts can read some team's work (issue 23), once per change.
+  private var privacyWarning: String?
+  private mutating func warnIfOthersCanRead() {
+    guard folder.privacyWarning != privacyWarning else { return }
+    privacyWarning = folder.privacyWarning
+    if let warning = privacyWarning { dashboard.showMessage(warning, isError: true) }
   }
 
   /// Runs until the facilitator quits, a signal arrives or the terminal goes away.
@@ -61,7 +70,10 @@ public struct DashboardProgram {
   /// Re-reads what changed in the folder and the state file.
   public mutating func poll() {
     lastPoll = clock()
-    if folder.refresh() { dashboard.folderChanged(folder) }
+    if folder.refresh() {
+      dashboard.folderChanged(folder)
+      warnIfOthersCanRead()
+    }
     if let state = try? WorkshopStateFile.read(in: folder.url), state != dashboard.workshop {
       dashboard.workshopChanged(state)
     }
