@@ -362,18 +362,6 @@ enum KeyTable {
     "Esc Enter", [(.escape, .close), (.enter, .close)],
     "dismiss the facilitator's announcement (the next one waiting shows)", group: nil,
     in: [.banner])
-  static let messages = KeyBinding(
-    "M", [(.char("M"), .messages)], "in a workshop: the facilitator's messages today, in full",
-    group: .anywhere, in: [.workbench, .banner])
-  static let messagesScroll = KeyBinding(
-    "Up Down PgUp PgDn",
-    [
-      (.up, .move(-1)), (.down, .move(1)), (.pageUp, .page(-1)),
-      (.pageDown, .page(1)),
-    ], "on the messages page: scroll", group: nil, in: [.messages])
-  static let messagesClose = KeyBinding(
-    "Esc q M", [(.escape, .close), (.char("q"), .close), (.char("M"), .close)],
-    "close the messages page", group: nil, in: [.messages])
 
   // MARK: Anywhere
 

@@ -15,6 +15,22 @@ struct MessagesPage: Sendable, Equatable {
   var scroll = 0
 }
 
+/// The messages page's keys; `KeyTable.all` lists them with the rest.
+extension KeyTable {
+  static let messages = KeyBinding(
+    "M", [(.char("M"), .messages)], "in a workshop: the facilitator's messages today, in full",
+    group: .anywhere, in: [.workbench, .banner])
+  static let messagesScroll = KeyBinding(
+    "Up Down PgUp PgDn",
+    [
+      (.up, .move(-1)), (.down, .move(1)), (.pageUp, .page(-1)),
+      (.pageDown, .page(1)),
+    ], "on the messages page: scroll", group: nil, in: [.messages])
+  static let messagesClose = KeyBinding(
+    "Esc q M", [(.escape, .close), (.char("q"), .close), (.char("M"), .close)],
+    "close the messages page", group: nil, in: [.messages])
+}
+
 extension AppState {
   /// Keys for the messages page: opening it, and everything while it is open (it takes every
   /// key but the interrupt). Returns whether the key was used.
