@@ -42,11 +42,13 @@ let package = Package(
       name: "CYAML",
       providers: [.apt(["libyaml-dev"])]
     ),
+    // The C library's extended-attribute calls (POSIX ACLs on a workshop folder).
+    .systemLibrary(name: "CXattr"),
     // The domain and its files: case studies, validation, sessions and their files (saves,
     // locks), progress, reports, toolkit, workshops (its README says where). Never ncurses.
     .target(
       name: "CaseBenchCore",
-      dependencies: ["CYAML"],
+      dependencies: ["CYAML", "CXattr"],
       exclude: ["README.md"],
       // Resources/bike-shop.yaml is a link to CaseStudies/bike-shop.yaml: the one file.
       resources: [.embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css")]

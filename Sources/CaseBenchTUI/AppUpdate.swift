@@ -30,6 +30,8 @@ extension AppState {
     case .workshop(let state):
       applyWorkshop(state)
       return []
+    case .key(let key) where handleMessagesKey(key):
+      return []
     case .key(let key) where dismissBannerIfAsked(key):
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:

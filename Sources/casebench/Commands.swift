@@ -295,11 +295,9 @@ struct ExportCommand: ParsableCommand {
       } catch {
         throw CLIError(error)
       }
-    } else if isatty(STDOUT_FILENO) == 1 {
-      // A report read in a terminal must not drive it: an escape sequence or a bidi override
-      // in someone's note is shown, not obeyed. Files and pipes get the text as it is.
-      Console.out(DisplayWidth.visible(text))
     } else {
+      // A report read in a terminal must not drive it: Console shows an escape sequence or a
+      // bidi override in someone's note, never obeys it. Files and pipes get the text as it is.
       Console.out(text)
     }
   }

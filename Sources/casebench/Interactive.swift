@@ -124,14 +124,19 @@ extension Interactive {
   }
 }
 
-/// Reads a workshop's facilitator file when it changed, for the participant's program.
+/// Reads a workshop's facilitator file when it changed (its stamp: size, time, inode), for the
+/// participant's program; an unchanged file is not read again.
 final class WorkshopWatcher {
   let folder: URL
   private var last: WorkshopState?
+  private var stamp: FileStamp?
 
   init(_ folder: URL) { self.folder = folder }
 
   func news() -> [Event] {
+    let now = FileStamp(WorkshopStateFile.url(in: folder).path)
+    if last != nil, now == stamp { return [] }
+    stamp = now
     guard let state = try? WorkshopStateFile.read(in: folder), state != last else { return [] }
     last = state
     return [.workshop(state)]

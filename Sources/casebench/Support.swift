@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseBenchCore
+import CaseBenchTUI
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -41,18 +42,27 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum Console {
-  /// Writes to standard error (unbuffered, so messages are never lost on exit).
+  /// Whether standard output is a terminal (asked once).
+  static let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+
+  /// Writes to standard error (unbuffered, so messages are never lost on exit). Every message
+  /// goes through the one sanitiser (`DisplayWidth.visible`): a name or a file's text quoted in
+  /// it shows its control and bidi characters, never obeys them.
   static func error(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    StandardStreams.error(Data(line.utf8))
+    StandardStreams.error(Data(DisplayWidth.visible(line).utf8))
   }
 
+  /// Writes to standard output; to a terminal, through the one sanitiser, so nothing a team,
+  /// a file name or a case study holds can drive the terminal. Files and pipes get the text as
+  /// it is.
   static func out(_ text: String) {
-    StandardStreams.output(text)
+    StandardStreams.output(outputIsTerminal ? DisplayWidth.visible(text) : text)
   }
 
   static func out(_ data: Data) {
-    StandardStreams.output(data)
+    guard outputIsTerminal else { return StandardStreams.output(data) }
+    StandardStreams.output(DisplayWidth.visible(String(decoding: data, as: UTF8.self)))
   }
 }
 

@@ -42,7 +42,7 @@ struct JoinCommand: ParsableCommand {
   mutating func run() throws {
     let study = try resolveCaseStudy(caseStudy, locations: locations)
     let dir = URL(fileURLWithPath: folder, isDirectory: true)
-    let joined: (opened: OpenedSession, created: Bool)
+    let joined: WorkshopJoin.Joined
     do {
       joined = try WorkshopJoin.join(
         folder: dir, team: name, caseStudy: study,
@@ -50,8 +50,21 @@ struct JoinCommand: ParsableCommand {
     } catch {
       throw CLIError(error)
     }
+    let team = joined.opened.session.participant
     Console.out(
-      (joined.created ? "Created " : "Resuming ") + joined.opened.url.path + "\n")
+      (joined.created
+        ? "Created the session of '\(team)': "
+        : "Resuming the session of '\(team)': ") + joined.opened.url.path + "\n")
+    if let why = joined.opened.readOnlyReason {
+      Console.out("It is \(why): it opens read-only here.\n")
+    }
+    if joined.othersCanRead {
+      Console.error(
+        DiagnosticLine.format(
+          file: joined.opened.url.path, severity: .warning,
+          message: "other accounts in the folder's group can read this team's work",
+          fix: "the facilitator runs `casebench workshop DIR --init` before teams join"))
+    }
     joined.opened.lock?.release()
     try Interactive.runSession(
       path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
@@ -116,13 +129,18 @@ struct WorkshopCommand: ParsableCommand {
   @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
   var list = false
 
+  @Flag(
+    name: .customLong("init"),
+    help: "Set the folder up (as its owner, before teams join): mode, ACL, facilitator's file.")
+  var initialize = false
+
   @OptionGroup var locations: LocationOptions
 
   func validate() throws {
     if output != nil && report == nil { throw ValidationError("-o needs --report.") }
     if reportPhase != nil && report == nil { throw ValidationError("--phase needs --report.") }
-    if let announce, announce.trimming(.whitespacesAndNewlines).isEmpty {
-      throw ValidationError("--announce needs some text.")
+    if let announce, let problem = WorkshopState.problem(withAnnouncement: announce) {
+      throw ValidationError("--announce: \(problem).")
     }
   }
 
@@ -136,13 +154,24 @@ struct WorkshopCommand: ParsableCommand {
           file: folder, message: "no such workshop folder",
           fix: "create it first (mkdir), then share it with the teams"))
     }
+    if initialize {
+      do {
+        for line in try WorkshopStateFile.initialize(folder: dir) { Console.out(line + "\n") }
+      } catch {
+        throw CLIError.failure(error.description)
+      }
+    }
     let changes = announce != nil || release != nil || pace != nil || reveal != nil
     if changes { try changeState(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if announce != nil || release != nil || reveal != nil || (changes && pace == false) { return }
+    if initialize || announce != nil || release != nil || reveal != nil
+      || (changes && pace == false)
+    {
+      return
+    }
     if isatty(STDOUT_FILENO) == 0 || list {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
@@ -154,6 +183,7 @@ struct WorkshopCommand: ParsableCommand {
   static func rowsText(_ folder: WorkshopFolder, now: Date) -> String {
     if let problem = folder.folderError { return problem + "\n" }
     var out = ""
+    if let warning = folder.privacyWarning { out += warning + "\n" }
     for row in folder.rows {
       guard let team = row.team else {
         out += "\(row.fileName)  SKIPPED: \(row.skip?.label ?? "?")\n"
@@ -193,6 +223,7 @@ struct WorkshopCommand: ParsableCommand {
       }
     }
     let now = Date()
+    var announced: Announcement?
     do {
       let state = try WorkshopStateFile.update(in: dir) { state in
         if let pace {
@@ -204,11 +235,11 @@ struct WorkshopCommand: ParsableCommand {
         if let phaseID { state.release(phaseID, at: now) }
         for id in revealIDs { state.reveal(id, at: now) }
         if let announce {
-          state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
+          announced = state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
       }
-      if let announce {
-        Console.out("Announced to every team in \(dir.path): \(announce)\n")
+      if let announced {
+        Console.out("Announced to every team in \(dir.path): \(announced.text)\n")
       }
       if let phaseID {
         Console.out(
@@ -220,6 +251,13 @@ struct WorkshopCommand: ParsableCommand {
       }
     } catch {
       throw CLIError.failure(error.description)
+    }
+    if announce != nil && announced == nil {
+      throw CLIError.failure(
+        DiagnosticLine.format(
+          file: WorkshopStateFile.url(in: dir).path,
+          message: "the announcement ids are used up",
+          fix: "move the facilitator's file aside and run `casebench workshop DIR --init`"))
     }
   }
 

@@ -24,7 +24,7 @@ enum WorkshopFixture {
     ("team-9-bike-shop (Helen's conflicted copy 2026-11-30).json", .conflictedCopy),
     ("team-8-bike-shop.sync-conflict-20261130-101010-ABC.json", .conflictedCopy),
     ("half-bike-shop.json", .halfWritten),
-    ("ghost.json", .unreadable),
+    ("ghost.json", .link),
     ("other-study.json", .otherCaseStudy("other-study")),
     ("package.json", .notASession),
     ("notes.txt", .notASession),

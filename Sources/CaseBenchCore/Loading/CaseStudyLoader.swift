@@ -71,6 +71,7 @@ public enum CaseStudyLoader {
         validator = CaseStudyValidator(file: file, tree: tree, writingTips: true)
         caseStudy = validator.validate()
       }
+      if validator.writingTips { validator.flagHiddenCharacters() }
       let diagnostics = Diagnostic.sorted(validator.finalDiagnostics())
       return (validator.errorCount == 0 ? caseStudy : nil, diagnostics)
     }

@@ -128,10 +128,20 @@ private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mo
 
 extension POSIX {
   /// Reads a whole regular file. Returns errno on failure (EISDIR for a directory, EFBIG when
-  /// larger than `limit`).
-  static func readAll(_ path: String, limit: Int) -> Result<Data, Errno> {
+  /// larger than `limit`, ENODEV for a pipe, socket or device). Opening never blocks (a FIFO
+  /// is refused, not waited on); with `followLinks` false a symbolic link is refused (ELOOP).
+  static func readAll(_ path: String, limit: Int, followLinks: Bool = true) -> Result<Data, Errno> {
+    readRegular(path, limit: limit, followLinks: followLinks).map(\.data)
+  }
+
+  /// `readAll`, with the owner of the file that was read (from the open descriptor, so it is
+  /// the owner of exactly these bytes).
+  static func readRegular(_ path: String, limit: Int, followLinks: Bool = true)
+    -> Result<(data: Data, owner: uid_t), Errno>
+  {
     let fd: Int32
-    switch openFile(path, O_RDONLY) {
+    let flags = O_RDONLY | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW)
+    switch openFile(path, flags) {
     case .failure(let e): return .failure(e)
     case .success(let opened): fd = opened
     }
@@ -139,6 +149,7 @@ extension POSIX {
     var st = stat()
     guard fstat(fd, &st) == 0 else { return .failure(Errno(errno)) }
     if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(Errno(EISDIR)) }
+    if (st.st_mode & S_IFMT) != S_IFREG { return .failure(Errno(ENODEV)) }
     if Int(st.st_size) > limit { return .failure(Errno(EFBIG)) }
     var data = Data()
     data.reserveCapacity(Int(st.st_size))
@@ -153,12 +164,12 @@ extension POSIX {
       data.append(contentsOf: buffer[0..<n])
       if data.count > limit { return .failure(Errno(EFBIG)) }
     }
-    return .success(data)
+    return .success((data, st.st_uid))
   }
 
-  /// Creates (or replaces) a private file with exactly these bytes, flushed to disk.
+  /// Creates a new private file with exactly these bytes, flushed to disk. Never replaces
+  /// anything: the name must be free (give it `temporaryName(for:)`).
   static func writeNewFile(_ path: String, _ data: Data, mode: mode_t = 0o600) -> Int32? {
-    _ = unlink(path)
     let fd: Int32
     switch openFile(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode) {
     case .failure(let e): return e.code

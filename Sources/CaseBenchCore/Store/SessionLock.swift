@@ -51,7 +51,7 @@ public final class SessionLock: @unchecked Sendable {
   /// another `SessionLock` in this one) holds it. Creates the folder (0700) if needed.
   public static func acquire(for url: URL) throws(SessionStoreError) -> SessionLock {
     let sessionPath = url.resolvingSymlinksInPath().path
-    let lockPath = Self.lockPath(for: sessionPath)
+    var lockPath = Self.lockPath(for: sessionPath)
     let directory = POSIX.split(sessionPath).directory
     if !FileManager.default.fileExists(atPath: directory) {
       try? FileManager.default.createDirectory(
@@ -59,13 +59,22 @@ public final class SessionLock: @unchecked Sendable {
         attributes: [.posixPermissions: 0o700])
     }
     let fd: Int32
-    switch POSIX.openFile(lockPath, O_RDWR | O_CREAT, 0o600) {
+    switch openTrusted(lockPath, for: sessionPath) {
     case .success(let opened): fd = opened
     case .failure(let error):
-      throw SessionStoreError(
-        kind: .unreadable, file: lockPath,
-        message: "cannot create the lock file: \(POSIX.errorText(error.code))",
-        fix: "check the folder's permissions")
+      // Someone else's file (or a link) sits at FILE.lock: it is never used, and it cannot be
+      // removed from a shared folder, so the lock is taken in this account's own folder.
+      guard error.code == EPERM || error.code == EACCES || error.code == ELOOP,
+        let privatePath = privateLockPath(for: sessionPath),
+        case .success(let opened) = openTrusted(privatePath, for: sessionPath)
+      else {
+        throw SessionStoreError(
+          kind: .unreadable, file: lockPath,
+          message: "cannot create the lock file: \(POSIX.errorText(error.code))",
+          fix: "check the folder's permissions")
+      }
+      lockPath = privatePath
+      fd = opened
     }
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       let code = errno
@@ -100,8 +109,48 @@ public final class SessionLock: @unchecked Sendable {
     descriptor = -1
   }
 
+  /// Opens (or creates) a lock file without following a link or blocking, and only if it is a
+  /// regular file of this account or of the session file's owner; EPERM for anyone else's.
+  private static func openTrusted(_ path: String, for sessionPath: String) -> Result<Int32, Errno> {
+    let flags = O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK
+    switch POSIX.openFile(path, flags, 0o600) {
+    case .failure(let e): return .failure(e)
+    case .success(let fd):
+      var st = stat()
+      let owner = POSIX.entry(sessionPath)?.owner ?? POSIX.currentUser
+      guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+        st.st_uid == POSIX.currentUser || st.st_uid == owner
+      else {
+        close(fd)
+        return .failure(Errno(EPERM))
+      }
+      return .success(fd)
+    }
+  }
+
+  /// Where this account locks a session whose `FILE.lock` belongs to someone else:
+  /// `$XDG_RUNTIME_DIR/casebench-locks/` (else `~/.cache/casebench/locks/`), under a hash of the
+  /// session's path, so every casebench of this account picks the same file.
+  static func privateLockPath(for sessionPath: String) -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    let folder: String
+    if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+      folder = runtime + "/casebench-locks"
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      folder = home + "/.cache/casebench/locks"
+    } else {
+      return nil
+    }
+    try? FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let hash = CaseStudySource.hash(of: Data(sessionPath.utf8)).dropFirst("fnv1a64:".count)
+    return folder + "/" + hash + ".lock"
+  }
+
   private static func holderPID(_ lockPath: String) -> Int32? {
-    guard case .success(let data) = POSIX.readAll(lockPath, limit: 64) else { return nil }
+    guard case .success(let data) = POSIX.readAll(lockPath, limit: 64, followLinks: false) else {
+      return nil
+    }
     let text = String(decoding: data, as: UTF8.self).trimming(.whitespacesAndNewlines)
     return Int32(text)
   }

@@ -29,6 +29,7 @@ extension SessionStore {
     let path = url.resolvingSymlinksInPath().path
     guard let damage = damage(of: path), isDamage(damage.kind) else { return nil }
     let backup = backupPath(for: path)
+    guard POSIX.isTrustedSideFile(backup, of: path) else { return nil }
     guard let bytes = try? read(backup) else { return nil }
     return try? decode(bytes, file: backup, backupExists: false)
   }
@@ -64,8 +65,14 @@ extension SessionStore {
     guard isDamage(damage.kind) else { throw damage }
 
     let bytes: Data
-    do {
-      bytes = try read(backup)
+    do throws(SessionStoreError) {
+      guard POSIX.exists(backup) == POSIX.isTrustedSideFile(backup, of: target) else {
+        throw SessionStoreError(
+          kind: .unreadable, file: backup,
+          message: "it is not a file that the session's owner wrote (another account's, or a link)",
+          fix: "remove it")
+      }
+      bytes = try read(backup, followLinks: false)
       _ = try decode(bytes, file: backup, backupExists: false)
     } catch {
       var refusal = error
@@ -75,8 +82,9 @@ extension SessionStore {
     }
 
     let kept = try keepDamaged(target)
-    let temporary = target + ".restore-\(POSIX.processID)"
-    if let code = POSIX.writeNewFile(temporary, bytes) {
+    let temporary = POSIX.temporaryName(for: target)
+    // The restored file keeps the damaged one's permission bits (a workshop folder's group).
+    if let code = POSIX.writeNewFile(temporary, bytes, mode: POSIX.permissions(target) ?? 0o600) {
       throw SessionStoreError(
         kind: .writeFailed, file: temporary,
         message: "could not write the restored copy: \(POSIX.errorText(code))",

@@ -162,10 +162,20 @@ public enum SessionStore {
   // MARK: Files
 
   public static func load(from url: URL) throws(SessionStoreError) -> Session {
+    try load(from: url, inWorkshop: false)
+  }
+
+  /// `inWorkshop`: the file is in a folder other accounts may write to, so a link is refused
+  /// rather than followed, and nothing over `WorkshopFolder.maximumTeamFileSize` is read.
+  public static func load(from url: URL, inWorkshop: Bool) throws(SessionStoreError) -> Session {
     let path = url.path
     let before = POSIX.stamp(path)
-    let data = try read(path)
-    let session = try decode(data, file: path, backupExists: POSIX.exists(backupPath(for: path)))
+    let data =
+      inWorkshop
+      ? try read(path, limit: WorkshopFolder.maximumTeamFileSize, followLinks: false)
+      : try read(path)
+    let session = try decode(
+      data, file: path, backupExists: POSIX.isTrustedSideFile(backupPath(for: path), of: path))
     // Known good: the first save after loading need not read and check the file again.
     if let before, POSIX.stamp(path) == before {
       WrittenFiles.shared.record(before, at: url.resolvingSymlinksInPath().path)
@@ -173,8 +183,10 @@ public enum SessionStore {
     return session
   }
 
-  static func read(_ path: String) throws(SessionStoreError) -> Data {
-    switch POSIX.readAll(path, limit: maximumFileSize) {
+  static func read(_ path: String, limit: Int = maximumFileSize, followLinks: Bool = true)
+    throws(SessionStoreError) -> Data
+  {
+    switch POSIX.readAll(path, limit: limit, followLinks: followLinks) {
     case .success(let data): return data
     case .failure(let error):
       let code = error.code
@@ -191,8 +203,14 @@ public enum SessionStore {
         message = "this is a folder, not a session file"
         fix = "name a .json session file inside it"
       case EFBIG:
-        message = "the file is larger than \(maximumFileSize >> 20) MiB; it is not a session"
+        message = "the file is larger than \(limit >> 20) MiB; it is not read"
         fix = "open a session file made by `casebench new`"
+      case ELOOP:
+        message = "a symbolic link; links are not followed here"
+        fix = "remove the link; a team's file must be the team's own"
+      case ENODEV:
+        message = "not a regular file (a pipe, socket or device); it is not read"
+        fix = "remove it; only session files belong here"
       default:
         message = "cannot read the file: \(POSIX.errorText(code))"
         fix = "check the disk and the file's permissions"
@@ -238,19 +256,18 @@ public enum SessionStore {
       }
     }
 
-    // FILE.tmp-PID-N: unique per save, so two threads saving at once never share a file.
-    let suffix = ".tmp-\(POSIX.processID)-\(WrittenFiles.shared.nextSerial())"
-    let temporary = directory + "/" + name + suffix
+    // FILE.tmp-RANDOM, created exclusively: nobody can guess it and plant a file there, and
+    // two threads saving at once never share one.
+    let temporary = POSIX.temporaryName(for: target)
     // A save keeps the file's permission bits (a workshop folder shares files with a group).
     if let code = POSIX.writeNewFile(temporary, data, mode: POSIX.permissions(target) ?? 0o600) {
-      throw failed("could not write a temporary copy (\(name)\(suffix))", code)
+      throw failed("could not write a temporary copy (\(POSIX.split(temporary).name))", code)
     }
 
     // Keep the copy being replaced as FILE.bak: a hard link where the file system allows one.
     if previousIsGood {
       let backup = backupPath(for: target)
-      let backupTemporary = backup + suffix
-      POSIX.remove(backupTemporary)
+      let backupTemporary = POSIX.temporaryName(for: backup)
       var staged = POSIX.hardLink(target, backupTemporary) == nil
       if !staged {
         if previous == nil, case .success(let bytes) = POSIX.readAll(target, limit: maximumFileSize)
@@ -301,15 +318,6 @@ private final class WrittenFiles: @unchecked Sendable {
   static let shared = WrittenFiles()
   private let lock = POSIXLock()
   private var stamps: [String: POSIX.FileStamp] = [:]
-  private var serial = 0
-
-  func nextSerial() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    serial += 1
-    return serial
-  }
-
   func wrote(_ stamp: POSIX.FileStamp, at path: String) -> Bool {
     lock.lock()
     defer { lock.unlock() }

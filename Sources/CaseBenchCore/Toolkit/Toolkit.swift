@@ -62,11 +62,17 @@ public struct Toolkit: Sendable, Equatable, Codable {
   public func metric(id: String) -> SuccessMetric? { metrics.first { $0.id == id } }
   public func person(id: String) -> Stakeholder? { people.first { $0.id == id } }
 
+  /// The largest number an id made by `nextID` carries; a larger one in a hand-edited file is
+  /// not counted, so the next id can never overflow.
+  static let maximumIDNumber = 999_999_999
+
   /// The next free id with a prefix: "R1", "R2", … (never reuses one, even after a gap).
   static func nextID(_ prefix: String, after ids: [String]) -> String {
     let numbers = ids.compactMap { id -> Int? in
-      guard id.hasPrefix(prefix) else { return nil }
-      return Int(id.dropFirst(prefix.count))
+      guard id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)),
+        (0...maximumIDNumber).contains(n)
+      else { return nil }
+      return n
     }
     return prefix + String((numbers.max() ?? 0) + 1)
   }

@@ -14,13 +14,16 @@ extension Session {
     return events.contains { $0.kind == .announcement && $0.target == target }
   }
 
-  /// Records that an announcement reached the team. Returns false if it was already recorded.
+  /// Records that an announcement reached the team: its id, not its text (the facilitator's
+  /// file holds the text, so a flood of long announcements does not grow every team's file).
+  /// Returns false if it was already recorded.
   @discardableResult
   public mutating func recordAnnouncement(_ a: Announcement, at now: Date) -> Bool {
     guard !hasRecorded(announcement: a.id) else { return false }
     events.append(
       SessionEvent(
-        at: now, kind: .announcement, target: Session.announcementTarget(a.id), detail: a.text))
+        at: now, kind: .announcement, target: Session.announcementTarget(a.id),
+        detail: "shown"))
     updated = now
     return true
   }

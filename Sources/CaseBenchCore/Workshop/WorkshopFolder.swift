@@ -27,6 +27,10 @@ public enum WorkshopSkip: Sendable, Equatable {
   case conflictedCopy
   /// Not a casebench session at all (another file, or JSON of another kind).
   case notASession
+  /// A symbolic link: never followed in a workshop folder, so nobody can redirect a team.
+  case link
+  /// A pipe, socket or device: never opened, so nothing can block a reader.
+  case notAFile
 
   /// A few words for the dashboard's marked row.
   public var label: String {
@@ -36,6 +40,8 @@ public enum WorkshopSkip: Sendable, Equatable {
     case .otherCaseStudy(let id): "another case study (\(id))"
     case .conflictedCopy: "conflicted copy"
     case .notASession: "not a session"
+    case .link: "a link, not followed"
+    case .notAFile: "not a regular file"
     }
   }
 }
@@ -125,6 +131,8 @@ public struct WorkshopRow: Sendable, Equatable {
   public var skip: WorkshopSkip?
   /// The full reason for a skipped file, in the one diagnostic line format.
   public var reason: String?
+  /// A team's file that accounts other than the team's and the facilitator's can read.
+  public var readableByOthers = false
 
   /// The name to show: the team's, or the file's for a skipped file.
   public var title: String { team?.team ?? fileName }
@@ -136,6 +144,11 @@ public struct WorkshopRow: Sendable, Equatable {
 public struct WorkshopFolder: Sendable {
   /// The facilitator's state file in the folder.
   public static let stateFileName = ".casebench-workshop.json"
+  /// A team's file larger than this is a marked row, not read: a session of a day's work is a
+  /// few hundred kilobytes.
+  public static let maximumTeamFileSize = 16 << 20
+  /// However still the folder looks, it is listed again at least this often (seconds).
+  static let fullRescanInterval: Int64 = 30
 
   public let url: URL
   public let caseStudy: CaseStudy
@@ -145,6 +158,9 @@ public struct WorkshopFolder: Sendable {
   /// Set when the folder itself could not be listed.
   public private(set) var folderError: String?
   private var stamps: [String: FileStamp] = [:]
+  /// The folder's own stamp at the last listing, and when that listing was (nanoseconds).
+  private var folderStamp: FileStamp?
+  private var listedAt: Int64 = 0
   private let phases: PhaseIndex
 
   public init(url: URL, caseStudy: CaseStudy) {
@@ -166,15 +182,47 @@ public struct WorkshopFolder: Sendable {
   /// The rows for files that are not counted.
   public var skipped: [WorkshopRow] { rows.filter { $0.team == nil } }
 
+  /// Said when other accounts can read some team's work (the folder was not set up with
+  /// `casebench workshop DIR --init`, or a team joined before it was); nil when none can.
+  public var privacyWarning: String? {
+    let exposed = rows.filter(\.readableByOthers)
+    guard let first = exposed.first else { return nil }
+    return DiagnosticLine.format(
+      file: first.url.path, severity: .warning,
+      message: "\(exposed.count) team file\(exposed.count == 1 ? "" : "s") can be read by other "
+        + "accounts in the folder's group",
+      fix: "run `casebench workshop DIR --init` as the folder's owner before teams join")
+  }
+
   /// Lists the folder again and re-reads new and changed files. Returns whether any row
   /// changed (a file appeared, went away or changed).
   @discardableResult
   public mutating func refresh() -> Bool {
+    refresh(now: Date())
+  }
+
+  /// Saves replace a file by renaming, which changes the folder; so while the folder is
+  /// unchanged it is not listed again (20,000 stray files cost nothing when idle), and only the
+  /// teams' own files are checked. A folder changed in the last two seconds (a change in the
+  /// same clock tick as the last listing keeps its stamp) is listed again, and every folder
+  /// at least every 30 seconds.
+  @discardableResult
+  mutating func refresh(now: Date) -> Bool {
     lastReadCount = 0
+    let nowNanos = Int64(now.timeIntervalSince1970 * 1e9)
+    let dirStamp = FileStamp(url.path)
+    if let dirStamp, dirStamp == folderStamp, folderError == nil,
+      nowNanos - dirStamp.modified > 2_000_000_000,
+      nowNanos - listedAt < Self.fullRescanInterval * 1_000_000_000
+    {
+      return refreshKnown()
+    }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: url.path)
       folderError = nil
+      folderStamp = dirStamp
+      listedAt = nowNanos
     } catch {
       let had = !rows.isEmpty || folderError == nil
       folderError = DiagnosticLine.format(
@@ -182,15 +230,32 @@ public struct WorkshopFolder: Sendable {
         fix: "check that it exists and that you may read it")
       rows = []
       stamps = [:]
+      folderStamp = nil
       return had
     }
+    return merge(names.sorted()) { _ in true }
+  }
+
+  /// The folder is as it was: re-reads the teams' files (and half-written ones) that changed.
+  private mutating func refreshKnown() -> Bool {
+    merge(rows.map(\.fileName)) { row in row.team != nil || row.skip == .halfWritten }
+  }
+
+  /// Builds the rows for `names`, re-reading new files and those `recheck` picks whose stamp
+  /// changed; the rest keep their rows.
+  private mutating func merge(_ names: [String], recheck: (WorkshopRow) -> Bool) -> Bool {
     var byName: [String: WorkshopRow] = [:]
     for row in rows { byName[row.fileName] = row }
     var next: [WorkshopRow?] = []
     var toRead: [(index: Int, name: String, url: URL)] = []
     var nextStamps: [String: FileStamp] = [:]
-    for name in names.sorted() where WorkshopFolder.isCandidate(name) {
+    for name in names where WorkshopFolder.isCandidate(name) {
       let fileURL = url.appendingPathComponent(name, isDirectory: false)
+      if let old = byName[name], !recheck(old) {
+        if let stamp = stamps[name] { nextStamps[name] = stamp }
+        next.append(old)
+        continue
+      }
       let stamp = FileStamp(fileURL.path)
       if let stamp { nextStamps[name] = stamp }
       if let old = byName[name], let stamp, stamps[name] == stamp {
@@ -260,6 +325,21 @@ public struct WorkshopFolder: Sendable {
           file: url.path, message: "a sync tool's conflicted copy; it is not counted",
           fix: "compare it with the team's own file, keep what matters there, then delete it"))
     }
+    let entry = POSIX.entry(url.path)
+    if entry?.isLink == true {
+      return skip(
+        .link,
+        DiagnosticLine.format(
+          file: url.path, message: "a symbolic link; links are not followed in a workshop folder",
+          fix: "remove it; each team's file is the team's own"))
+    }
+    if let entry, !entry.isRegular, !entry.isDirectory {
+      return skip(
+        .notAFile,
+        DiagnosticLine.format(
+          file: url.path, message: "not a regular file (a pipe, socket or device); it is not read",
+          fix: "remove it; only the teams' session files belong in the workshop folder"))
+    }
     if POSIX.isDirectory(url.path) == true {
       return skip(
         .notASession,
@@ -276,7 +356,7 @@ public struct WorkshopFolder: Sendable {
     }
     let session: Session
     do {
-      session = try SessionStore.load(from: url)
+      session = try SessionStore.load(from: url, inWorkshop: true)
     } catch {
       switch error.kind {
       case .truncated: return skip(.halfWritten, error.description)
@@ -295,6 +375,7 @@ public struct WorkshopFolder: Sendable {
     }
     row.team = TeamSummary(
       session: session, caseStudy: caseStudy, phases: phases ?? PhaseIndex(caseStudy))
+    row.readableByOthers = WorkshopJoin.exposed(url, url.deletingLastPathComponent())
     return row
   }
 }

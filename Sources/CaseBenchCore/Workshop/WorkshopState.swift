@@ -24,6 +24,26 @@ public struct Announcement: Sendable, Equatable, Codable {
     self.at = at
     self.text = text
   }
+
+  enum CodingKeys: String, CodingKey { case id, at, text }
+
+  /// Ids from 1 to `WorkshopState.maximumID` and text within the bounds: anything else in the
+  /// facilitator's file is an error at its line, never a number that traps later.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(Int.self, forKey: .id)
+    at = try c.decode(Date.self, forKey: .at)
+    text = try c.decode(String.self, forKey: .text)
+    guard (1...WorkshopState.maximumID).contains(id) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .id, in: c,
+        debugDescription:
+          "an announcement id is a whole number from 1 to \(WorkshopState.maximumID)")
+    }
+    if let problem = WorkshopState.problem(withAnnouncement: text) {
+      throw DecodingError.dataCorruptedError(forKey: .text, in: c, debugDescription: problem)
+    }
+  }
 }
 
 /// A phase the facilitator opened, and when.
@@ -79,11 +99,19 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
   }
 
-  /// Adds an announcement with the next id and returns it.
+  /// Adds an announcement with the next id and returns it. Only the latest
+  /// `maximumAnnouncements` are kept. Returns nil, changing nothing, for a text that
+  /// `problem(withAnnouncement:)` refuses or when the ids are used up.
   @discardableResult
-  public mutating func announce(_ text: String, at now: Date) -> Announcement {
-    let a = Announcement(id: (announcements.map(\.id).max() ?? 0) + 1, at: now, text: text)
+  public mutating func announce(_ text: String, at now: Date) -> Announcement? {
+    guard WorkshopState.problem(withAnnouncement: text) == nil else { return nil }
+    let last = announcements.map(\.id).max() ?? 0
+    guard last < WorkshopState.maximumID else { return nil }
+    let a = Announcement(id: last + 1, at: now, text: text)
     announcements.append(a)
+    if announcements.count > WorkshopState.maximumAnnouncements {
+      announcements.removeFirst(announcements.count - WorkshopState.maximumAnnouncements)
+    }
     return a
   }
 
@@ -113,105 +141,5 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public func timeboxStart(phaseID: String, entered: Date?) -> Date? {
     if pacing, let released = releaseTime(of: phaseID) { return released }
     return entered
-  }
-}
-
-/// Why the facilitator's state file could not be read or written.
-public struct WorkshopStateError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var file: String
-  public var message: String
-  public var fix: String
-
-  public var description: String {
-    DiagnosticLine.format(file: file, message: message, fix: fix)
-  }
-}
-
-/// Reading and writing `DIR/.casebench-workshop.json`. Writes go through the store's helpers
-/// (a temporary file, fsync, rename, then the folder synced), under a lock, so a dashboard and
-/// a script changing it at once never lose each other's change, and a reader never sees half.
-public enum WorkshopStateFile {
-  public static func url(in folder: URL) -> URL {
-    folder.appendingPathComponent(WorkshopFolder.stateFileName, isDirectory: false)
-  }
-
-  /// Reads the state; a missing file is the empty state.
-  public static func read(in folder: URL) throws(WorkshopStateError) -> WorkshopState {
-    let path = url(in: folder).path
-    let data: Data
-    switch POSIX.readAll(path, limit: 16 << 20) {
-    case .success(let bytes): data = bytes
-    case .failure(let error):
-      if error.code == ENOENT { return WorkshopState() }
-      throw WorkshopStateError(
-        file: path, message: "cannot read the facilitator's file: \(POSIX.errorText(error.code))",
-        fix: "check the folder's permissions")
-    }
-    let state: WorkshopState
-    do {
-      state = try SessionStore.makeDecoder().decode(WorkshopState.self, from: data)
-    } catch {
-      throw WorkshopStateError(
-        file: path, message: "the facilitator's file is not valid",
-        fix: "move it aside; `casebench workshop DIR --announce` starts a new one")
-    }
-    guard state.formatVersion <= WorkshopState.currentFormatVersion else {
-      throw WorkshopStateError(
-        file: path,
-        message: "the facilitator's file has format_version \(state.formatVersion); this "
-          + "casebench reads up to \(WorkshopState.currentFormatVersion)",
-        fix: "use the same casebench as the facilitator")
-    }
-    return state
-  }
-
-  /// Reads the state, applies `change` and writes it back, holding the file's lock throughout.
-  /// Waits up to two seconds for another writer to finish.
-  @discardableResult
-  public static func update(
-    in folder: URL, _ change: (inout WorkshopState) -> Void
-  ) throws(WorkshopStateError) -> WorkshopState {
-    let target = url(in: folder)
-    var lock: SessionLock?
-    for attempt in 0..<40 {
-      do {
-        lock = try SessionLock.acquire(for: target)
-        break
-      } catch {
-        guard error.kind == .locked, attempt < 39 else {
-          throw WorkshopStateError(
-            file: target.path, message: error.message,
-            fix: error.fix ?? "check the folder's permissions")
-        }
-        usleep(50_000)
-      }
-    }
-    defer { lock?.release() }
-    var state = try read(in: folder)
-    change(&state)
-    try write(state, in: folder)
-    return state
-  }
-
-  /// Writes the state atomically; readable by everyone who may read the folder.
-  static func write(_ state: WorkshopState, in folder: URL) throws(WorkshopStateError) {
-    let target = url(in: folder).path
-    func failed(_ code: Int32) -> WorkshopStateError {
-      WorkshopStateError(
-        file: target, message: "cannot write the facilitator's file: \(POSIX.errorText(code))",
-        fix: "check that you may write to the folder")
-    }
-    guard var data = try? SessionStore.makeEncoder().encode(state) else {
-      throw WorkshopStateError(
-        file: target, message: "cannot encode the facilitator's state", fix: "report this bug")
-    }
-    data.append(UInt8(ascii: "\n"))
-    let temporary = target + ".tmp-\(POSIX.processID)"
-    if let code = POSIX.writeNewFile(temporary, data, mode: 0o644) { throw failed(code) }
-    if let code = POSIX.renameFile(temporary, target) {
-      POSIX.remove(temporary)
-      throw failed(code)
-    }
-    _ = POSIX.syncDirectory(POSIX.split(target).directory)
   }
 }

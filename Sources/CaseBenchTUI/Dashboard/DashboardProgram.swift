@@ -31,6 +31,15 @@ public struct DashboardProgram: ProgramHost {
     let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
     dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
     _ = dashboard.update(.resize(terminal.size))
+    warnIfOthersCanRead()
+  }
+
+  /// Says so when other accounts can read some team's work (issue 23), once per change.
+  private var privacyWarning: String?
+  private mutating func warnIfOthersCanRead() {
+    guard folder.privacyWarning != privacyWarning else { return }
+    privacyWarning = folder.privacyWarning
+    if let warning = privacyWarning { dashboard.showMessage(warning, isError: true) }
   }
 
   /// Runs until the facilitator quits, a signal arrives or the terminal goes away.
@@ -50,7 +59,10 @@ public struct DashboardProgram: ProgramHost {
   /// Re-reads what changed in the folder and the state file.
   public mutating func poll() {
     lastPoll = clock()
-    if folder.refresh() { dashboard.folderChanged(folder) }
+    if folder.refresh() {
+      dashboard.folderChanged(folder)
+      warnIfOthersCanRead()
+    }
     if let state = try? WorkshopStateFile.read(in: folder.url), state != dashboard.workshop {
       dashboard.workshopChanged(state)
     }
@@ -75,7 +87,11 @@ public struct DashboardProgram: ProgramHost {
     case .quit:
       exitStatus = 0
     case .announce(let text):
-      change("Announced to every team.") { $0.announce(text, at: now) }
+      if let problem = WorkshopState.problem(withAnnouncement: text) {
+        dashboard.showMessage(problem, isError: true)
+      } else {
+        change("Announced to every team.") { $0.announce(text, at: now) }
+      }
     case .release(let phaseID):
       let title = folder.caseStudy.phase(id: phaseID)?.title ?? phaseID
       change("Released \(title); pacing is on.") {

@@ -26,6 +26,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case banner
   /// A page of the story over the workbench: the cast, the background, the ethics lens.
   case page
+  /// A workshop's messages page (Messages/MessagesPage.swift).
+  case messages
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -64,6 +66,8 @@ enum KeyCommand: Sendable, Equatable {
   case leave
   // The decision dialog.
   case select, close, change
+  /// A workshop's messages page.
+  case messages
   /// A letter in the decision dialog: the option with this index (0 for `a`).
   case option(Int)
   // The project manager's tools.

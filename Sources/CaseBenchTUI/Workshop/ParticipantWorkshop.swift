@@ -11,6 +11,10 @@ import CaseBenchCore
 struct ParticipantWorkshop: Sendable, Equatable {
   var state = WorkshopState()
   var banner: Announcement?
+  /// Announcements waiting behind the banner, oldest first (see `enqueueAnnouncements`).
+  var queue: [Announcement] = []
+  /// The messages page, when it is open (Messages/MessagesPage.swift).
+  var messages: MessagesPage?
   var firstShown: [String: Date] = [:]
 }
 
@@ -29,13 +33,13 @@ extension AppState {
     workshop = w
     guard let session, workbench?.readOnly == false else { return }
     let fresh = state.announcements.filter { !session.hasRecorded(announcement: $0.id) }
-    guard let newest = fresh.last else { return }
+    guard !fresh.isEmpty else { return }
     changeSession { s, now in
       var changed = false
       for a in fresh where s.recordAnnouncement(a, at: now) { changed = true }
       return changed
     }
-    workshop?.banner = newest
+    enqueueAnnouncements(fresh)
   }
 
   /// Remembers when this run first showed the current phase (for its timebox).
@@ -51,7 +55,8 @@ extension AppState {
     guard workshop?.banner != nil, overlay == .none,
       KeyTable.command(for: key, in: .banner) != nil
     else { return false }
-    workshop?.banner = nil
+    let next = workshop?.queue.isEmpty == false ? workshop?.queue.removeFirst() : nil
+    workshop?.banner = next
     return true
   }
 
@@ -108,15 +113,17 @@ enum WorkshopParts {
           text, x: r.x + r.w - 2 - DisplayWidth.of(text), y: r.y, role: .warning, bold: true)
       }
     }
-    if let a = w.banner, state.overlay == .none {
+    if let page = w.messages, state.overlay == .none {
+      MessagesView.draw(page, w, state: state, size: size, into: &buf)
+    } else if let a = w.banner, state.overlay == .none {
       let width = min(size.width - 4, 90)
-      let lines = Array(Wrap.lines(a.text, width: max(10, width - 4)).prefix(4))
+      let lines = MessagesView.bannerText(a, width: max(10, width - 4))
       let r = Rect(x: (size.width - width) / 2, y: 1, w: width, h: lines.count + 2)
       buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
       let when = clockText(a.at, now: state.now, timeZone: state.options.timeZone)
       buf.box(
         r, title: "From the facilitator, \(when)", focused: true, glyphs: g,
-        footer: KeyTable.dismissBanner.hint("dismiss"))
+        footer: MessagesView.bannerFooter(w))
       for (i, line) in lines.enumerated() {
         buf.put(line, x: r.x + 2, y: r.y + 1 + i, role: .accent, bold: true)
       }

@@ -3,10 +3,11 @@
 extension KeyTable {
   static let dismissBanner = KeyBinding(
     "Esc Enter", [(.escape, .close), (.enter, .close)],
-    "dismiss the facilitator's announcement", group: nil, in: [.banner])
+    "dismiss the facilitator's announcement (the next one waiting shows)", group: nil,
+    in: [.banner])
 
-  /// The banner's binding.
+  /// The banner's binding, and the messages page's (Messages/MessagesPage.swift).
   static let workshopKeys: [KeyBinding] = [
-    dismissBanner
+    dismissBanner, messages, messagesScroll, messagesClose,
   ]
 }
