@@ -62,7 +62,7 @@ let package = Package(
       dependencies: ["CYAML"],
       resources: [
         .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/bike-shop.image"),
-        .embedInCode("Resources/report.css"),
+        .embedInCode("Resources/report.css"), .embedInCode("Resources/ml-test-score.yaml"),
       ],
       swiftSettings: releaseCodeLayout
     ),

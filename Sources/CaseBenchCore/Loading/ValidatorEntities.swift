@@ -41,20 +41,23 @@ extension CaseStudyValidator {
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
       let fields = fields(
-        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys)
+        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)",
+        allowed: isLens ? Self.lensPhaseKeys : Self.phaseKeys)
     else { return nil }
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
     let phaseLabel = fields.label
     let title = shortText(fields, "title", limit: Self.titleLimit)
-    let goal = text(fields, "goal")
+    let goal = text(fields, "goal") ?? lensBlank(fields, "goal")
     if writingTips, let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, TipSubject(prefix: "the goal of ", fields.name), location))
     }
-    let briefing = text(fields, "briefing")
-    let facilitatorNotes = text(fields, "facilitator_notes")
+    let briefing = text(fields, "briefing") ?? lensBlank(fields, "briefing")
+    let facilitatorNotes =
+      text(fields, "facilitator_notes") ?? lensBlank(fields, "facilitator_notes")
+    let showsIn = text(fields, "shows_in", required: false)
 
-    var timebox: Int?
+    var timebox: Int? = isLens && !fields.has("timebox_minutes") ? 0 : nil
     if let minutes = integer(fields, "timebox_minutes"),
       let location = fields.location(of: "timebox_minutes")
     {
@@ -81,7 +84,9 @@ extension CaseStudyValidator {
         $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
       }
       // A phase of ethics items only gathers them for the lens: each says where it arises.
-      if phaseItemPlacements.count == nodes.count, phaseItemPlacements.allSatisfy(\.ethics) {
+      if !isLens, phaseItemPlacements.count == nodes.count,
+        phaseItemPlacements.allSatisfy(\.ethics)
+      {
         for entry in phaseItemPlacements where !entry.placed {
           ethicsItemsWithoutArisesIn.append((entry.label, entry.location))
         }
@@ -148,7 +153,7 @@ extension CaseStudyValidator {
     return Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
-      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn)
   }
 
   private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)
@@ -264,7 +269,7 @@ extension CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
-        allowed: Self.itemKeys)
+        allowed: isLens ? Self.lensItemKeys : Self.itemKeys)
     else { return nil }
     let id = identifier(fields, space: .item, noun: "item")
     if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
@@ -275,10 +280,11 @@ extension CaseStudyValidator {
       storyFreeTexts.append((title, TipSubject(prefix: "the title of ", fields.name), location))
     }
     let guidance = text(fields, "guidance")
-    let caseContext = text(fields, "case")
-    let why = text(fields, "why")
-    let hint = text(fields, "hint")
+    let caseContext = text(fields, "case") ?? lensBlank(fields, "case")
+    let why = text(fields, "why") ?? lensBlank(fields, "why")
+    let hint = text(fields, "hint") ?? lensBlank(fields, "hint")
     let tags = texts(fields, "tags")
+    if let tags { checkHandOverTags(tags, in: fields) }
     let tagNames = tags?.map(\.0)
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
