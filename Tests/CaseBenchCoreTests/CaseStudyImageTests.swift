@@ -66,8 +66,8 @@ struct CaseStudyImageTests {
     let item = try #require(phase.items.first)
     let decision = try #require(phase.decisions.first)
     let fieldsWritten: [(String, Any, Int)] = [
-      ("CaseStudy", study, 9), ("RetiredItem", study.retiredItems[0], 4),
-      ("CastMember", study.cast[0], 7), ("Phase", phase, 12),
+      ("CaseStudy", study, 10), ("RetiredItem", study.retiredItems[0], 4),
+      ("CastMember", study.cast[0], 7), ("Phase", phase, 13),
       ("Schedule", try #require(phase.schedule), 4), ("ModelAnswer", phase.modelAnswers[0], 3),
       ("Item", item, 11), ("Decision", decision, 5), ("DecisionOption", decision.options[0], 5),
       ("RiskPrompt", phase.riskPrompts[0], 4),
@@ -132,7 +132,7 @@ struct CaseStudyImageTests {
       schedule: Schedule(read: 1, work: 2, decide: 3, debrief: 4),
       modelAnswers: [
         ModelAnswer(topic: "t", answer: "a", item: "I.1"), ModelAnswer(topic: "u", answer: "b"),
-      ])
+      ], showsIn: "modelling")
     let plain = Phase(
       id: "ethics", title: "Ethics", goal: "", briefing: "", timeboxMinutes: 0, items: [],
       decisions: [], riskPrompts: [], facilitatorNotes: "", gate: [])
@@ -144,6 +144,7 @@ struct CaseStudyImageTests {
           interest: .low)
       ],
       phases: [phase, plain],
-      retiredItems: [RetiredItem(id: "OLD", title: "Old", reason: "gone", replacedBy: ["I.1"])])
+      retiredItems: [RetiredItem(id: "OLD", title: "Old", reason: "gone", replacedBy: ["I.1"])],
+      lens: LensSettings(scoring: .mlTestScore, source: "s"))
   }
 }

@@ -40,7 +40,7 @@ struct HandOverMarkdown {
     if !silent.isEmpty {
       add(
         "*No note on: "
-          + silent.map { "\(Self.md($0.id)) \(Self.md($0.title)) (\($0.state.status.label))" }
+          + silent.map { "\(Self.md($0.id)) \(Self.md($0.title)) (\(Self.md(LensReport.statusText($0.state))))" }
           .joined(separator: "; ") + ".*", "")
     }
   }

@@ -13,7 +13,7 @@
 /// case study's fields in declaration order. Integers are zigzag LEB128, strings a length and
 /// their UTF-8, arrays a count and their elements, optionals a 0 or 1 byte first.
 public enum CaseStudyImage {
-  static let magic = Array("casebench case study image 1\n".utf8)
+  static let magic = Array("casebench case study image 2\n".utf8)
 
   /// The image of `study`, which was validated from `source`.
   public static func encode(_ study: CaseStudy, source: [UInt8]) -> [UInt8] {
@@ -241,11 +241,12 @@ extension CaseStudy: ImageCodable {
     w(cast)
     w(phases)
     w(retiredItems)
+    w(lens)
   }
   init(from r: inout ImageReader) throws(ImageReader.Malformed) {
     self.init(
       formatVersion: try r(), id: try r(), version: try r(), title: try r(), summary: try r(),
-      background: try r(), cast: try r(), phases: try r(), retiredItems: try r())
+      background: try r(), cast: try r(), phases: try r(), retiredItems: try r(), lens: try r())
   }
 }
 
@@ -292,12 +293,13 @@ extension Phase: ImageCodable {
     w(gate)
     w(schedule)
     w(modelAnswers)
+    w(showsIn)
   }
   init(from r: inout ImageReader) throws(ImageReader.Malformed) {
     self.init(
       id: try r(), title: try r(), goal: try r(), briefing: try r(), timeboxMinutes: try r(),
       items: try r(), decisions: try r(), riskPrompts: try r(), facilitatorNotes: try r(),
-      gate: try r() as [String], schedule: try r(), modelAnswers: try r())
+      gate: try r() as [String], schedule: try r(), modelAnswers: try r(), showsIn: try r())
   }
 }
 
