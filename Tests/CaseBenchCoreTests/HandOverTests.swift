@@ -6,7 +6,9 @@ import Testing
 /// The documents a team hands over, filled from a Bike Shop session (issue 20).
 @Suite("Hand-over documents")
 struct HandOverTests {
-  static func at(_ minutes: Double) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + minutes * 60) }
+  static func at(_ minutes: Double) -> Date {
+    Date(timeIntervalSince1970: 1_800_000_000 + minutes * 60)
+  }
 
   /// A team some way into the Bike Shop: notes on items that feed the model card and the
   /// datasheet, two models with one adopted, success metrics, an ethics note, and the ML Test
@@ -15,10 +17,19 @@ struct HandOverTests {
     let study = try BikeShopTests.bikeShop()
     var s = Session(participant: "Team Sprocket", caseStudy: study, now: at(0))
     let notes: [(String, String)] = [
-      ("S0.3", "A weekly forecast of parts demand per shop, read by the shop managers on Monday, will cut stock-outs of fast movers by a third without raising stock value."),
-      ("D.2", "Till sales 2019-2025 (EPOS export), the parts catalogue, the loyalty scheme's transactions, and Gareth's events calendar."),
+      (
+        "S0.3",
+        "A weekly forecast of parts demand per shop, read by the shop managers on Monday, will cut stock-outs of fast movers by a third without raising stock value."
+      ),
+      (
+        "D.2",
+        "Till sales 2019-2025 (EPOS export), the parts catalogue, the loyalty scheme's transactions, and Gareth's events calendar."
+      ),
       ("D.3", "EPOS → nightly CSV → cleaned parquet; lineage kept in the pipeline's README."),
-      ("D.5", "One script rebuilds the training table from the raw exports; dedup and returns removed."),
+      (
+        "D.5",
+        "One script rebuilds the training table from the raw exports; dedup and returns removed."
+      ),
       ("M.3", "Sales capped by stock-outs are treated as censored: at least the recorded figure."),
       ("E.1", "Backtested per shop and quarter: MAPE 18% overall, 31% for Harbourside in winter."),
       ("E.4", "Error is similar across shops; rural shops have wider ranges."),
@@ -35,19 +46,22 @@ struct HandOverTests {
     try s.addMetric(
       name: "Stock-outs of fast movers", kpi: .revenue, mechanism: "fewer lost sales",
       target: "-33% by spring", at: at(20))
-    try s.addMetric(name: "Stock value", kpi: .costSaving, mechanism: "less capital tied up", at: at(21))
+    try s.addMetric(
+      name: "Stock value", kpi: .costSaving, mechanism: "less capital tied up", at: at(21))
     try s.addModel(
       name: "Seasonal naive", phase: "modelling", dataVersion: "sales-2025-10", metrics: "MAPE 24%",
       in: study, at: at(22))
     try s.addModel(
       name: "Gradient-boosted weekly forecast", phase: "modelling", dataVersion: "sales-2025-10",
-      parameters: "LightGBM, 400 trees, depth 6", metrics: "MAPE 18%", notes: "Quantile loss for ranges",
+      parameters: "LightGBM, 400 trees, depth 6", metrics: "MAPE 18%",
+      notes: "Quantile loss for ranges",
       rebuildable: true, rebuildNeeds: "pipeline tag v1.2 and the seed", in: study, at: at(23))
     try s.recordAdoption(
       candidates: ["M1", "M2"], chosen: "M2", rationale: "Beats the baseline in every shop.",
       at: at(24))
     let lens = try LensTests.scoreLens()
-    try s.addLens(content: lens.record.content, checklist: lens.checklist, caseStudy: study, at: at(25))
+    try s.addLens(
+      content: lens.record.content, checklist: lens.checklist, caseStudy: study, at: at(25))
     s.setPoints(.byHand, of: lens.key("Model.6"), at: at(26))
     s.setNote("Per-shop backtest in the evaluation notebook.", of: lens.key("Model.6"), at: at(27))
     return (study, s)
@@ -64,8 +78,11 @@ struct HandOverTests {
         "## 8. Ethical considerations", "## 9. Caveats and recommendations",
       ])
     #expect(card.hasPrefix("# Model card: Gradient-boosted weekly forecast\n"))
-    #expect(card.contains("MAPE 31% for Harbourside in winter") || card.contains("31% for Harbourside in winter"))
-    #expect(card.contains("| Stock-outs of fast movers | revenue | fewer lost sales | -33% by spring |"))
+    #expect(
+      card.contains("MAPE 31% for Harbourside in winter")
+        || card.contains("31% for Harbourside in winter"))
+    #expect(
+      card.contains("| Stock-outs of fast movers | revenue | fewer lost sales | -33% by spring |"))
     assertCoreGolden(card, "bike-shop-model-card.md")
   }
 
@@ -80,7 +97,9 @@ struct HandOverTests {
         "## 7. Maintenance",
       ])
     #expect(sheet.contains("*Nothing was written for this section.*"))
-    #expect(sheet.contains("D.9 Handle free-text fields") && sheet.contains("N/A: No free text in our sources"))
+    #expect(
+      sheet.contains("D.9 Handle free-text fields")
+        && sheet.contains("N/A: No free text in our sources"))
     assertCoreGolden(sheet, "bike-shop-datasheet.md")
   }
 
@@ -119,7 +138,8 @@ struct HandOverTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let card = folder.appendingPathComponent("card.json")
     try json.write(to: card, atomically: true, encoding: .utf8)
-    let schema = LensTests.fixtures.appendingPathComponent("model-card-toolkit/model_card.schema.json")
+    let schema = LensTests.fixtures.appendingPathComponent(
+      "model-card-toolkit/model_card.schema.json")
     let check = """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1])); card = json.load(open(sys.argv[2]))

@@ -57,7 +57,8 @@ struct LensTests {
     let allEthics = lens.allItems.allSatisfy { $0.isEthicsItem }
     #expect(allEthics)
     #expect(first.references.count == 2)
-    #expect(first.references[1].hasSuffix("<https://en.wikipedia.org/wiki/Tuskegee_syphilis_experiment>"))
+    #expect(
+      first.references[1].hasSuffix("<https://en.wikipedia.org/wiki/Tuskegee_syphilis_experiment>"))
   }
 
   @Test func aDeonSessionExportsAll21ItemsInDeonsOrderWithDeonsSummaries() throws {
@@ -81,7 +82,8 @@ struct LensTests {
     #expect(markdown.contains("**1 of 21 settled (5%).**"))
     // The lens counts towards its own score, never the case study's gates.
     let plain = Session(participant: "Team D", caseStudy: study, mode: .ownProject, now: Self.t0)
-    #expect(Progress(caseStudy: study, session: session) == Progress(caseStudy: study, session: plain))
+    #expect(
+      Progress(caseStudy: study, session: session) == Progress(caseStudy: study, session: plain))
   }
 
   @Test func aCustomChecklistInAnotherLanguageMapsByLetterAndKeepsItsLinks() throws {
@@ -116,23 +118,46 @@ struct LensTests {
     let lens = try CaseStudyLoader.parse(yaml, file: "custom.yaml")
     #expect(lens.id == "lista-de-verifica-o")
     #expect(lens.phases.map(\.showsIn) == ["data", nil])
-    #expect(lens.allItems.map(\.guidance) == ["Os sujeitos deram consentimento: sim ou não?", "Quem responde pelos dados?"])
-    #expect(lens.allItems[0].references == ["✅ Um bom exemplo. <https://example.org/bom>", "⛔ Um dano. <https://example.org/dano>"])
+    #expect(
+      lens.allItems.map(\.guidance) == [
+        "Os sujeitos deram consentimento: sim ou não?", "Quem responde pelos dados?",
+      ])
+    #expect(
+      lens.allItems[0].references == [
+        "✅ Um bom exemplo. <https://example.org/bom>", "⛔ Um dano. <https://example.org/dano>",
+      ])
     let study = try BikeShopTests.bikeShop()
-    let placed = Lens(record: LensRecord(id: lens.id, title: lens.title, content: yaml, added: Self.t0), checklist: lens)
+    let placed = Lens(
+      record: LensRecord(id: lens.id, title: lens.title, content: yaml, added: Self.t0),
+      checklist: lens)
     #expect(placed.unplacedPhases(in: study).map(\.id) == ["G"])
     #expect(placed.items(showingIn: "data").map(\.id) == ["A.1"])
   }
 
   /// A broken deon file: each problem located, as the case-study loader locates its own.
   @Test(arguments: [
-    ("title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: x\n", 6, 9, "missing key 'line_summary'"),
-    ("title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line_summary: s\n        line: x\n      - line_id: A.1\n        line_summary: t\n        line: y\n", 9, 18, "line_id 'A.1' is used twice (first at line 6)"),
+    (
+      "title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: x\n",
+      6, 9, "missing key 'line_summary'"
+    ),
+    (
+      "title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line_summary: s\n        line: x\n      - line_id: A.1\n        line_summary: t\n        line: y\n",
+      9, 18, "line_id 'A.1' is used twice (first at line 6)"
+    ),
     ("title: T\nsections: 3\n", 2, 11, "'sections' in the checklist must be a list"),
-    ("title: T\nsections:\n  - title: A\n    section_id: A\n    lines: []\n", 5, 12, "'lines' in section 1 is empty"),
-    ("title: T\nsections:\n  - title: A\n    sektion_id: A\n    lines: []\n", 4, 5, "unknown key 'sektion_id' in section 1"),
+    (
+      "title: T\nsections:\n  - title: A\n    section_id: A\n    lines: []\n", 5, 12,
+      "'lines' in section 1 is empty"
+    ),
+    (
+      "title: T\nsections:\n  - title: A\n    sektion_id: A\n    lines: []\n", 4, 5,
+      "unknown key 'sektion_id' in section 1"
+    ),
     ("title: [T\nsections: []\n", 3, 1, ""),
-    ("title: T\nsections:\n  - title: A\n    section_id: A 1\n    lines:\n      - {line_id: x, line_summary: s, line: l}\n", 4, 17, "is not an id"),
+    (
+      "title: T\nsections:\n  - title: A\n    section_id: A 1\n    lines:\n      - {line_id: x, line_summary: s, line: l}\n",
+      4, 17, "is not an id"
+    ),
   ])
   func brokenDeonFilesGetLocatedErrors(yaml: String, line: Int, column: Int, message: String)
     throws
@@ -142,7 +167,8 @@ struct LensTests {
     }
     let located = error.diagnostics.filter { $0.line == line && $0.column == column }
     #expect(!located.isEmpty, "\(error.diagnostics.map(\.description))")
-    #expect(located.contains { $0.message.contains(message) }, "\(error.diagnostics.map(\.description))")
+    #expect(
+      located.contains { $0.message.contains(message) }, "\(error.diagnostics.map(\.description))")
     let named = error.diagnostics.allSatisfy { $0.description.hasPrefix("broken.yml:") }
     #expect(named)
   }
@@ -162,9 +188,12 @@ struct LensTests {
     #expect(lens.scoring == .mlTestScore)
     #expect(lens.title.contains("2017"))
     #expect(lens.checklist.lens?.source.contains("IEEE Big Data 2017") == true)
-    #expect(lens.checklist.phases.map(\.title) == ["Data", "Model", "Infrastructure", "Monitoring"])
+    #expect(
+      lens.checklist.phases.map(\.title) == ["Data", "Model", "Infrastructure", "Monitoring"])
     #expect(lens.checklist.phases.map(\.items.count) == [7, 7, 7, 7])
-    let lintErrors = CaseStudyLoader.lint(BuiltInLenses.mlTestScoreYAML, file: "m").filter { $0.isError }
+    let lintErrors = CaseStudyLoader.lint(BuiltInLenses.mlTestScoreYAML, file: "m").filter {
+      $0.isError
+    }
     #expect(lintErrors.isEmpty)
   }
 
@@ -184,7 +213,9 @@ struct LensTests {
     #expect(score.final == 3.5)
     #expect(score.weakest.map(\.title) == ["Data"])
     #expect(score.band == .upToFive)
-    #expect(score.workings() == "Data 3.5 · Model 7 · Infrastructure 7 · Monitoring 4; the minimum is 3.5 (Data)")
+    #expect(
+      score.workings()
+        == "Data 3.5 · Model 7 · Infrastructure 7 · Monitoring 4; the minimum is 3.5 (Data)")
     #expect(session.points(of: lens.key("Data.1")) == .byHand)
     session.setPoints(.none, of: lens.key("Data.1"), at: Self.t0)
     #expect(lens.mlTestScore(in: session).final == 3)
@@ -199,9 +230,12 @@ struct LensTests {
   func everyBandsEdges(score: Double, band: MLTestScore.Band) {
     #expect(MLTestScore.Band(score: score) == band)
     let halves = Int(score * 2)
-    let points = (0..<7).map { $0 < halves / 2 ? TestPoints.automated : .none }
+    let points =
+      (0..<7).map { $0 < halves / 2 ? TestPoints.automated : .none }
       + (halves % 2 == 1 ? [.byHand] : [])
-    let sections = (0..<4).map { MLTestScore.Section(id: "\($0)", title: "S\($0)", points: Array(points.prefix(7))) }
+    let sections = (0..<4).map {
+      MLTestScore.Section(id: "\($0)", title: "S\($0)", points: Array(points.prefix(7)))
+    }
     #expect(MLTestScore(sections: sections).final == score)
   }
 

@@ -53,11 +53,13 @@ struct LensCLITests {
 
   @Test func aBrokenDeonFileIsALocatedErrorWithExit65() throws {
     let broken = cli.path("broken.yml")
-    try "title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: x\n"
+    try
+      "title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: x\n"
       .write(toFile: broken, atomically: true, encoding: .utf8)
     let result = try cli.run(["import", "deon", broken])
     #expect(result.status == 65)
-    #expect(result.err.contains("broken.yml:6:9: error: missing key 'line_summary'"), "\(result.err)")
+    #expect(
+      result.err.contains("broken.yml:6:9: error: missing key 'line_summary'"), "\(result.err)")
     let missing = try cli.run(["import", "deon", cli.path("none.yml")])
     #expect(missing.status == 65 || missing.status == 1)
   }
@@ -65,7 +67,8 @@ struct LensCLITests {
   @Test func aBrokenLensFileIsRefusedWithExit65AndTheSessionKept() throws {
     #expect(try cli.run(["new", "--name", "Team E", "--out", cli.path("s.json")]).status == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: cli.path("s.json")))
-    try "format_version: 1\nid: x\nversion: \"1\"\ntitle: X\nlens: {}\nphases:\n  - id: p\n    title: P\n    items:\n      - id: I.1\n        title: T\n        guidance: G\n        tags: [model-card/nope]\n        required: true\n"
+    try
+      "format_version: 1\nid: x\nversion: \"1\"\ntitle: X\nlens: {}\nphases:\n  - id: p\n    title: P\n    items:\n      - id: I.1\n        title: T\n        guidance: G\n        tags: [model-card/nope]\n        required: true\n"
       .write(toFile: cli.path("lens.yaml"), atomically: true, encoding: .utf8)
     let result = try cli.run(["lens", "add", cli.path("lens.yaml"), cli.path("s.json")])
     #expect(result.status == 65)

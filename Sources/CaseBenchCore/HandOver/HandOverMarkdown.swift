@@ -22,8 +22,7 @@ struct HandOverMarkdown {
   }
 
   /// The notes of the items tagged for a section, or a plain statement that there are none.
-  private mutating func notes(_ document: HandOverDocument, _ section: HandOverDocument.Section)
-  {
+  private mutating func notes(_ document: HandOverDocument, _ section: HandOverDocument.Section) {
     let entries = model.entries(document, section)
     let written = entries.filter { !$0.state.note.isEmpty }
     guard !entries.isEmpty else {
@@ -40,7 +39,9 @@ struct HandOverMarkdown {
     if !silent.isEmpty {
       add(
         "*No note on: "
-          + silent.map { "\(Self.md($0.id)) \(Self.md($0.title)) (\(Self.md(LensReport.statusText($0.state))))" }
+          + silent.map {
+            "\(Self.md($0.id)) \(Self.md($0.title)) (\(Self.md(LensReport.statusText($0.state))))"
+          }
           .joined(separator: "; ") + ".*", "")
     }
   }

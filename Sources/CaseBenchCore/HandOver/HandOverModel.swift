@@ -110,8 +110,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
       return Reports.export(
         caseStudy: caseStudy, session: session, format: report, facilitator: facilitator,
         log: log)
-    case .modelCard: return Reports.handOver(caseStudy: caseStudy, session: session, document: .modelCard)
-    case .datasheet: return Reports.handOver(caseStudy: caseStudy, session: session, document: .datasheet)
+    case .modelCard:
+      return Reports.handOver(caseStudy: caseStudy, session: session, document: .modelCard)
+    case .datasheet:
+      return Reports.handOver(caseStudy: caseStudy, session: session, document: .datasheet)
     case .modelCardJSON:
       return Reports.handOver(caseStudy: caseStudy, session: session, document: .modelCardJSON)
     }

@@ -84,8 +84,7 @@ struct DeonReader {
   }
 
   /// The entries of a non-empty list.
-  private mutating func entries(_ node: YAMLNode?, key: String, in what: String) -> YAMLNodeList?
-  {
+  private mutating func entries(_ node: YAMLNode?, key: String, in what: String) -> YAMLNodeList? {
     guard let node else { return nil }
     guard tree.kind(node) == .sequence else {
       problem(
@@ -130,8 +129,10 @@ struct DeonReader {
     var sections: [DeonChecklist.Section] = []
     var seenSections: [String: YAMLNode] = [:]
     var seenLines: [String: YAMLNode] = [:]
-    for (index, node) in (entries(top["sections"], key: "sections", in: "the checklist") ?? .init(
-      base: [])).enumerated()
+    for (index, node)
+      in (entries(top["sections"], key: "sections", in: "the checklist")
+      ?? .init(
+        base: [])).enumerated()
     {
       let what = "section \(index + 1)"
       guard
@@ -150,8 +151,10 @@ struct DeonReader {
         }
       }
       var lines: [DeonChecklist.Line] = []
-      for (lineIndex, lineNode) in (entries(fields["lines"], key: "lines", in: what) ?? .init(
-        base: [])).enumerated()
+      for (lineIndex, lineNode)
+        in (entries(fields["lines"], key: "lines", in: what)
+        ?? .init(
+          base: [])).enumerated()
       {
         linesRead += 1
         guard linesRead <= Self.maxLines else {
@@ -195,7 +198,8 @@ struct DeonReader {
     guard let root = tree.root, !tree.isNull(root) else { return out }
     guard tree.kind(root) == .sequence else {
       problem(
-        root, "the examples must be a list of entries with 'line_id' and 'links', found "
+        root,
+        "the examples must be a list of entries with 'line_id' and 'links', found "
           + describe(root), fix: "start each entry with '- line_id:'")
       return out
     }
@@ -205,8 +209,10 @@ struct DeonReader {
         continue
       }
       guard let lineID = id(fields["line_id"], key: "line_id", in: what) else { continue }
-      for (linkIndex, linkNode) in (entries(fields["links"], key: "links", in: what) ?? .init(
-        base: [])).enumerated()
+      for (linkIndex, linkNode)
+        in (entries(fields["links"], key: "links", in: what)
+        ?? .init(
+          base: [])).enumerated()
       {
         let linkWhat = "link \(linkIndex + 1) of \(what)"
         guard let link = mapping(linkNode, what: linkWhat, required: ["text", "url"]) else {

@@ -4,7 +4,8 @@ extension DeonChecklist {
   /// The lens file's text. `source` says where the checklist came from, e.g. "deon checklist
   /// checklist.yml"; it goes into the `lens:` mapping, not into any item.
   public func lensYAML(source: String) -> String {
-    var out = "# A deon checklist imported by `casebench import deon`; ids and wording are deon's.\n"
+    var out =
+      "# A deon checklist imported by `casebench import deon`; ids and wording are deon's.\n"
     out += "format_version: 1\n"
     out += "id: \(lensID)\n"
     out += "version: \"1\"\n"

@@ -36,13 +36,12 @@ extension CaseStudyValidator {
 
   // MARK: Phases
 
-  private static let phaseKeys = KeySet(CaseStudyFormat.phase)
+  static let phaseKeys = KeySet(CaseStudyFormat.phase)
 
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
       let fields = fields(
-        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)",
-        allowed: isLens ? Self.lensPhaseKeys : Self.phaseKeys)
+        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: keysOfPhase)
     else { return nil }
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
@@ -53,8 +52,7 @@ extension CaseStudyValidator {
       storyFreeTexts.append((goal, TipSubject(prefix: "the goal of ", fields.name), location))
     }
     let briefing = text(fields, "briefing") ?? lensBlank(fields, "briefing")
-    let facilitatorNotes =
-      text(fields, "facilitator_notes") ?? lensBlank(fields, "facilitator_notes")
+    let facilitatorNotes = storyText(fields, "facilitator_notes")
     let showsIn = text(fields, "shows_in", required: false)
 
     var timebox: Int? = isLens && !fields.has("timebox_minutes") ? 0 : nil
@@ -84,9 +82,7 @@ extension CaseStudyValidator {
         $0.item($1, index: $2, phaseID: id, phaseLabel: phaseLabel)
       }
       // A phase of ethics items only gathers them for the lens: each says where it arises.
-      if !isLens, phaseItemPlacements.count == nodes.count,
-        phaseItemPlacements.allSatisfy(\.ethics)
-      {
+      if phaseItemPlacements.count == nodes.count, phaseItemPlacements.allSatisfy(\.ethics) {
         for entry in phaseItemPlacements where !entry.placed {
           ethicsItemsWithoutArisesIn.append((entry.label, entry.location))
         }
@@ -261,7 +257,7 @@ extension CaseStudyValidator {
 
   // MARK: Items
 
-  private static let itemKeys = KeySet(CaseStudyFormat.item)
+  static let itemKeys = KeySet(CaseStudyFormat.item)
 
   mutating func item(
     _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
@@ -269,7 +265,7 @@ extension CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
-        allowed: isLens ? Self.lensItemKeys : Self.itemKeys)
+        allowed: keysOfItem)
     else { return nil }
     let id = identifier(fields, space: .item, noun: "item")
     if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
@@ -284,12 +280,11 @@ extension CaseStudyValidator {
     let why = text(fields, "why") ?? lensBlank(fields, "why")
     let hint = text(fields, "hint") ?? lensBlank(fields, "hint")
     let tags = texts(fields, "tags")
-    if let tags { checkHandOverTags(tags, in: fields) }
-    let tagNames = tags?.map(\.0)
+    let tagNames = checkHandOverTags(tags, in: fields)
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
-    if writingTips, let location = fields.location(of: "id") {
+    if writingTips, !isLens, let location = fields.location(of: "id") {
       phaseItemPlacements.append(
         (
           Item.isEthics(tags: tagNames ?? []), !(arisesIn?.isEmpty ?? true),

@@ -16,6 +16,15 @@ extension CaseStudyValidator {
   static let lensItemKeys = KeySet(lens: CaseStudyFormat.item)
   private static let lensKeys = KeySet(CaseStudyFormat.lens)
 
+  /// The keys a phase and an item may have: fewer are required in a lens.
+  var keysOfPhase: KeySet { isLens ? Self.lensPhaseKeys : Self.phaseKeys }
+  var keysOfItem: KeySet { isLens ? Self.lensItemKeys : Self.itemKeys }
+
+  /// Text that tells the story: required in a case study, optional in a lens.
+  mutating func storyText(_ fields: Fields, _ key: String) -> String? {
+    text(fields, key) ?? lensBlank(fields, key)
+  }
+
   /// "" for a story key a lens left out; nil otherwise (the key is required, or it is there
   /// and `text` already reported what is wrong with it).
   func lensBlank(_ fields: Fields, _ key: String) -> String? {
@@ -57,7 +66,9 @@ extension CaseStudyValidator {
 
   /// Tags of the form `model-card/…` and `datasheet/…` feed a section of a hand-over
   /// document; the section must be one the document has.
-  mutating func checkHandOverTags(_ tags: [(String, Location)], in fields: Fields) {
+  /// Returns the tags' names.
+  mutating func checkHandOverTags(_ tags: [(String, Location)]?, in fields: Fields) -> [String]? {
+    guard let tags else { return nil }
     for (tag, location) in tags {
       guard let (document, section) = HandOverDocument.parse(tag: tag) else { continue }
       let names = document.sections.map(\.name)
@@ -69,5 +80,6 @@ extension CaseStudyValidator {
         fix: (suggestion.map { "did you mean '\(document.rawValue)/\($0)'? " } ?? "")
           + "the sections are \(Self.list(names.map { "\(document.rawValue)/\($0)" }))")
     }
+    return tags.map(\.0)
   }
 }

@@ -237,8 +237,10 @@ extension Reports {
         lines.append("  \(LensReport.headline(e))")
       }
     }
-    for line in report.statusLines where line.hasPrefix("Lens ") && !report.entries.contains(
-      where: { line.hasPrefix("Lens \($0.lens.id):") })
+    for line in report.statusLines
+    where line.hasPrefix("Lens ")
+      && !report.entries.contains(
+        where: { line.hasPrefix("Lens \($0.lens.id):") })
     {
       lines.append(line)
     }
