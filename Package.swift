@@ -51,7 +51,10 @@ let package = Package(
       dependencies: ["CYAML", "CXattr"],
       exclude: ["README.md"],
       // Resources/bike-shop.yaml is a link to CaseStudies/bike-shop.yaml: the one file.
-      resources: [.embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css")]
+      resources: [
+        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
+        .embedInCode("Resources/ml-test-score.yaml"),
+      ]
     ),
     // Screens as pure functions of state: update(state, event) and render(state, size).
     .target(

@@ -24,7 +24,7 @@ struct CaseBench: ParsableCommand {
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self, NewCaseCommand.self,
       PreviewCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
-      JoinCommand.self, WorkshopCommand.self,
+      JoinCommand.self, WorkshopCommand.self, ImportCommand.self, LensCommand.self,
     ]
   )
 

@@ -267,8 +267,12 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The session file.", valueName: "FILE"))
   var file: String
 
-  @Option(name: .customLong("format"), help: "markdown, html or json.")
-  var format: ReportFormat = .markdown
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "markdown, html or json; or a hand-over document: model-card, datasheet (Markdown) or "
+        + "model-card-json (model-card-toolkit schema 0.0.2)."))
+  var format: ExportFormat = .markdown
 
   @Option(
     name: [.customShort("o"), .customLong("output")],
@@ -286,9 +290,8 @@ struct ExportCommand: ParsableCommand {
 
   mutating func run() throws {
     let (study, session) = try loadSession(at: file, locations: locations)
-    let text = Reports.export(
-      caseStudy: study, session: session, format: format, facilitator: audience.facilitator,
-      log: log)
+    let text = format.render(
+      caseStudy: study, session: session, facilitator: audience.facilitator, log: log)
     if let output {
       do {
         try Reports.write(text, to: output)
@@ -305,3 +308,4 @@ struct ExportCommand: ParsableCommand {
 
 // Help, errors and completion list the raw values: argument-parser's defaults.
 extension ReportFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}

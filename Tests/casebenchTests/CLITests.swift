@@ -85,7 +85,10 @@ struct CLITests {
     #expect(missing.status == 2)
     let badFormat = try run(["export", "x.json", "--format", "pdf"])
     #expect(badFormat.status == 2)
-    #expect(badFormat.err.contains("Please provide one of 'markdown', 'html' or 'json'."))
+    #expect(
+      badFormat.err.contains(
+        "Please provide one of the following:\n  - markdown\n  - html\n  - json\n"
+          + "  - model-card\n  - datasheet\n  - model-card-json\n"))
   }
 
   /// A value named in a list (`--format`) is listed in help and offered by completion, as
@@ -94,7 +97,9 @@ struct CLITests {
     let export = try run(["export", "--help"])
     let exportHelp = export.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(
-      exportHelp.contains("(values: markdown, html, json; default: markdown)"), "\(export.out)")
+      exportHelp.contains(
+        "(values: markdown, html, json, model-card, datasheet, model-card-json; default: markdown)"
+      ), "\(export.out)")
     let workshop = try run(["workshop", "--help"])
     let workshopHelp = workshop.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(workshopHelp.contains("(values: markdown, html)"), "\(workshop.out)")

@@ -66,7 +66,25 @@ public enum CaseStudyFormat {
       FormatField("summary", .text), FormatField("background", .text),
       FormatField("cast", .list(of: "cast member")), FormatField("phases", .list(of: "phase")),
       FormatField("retired_items", .list(of: "retired item"), required: false),
+      FormatField("lens", .mapping(of: "lens"), required: false),
     ])
+
+  /// `lens:` marks a file as a lens: a checklist added on top of a session's case study.
+  public static let lens = FormatMapping(
+    kind: "lens",
+    fields: [
+      FormatField("scoring", .choice(LensScoring.allCases.map(\.rawValue)), required: false),
+      FormatField("source", .text, required: false),
+    ])
+
+  /// Keys that a lens may leave out: the story around its checklist, which a lens does not tell.
+  public static let optionalInLens: [String: Set<String>] = [
+    "case study": ["summary", "background", "cast"],
+    "phase": [
+      "goal", "briefing", "timebox_minutes", "decisions", "risk_prompts", "facilitator_notes",
+    ],
+    "item": ["case", "why", "hint"],
+  ]
 
   public static let castMember = FormatMapping(
     kind: "cast member",
@@ -88,6 +106,7 @@ public enum CaseStudyFormat {
       FormatField("gate", .texts, required: false),
       FormatField("schedule", .mapping(of: "schedule"), required: false),
       FormatField("model_answers", .list(of: "model answer"), required: false),
+      FormatField("shows_in", .text, required: false),
     ])
 
   public static let schedule = FormatMapping(
@@ -148,7 +167,7 @@ public enum CaseStudyFormat {
   /// Every kind of mapping, the top level first.
   public static let mappings: [FormatMapping] = [
     caseStudy, castMember, phase, schedule, modelAnswer, retiredItem, item, decision, option,
-    riskPrompt,
+    riskPrompt, lens,
   ]
 
   public static func mapping(kind: String) -> FormatMapping? {

@@ -52,6 +52,8 @@ struct CaseStudyValidator {
   var decisionShapes: [DecisionShape] = []
   /// Cast members' names, read before the phases.
   var castNames: [String] = []
+  /// The file has a `lens:` mapping: the story's keys are optional (ValidatorLens.swift).
+  var isLens = false
 
   /// Whether the writing tips (ValidatorTips.swift) are checked, and what they need kept on
   /// the walk. A plain load turns them off: it keeps the diagnostics only when there is an
@@ -169,10 +171,13 @@ struct CaseStudyValidator {
       // A newer format may have keys this build does not know; checking them would only add noise.
       return nil
     }
+    isLens = tree.value(forKey: "lens", in: root) != nil
     guard
       let top = fields(
-        of: root, kind: "case study", fallbackLabel: "the case study", allowed: Self.topKeys)
+        of: root, kind: "case study", fallbackLabel: "the case study",
+        allowed: isLens ? Self.lensTopKeys : Self.topKeys)
     else { return nil }
+    let lens = isLens ? lensSettings(top) : nil
 
     let formatVersion = integer(top, "format_version")
     if let formatVersion, let location = top.location(of: "format_version") {
@@ -196,8 +201,8 @@ struct CaseStudyValidator {
     }
     let version = versionText(top)
     let title = shortText(top, "title", limit: Self.titleLimit)
-    let summary = text(top, "summary")
-    let background = text(top, "background")
+    let summary = text(top, "summary") ?? lensBlank(top, "summary")
+    let background = text(top, "background") ?? lensBlank(top, "background")
 
     var cast: [CastMember] = []
     if let nodes = sequence(top, "cast") {
@@ -233,7 +238,7 @@ struct CaseStudyValidator {
     else { return nil }
     return CaseStudy(
       formatVersion: formatVersion, id: id, version: version, title: title, summary: summary,
-      background: background, cast: cast, phases: phases, retiredItems: retired)
+      background: background, cast: cast, phases: phases, retiredItems: retired, lens: lens)
   }
 
   /// The most items whose id tables `reserveItemTables` sizes up front; aliases can make the

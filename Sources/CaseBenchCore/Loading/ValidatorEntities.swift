@@ -36,25 +36,26 @@ extension CaseStudyValidator {
 
   // MARK: Phases
 
-  private static let phaseKeys = KeySet(CaseStudyFormat.phase)
+  static let phaseKeys = KeySet(CaseStudyFormat.phase)
 
   mutating func phase(_ node: YAMLNode, index: Int) -> Phase? {
     guard
       let fields = fields(
-        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: Self.phaseKeys)
+        of: node, kind: "phase", fallbackLabel: "phase \(index + 1)", allowed: keysOfPhase)
     else { return nil }
     let id = identifier(fields, space: .phase, noun: "phase")
     if let id { phaseOrder.append(id) }
     let phaseLabel = fields.label
     let title = shortText(fields, "title", limit: Self.titleLimit)
-    let goal = text(fields, "goal")
+    let goal = text(fields, "goal") ?? lensBlank(fields, "goal")
     if writingTips, let goal, let location = fields.location(of: "goal") {
       storyFreeTexts.append((goal, TipSubject(prefix: "the goal of ", fields.name), location))
     }
-    let briefing = text(fields, "briefing")
-    let facilitatorNotes = text(fields, "facilitator_notes")
+    let briefing = text(fields, "briefing") ?? lensBlank(fields, "briefing")
+    let facilitatorNotes = storyText(fields, "facilitator_notes")
+    let showsIn = text(fields, "shows_in", required: false)
 
-    var timebox: Int?
+    var timebox: Int? = isLens && !fields.has("timebox_minutes") ? 0 : nil
     if let minutes = integer(fields, "timebox_minutes"),
       let location = fields.location(of: "timebox_minutes")
     {
@@ -148,7 +149,7 @@ extension CaseStudyValidator {
     return Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
-      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers)
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn)
   }
 
   private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)
@@ -256,7 +257,7 @@ extension CaseStudyValidator {
 
   // MARK: Items
 
-  private static let itemKeys = KeySet(CaseStudyFormat.item)
+  static let itemKeys = KeySet(CaseStudyFormat.item)
 
   mutating func item(
     _ node: YAMLNode, index: Int, phaseID: String?, phaseLabel: String
@@ -264,7 +265,7 @@ extension CaseStudyValidator {
     guard
       let fields = fields(
         of: node, kind: "item", fallbackLabel: "item \(index + 1) of \(phaseLabel)",
-        allowed: Self.itemKeys)
+        allowed: keysOfItem)
     else { return nil }
     let id = identifier(fields, space: .item, noun: "item")
     if let id, let phaseID, let first = itemPhase.updateValue(phaseID, forKey: id) {
@@ -275,15 +276,15 @@ extension CaseStudyValidator {
       storyFreeTexts.append((title, TipSubject(prefix: "the title of ", fields.name), location))
     }
     let guidance = text(fields, "guidance")
-    let caseContext = text(fields, "case")
-    let why = text(fields, "why")
-    let hint = text(fields, "hint")
+    let caseContext = text(fields, "case") ?? lensBlank(fields, "case")
+    let why = text(fields, "why") ?? lensBlank(fields, "why")
+    let hint = text(fields, "hint") ?? lensBlank(fields, "hint")
     let tags = texts(fields, "tags")
-    let tagNames = tags?.map(\.0)
+    let tagNames = checkHandOverTags(tags, in: fields)
     let required = boolean(fields, "required")
     let references = texts(fields, "references", required: false)
     let arisesIn = texts(fields, "arises_in", required: false)
-    if writingTips, let location = fields.location(of: "id") {
+    if writingTips, !isLens, let location = fields.location(of: "id") {
       phaseItemPlacements.append(
         (
           Item.isEthics(tags: tagNames ?? []), !(arisesIn?.isEmpty ?? true),

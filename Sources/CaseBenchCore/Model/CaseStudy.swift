@@ -18,10 +18,14 @@ public struct CaseStudy: Sendable, Equatable {
   /// Items taken out of an earlier version, so sessions that recorded them can still report
   /// them (`retired_items` in YAML).
   public var retiredItems: [RetiredItem]
+  /// Set when the file is a lens (`lens:` in YAML): a checklist added on top of a session's
+  /// case study, whose story fields are optional.
+  public var lens: LensSettings?
 
   public init(
     formatVersion: Int, id: String, version: String, title: String, summary: String,
-    background: String, cast: [CastMember], phases: [Phase], retiredItems: [RetiredItem] = []
+    background: String, cast: [CastMember], phases: [Phase], retiredItems: [RetiredItem] = [],
+    lens: LensSettings? = nil
   ) {
     self.formatVersion = formatVersion
     self.id = id
@@ -32,6 +36,7 @@ public struct CaseStudy: Sendable, Equatable {
     self.cast = cast
     self.phases = phases
     self.retiredItems = retiredItems
+    self.lens = lens
   }
 
   /// The highest `format_version` this build understands.
@@ -113,11 +118,15 @@ public struct Phase: Sendable, Equatable {
   public var schedule: Schedule?
   /// What a facilitator would accept; shown only to facilitators.
   public var modelAnswers: [ModelAnswer]
+  /// In a lens: the id of the session's phase whose checklist shows this phase's items
+  /// (`shows_in`); nil means a phase with this phase's own id.
+  public var showsIn: String?
 
   public init(
     id: String, title: String, goal: String, briefing: String, timeboxMinutes: Int,
     items: [Item], decisions: [Decision], riskPrompts: [RiskPrompt], facilitatorNotes: String,
-    gate: [String]? = nil, schedule: Schedule? = nil, modelAnswers: [ModelAnswer] = []
+    gate: [String]? = nil, schedule: Schedule? = nil, modelAnswers: [ModelAnswer] = [],
+    showsIn: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -131,6 +140,7 @@ public struct Phase: Sendable, Equatable {
     self.gate = gate ?? items.filter(\.required).map(\.id)
     self.schedule = schedule
     self.modelAnswers = modelAnswers
+    self.showsIn = showsIn
   }
 
   /// The checklist as screens and reports show it: core items first, then extension items,

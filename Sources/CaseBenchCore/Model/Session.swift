@@ -83,6 +83,8 @@ public struct SessionEvent: Sendable, Equatable, Codable {
     case risk, estimate, stakeholder, metric, model, adoption, log
     /// The facilitator's announcement reached this session (a workshop).
     case announcement
+    /// A lens was added or removed, or a test of a scored lens given its points.
+    case lens
 
     /// Whether the event is the team's own work (not being opened, not receiving a message).
     public var isWork: Bool {
@@ -145,6 +147,9 @@ public struct Session: Sendable, Equatable, Codable {
   public var events: [SessionEvent]
   /// The project manager's records: risks, estimate, stakeholders, metrics, models, log.
   public var toolkit: Toolkit
+  /// Lenses added on top of the case study, and scored tests' points; nil until the first
+  /// lens is added, so files without lenses are unchanged.
+  public var lenses: SessionLenses?
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
@@ -152,7 +157,7 @@ public struct Session: Sendable, Equatable, Codable {
     case caseStudyID = "case_study_id"
     case caseStudyVersion = "case_study_version"
     case caseStudySource = "case_study_source"
-    case mode, created, updated, items, decisions, cursor, events, toolkit
+    case mode, created, updated, items, decisions, cursor, events, toolkit, lenses
   }
 
   public init(from decoder: any Decoder) throws {
@@ -173,6 +178,7 @@ public struct Session: Sendable, Equatable, Codable {
     events = try c.decode([SessionEvent].self, forKey: .events)
     // Schema 1 had no toolkit.
     toolkit = try c.decodeIfPresent(Toolkit.self, forKey: .toolkit) ?? Toolkit()
+    lenses = try c.decodeIfPresent(SessionLenses.self, forKey: .lenses)
   }
 
   public init(

@@ -77,6 +77,7 @@ struct HTMLReport {
     retiredSection()
     straySection()
     out += HTMLReport.scrollable(model.toolkit.html)
+    out += HTMLReport.scrollable(model.lenses.html)
     eventLog()
     // The story comes last: a stakeholder reads the status first.
     if model.showsStory && !(cs.summary.isEmpty && cs.background.isEmpty) {

@@ -56,6 +56,7 @@ struct MarkdownReport {
     retiredSection()
     straySection()
     lines(model.toolkit.markdown)
+    lines(model.lenses.markdown)
     eventLog()
     // The story comes last: a stakeholder reads the status first.
     if model.showsStory && !(cs.summary.isEmpty && cs.background.isEmpty) {

@@ -53,6 +53,8 @@ struct ReportModel {
   var strayDecisions: [(id: String, record: DecisionRecord)]
   /// Risks, estimate, stakeholders, metrics, models and the decision log.
   var toolkit: ToolkitReport
+  /// A section per lens, each with its own score.
+  var lenses: LensReport
 
   /// Facilitator reports show verdicts, debriefs and model answers; participants' do not.
   var facilitator: Bool
@@ -73,6 +75,7 @@ struct ReportModel {
     let progress = Progress(caseStudy: caseStudy, session: session)
     self.progress = progress
     self.toolkit = ToolkitReport(caseStudy: caseStudy, session: session)
+    self.lenses = LensReport(caseStudy: caseStudy, session: session)
     var known = Set<String>()
     var knownDecisions = Set<String>()
     var sections: [PhaseSection] = []
@@ -101,7 +104,9 @@ struct ReportModel {
     self.retiredWork = retired.rows.map { RetiredRow(item: $0.item, state: $0.state) }
     let retiredIDs = Set(retired.rows.map(\.item.id))
     self.strayItems = SessionJSONWriter.sortedKeys(session.items).compactMap { id in
-      guard !known.contains(id), !retiredIDs.contains(id), let state = session.items[id] else {
+      guard !known.contains(id), !retiredIDs.contains(id), !session.isLensKey(id),
+        let state = session.items[id]
+      else {
         return nil
       }
       return (id, state)

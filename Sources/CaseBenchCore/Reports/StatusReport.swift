@@ -22,7 +22,7 @@ public enum Reports {
     lines += phaseTable(model)
     lines.append("")
     lines += wrap(model.readinessReason, indent: 0, hang: 2)
-    let toolkit = model.toolkit.statusLines
+    let toolkit = model.toolkit.statusLines + model.lenses.statusLines
     if !toolkit.isEmpty {
       lines.append("")
       for line in toolkit {
@@ -291,6 +291,8 @@ struct StatusDocument: Encodable {
   /// The current estimate's workings, if there is one.
   var estimate: ToolkitDocument.EstimateView?
   var retiredItems: [RetiredStatus]
+  /// A summary per lens with its own score; nil (left out) when the session has no lenses.
+  var lenses: [LensDocument]?
   /// Decisions not taken yet, in phase order (case-study mode only).
   var openDecisions: [Named]
   /// Items marked blocked, in phase order.
@@ -305,21 +307,6 @@ struct StatusDocument: Encodable {
     var phase: String
   }
 
-  /// An item the case study retired, with the work the session recorded on it.
-  struct RetiredStatus: Encodable {
-    var id: String
-    var title: String
-    var reason: String
-    var replacedBy: [String]
-    var status: ItemStatus
-    var note: String
-
-    enum CodingKeys: String, CodingKey {
-      case id, title, reason, status, note
-      case replacedBy = "replaced_by"
-    }
-  }
-
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
     case participant, mode, created, updated, phases, overall, readiness, estimate
@@ -329,6 +316,7 @@ struct StatusDocument: Encodable {
     case openDecisions = "open_decisions"
     case blockedItems = "blocked_items"
     case nextRequired = "next_required"
+    case lenses
   }
 
   init(_ model: ReportModel) {
@@ -365,6 +353,7 @@ struct StatusDocument: Encodable {
         next.items.map { Named(id: $0.id, title: $0.title, phase: next.phase.phase.id) }
       } ?? []
     estimate = model.toolkit.estimate.map { ToolkitDocument.EstimateView($0.workings) }
+    lenses = LensDocument.all(model.lenses)
     retiredItems = model.retiredWork.map {
       RetiredStatus(
         id: $0.item.id, title: $0.item.title, reason: $0.item.reason,

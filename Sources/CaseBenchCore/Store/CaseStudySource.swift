@@ -132,7 +132,9 @@ extension CaseStudyCatalog {
   public static func orphanedIDs(of session: Session, in study: CaseStudy) -> [String] {
     let known = Set(study.allItems.map(\.id))
     let decisions = Set(study.phases.flatMap { $0.decisions.map(\.id) })
-    let items = session.items.filter { !$0.value.isEmpty }.keys.filter { !known.contains($0) }
+    let items = session.items.filter { !$0.value.isEmpty }.keys.filter {
+      !known.contains($0) && !session.isLensKey($0)
+    }
     let chosen = session.decisions.keys.filter { !decisions.contains($0) }
     return (items + chosen).sorted()
   }

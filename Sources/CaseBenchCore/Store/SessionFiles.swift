@@ -120,6 +120,17 @@ public enum SessionFiles {
     var session = try SessionStore.load(from: url)
     let caseStudy = try CaseStudyCatalog.caseStudy(
       for: &session, file: url.path, searchDirectories: searchDirectories())
+    if session.lenses != nil {
+      do {
+        _ = try session.activeLenses(file: url.path)
+      } catch {
+        throw SessionStoreError(
+          kind: .invalid, file: url.path,
+          message: "a lens kept in the session does not load: "
+            + (error.diagnostics.first(where: \.isError)?.description ?? error.description),
+          fix: "remove it with `casebench lens remove`, or add the lens file again")
+      }
+    }
     return (caseStudy, session)
   }
 

@@ -36,6 +36,24 @@ extension SessionJSONWriter {
       ]))
   }
 
+  mutating func lenses(_ l: SessionLenses) {
+    write(
+      .object([
+        ("points", .object(l.points.map { ($0.key, .number($0.value.rawValue)) })),
+        (
+          "records",
+          .list(
+            l.records.map {
+              .object([
+                ("added", .date($0.added)), ("content", .string($0.content)),
+                ("hash", .string($0.hash)), ("id", .string($0.id)),
+                ("removed", $0.removed.map(Value.date)), ("title", .string($0.title)),
+              ])
+            })
+        ),
+      ]))
+  }
+
   private static func adoption(_ a: Adoption) -> Value {
     .object([
       ("candidates", .strings(a.candidates)), ("chosen", .string(a.chosen)),

@@ -101,6 +101,10 @@ struct SessionJSONWriter {
       close(UInt8(ascii: "}"))
     }
     close(UInt8(ascii: "}"))
+    if let lenses = s.lenses {
+      key("lenses")
+      self.lenses(lenses)
+    }
     key("mode")
     string(s.mode.rawValue)
     key("participant")

@@ -31,7 +31,7 @@ public struct ToolkitError: Error, Sendable, Equatable, CustomStringConvertible 
     ToolkitError(field: field, message: "the \(field) is empty", fix: "give a short \(field)")
   }
 
-  static func unknown(_ what: String, _ id: String, known: [String]) -> ToolkitError {
+  public static func unknown(_ what: String, _ id: String, known: [String]) -> ToolkitError {
     ToolkitError(
       field: id, message: "there is no \(what) \(id)",
       fix: known.isEmpty
