@@ -135,15 +135,3 @@ public struct Lens: Sendable, Equatable {
     checklist.phases.filter { caseStudy.phase(id: Lens.hostPhase(of: $0)) == nil }
   }
 }
-
-extension LensScoring: ImageCodableByName {}
-
-extension LensSettings: ImageCodable {
-  func write(to w: inout ImageWriter) {
-    w(scoring)
-    w(source)
-  }
-  init(from r: inout ImageReader) throws(ImageReader.Malformed) {
-    self.init(scoring: try r(), source: try r())
-  }
-}
