@@ -30,6 +30,8 @@ struct ReportModel {
     var record: DecisionRecord?
     /// nil when not taken, or when the recorded option is not in this case-study version.
     var option: DecisionOption?
+    /// The recorded option, when this version took it out and lists it in `retired_items`.
+    var retiredOption: RetiredItem? = nil
   }
 
   struct PhaseSection {
@@ -87,7 +89,8 @@ struct ReportModel {
         let record = session.decisions[d.id]
         return DecisionRow(
           id: d.id, title: d.title, situation: d.situation, record: record,
-          option: record.flatMap { d.option(id: $0.option) })
+          option: record.flatMap { d.option(id: $0.option) },
+          retiredOption: record.flatMap { caseStudy.retiredOption($0.option, of: d) })
       }
       sections.append(
         PhaseSection(
@@ -122,8 +125,21 @@ struct ReportModel {
   /// What the session's name stands for in the report's header.
   var participantLabel: String { session.mode == .ownProject ? "Project" : "Participant" }
 
-  /// What the case study stands for in the report's header.
-  var caseStudyLabel: String { session.mode == .ownProject ? "Phases from" : "Case study" }
+  /// What the case study stands for in the report's header: the story in case-study mode; in
+  /// own-project mode the method, named by its phases, since the story means nothing to the
+  /// project's own stakeholders.
+  var caseStudyLabel: String { session.mode == .ownProject ? "Method" : "Case study" }
+
+  /// The header's value before "(id, version V)": the case study's title, or its phases.
+  var caseStudyName: String {
+    switch session.mode {
+    case .caseStudy: caseStudy.title
+    case .ownProject: caseStudy.phases.map(\.title).joined(separator: ", ")
+    }
+  }
+
+  /// What the id in the header's brackets stands for.
+  var caseStudyIDLabel: String { session.mode == .ownProject ? "checklist " : "" }
 
   var modeLabel: String {
     switch session.mode {
