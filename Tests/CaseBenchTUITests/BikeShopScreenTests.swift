@@ -128,7 +128,7 @@ struct BikeShopScreenTests {
   }
 
   /// Options are listed in the author's order under position letters; a recorded choice is shown
-  /// under the letter it was listed with, not its id (2.0.0 lists S0.D1's option c second).
+  /// under the letter it was listed with, not its id (3.0.0 lists S0.D1's option a second).
   @Test func aChoiceIsShownUnderTheLetterItWasListedWith() throws {
     let study = try #require(CaseStudyCatalog.builtIn().first)
     let decision = try #require(study.phases[0].decisions.first)
