@@ -96,7 +96,9 @@ struct OwnProjectReportTests {
     #expect(!markdown.contains("Phases from"))
     let html = Reports.export(caseStudy: study, session: session, format: .html)
     #expect(html.contains("<dt>Method</dt><dd>\(phases) (checklist <code>bike-shop</code>"))
-    for text in [markdown, html] {
+    let status = Reports.statusText(caseStudy: study, session: session)
+    #expect(status.hasPrefix("Churn forecast for Acme Telecom: Sprint 0, Data, Modelling,"))
+    for text in [markdown, html, status] {
       #expect(!text.contains(study.title), "the story's title stays out")
     }
   }
