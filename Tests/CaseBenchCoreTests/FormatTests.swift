@@ -187,6 +187,29 @@ struct FormatTests {
     #expect(tips.first?.severity == .warning)
   }
 
+  /// Where two answers are equally good, two defensible options stand in for a forced
+  /// recommended one; a decision whose options all share one verdict still has nothing to weigh.
+  @Test func twoDefensibleOptionsNeedNoRecommendedOne() throws {
+    let poorOption =
+      "          - id: c\n            label: Wait\n            consequence: Nothing moves.\n"
+      + "            verdict: poor\n            debrief: Ask what waiting cost.\n"
+    let yaml = try variant([
+      ("            verdict: recommended\n", "            verdict: defensible\n"),
+      (
+        "        facilitator_notes: Either works.\n",
+        poorOption + "        facilitator_notes: Either works.\n"
+      ),
+    ])
+    #expect(lint(yaml).filter { $0.message.contains("S.D1") }.isEmpty, "\(lint(yaml))")
+    let allDefensible = try variant([
+      ("            verdict: recommended\n", "            verdict: defensible\n")
+    ])
+    #expect(
+      lint(allDefensible).filter { $0.message.contains("S.D1") }.map(\.message) == [
+        "every option of decision 'S.D1' is defensible, so there is nothing to weigh"
+      ])
+  }
+
   @Test func titlesAndLabelsOverTheirLimitsAreWarnings() throws {
     let title = String(repeating: "t", count: CaseStudyValidator.titleLimit + 1)
     let label = String(repeating: "l", count: CaseStudyValidator.labelLimit + 1)

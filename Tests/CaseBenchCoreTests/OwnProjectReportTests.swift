@@ -82,4 +82,24 @@ struct OwnProjectReportTests {
     let status = Reports.statusText(caseStudy: study, session: session)
     #expect(!status.contains("Decisions"))
   }
+
+  /// Issue 19: a manager's report for their own stakeholders names the method, by its phases,
+  /// not the story it was written for.
+  @Test func namesTheMethodNotTheStory() throws {
+    let study = try BikeShopTests.bikeShop()
+    let session = Self.session(study)
+    let phases = "Sprint 0, Data, Modelling, Evaluation, Production, Ethics"
+    let markdown = Reports.export(caseStudy: study, session: session, format: .markdown)
+    #expect(
+      markdown.contains(
+        "| Method | \(phases) (checklist bike-shop, version \(study.version)) |"))
+    #expect(!markdown.contains("Phases from"))
+    let html = Reports.export(caseStudy: study, session: session, format: .html)
+    #expect(html.contains("<dt>Method</dt><dd>\(phases) (checklist <code>bike-shop</code>"))
+    let status = Reports.statusText(caseStudy: study, session: session)
+    #expect(status.hasPrefix("Churn forecast for Acme Telecom: Sprint 0, Data, Modelling,"))
+    for text in [markdown, html, status] {
+      #expect(!text.contains(study.title), "the story's title stays out")
+    }
+  }
 }

@@ -194,7 +194,7 @@ struct ReportLayoutTests {
       }
     }
     let text = Reports.statusText(caseStudy: study, session: try Self.bikeShop16().1)
-    #expect(text.contains("\nOpen decisions (7):\n"))
+    #expect(text.contains("\nOpen decisions (8):\n"))
     #expect(text.contains("\nBlocked (1):\n"))
     #expect(text.contains("(Sprint 0): Waiting for Tom's"))
     #expect(text.contains("\nReadiness 0%: 1 of 6 phase gates met; the Modelling gate needs "))
@@ -202,7 +202,7 @@ struct ReportLayoutTests {
     let json = Reports.statusJSON(caseStudy: study, session: try Self.bikeShop16().1)
     let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     #expect(object["schema_version"] as? Int == 1)
-    #expect((object["open_decisions"] as? [Any])?.count == 7)
+    #expect((object["open_decisions"] as? [Any])?.count == 8)
     #expect((object["blocked_items"] as? [Any])?.count == 1)
   }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import CaseBenchCore
 
 /// A session started on the Bike Shop 1.x (made with the 1.0.0 build: `casebench new`, then
-/// work on Ethics items that the second edition retires) still opens with 2.0.0, and its work on
+/// work on Ethics items that the second edition retires) still opens with 3.0.0, and its work on
 /// retired items is reported, never dropped.
 @Suite("Sessions from an earlier edition")
 struct RetiredWorkTests {
@@ -20,7 +20,7 @@ struct RetiredWorkTests {
   @Test func theFixtureIsAFirstEditionSession() throws {
     let (study, session) = try Self.load()
     #expect(session.caseStudyVersion == "1.0.0")
-    #expect(study.version == "2.0.0")
+    #expect(study.version == "3.0.0")
     #expect(session.items["X.1"]?.note.hasPrefix("Loyalty data only") == true)
     #expect(session.cursor?.item == "X.8", "the cursor rests on an item that is now retired")
   }
@@ -77,5 +77,64 @@ struct RetiredWorkTests {
     }
     #expect(reread.items["X.14"]?.status == .done)
     #expect(RetiredWork(caseStudy: study, session: reread).rows.count == 4)
+  }
+}
+
+/// A session started on the Bike Shop 2.0.0 chose options that the third edition takes out of
+/// their decisions (S0.D2 c, D.D1 b, D.D2 d, P.D1 e), and worked on items that are now extension
+/// items. It still opens with 3.0.0: every choice and rationale is kept, and reports name each
+/// retired option by the title and reason in `retired_items`.
+@Suite("Sessions from the second edition")
+struct SecondEditionSessionTests {
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/sessions/bike-shop-2x-session.json")
+  static let retired = [("S0.D2", "c"), ("D.D1", "b"), ("D.D2", "d"), ("P.D1", "e")]
+
+  static func load() throws -> (CaseStudy, Session) {
+    (try BikeShopTests.bikeShop(), try SessionStore.load(from: fixture))
+  }
+
+  @Test func theFixtureIsASecondEditionSession() throws {
+    let (study, session) = try Self.load()
+    #expect(session.caseStudyVersion == "2.0.0")
+    #expect(study.version == "3.0.0")
+    #expect(session.decisions.count == 6)
+  }
+
+  @Test func everyRetiredOptionIsListedAndCurrentOnesAreNot() throws {
+    let (study, session) = try Self.load()
+    for (decisionID, optionID) in Self.retired {
+      let decision = try #require(study.phases.flatMap(\.decisions).first { $0.id == decisionID })
+      #expect(session.decisions[decisionID]?.option == optionID)
+      let retired = study.retiredOption(optionID, of: decision)
+      #expect(retired?.title.hasPrefix("Option of \(decisionID): ") == true, "\(decisionID)")
+    }
+    let kept = try #require(study.phases.flatMap(\.decisions).first { $0.id == "M.D1" })
+    #expect(study.retiredOption("b", of: kept) == nil, "a current option is not retired")
+  }
+
+  @Test func reportsNameTheRetiredOptionsAndKeepTheRationales() throws {
+    let (study, session) = try Self.load()
+    let markdown = Reports.export(caseStudy: study, session: session, format: .markdown)
+    #expect(
+      markdown.contains(
+        "- **Chosen:** Option of S0.D2: offer it as a separately priced option in the proposal "
+          + "(option `c`, retired in version 3.0.0: "))
+    #expect(markdown.contains("Price it separately so Jess has a route."))
+    #expect(markdown.contains("Quick and tidy before modelling."))
+    #expect(!markdown.contains("not in this version of the case study"), "nothing unexplained")
+    let html = Reports.export(caseStudy: study, session: session, format: .html)
+    #expect(html.contains("Option of P.D1: a retainer for the spring months only, March to June"))
+    #expect(!html.contains("not in this version of the"))
+    #expect(RetiredWork(caseStudy: study, session: session).isEmpty, "no item was retired")
+    #expect(session.items["S0.12"]?.status == .done, "work on items now extension is kept")
+  }
+
+  @Test func savingKeepsTheChoicesOfRetiredOptions() throws {
+    let (_, original) = try Self.load()
+    let reread = try SessionStore.decode(try SessionStore.encode(original), file: "s.json")
+    for (decisionID, _) in Self.retired {
+      #expect(reread.decisions[decisionID] == original.decisions[decisionID], "\(decisionID)")
+    }
   }
 }

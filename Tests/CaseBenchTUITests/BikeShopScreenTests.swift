@@ -81,14 +81,17 @@ struct BikeShopScreenTests {
     _ = update(&state, .key(.enter))
     let screen = render(state, size: size).text
     #expect(screen.contains("Debrief: "))
-    #expect(screen.contains("recommended") && screen.contains("poor"))
+    // Third edition: S0.D1's recommended option sits last, below the fold at 40 rows.
+    #expect(screen.contains("defensible") && screen.contains("poor"))
     assertGolden(screen, "bike-shop-facilitator-decision-100x40")
     // The participant sees neither.
     var participant = try Self.state(size: size)
     _ = update(&participant, .key(.char("d")))
     _ = update(&participant, .key(.enter))
     let plain = render(participant, size: size).text
-    #expect(!plain.contains("Debrief") && !plain.contains("recommended"))
+    #expect(
+      !plain.contains("Debrief") && !plain.contains("recommended")
+        && !plain.contains("defensible"))
   }
 
   /// Core items first, extension items after them, marked "ext".
@@ -125,7 +128,7 @@ struct BikeShopScreenTests {
   }
 
   /// Options are listed in the author's order under position letters; a recorded choice is shown
-  /// under the letter it was listed with, not its id (2.0.0 lists S0.D1's option c second).
+  /// under the letter it was listed with, not its id (3.0.0 lists S0.D1's option a second).
   @Test func aChoiceIsShownUnderTheLetterItWasListedWith() throws {
     let study = try #require(CaseStudyCatalog.builtIn().first)
     let decision = try #require(study.phases[0].decisions.first)

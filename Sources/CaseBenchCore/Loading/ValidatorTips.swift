@@ -174,18 +174,22 @@ extension CaseStudyValidator {
     return found ?? words(of: text).contains(where: wanted.contains)
   }
 
-  /// A decision that is a real trade-off: a recommended option, a mix of verdicts, and a
-  /// debrief for every option once any has one.
+  /// A decision that is a real trade-off: a recommended option (or, where two answers are
+  /// equally good, two defensible ones with different costs), a mix of verdicts, and a debrief
+  /// for every option once any has one.
   private mutating func checkShape(of shape: DecisionShape) {
     let verdicts = Set(shape.options.map(\.verdict))
-    if !verdicts.contains(.recommended) {
+    let defensible = shape.options.filter { $0.verdict == .defensible }.count
+    if !verdicts.contains(.recommended), defensible < 2 {
       warning(
         shape.location, "\(shape.label) has no recommended option",
-        fix: "mark the option a facilitator would argue for 'verdict: recommended'")
-    } else if verdicts.count == 1 {
+        fix:
+          "mark the option a facilitator would argue for 'verdict: recommended', or two equally"
+          + " good options 'verdict: defensible'")
+    } else if verdicts.count == 1, let only = verdicts.first {
       warning(
         shape.location,
-        "every option of \(shape.label) is recommended, so there is nothing to weigh",
+        "every option of \(shape.label) is \(only.rawValue), so there is nothing to weigh",
         fix: "make the options a real trade-off: mix 'recommended', 'defensible' and 'poor'")
     }
     let written = shape.options.filter { !$0.debrief.isEmpty }.count

@@ -53,6 +53,13 @@ public struct CaseStudy: Sendable, Equatable {
   }
 
   public func retiredItem(id: String) -> RetiredItem? { retiredItems.first { $0.id == id } }
+
+  /// An option taken out of a decision, listed in `retired_items` as `DECISION.OPTION` (for
+  /// example `S0.D2.c`); nil while the decision still has the option.
+  public func retiredOption(_ optionID: String, of decision: Decision) -> RetiredItem? {
+    guard decision.option(id: optionID) == nil else { return nil }
+    return retiredItem(id: decision.id + "." + optionID)
+  }
 }
 
 /// An item taken out of an earlier version of a case study.

@@ -65,8 +65,8 @@ struct HTMLReport {
     line("<dl class=\"meta\">")
     line("<dt>\(model.participantLabel)</dt><dd>\(h(s.participant))</dd>")
     line(
-      "<dt>\(model.caseStudyLabel)</dt><dd>\(h(cs.title)) (<code>\(h(cs.id))</code>, version "
-        + "\(h(cs.version)))</dd>")
+      "<dt>\(model.caseStudyLabel)</dt><dd>\(h(model.caseStudyName)) (\(model.caseStudyIDLabel)"
+        + "<code>\(h(cs.id))</code>, version \(h(cs.version)))</dd>")
     line("<dt>Mode</dt><dd>\(model.modeLabel)</dd>")
     line("<dt>Started</dt><dd>\(ReportModel.displayDate(s.created))</dd>")
     line("<dt>Last updated</dt><dd>\(ReportModel.displayDate(s.updated))</dd>")
@@ -261,6 +261,10 @@ struct HTMLReport {
         verdict = " <span class=\"verdict v-\(v)\">\(v)</span>"
       }
       line("<dt>Chosen</dt><dd>\(letter)\(h(option.label))\(verdict)</dd>")
+    } else if let retired = d.retiredOption {
+      line(
+        "<dt>Chosen</dt><dd>\(h(retired.title)) (option <code>\(h(record.option))</code>, retired "
+          + "in version \(h(model.caseStudy.version)): \(h(retired.reason)))</dd>")
     } else {
       line(
         "<dt>Chosen</dt><dd>option <code>\(h(record.option))</code> (not in this version of the "

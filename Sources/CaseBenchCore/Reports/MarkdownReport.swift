@@ -42,7 +42,8 @@ struct MarkdownReport {
     line("|---|---|")
     line("| \(model.participantLabel) | \(cell(s.participant)) |")
     line(
-      "| \(model.caseStudyLabel) | \(cell(cs.title)) (\(cell(cs.id)), version \(cell(cs.version))) |"
+      "| \(model.caseStudyLabel) | \(cell(model.caseStudyName)) (\(model.caseStudyIDLabel)"
+        + "\(cell(cs.id)), version \(cell(cs.version))) |"
     )
     line("| Mode | \(model.modeLabel) |")
     line("| Started | \(ReportModel.displayDate(s.created)) |")
@@ -209,6 +210,11 @@ struct MarkdownReport {
       let verdict = model.facilitator ? " (verdict: \(option.verdict.rawValue))" : ""
       let letter = d.letter.map { "\($0)) " } ?? ""
       line("- **Chosen:** \(letter)\(MarkdownReport.inline(option.label))\(verdict)")
+    } else if let retired = d.retiredOption {
+      line(
+        "- **Chosen:** \(MarkdownReport.inline(retired.title)) (option `\(code(record.option))`, "
+          + "retired in version \(MarkdownReport.inline(model.caseStudy.version)): "
+          + "\(MarkdownReport.inline(retired.reason)))")
     } else {
       line(
         "- **Chosen:** option `\(code(record.option))` (not in this version of the case study)")

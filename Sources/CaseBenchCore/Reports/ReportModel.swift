@@ -32,6 +32,8 @@ struct ReportModel {
     var option: DecisionOption?
     /// The letter the team saw beside the chosen option (`Decision.letter(ofOption:)`).
     var letter: String?
+    /// The recorded option, when this version took it out and lists it in `retired_items`.
+    var retiredOption: RetiredItem? = nil
   }
 
   struct PhaseSection {
@@ -93,7 +95,8 @@ struct ReportModel {
         return DecisionRow(
           id: d.id, title: d.title, situation: d.situation, record: record,
           option: record.flatMap { d.option(id: $0.option) },
-          letter: record.flatMap { d.letter(ofOption: $0.option) })
+          letter: record.flatMap { d.letter(ofOption: $0.option) },
+          retiredOption: record.flatMap { caseStudy.retiredOption($0.option, of: d) })
       }
       sections.append(
         PhaseSection(
@@ -130,8 +133,21 @@ struct ReportModel {
   /// What the session's name stands for in the report's header.
   var participantLabel: String { session.mode == .ownProject ? "Project" : "Participant" }
 
-  /// What the case study stands for in the report's header.
-  var caseStudyLabel: String { session.mode == .ownProject ? "Phases from" : "Case study" }
+  /// What the case study stands for in the report's header: the story in case-study mode; in
+  /// own-project mode the method, named by its phases, since the story means nothing to the
+  /// project's own stakeholders.
+  var caseStudyLabel: String { session.mode == .ownProject ? "Method" : "Case study" }
+
+  /// The header's value before "(id, version V)": the case study's title, or its phases.
+  var caseStudyName: String {
+    switch session.mode {
+    case .caseStudy: caseStudy.title
+    case .ownProject: caseStudy.phases.map(\.title).joined(separator: ", ")
+    }
+  }
+
+  /// What the id in the header's brackets stands for.
+  var caseStudyIDLabel: String { session.mode == .ownProject ? "checklist " : "" }
 
   var modeLabel: String {
     switch session.mode {

@@ -13,8 +13,8 @@ public enum Reports {
     let model = ReportModel(caseStudy: caseStudy, session: session)
     var lines: [String] = []
     lines += wrap(
-      "\(session.participant): \(caseStudy.title) (\(caseStudy.id) \(caseStudy.version)), "
-        + "\(model.modeLabel.lowercased()) mode", indent: 0, hang: 2)
+      "\(session.participant): \(model.caseStudyName) (\(model.caseStudyIDLabel)\(caseStudy.id) "
+        + "\(caseStudy.version)), \(model.modeLabel.lowercased()) mode", indent: 0, hang: 2)
     lines.append(
       "Started \(ReportModel.displayDate(session.created)), "
         + "updated \(ReportModel.displayDate(session.updated))")

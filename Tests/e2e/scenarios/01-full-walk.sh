@@ -35,9 +35,9 @@ e2e_check "walk: d lists the phase's decisions" e2e_wait_for "This phase has 2 d
 e2e_keys Enter
 e2e_check "walk: Enter opens the first decision" e2e_wait_for "Your options"
 e2e_keys Down
-e2e_check "walk: Down moves to option b" e2e_wait_for "▸ b) Show clearly labelled"
+e2e_check "walk: Down moves to option b" e2e_wait_for "▸ b) Build a first forecast"
 e2e_keys Enter
-e2e_check "walk: Enter selects option b" e2e_wait_for "You chose b) Show clearly labelled"
+e2e_check "walk: Enter selects option b" e2e_wait_for "You chose b) Build a first forecast"
 e2e_check "walk: and asks why" screen_has "Why? A sentence or two"
 e2e_type "$WHY"
 e2e_check "walk: the rationale shows as typed" e2e_wait_for "$WHY"
@@ -59,7 +59,7 @@ e2e_check "walk: file mode is 0600" file_mode_is "$F" 600
 e2e_check "walk: JSON has the participant" json_is "$F" 'd["participant"]' "Team A"
 e2e_check "walk: JSON item S0.3 is done" json_is "$F" "$item[\"status\"]" done
 e2e_check "walk: JSON note is the exact UTF-8 text" json_is "$F" "$item[\"note\"]" "$NOTE"
-e2e_check "walk: JSON decision S0.D1 is option c (listed second)" json_is "$F" 'd["decisions"]["S0.D1"]["option"]' c
+e2e_check "walk: JSON decision S0.D1 is option a (listed second)" json_is "$F" 'd["decisions"]["S0.D1"]["option"]' a
 e2e_check "walk: JSON decision has the rationale" \
   json_is "$F" 'd["decisions"]["S0.D1"]["rationale"]' "$WHY"
 e2e_check "walk: JSON cursor remembers the item" json_is "$F" 'd["cursor"]["item"]' S0.3
@@ -84,26 +84,26 @@ e2e_check "reopen: d lists the decisions" e2e_wait_for "decisions"
 e2e_keys Enter
 e2e_check "reopen: the decision shows the choice" e2e_wait_for "Your choice"
 e2e_check "reopen: the decision shows option b" \
-  choice_shown "b) Show clearly labelled screen mock-ups with sample numbers"
+  choice_shown "b) Build a first forecast for the bank meeting"
 e2e_check "reopen: the decision shows the rationale" screen_has "$WHY"
 # Changing the decision later is possible, and the change is logged.
 e2e_keys c
 e2e_check "reopen: c offers to change the decision" e2e_wait_for "choosing again replaces it"
 e2e_keys Down
-e2e_check "reopen: Down moves to option c" e2e_wait_for "▸ c) Offer the bank a short pathfinder"
+e2e_check "reopen: Down moves to option c" e2e_wait_for "▸ c) Send the bank the written plan"
 e2e_keys Enter
-e2e_check "reopen: Enter selects option c" e2e_wait_for "You chose c) Offer the bank a short pathfinder"
+e2e_check "reopen: Enter selects option c" e2e_wait_for "You chose c) Send the bank the written plan"
 e2e_type " Revised."
 e2e_keys C-s
 e2e_check "reopen: Ctrl-S records it and shows its consequence" e2e_wait_for "What happened next"
-e2e_check "reopen: the choice shown is now c" choice_shown "c) Offer the bank a short pathfinder"
+e2e_check "reopen: the choice shown is now c" choice_shown "c) Send the bank the written plan"
 e2e_keys Enter
 e2e_check "reopen: Enter closes the dialog" e2e_wait_gone "What happened next"
 e2e_check "reopen: the changed option is saved" \
-  wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' b
+  wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' d
 e2e_check "reopen: the change is in the session log" \
   json_is "$F" '[e["detail"] for e in d["events"] if e.get("target") == "S0.D1"]' \
-  '["chose c", "changed c → b"]'
+  '["chose a", "changed a → d"]'
 e2e_keys q
 e2e_check "reopen: q quits" e2e_wait_exit
 e2e_check "reopen: exit status 0" status_is 0

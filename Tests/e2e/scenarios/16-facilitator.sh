@@ -14,7 +14,7 @@ facilitator_view() {
   e2e_check "$1: d lists the phase's decisions" e2e_wait_for "decisions to take"
   e2e_keys Enter
   e2e_check "$1: options carry their debrief" e2e_wait_for "Debrief:"
-  e2e_check "$1: and their verdict" screen_has "recommended"
+  e2e_check "$1: and their verdict" screen_has "defensible"
   e2e_keys Escape
   sleep 0.2
   e2e_keys Escape
