@@ -65,20 +65,29 @@ public enum DecisionEventDetail: Sendable, Equatable {
 
   /// The detail with the letters the team saw: "chose c) Offer the bank…",
   /// "changed a) → c) Offer the bank…", "rationale revised for c) Offer the bank…".
-  public func shown(in decision: Decision) -> String {
+  /// An option this version took out is named by its `retired_items` title when `caseStudy`
+  /// lists it.
+  public func shown(in decision: Decision, caseStudy: CaseStudy? = nil) -> String {
     func letter(_ id: String) -> String { decision.letter(ofOption: id).map { "\($0))" } ?? id }
+    func option(_ id: String) -> String {
+      if decision.option(id: id) == nil, let retired = caseStudy?.retiredOption(id, of: decision) {
+        return "option \(id) (retired: \(retired.title))"
+      }
+      return decision.shown(option: id)
+    }
     switch self {
-    case .chose(let id): return "chose \(decision.shown(option: id))"
-    case .changed(let from, let to):
-      return "changed \(letter(from)) → \(decision.shown(option: to))"
-    case .revised(let id): return "rationale revised for \(decision.shown(option: id))"
+    case .chose(let id): return "chose \(option(id))"
+    case .changed(let from, let to): return "changed \(letter(from)) → \(option(to))"
+    case .revised(let id): return "rationale revised for \(option(id))"
     }
   }
 
   /// A stored detail as the team would read it, or the text unchanged when it is not one.
-  public static func shown(_ stored: String, in decision: Decision?) -> String {
+  public static func shown(_ stored: String, in decision: Decision?, caseStudy: CaseStudy? = nil)
+    -> String
+  {
     guard let decision, let detail = DecisionEventDetail(stored: stored) else { return stored }
-    return detail.shown(in: decision)
+    return detail.shown(in: decision, caseStudy: caseStudy)
   }
 
   /// The rest of `text` after `prefix`: one id (no spaces), or with `spaces` any non-empty rest.

@@ -363,7 +363,7 @@ extension ReportModel {
     for phase in caseStudy.phases { for d in phase.decisions { decisions[d.id] = d } }
     return session.events.map { e in
       guard e.kind == .decision, let target = e.target else { return e.detail }
-      return DecisionEventDetail.shown(e.detail, in: decisions[target])
+      return DecisionEventDetail.shown(e.detail, in: decisions[target], caseStudy: caseStudy)
     }
   }
 }

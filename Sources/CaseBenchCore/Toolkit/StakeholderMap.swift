@@ -57,7 +57,7 @@ public enum DecisionLog {
         guard session.mode == .caseStudy else { return nil }
         var text = e.detail
         if let d = decisions[subject] {
-          text = "\(d.title): \(DecisionEventDetail.shown(e.detail, in: d))"
+          text = "\(d.title): \(DecisionEventDetail.shown(e.detail, in: d, caseStudy: caseStudy))"
         }
         return DecisionLogEntry(at: e.at, kind: "case decision", subject: subject, text: text)
       case .log:
