@@ -19,7 +19,7 @@ e2e_check "Ctrl-C list: leaves" e2e_wait_exit
 e2e_check "Ctrl-C list: exit status 130" status_is 130
 e2e_check "Ctrl-C list: terminal restored" e2e_assert_restored
 e2e_check "Ctrl-C list: the change was saved" \
-  json_is "$F" '[k for k, v in d["items"].items() if v.get("status") == "done"]' '["D.4"]'
+  json_is "$F" '[k for k, v in d["items"].items() if v.get("status") == "done"]' '["D.8"]'
 e2e_check "Ctrl-C list: the file loads" sh -c "'$BIN' status '$F' >/dev/null"
 
 e2e_start c2 "$BIN open '$F'" 80 24
@@ -33,9 +33,9 @@ e2e_check "Ctrl-C editor: leaves" e2e_wait_exit
 e2e_check "Ctrl-C editor: exit status 130" status_is 130
 e2e_check "Ctrl-C editor: terminal restored" e2e_assert_restored
 e2e_check "Ctrl-C editor: the note was saved" \
-  json_is "$F" 'd["items"]["D.4"]["note"]' "interrupted — but kept ✓"
+  json_is "$F" 'd["items"]["D.8"]["note"]' "interrupted — but kept ✓"
 e2e_check "Ctrl-C editor: the earlier change is still there" \
-  json_is "$F" 'd["items"]["D.4"]["status"]' done
+  json_is "$F" 'd["items"]["D.8"]["status"]' done
 
 e2e_start c3 "$BIN" 80 24
 e2e_check "Ctrl-C start: start screen shows" e2e_wait_for "Case studies"

@@ -46,7 +46,7 @@ e2e_check "keys: / opens the search prompt" e2e_wait_for "Enter search"
 e2e_type "doubling"
 e2e_keys Enter
 e2e_check "keys: search selects the matching item" e2e_wait_for "Estimate with the doubling heuristic"
-e2e_check "keys: search shows the item's detail" e2e_wait_for "Item 4 of 13"
+e2e_check "keys: search shows the item's detail" e2e_wait_for "Item 3 of 13"
 e2e_check "keys: search counts the matches" screen_has "match 1"
 e2e_keys Escape
 e2e_check "keys: Esc clears the search" e2e_wait_gone "match 1"
@@ -66,11 +66,11 @@ e2e_check "keys: the pasted note is saved, both lines" \
 e2e_keys j E
 e2e_check "keys: E edits the note in \$EDITOR" \
   wait_until 5 json_is "$F" 'd["items"]["S0.11"]["note"]' $'written in the editor ✓\nsecond line'
-e2e_check "keys: the workbench is back after the editor" e2e_wait_for "Item 5 of 13"
+e2e_check "keys: the workbench is back after the editor" e2e_wait_for "Item 4 of 13"
 
 e2e_resize 200 50
 e2e_check "keys: at 200x50 the three panes sit side by side" \
-  wait_until 5 top_line_matches "Phases.*Sprint 0.*Item 5 of 13"
+  wait_until 5 top_line_matches "Phases.*Sprint 0.*Item 4 of 13"
 e2e_check "keys: the note from the editor shows in the detail pane" \
   e2e_wait_for "written in the editor ✓"
 e2e_keys q
