@@ -233,3 +233,21 @@ struct DebriefReportTests {
     #expect(team.lastActivity == now.addingTimeInterval(60))
   }
 }
+
+@Suite("Hidden characters")
+struct HiddenCharacterTests {
+  /// The ASCII fast path answers as Unicode's tables do, for every ASCII scalar.
+  @Test func asciiAgreesWithUnicodesCategories() throws {
+    for value in UInt32(0)..<0x80 {
+      let scalar = try #require(Unicode.Scalar(value))
+      let category = scalar.properties.generalCategory
+      #expect(
+        DiagnosticLine.needsEscape(scalar) == (category == .control || category == .format),
+        "U+\(String(value, radix: 16))")
+    }
+    #expect(DiagnosticLine.needsEscape("\u{202E}"))
+    #expect(DiagnosticLine.needsEscape("\u{85}"))
+    #expect(!DiagnosticLine.needsEscape("\u{200D}"))
+    #expect(!DiagnosticLine.needsEscape("é"))
+  }
+}

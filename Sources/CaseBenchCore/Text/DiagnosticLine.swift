@@ -49,7 +49,10 @@ public enum DiagnosticLine {
   /// A control character, or a format character other than the joiners and tags that build
   /// emoji (U+200D, U+E0020 to U+E007F).
   static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
+    // ASCII without Unicode's tables: its controls are 0–31 and DEL, and it has no format
+    // characters (lint scans every scalar of a case study through here).
+    if scalar.value < 0x80 { return scalar.value < 0x20 || scalar.value == 0x7F }
+    return switch scalar.properties.generalCategory {
     case .control: true
     case .format: scalar != "\u{200D}" && !(0xE0020...0xE007F).contains(scalar.value)
     default: false
