@@ -1,6 +1,6 @@
 /// The steps of one decision on the projector. Before the facilitator reveals the decision the
 /// room sees only how many teams have voted; after it, the split, then each option's verdict,
-/// then what happened next, then the questions for the debrief.
+/// then what happened next, then the questions for the debrief (in place of what happened).
 public enum ProjectorStep: Int, Sendable, Equatable, CaseIterable, Comparable {
   case votes, split, verdicts, consequences, debrief
 
@@ -53,7 +53,7 @@ public struct ProjectorSlide: Sendable, Equatable {
     public var teams: [String]
     /// From the verdicts on.
     public var verdict: Verdict?
-    /// From the consequences on.
+    /// At the consequences step (the debrief's questions take its place after it).
     public var consequence: String?
     /// At the debrief: what to ask the teams that chose it ("" when the author wrote none).
     public var debrief: String?
@@ -110,7 +110,7 @@ public struct ProjectorSlide: Sendable, Equatable {
         share: step >= .split ? split.share(of: bar) : nil,
         teams: step >= .split ? bar.teams : [],
         verdict: step >= .verdicts ? bar.option.verdict : nil,
-        consequence: step >= .consequences ? bar.option.consequence : nil,
+        consequence: step == .consequences ? bar.option.consequence : nil,
         debrief: step >= .debrief ? bar.option.debrief : nil)
     }
   }

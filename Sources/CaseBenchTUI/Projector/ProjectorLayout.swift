@@ -35,6 +35,14 @@ enum ProjectorLayout {
         head.append([StyledLine(text: row.text, indent: row.indent)])
       }
     }
+    if let undecided = s.undecided {
+      let noun = undecided == 1 ? "team" : "teams"
+      head += wrapped("Not decided yet: \(undecided) \(noun)", width: w, role: .dim)
+      if let unknown = s.unknown, unknown > 0 {
+        head += wrapped(
+          "\(unknown) chose an option this version of the case study lacks", width: w, role: .dim)
+      }
+    }
     head.append([])
     out.append(head)
     if !s.isRevealed {
@@ -43,16 +51,6 @@ enum ProjectorLayout {
     let barWidth = max(10, min(40, w / 3))
     for option in s.options {
       out.append(optionRows(option, width: w, barWidth: barWidth, glyphs: g))
-    }
-    if let undecided = s.undecided {
-      var tail: [ProjectorRow] = []
-      let noun = undecided == 1 ? "team" : "teams"
-      tail += wrapped("Not decided yet: \(undecided) \(noun)", width: w, role: .dim)
-      if let unknown = s.unknown, unknown > 0 {
-        tail += wrapped(
-          "\(unknown) chose an option this version of the case study lacks", width: w, role: .dim)
-      }
-      out.append(tail)
     }
     return out
   }
@@ -67,7 +65,7 @@ enum ProjectorLayout {
   }
 
   /// One option: "a) label", then from the split on its bar, share and teams, then its verdict,
-  /// what happened and the debrief's questions as the step allows.
+  /// and what happened or the debrief's questions, as the step allows.
   static func optionRows(
     _ o: ProjectorSlide.Option, width w: Int, barWidth: Int, glyphs g: Glyphs
   ) -> [ProjectorRow] {
@@ -114,7 +112,7 @@ enum ProjectorLayout {
       rows += prose("What happened: " + consequence, width: w, indent: hang)
     }
     if let debrief = o.debrief, !debrief.isEmpty {
-      rows += prose("Ask: " + debrief, width: w, indent: hang, role: .accent)
+      rows += prose("Debrief: " + debrief, width: w, indent: hang, role: .accent)
     }
     rows.append([])
     return rows
