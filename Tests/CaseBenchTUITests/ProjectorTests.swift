@@ -132,3 +132,42 @@ struct ProjectorTests {
     #expect(send(.escape) == [.close])
   }
 }
+
+@Suite("Projector on the dashboard")
+struct DashboardProjectorTests {
+  @Test func pOpensItRRevealsAndQComesBack() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("casebench-proj-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for team in ["Team 1", "Team 2"] {
+      var s = Session(participant: team, caseStudy: Fixture.caseStudy, now: Fixture.now)
+      s.decide(Fixture.decision.id, option: "b", rationale: "Two shops first.", at: Fixture.now)
+      try SessionStore.save(
+        s, to: WorkshopJoin.url(team: team, caseStudyID: Fixture.caseStudy.id, in: dir))
+    }
+    var d = Dashboard(
+      folder: WorkshopFolder.read(dir, caseStudy: Fixture.caseStudy), workshop: WorkshopState(),
+      options: Fixture.options, now: Fixture.now)
+    let size = Size(width: 80, height: 24)
+    _ = d.update(.resize(size))
+    _ = d.update(.key(.char("p")))
+    #expect(d.isShowingProjector)
+    var text = render(d, size: size).text
+    #expect(text.contains("2 of 2 teams have voted"))
+    #expect(!text.contains("Team 1"))
+    #expect(d.update(.key(.char("r"))) == [.reveal(decisionID: Fixture.decision.id)])
+    // The program writes the reveal and tells the dashboard; the projector shows the split.
+    var revealed = WorkshopState()
+    revealed.reveal(Fixture.decision.id, at: Fixture.now)
+    d.workshopChanged(revealed)
+    text = render(d, size: size).text
+    #expect(text.contains("Team 1, Team 2"))
+    #expect(!text.contains("RECOMMENDED"))
+    _ = d.update(.key(.char(" ")))
+    #expect(render(d, size: size).text.contains("RECOMMENDED"))
+    #expect(d.update(.key(.char("q"))) == [])
+    #expect(!d.isShowingProjector)
+    #expect(render(d, size: size).text.contains("2 teams"))
+  }
+}
