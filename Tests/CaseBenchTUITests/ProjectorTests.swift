@@ -157,6 +157,9 @@ struct DashboardProjectorTests {
     #expect(text.contains("2 of 2 teams have voted"))
     #expect(!text.contains("Team 1"))
     #expect(d.update(.key(.char("r"))) == [.reveal(decisionID: Fixture.decision.id)])
+    // What the program says about it shows on the projector's bottom row.
+    d.showMessage("Revealed \(Fixture.decision.id) to the room.", isError: false)
+    #expect(render(d, size: size).text.contains("Revealed \(Fixture.decision.id) to the room."))
     // The program writes the reveal and tells the dashboard; the projector shows the split.
     var revealed = WorkshopState()
     revealed.reveal(Fixture.decision.id, at: Fixture.now)

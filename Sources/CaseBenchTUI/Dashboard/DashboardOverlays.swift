@@ -34,6 +34,7 @@ extension DashboardOverlay {
       ProjectorView.draw(
         p, summary: d.summary, workshop: d.workshop, options: d.options,
         in: Rect(x: 0, y: 0, w: size.width, h: size.height), into: &buf)
+      ProjectorView.drawMessage(d.message, size: size, into: &buf)
     case .team:
       break
     }

@@ -44,6 +44,17 @@ enum ProjectorView {
     }
   }
 
+  /// What the dashboard's program said (a reveal written, or why it could not be), over the keys.
+  static func drawMessage(_ m: StatusMessage?, size: Size, into buf: inout ScreenBuffer) {
+    guard let m else { return }
+    let rows = Wrap.lines(m.text, width: max(1, size.width - 2))
+    let top = size.height - rows.count
+    buf.fill(x: 0, y: top, width: size.width, height: rows.count, with: Cell(" ", role: .statusBar))
+    for (i, row) in rows.enumerated() {
+      buf.put(" " + row, x: 0, y: top + i, role: m.isError ? .danger : .statusBar, bold: m.isError)
+    }
+  }
+
   /// The keys, most useful first; those that do not fit are left out whole.
   static func drawHints(_ p: Projector, width: Int, x: Int, y: Int, into buf: inout ScreenBuffer) {
     let hints = [
