@@ -126,6 +126,12 @@ struct WorkshopCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @Flag(
+    name: .customLong("projector"),
+    help:
+      "Open the projector view (one decision per screen, for the room) instead of the dashboard.")
+  var projector = false
+
   @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
   var list = false
 
@@ -176,7 +182,7 @@ struct WorkshopCommand: ParsableCommand {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
     }
-    try Interactive.runDashboard(folder: dir, caseStudy: study)
+    try Interactive.runDashboard(folder: dir, caseStudy: study, projector: projector)
   }
 
   /// The folder's rows as plain text: one line per file.

@@ -36,6 +36,8 @@ public enum DashboardCommand: Sendable, Equatable {
   case announce(String)
   /// Release a phase (and turn pacing on) in the facilitator's state file.
   case release(phaseID: String)
+  /// Reveal a decision to the room in the facilitator's state file (the projector's `r`).
+  case reveal(decisionID: String)
 }
 
 /// The facilitator's live view of a workshop folder: one row per file, the class's decision
@@ -206,6 +208,7 @@ public struct Dashboard: Sendable {
     case .help(let scroll): return updateHelp(scroll, event)
     case .announce(let editor): return updateAnnounce(editor, event)
     case .release(let picked): return updateRelease(picked, event)
+    case .projector(let p): return updateProjector(p, event)
     case nil: break
     }
     var commands: [DashboardCommand] = []
@@ -230,6 +233,7 @@ public struct Dashboard: Sendable {
       case .releasePhase:
         overlays.present(.release(picked: min(caseStudy.phases.count - 1, nextUnreleased)))
       case .help: overlays.present(.help(scroll: 0))
+      case .openProjector: openProjector()
       default: break
       }
     case .scrollUp: move(-1)

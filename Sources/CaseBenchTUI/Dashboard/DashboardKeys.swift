@@ -16,6 +16,10 @@ extension KeyTable {
   static let release = KeyBinding(
     "r", [(.char("r"), .releasePhase)], "release a phase (turns pacing on)", group: .dashboard,
     in: [.dashboard])
+  static let openProjector = KeyBinding(
+    "p", [(.char("p"), .openProjector)],
+    "the projector view: one decision per screen, for the room", group: .dashboard,
+    in: [.dashboard])
   static let pickRelease = KeyBinding(
     "Enter", [(.enter, .select)], "release the phase picked", group: nil, in: [.releasePicker])
   static let cancelRelease = KeyBinding(
@@ -23,6 +27,7 @@ extension KeyTable {
 
   /// The dashboard's bindings, in lookup order.
   static let dashboardKeys: [KeyBinding] = [
-    dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
+    dashboardOpen, dashboardSort, dashboardPage, announce, release, openProjector, pickRelease,
+    cancelRelease,
   ]
 }

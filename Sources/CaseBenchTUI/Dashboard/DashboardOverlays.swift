@@ -9,6 +9,8 @@ enum DashboardOverlay: Sendable {
   case release(picked: Int)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
+  /// The projector view (Projector/), which fills the screen.
+  case projector(Projector)
 }
 
 extension DashboardOverlay {
@@ -27,6 +29,12 @@ extension DashboardOverlay {
         label: " Announce: ", bold: true,
         hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
         size: size, into: &buf)
+    case .projector(let p):
+      buf.fill(x: 0, y: 0, width: size.width, height: size.height)
+      ProjectorView.draw(
+        p, summary: d.summary, workshop: d.workshop, options: d.options,
+        in: Rect(x: 0, y: 0, w: size.width, h: size.height), into: &buf)
+      ProjectorView.drawMessage(d.message, size: size, into: &buf)
     case .team:
       break
     }

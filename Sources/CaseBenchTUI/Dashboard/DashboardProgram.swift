@@ -23,7 +23,7 @@ public struct DashboardProgram: ProgramHost {
 
   public init(
     folder: WorkshopFolder, terminal: any ProgramTerminal, options: RenderOptions,
-    clock: @escaping () -> Date = Date.init
+    projector: Bool = false, clock: @escaping () -> Date = Date.init
   ) {
     self.folder = folder
     self.terminal = terminal
@@ -31,6 +31,7 @@ public struct DashboardProgram: ProgramHost {
     let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
     dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
     _ = dashboard.update(.resize(terminal.size))
+    if projector { dashboard.openProjector(standalone: true) }
     warnIfOthersCanRead()
   }
 
@@ -98,6 +99,8 @@ public struct DashboardProgram: ProgramHost {
         $0.pacing = true
         $0.release(phaseID, at: now)
       }
+    case .reveal(let decisionID):
+      change("Revealed \(decisionID) to the room.") { $0.reveal(decisionID, at: now) }
     }
   }
 

@@ -28,6 +28,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case page
   /// A workshop's messages page (Messages/MessagesPage.swift).
   case messages
+  /// The projector view of one decision (Projector/Projector.swift).
+  case projector
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -77,6 +79,11 @@ enum KeyCommand: Sendable, Equatable {
   case toolFactor(Int)
   // The workshop dashboard.
   case sortRows, nextPage, announce, releasePhase
+  // The projector view: open it, step (+1 on, -1 back), change decision, reveal the one shown.
+  case openProjector
+  case nextStep(Int)
+  case nextDecision(Int)
+  case revealShown
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.
