@@ -7,6 +7,8 @@ enum DashboardOverlay: Sendable {
   case announce(TextEditor)
   /// The phase picker for a release.
   case release(picked: Int)
+  /// "2 of 3 teams have voted. Reveal S0.D1 now? y/n" (Dashboard/DashboardVotes.swift).
+  case confirmReveal(decisionID: String, question: String)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
 }
@@ -27,6 +29,9 @@ extension DashboardOverlay {
         label: " Announce: ", bold: true,
         hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
         size: size, into: &buf)
+    case .confirmReveal(_, let question):
+      DashboardVotes.drawConfirm(
+        question, glyphs: Glyphs.of(d.options), size: size, into: &buf)
     case .team:
       break
     }
