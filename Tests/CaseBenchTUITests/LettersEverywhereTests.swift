@@ -36,10 +36,10 @@ struct LettersEverywhereTests {
     return s
   }
 
-  static func expectSeen(_ text: String, _ where_: String, seen: String = seen) {
-    #expect(text.contains(seen), "\(where_) does not show \(seen)")
-    #expect(!text.contains("d) " + label), "\(where_) shows the option's id")
-    #expect(!text.contains("3) " + label), "\(where_) shows the option's position")
+  static func expectSeen(_ text: String, _ place: String, seen: String = seen) {
+    #expect(text.contains(seen), "\(place) does not show \(seen)")
+    #expect(!text.contains("d) " + label), "\(place) shows the option's id")
+    #expect(!text.contains("3) " + label), "\(place) shows the option's position")
   }
 
   @Test func everyRenderOfOneDecisionUsesTheLetterTheTeamSaw() throws {

@@ -217,6 +217,9 @@ enum DashboardView {
     let w = max(10, width)
     if d.summary.splits.isEmpty {
       lines.append(StyledLine(text: "This case study has no decision points.", role: .dim))
+    } else if d.voteSplits.isEmpty {
+      lines.append(
+        StyledLine(text: "No phase with decisions is open to the teams yet.", role: .dim))
     }
     for (index, split) in d.voteSplits.enumerated() {
       // Before the reveal, who voted and who has not; after it, the split (DashboardVotes).
