@@ -21,10 +21,11 @@ extension Dashboard {
     return summary.splits.filter { open.contains($0.phase.id) }
   }
 
-  /// Who voted on a decision, from the teams' sessions and the facilitator's reveal.
+  /// Who voted on a decision, from the teams' sessions and the facilitator's reveal; teams in
+  /// the order the teams page lists them (already sorted, so drawing sorts nothing).
   func votes(on decision: Decision) -> DecisionVotes {
     DecisionVotes(
-      decision: decision, teams: folder.teams.sorted { NaturalOrder.ascending($0.team, $1.team) },
+      decision: decision, teams: order.compactMap { folder.rows[$0].team },
       revealed: workshop.revealTime(of: decision.id))
   }
 
