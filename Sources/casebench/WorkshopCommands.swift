@@ -101,6 +101,13 @@ struct WorkshopCommand: ParsableCommand {
   var reveal: String?
 
   @Option(
+    name: .customLong("no-vote"),
+    help: ArgumentHelp(
+      "Take a decision out of the vote (its id, or all): teams see its consequence as soon as "
+        + "they confirm, as on their own.", valueName: "DECISION"))
+  var noVote: String?
+
+  @Option(
     name: .customLong("release"),
     help: ArgumentHelp("Open a phase (its id or number) when pacing.", valueName: "PHASE"))
   var release: String?
@@ -167,13 +174,14 @@ struct WorkshopCommand: ParsableCommand {
         throw CLIError.failure(error.description)
       }
     }
-    let changes = announce != nil || release != nil || pace != nil || reveal != nil
+    let changes =
+      announce != nil || release != nil || pace != nil || reveal != nil || noVote != nil
     if changes { try changeState(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if initialize || announce != nil || release != nil || reveal != nil
+    if initialize || announce != nil || release != nil || reveal != nil || noVote != nil
       || (changes && pace == false)
     {
       return
@@ -214,20 +222,9 @@ struct WorkshopCommand: ParsableCommand {
       phaseID = phase.id
     }
     var revealIDs: [String] = []
-    if let reveal {
-      let all = study.phases.flatMap(\.decisions).map(\.id)
-      if reveal.lowercased() == "all" {
-        revealIDs = all
-      } else if all.contains(reveal) {
-        revealIDs = [reveal]
-      } else {
-        throw CLIError(
-          code: Exit.usage,
-          description: DiagnosticLine.format(
-            file: "--reveal", message: "no decision '\(reveal)' in \(study.id)",
-            fix: "give a decision id (\(all.joined(separator: ", "))) or all"))
-      }
-    }
+    if let reveal { revealIDs = try Self.decisionIDs(reveal, option: "--reveal", in: study) }
+    var noVoteIDs: [String] = []
+    if let noVote { noVoteIDs = try Self.decisionIDs(noVote, option: "--no-vote", in: study) }
     let now = Date()
     var announced: Announcement?
     do {
@@ -240,6 +237,7 @@ struct WorkshopCommand: ParsableCommand {
         }
         if let phaseID { state.release(phaseID, at: now) }
         for id in revealIDs { state.reveal(id, at: now) }
+        for id in noVoteIDs { state.skipVote(id) }
         if let announce {
           announced = state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
@@ -254,6 +252,9 @@ struct WorkshopCommand: ParsableCommand {
       if let pace { Console.out("Pacing is \(pace ? "on" : "off")\n") }
       if !revealIDs.isEmpty {
         Console.out("Revealed \(revealIDs.joined(separator: ", "))\n")
+      }
+      if !noVoteIDs.isEmpty {
+        Console.out("No vote on \(noVoteIDs.joined(separator: ", ")): teams see it at once\n")
       }
     } catch {
       throw CLIError.failure(error.description)

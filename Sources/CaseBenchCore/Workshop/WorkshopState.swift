@@ -71,10 +71,13 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public var reveals: [DecisionReveal]
   /// The room's clock for the phase being run, once the facilitator starts it.
   public var clock: RoomClock?
+  /// Decisions whose consequence a team sees at once, without a vote (`--no-vote`).
+  public var noVote: [String]?
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
     case pacing, released, announcements, reveals, clock
+    case noVote = "no_vote"
   }
 
   public init(
@@ -97,6 +100,7 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     announcements = try c.decode([Announcement].self, forKey: .announcements)
     reveals = try c.decodeIfPresent([DecisionReveal].self, forKey: .reveals) ?? []
     clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
+    noVote = try c.decodeIfPresent([String].self, forKey: .noVote)
   }
 
   /// Adds an announcement with the next id and returns it. Only the latest

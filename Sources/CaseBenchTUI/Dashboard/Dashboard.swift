@@ -36,7 +36,7 @@ public enum DashboardCommand: Sendable, Equatable {
   case announce(String)
   /// Release a phase (and turn pacing on) in the facilitator's state file.
   case release(phaseID: String)
-  /// Reveal a decision to the room in the facilitator's state file (the projector's `r`).
+  /// Reveal a decision to the room in the facilitator's state file (`v`, or the projector's `r`).
   case reveal(decisionID: String)
 }
 
@@ -61,6 +61,8 @@ public struct Dashboard: Sendable {
   var top = 0
   /// The page scroll for the decisions and notes pages.
   var scroll = 0
+  /// The selected decision on the decision splits page, an index into `voteSplits`.
+  var decision = 0
   /// What is open over the dashboard, bottom first: the top one gets the keys.
   var overlays = OverlayStack<DashboardOverlay>()
   var message: StatusMessage?
@@ -209,6 +211,7 @@ public struct Dashboard: Sendable {
     case .announce(let editor): return updateAnnounce(editor, event)
     case .release(let picked): return updateRelease(picked, event)
     case .projector(let p): return updateProjector(p, event)
+    case .confirmReveal(let id, _): return updateConfirmReveal(id, event)
     case nil: break
     }
     var commands: [DashboardCommand] = []
@@ -234,6 +237,7 @@ public struct Dashboard: Sendable {
         overlays.present(.release(picked: min(caseStudy.phases.count - 1, nextUnreleased)))
       case .help: overlays.present(.help(scroll: 0))
       case .openProjector: openProjector()
+      case .revealDecision: commands = pressReveal()
       default: break
       }
     case .scrollUp: move(-1)
@@ -262,6 +266,8 @@ public struct Dashboard: Sendable {
   mutating func move(_ delta: Int) {
     if page == .teams {
       selection = min(max(0, selection + delta), max(0, order.count - 1))
+    } else if page == .decisions {
+      decision = min(max(0, decision + delta), max(0, voteSplits.count - 1))
     } else {
       scroll = max(0, scroll + delta)
     }

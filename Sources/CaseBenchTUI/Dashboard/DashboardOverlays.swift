@@ -7,6 +7,8 @@ enum DashboardOverlay: Sendable {
   case announce(TextEditor)
   /// The phase picker for a release.
   case release(picked: Int)
+  /// "2 of 3 teams have voted. Reveal S0.D1 now? y/n" (Dashboard/DashboardVotes.swift).
+  case confirmReveal(decisionID: String, question: String)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
   /// The projector view (Projector/), which fills the screen.
@@ -35,6 +37,9 @@ extension DashboardOverlay {
         p, summary: d.summary, workshop: d.workshop, options: d.options,
         in: Rect(x: 0, y: 0, w: size.width, h: size.height), into: &buf)
       ProjectorView.drawMessage(d.message, size: size, into: &buf)
+    case .confirmReveal(_, let question):
+      DashboardVotes.drawConfirm(
+        question, glyphs: Glyphs.of(d.options), size: size, into: &buf)
     case .team:
       break
     }

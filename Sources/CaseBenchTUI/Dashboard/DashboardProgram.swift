@@ -99,8 +99,8 @@ public struct DashboardProgram: ProgramHost {
         $0.pacing = true
         $0.release(phaseID, at: now)
       }
-    case .reveal(let decisionID):
-      change("Revealed \(decisionID) to the room.") { $0.reveal(decisionID, at: now) }
+    case .reveal(let id):
+      change("Revealed \(id): every team sees its consequence.") { $0.reveal(id, at: now) }
     }
   }
 

@@ -22,6 +22,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case dashboard
   /// Picking the phase to release on the dashboard.
   case releasePicker
+  /// The dashboard asking before it reveals a decision not every team voted on.
+  case revealConfirm
   /// A facilitator's announcement showing over the workbench.
   case banner
   /// A page of the story over the workbench: the cast, the background, the ethics lens.
@@ -78,7 +80,7 @@ enum KeyCommand: Sendable, Equatable {
   /// A digit in the estimate: the factor with this index (0 for `1`).
   case toolFactor(Int)
   // The workshop dashboard.
-  case sortRows, nextPage, announce, releasePhase
+  case sortRows, nextPage, announce, releasePhase, revealDecision
   // The projector view: open it, step (+1 on, -1 back), change decision, reveal the one shown.
   case openProjector
   case nextStep(Int)
