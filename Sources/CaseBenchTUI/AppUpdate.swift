@@ -30,6 +30,9 @@ extension AppState {
     case .workshop(let state):
       applyWorkshop(state)
       return []
+    case .workshopUnreadable(let error):
+      workshopUnreadable(error)
+      return []
     case .key(let key) where handleMessagesKey(key):
       return []
     case .key(let key) where dismissBannerIfAsked(key):

@@ -72,7 +72,8 @@ extension AppState {
     case .caseStudyReloadFailed(let first, let errors):
       caseStudyReloadFailed(first, errors: errors)
       return []
-    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop:
+    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop,
+      .workshopUnreadable:
       return nil
     }
   }

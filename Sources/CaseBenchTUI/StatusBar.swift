@@ -73,6 +73,10 @@ enum StatusBar {
       }
       return
     }
+    if let problem = WorkshopParts.problemLabel(state) {
+      buf.put(g.truncate(problem, to: max(1, end - x - 1)), x: x, y: y, role: .danger, bold: true)
+      return
+    }
     let hints = keyHints(state)
     var shown: [String] = []
     for h in hints {

@@ -9,7 +9,12 @@ import CaseBenchCore
 /// A participant's view of the workshop their session belongs to: the facilitator's state as
 /// last read, the announcement showing as a banner, and when this run first showed each phase.
 struct ParticipantWorkshop: Sendable, Equatable {
-  var state = WorkshopState()
+  /// Until the facilitator's file is first read, the safe state: paced, nothing released.
+  var state = WorkshopState.whileUnreadable(lastRead: nil)
+  /// Whether the facilitator's file has been read once (a release before that is no news).
+  var everRead = false
+  /// Why the facilitator's file cannot be read now, if it cannot.
+  var problem: WorkshopStateError?
   var banner: Announcement?
   /// Announcements waiting behind the banner, oldest first (see `enqueueAnnouncements`).
   var queue: [Announcement] = []
@@ -23,14 +28,20 @@ extension AppState {
   public mutating func joinWorkshop() {
     if workshop == nil { workshop = ParticipantWorkshop() }
     noteWorkshopPhase()
+    applyPacing()
   }
 
   /// The facilitator's state changed: a new announcement becomes the banner and goes into the
   /// event log (once); pacing and releases apply at once.
   mutating func applyWorkshop(_ state: WorkshopState) {
     var w = workshop ?? ParticipantWorkshop()
+    let earlier = w.state
     w.state = state
+    w.problem = nil
     workshop = w
+    announceReleases(since: earlier, now: state)
+    workshop?.everRead = true
+    applyPacing()
     guard let session, workbench?.readOnly == false else { return }
     let fresh = state.announcements.filter { !session.hasRecorded(announcement: $0.id) }
     guard !fresh.isEmpty else { return }
@@ -73,7 +84,7 @@ extension AppState {
     case .cycleStatus, .notApplicable, .blocked, .editNote, .editNoteExternally, .decisions:
       guard currentPhaseClosed, let wb = workbench else { return false }
       showMessage(
-        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice); you can read it now.",
+        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice).",
         isError: false)
       return true
     default:
