@@ -25,6 +25,7 @@ extension AppState {
       openWorkbench(
         caseStudy: file.caseStudy, session: file.session, sessionName: file.session.participant,
         readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
+      workbench?.file = file.url
       if let preview {
         showMessage("Previewing \(preview.file): saving the file reloads it.", isError: false)
       } else if created {

@@ -144,7 +144,10 @@ enum StatusBar {
     }
     let quit = T.quit.hint("quit")
     let search = T.search.hint("search")
-    if wb.readOnly { return ["read-only", help, search, T.decisions.hint("decisions"), quit] }
+    if wb.readOnly {
+      let takeOver = state.takeOverHint.map { [$0] } ?? []
+      return ["read-only"] + takeOver + [help, search, T.decisions.hint("decisions"), quit]
+    }
     switch wb.focus {
     case .phases:
       let phases = T.phase.label(phases: wb.caseStudy.phases.count)

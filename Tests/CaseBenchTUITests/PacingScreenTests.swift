@@ -168,3 +168,42 @@ struct DashboardPacingTests {
     }
   }
 }
+
+@Suite("Taking a read-only session over")
+struct TakeOverTests {
+  static func opened(readOnly: Bool) -> AppState {
+    var state = AppState(
+      caseStudies: [Fixture.caseStudy], sessions: [], options: Fixture.options, now: Fixture.now)
+    _ = update(&state, .resize(Size(width: 200, height: 30)))
+    let url = URL(fileURLWithPath: "/tmp/room/team-3-bike-shop.json")
+    let file = SessionFile(
+      url: url, caseStudy: Fixture.caseStudy,
+      session: Session(participant: "Team 3", caseStudy: Fixture.caseStudy, now: Fixture.now),
+      readOnlyReason: readOnly ? "open in another casebench (pid 42)" : nil)
+    _ = update(&state, .sessionOpened(file, created: false))
+    return state
+  }
+
+  @Test func aWindowReadOnlyBecauseOfTheLockOffersTAndOpensTheFileAgain() {
+    var state = Self.opened(readOnly: true)
+    let bar = render(state, size: Size(width: 200, height: 30)).text.split(separator: "\n").last
+    #expect(bar?.contains("T take over") == true, "\(bar ?? "")")
+    #expect(
+      update(&state, .key(.char("T")))
+        == [.openSession(path: "/tmp/room/team-3-bike-shop.json")])
+  }
+
+  @Test func aWritableWindowOrTheDashboardsViewHasNothingToTakeOver() throws {
+    var writable = Self.opened(readOnly: false)
+    #expect(
+      !update(&writable, .key(.char("T"))).contains(
+        .openSession(path: "/tmp/room/team-3-bike-shop.json")))
+    try withWorkshop { dir in
+      var d = dashboard(dir, size: Size(width: 200, height: 30))
+      _ = d.update(.key(.enter))
+      #expect(d.isShowingTeam)
+      #expect(d.team?.takeOverHint == nil)
+      #expect(!render(d, size: Size(width: 200, height: 30)).text.contains("T take over"))
+    }
+  }
+}

@@ -75,6 +75,16 @@ struct PacingCLITests {
     #expect(run.out.contains("opens when the facilitator says"))
   }
 
+  @Test func anExportOfATeamsFileShowsNothingOfAClosedPhase() throws {
+    // The export lists open decisions: the Data phase's first is one of them only when open.
+    for (name, paced) in [("free", false), ("paced", true)] {
+      let dir = try folder(name, paced: paced)
+      let export = try cli.run(["export", dir + "/team-3-bike-shop.json", "--format", "markdown"])
+      #expect(export.status == 0, "\(export.err)")
+      #expect(export.out.contains("The loyalty data and its purpose") == !paced, "\(name)")
+    }
+  }
+
   @Test func theStartScreenOnAWorkshopFolderFollowsItsPacing() throws {
     // The start screen lists the case study first, then the sessions: j selects Team 3's.
     let free = try folder("free", paced: false)

@@ -20,6 +20,15 @@ extension WorkshopFolder {
     let folder = file.deletingLastPathComponent()
     return isWorkshop(folder) ? folder : nil
   }
+
+  /// The case study as the folder's pacing lets the team of the session at `file` see it now
+  /// (whole outside a workshop folder): what the command line's reports and exports use.
+  public static func paced(_ caseStudy: CaseStudy, forSessionAt file: URL) -> CaseStudy {
+    guard let folder = workshop(holding: file) else { return caseStudy }
+    let state =
+      (try? WorkshopStateFile.read(in: folder)) ?? WorkshopState.whileUnreadable(lastRead: nil)
+    return caseStudy.paced(by: state)
+  }
 }
 
 /// How much of a phase a team may see now.

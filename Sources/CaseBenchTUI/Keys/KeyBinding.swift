@@ -77,6 +77,8 @@ enum KeyCommand: Sendable, Equatable {
   case toolFactor(Int)
   // The workshop dashboard.
   case sortRows, nextPage, announce, releasePhase
+  /// A read-only workbench: open the file again, taking its lock if it is free.
+  case takeOver
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.

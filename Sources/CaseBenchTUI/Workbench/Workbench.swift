@@ -64,6 +64,8 @@ struct Workbench: Sendable {
   /// see (`AppState.applyPacing`), and the phases shown in outline because they are closed.
   var unpaced: CaseStudy?
   var closedPhases: Set<Int> = []
+  /// The session's file, when the program opened one (`TakeOver` opens it again).
+  var file: URL?
 
   var currentPhase: Phase? {
     caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
