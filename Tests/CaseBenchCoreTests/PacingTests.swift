@@ -19,6 +19,21 @@ struct PacingTests {
     }
   }
 
+  @Test func aDamagedFacilitatorsFileIsLocated() throws {
+    try withStoreTemporaryDirectory { dir in
+      try Data("{\n  \"format_version\": 1,\n  \"pacing\": tru\n}\n".utf8).write(
+        to: WorkshopStateFile.url(in: dir))
+      let read = Result { () throws(WorkshopStateError) in try WorkshopStateFile.read(in: dir) }
+      guard case .failure(let error) = read else {
+        Issue.record("a damaged facilitator's file was read")
+        return
+      }
+      #expect(error.line == 3, "\(error)")
+      #expect(error.column > 0, "\(error)")
+      #expect(error.description.hasPrefix(WorkshopStateFile.url(in: dir).path + ":3:"))
+    }
+  }
+
   @Test func aClosedPhaseShowsItsTitleGoalAndTimeboxAndNothingOfItsStory() throws {
     let study = try WorkshopFixture.bikeShop()
     let state = WorkshopState(

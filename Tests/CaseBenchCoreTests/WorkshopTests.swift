@@ -338,7 +338,7 @@ struct WorkshopStateTests {
       do throws(WorkshopStateError) {
         _ = try WorkshopStateFile.read(in: dir)
       } catch {
-        #expect(error.description.contains(".casebench-workshop.json: error:"))
+        #expect(error.description.contains(".casebench-workshop.json:1:12: error:"))
       }
     }
   }

@@ -75,6 +75,15 @@ struct PacingCLITests {
     #expect(run.out.contains("opens when the facilitator says"))
   }
 
+  @Test func aDamagedFacilitatorsFileIsAWarningAndOpensNoPhase() throws {
+    let dir = try folder("damaged", paced: false)
+    try "{\n  \"pacing\": tru\n}\n".write(
+      toFile: dir + "/.casebench-workshop.json", atomically: true, encoding: .utf8)
+    let run = try typing(["open", dir + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    #expect(try itemsTouched(dir + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
+    #expect(run.out.contains(".casebench-workshop.json:2:"), "\(run.out.suffix(800))")
+  }
+
   @Test func anExportOfATeamsFileShowsNothingOfAClosedPhase() throws {
     // The export lists open decisions: the Data phase's first is one of them only when open.
     for (name, paced) in [("free", false), ("paced", true)] {
