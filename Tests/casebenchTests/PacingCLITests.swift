@@ -73,6 +73,9 @@ struct PacingCLITests {
     let run = try typing(["open", paced + "/team-3-bike-shop.json"], keys: [" ", "q"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
     #expect(run.out.contains("opens when the facilitator says"))
+    // By the team's name in a sessions folder that is a workshop folder: the same.
+    _ = try typing(["open", "Team 3", "--sessions", paced], keys: [" ", "q"])
+    #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0)
   }
 
   @Test func aDamagedFacilitatorsFileIsAWarningAndOpensNoPhase() throws {
