@@ -96,6 +96,7 @@ public struct AppState: Sendable {
     let fresh = session.items.isEmpty && session.decisions.isEmpty
     wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
     workbench = wb
+    applyPacing()
     overlays.dismissAll()
     start.prompt = nil
     savedRevision = sessionRevision

@@ -17,6 +17,7 @@ extension AppState {
   /// state and view.
   mutating func handle(_ event: Event) -> [Command] {
     if let commands = handleOutcome(event) { return commands }
+    if let commands = takeOver(event) { return commands }
     switch event {
     case .resize(let s):
       setSize(s)
@@ -29,6 +30,9 @@ extension AppState {
       return []
     case .workshop(let state):
       applyWorkshop(state)
+      return []
+    case .workshopUnreadable(let error):
+      workshopUnreadable(error)
       return []
     case .key(let key) where handleMessagesKey(key):
       return []

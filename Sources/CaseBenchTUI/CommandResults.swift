@@ -25,6 +25,7 @@ extension AppState {
       openWorkbench(
         caseStudy: file.caseStudy, session: file.session, sessionName: file.session.participant,
         readOnly: file.readOnlyReason != nil, readOnlyReason: file.readOnlyReason)
+      workbench?.file = file.url
       if let preview {
         showMessage("Previewing \(preview.file): saving the file reloads it.", isError: false)
       } else if created {
@@ -72,7 +73,8 @@ extension AppState {
     case .caseStudyReloadFailed(let first, let errors):
       caseStudyReloadFailed(first, errors: errors)
       return []
-    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop:
+    case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop,
+      .workshopUnreadable:
       return nil
     }
   }

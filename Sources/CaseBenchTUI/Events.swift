@@ -57,6 +57,8 @@ public enum Event: Sendable, Equatable {
   case saveFailed(String, leaving: Bool)
   /// The facilitator's state file of the participant's workshop folder was read (it changed).
   case workshop(WorkshopState)
+  /// The facilitator's state file exists but cannot be read (pacing stays as last read).
+  case workshopUnreadable(WorkshopStateError)
   /// The previewed case study's file changed and loads: show this version.
   indirect case caseStudyReloaded(CaseStudy)
   /// The previewed case study's file changed and has `errors` errors; `first` is the first,

@@ -73,6 +73,10 @@ enum StatusBar {
       }
       return
     }
+    if let problem = WorkshopParts.problemLabel(state) {
+      buf.put(g.truncate(problem, to: max(1, end - x - 1)), x: x, y: y, role: .danger, bold: true)
+      return
+    }
     let hints = keyHints(state)
     var shown: [String] = []
     for h in hints {
@@ -140,7 +144,10 @@ enum StatusBar {
     }
     let quit = T.quit.hint("quit")
     let search = T.search.hint("search")
-    if wb.readOnly { return ["read-only", help, search, T.decisions.hint("decisions"), quit] }
+    if wb.readOnly {
+      let takeOver = state.takeOverHint.map { [$0] } ?? []
+      return ["read-only"] + takeOver + [help, search, T.decisions.hint("decisions"), quit]
+    }
     switch wb.focus {
     case .phases:
       let phases = T.phase.label(phases: wb.caseStudy.phases.count)

@@ -19,7 +19,7 @@ enum BackupRestore {
     return """
 
       casebench: \(backup) is the last good copy of this session (\(printable(good.participant)), \
-      saved \(SessionDates.format(good.updated)), \(done) item\(done == 1 ? "" : "s") done). \
+      saved \(SessionDates.format(good.updated)), \(counted(done, "item")) done). \
       \(path) was not changed. To go back to that copy, keeping the damaged file beside it as \
       \(path).damaged, run:
         casebench open --restore-backup \(shellQuoted(path))

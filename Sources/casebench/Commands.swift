@@ -136,7 +136,8 @@ struct ListCommand: ParsableCommand {
     for study in CaseStudyCatalog.all(searchDirectories: locations.searchDirectories) {
       let phases = study.phases.count
       let items = study.allItems.count
-      out += "  \(study.id)  \(study.title) (v\(study.version), \(phases) phases, \(items) items)\n"
+      out +=
+        "  \(study.id)  \(study.title) (v\(study.version), \(counted(phases, "phase")), \(counted(items, "item")))\n"
     }
     let problems = CaseStudyCatalog.sourceProblems(
       searchDirectories: locations.searchDirectories,
@@ -211,7 +212,9 @@ struct LintCommand: ParsableCommand {
       if report.diagnostics.isEmpty { Console.out("\(file): ok\n") }
     }
     if errors > 0 || warnings > 0 {
-      Console.error("\(errors) error(s), \(warnings) warning(s) in \(files.count) file(s)")
+      Console.error(
+        "\(counted(errors, "error")), \(counted(warnings, "warning")) in "
+          + "\(counted(files.count, "file"))")
     }
     // A file that could not be read is a failure (1); problems in a file's content are bad
     // data (65).

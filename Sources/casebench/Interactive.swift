@@ -56,8 +56,14 @@ enum Interactive {
         caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
         sessions: path == nil ? storage.list() : [],
         options: RenderOptions(unicode: terminal.unicode, facilitator: facilitator), now: Date())
-      if workshop != nil { state.joinWorkshop() }
-      let watcher = workshop.map(WorkshopWatcher.init)
+      // Pacing is the folder's: a session in a workshop folder follows it however it was
+      // opened (`join`, `open FILE`, `open NAME`, the start screen on that folder).
+      let paced =
+        workshop ?? path.flatMap { WorkshopFolder.workshop(holding: URL(fileURLWithPath: $0)) }
+        ?? (path == nil && WorkshopFolder.isWorkshop(locations.sessionsURL)
+          ? locations.sessionsURL : nil)
+      if paced != nil { state.joinWorkshop() }
+      let watcher = paced.map(WorkshopWatcher.init)
       var program = Program(
         state: state, terminal: terminal, storage: storage, opened: opened,
         editNote: { text in
@@ -125,21 +131,34 @@ extension Interactive {
 }
 
 /// Reads a workshop's facilitator file when it changed (its stamp: size, time, inode), for the
-/// participant's program; an unchanged file is not read again.
+/// participant's program; an unchanged file is not read again. A file that cannot be read is
+/// news once (`.workshopUnreadable`), and so is the first good read after it.
 final class WorkshopWatcher {
   let folder: URL
   private var last: WorkshopState?
+  private var failure: WorkshopStateError?
   private var stamp: FileStamp?
+  private var looked = false
 
   init(_ folder: URL) { self.folder = folder }
 
   func news() -> [Event] {
     let now = FileStamp(WorkshopStateFile.url(in: folder).path)
-    if last != nil, now == stamp { return [] }
+    if looked, now == stamp { return [] }
+    looked = true
     stamp = now
-    guard let state = try? WorkshopStateFile.read(in: folder), state != last else { return [] }
-    last = state
-    return [.workshop(state)]
+    do throws(WorkshopStateError) {
+      let state = try WorkshopStateFile.read(in: folder)
+      defer {
+        last = state
+        failure = nil
+      }
+      return state == last && failure == nil ? [] : [.workshop(state)]
+    } catch {
+      guard error != failure else { return [] }
+      failure = error
+      return [.workshopUnreadable(error)]
+    }
   }
 }
 

@@ -62,8 +62,8 @@ struct ImportDeonCommand: ParsableCommand {
     }
     let count = checklist.sections.reduce(0) { $0 + $1.lines.count }
     Console.error(
-      "Wrote lens '\(checklist.lensID)' to \(output): \(checklist.sections.count) sections, "
-        + "\(count) items"
+      "Wrote lens '\(checklist.lensID)' to \(output): "
+        + "\(counted(checklist.sections.count, "section")), \(counted(count, "item"))"
         + (examplesURL.map { ", references from \($0.lastPathComponent)" } ?? "") + ".")
   }
 }
@@ -121,7 +121,8 @@ struct LensAddCommand: ParsableCommand {
     }
     let (lens, unplaced) = added
     let count = lens.checklist.allItems.count
-    Console.out("Added lens '\(lens.id)' (\(lens.title), \(count) items) to \(session).\n")
+    Console.out(
+      "Added lens '\(lens.id)' (\(lens.title), \(counted(count, "item"))) to \(session).\n")
     for phase in unplaced {
       Console.error(
         "\(session): warning: the session's case study has no phase "

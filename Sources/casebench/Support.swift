@@ -127,8 +127,11 @@ func loadSession(at path: String, locations: LocationOptions) throws(CLIError) -
   CaseStudy, Session
 ) {
   do {
-    return try SessionFiles.read(
-      URL(fileURLWithPath: path), searchDirectories: locations.searchDirectories)
+    let url = URL(fileURLWithPath: path)
+    let (study, session) = try SessionFiles.read(
+      url, searchDirectories: locations.searchDirectories)
+    // A team's file in a paced folder reports only what the team may see now.
+    return (WorkshopFolder.paced(study, forSessionAt: url), session)
   } catch {
     throw CLIError(error)
   }

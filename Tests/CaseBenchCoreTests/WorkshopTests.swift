@@ -110,16 +110,18 @@ struct WorkshopFolderTests {
         }
         #expect(team.decisionsRecommended == recommended, "\(name)")
         #expect(team.lastActivity == WorkshopFixture.now.addingTimeInterval(-Double(n) * 60))
-        // The current phase is the first with anything left, as the sample's cursor says.
-        var seen = 0
-        var expected = study.phases.count - 1
-        for (i, phase) in study.phases.enumerated() {
-          seen += phase.items.count
-          if seen > WorkshopSample.settledCount(n, in: study) {
-            expected = i
-            break
-          }
-        }
+        // "Now" is the phase of the team's last change: the sample decides last, after
+        // settling items in order (its cursor, on the first phase with items left, is not it).
+        let settled = WorkshopSample.settledCount(n, in: study)
+        let lastChanged =
+          taken > 0
+          ? decisions[taken - 1].id : settled > 0 ? study.allItems[settled - 1].id : nil
+        let expected =
+          lastChanged.flatMap { id in
+            study.phases.firstIndex { p in
+              p.items.contains { $0.id == id } || p.decisions.contains { $0.id == id }
+            }
+          } ?? 0
         #expect(team.currentPhaseIndex == expected, "\(name)")
         #expect(team.phaseEntered[study.phases[0].id] != nil)
       }
@@ -336,7 +338,7 @@ struct WorkshopStateTests {
       do throws(WorkshopStateError) {
         _ = try WorkshopStateFile.read(in: dir)
       } catch {
-        #expect(error.description.contains(".casebench-workshop.json: error:"))
+        #expect(error.description.contains(".casebench-workshop.json:1:12: error:"))
       }
     }
   }

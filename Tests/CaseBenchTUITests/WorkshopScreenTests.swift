@@ -5,7 +5,7 @@ import Testing
 @testable import CaseBenchTUI
 
 /// A workshop folder of the fixture's case study: twelve sample teams and two bad files.
-private func withWorkshop(_ body: (URL) throws -> Void) throws {
+func withWorkshop(_ body: (URL) throws -> Void) throws {
   let dir = FileManager.default.temporaryDirectory
     .appendingPathComponent("casebench-dash-\(UUID().uuidString)", isDirectory: true)
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -21,7 +21,7 @@ private func withWorkshop(_ body: (URL) throws -> Void) throws {
   try body(dir)
 }
 
-private func dashboard(_ dir: URL, size: Size, workshop: WorkshopState = WorkshopState())
+func dashboard(_ dir: URL, size: Size, workshop: WorkshopState = WorkshopState())
   -> Dashboard
 {
   var d = Dashboard(
@@ -31,7 +31,7 @@ private func dashboard(_ dir: URL, size: Size, workshop: WorkshopState = Worksho
   return d
 }
 
-private let announced = WorkshopState(
+let announced = WorkshopState(
   pacing: true, released: [PhaseRelease(phase: Fixture.caseStudy.phases[0].id, at: Fixture.now)],
   announcements: [
     Announcement(
@@ -161,7 +161,7 @@ struct ParticipantWorkshopTests {
       !render(state, size: Size(width: 100, height: 30)).text.contains("From the facilitator"))
   }
 
-  @Test func aClosedPhaseIsReadableButNotWorkedOn() {
+  @Test func aClosedPhaseIsOutlinedAndNotWorkedOn() {
     var state = workbench()
     _ = update(&state, .workshop(announced))
     _ = update(&state, .key(.escape))
@@ -171,7 +171,9 @@ struct ParticipantWorkshopTests {
     let before = state.session
     _ = update(&state, .key(.char(" ")))
     #expect(state.session == before)
-    #expect(render(state, size: Size(width: 100, height: 30)).text.contains("you can read it now"))
+    #expect(
+      render(state, size: Size(width: 100, height: 30)).text.contains(
+        "Phase 2 opens when the facilitator says."))
     // Released: work goes on.
     var open = announced
     open.release(Fixture.caseStudy.phases[1].id, at: Fixture.now)
@@ -180,10 +182,12 @@ struct ParticipantWorkshopTests {
     #expect(state.session != before)
   }
 
-  /// The Bike Shop's phase 2 has a timebox: the refusal must still be readable in full, and the
-  /// key hints must not run under the timebox.
+  /// The Bike Shop's phases have timeboxes: in the released phase the key hints must not run
+  /// under it; a closed phase has no running timebox, and its refusal reads in full.
   @Test(arguments: [(80, 24), (100, 30), (200, 50)])
-  func theRefusalInAClosedPhaseIsNotHiddenByTheTimebox(width: Int, height: Int) throws {
+  func theRefusalInAClosedPhaseIsWholeAndOnlyAReleasedPhaseHasATimebox(width: Int, height: Int)
+    throws
+  {
     let size = Size(width: width, height: height)
     var state = try BikeShopScreenTests.state(size: size)
     state.joinWorkshop()
@@ -195,7 +199,6 @@ struct ParticipantWorkshopTests {
           released: [
             PhaseRelease(phase: "sprint-0", at: Fixture.now)
           ])))
-    _ = update(&state, .key(.char("2")))
     _ = update(&state, .tick(Fixture.now.addingTimeInterval(60)))
     let bar = { (s: AppState) in render(s, size: size).text.split(separator: "\n").last ?? "" }
     let timebox = try #require(state.timebox)
@@ -217,10 +220,13 @@ struct ParticipantWorkshopTests {
     #expect(whole.last == "q quit", "\(wide)")
     #expect(whole.contains(lastHint), "'\(lastHint)' is not a whole hint: \(line)")
     #expect(!lastHint.hasSuffix("…") && !lastHint.hasSuffix("..."), "\(line)")
+    _ = update(&state, .key(.char("2")))
+    #expect(state.timebox == nil)
+    #expect(!bar(state).contains("Timebox"), "\(bar(state))")
     let before = state.session
     _ = update(&state, .key(.char(" ")))
     #expect(state.session == before)
-    #expect(bar(state).contains("Phase 2 opens when the facilitator says; you can read it now."))
+    #expect(bar(state).contains("Phase 2 opens when the facilitator says."))
   }
 
   @Test func theTimeboxCountsDownAndShowsOverrun() {

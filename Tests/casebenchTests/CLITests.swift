@@ -160,7 +160,7 @@ struct CLITests {
     let lines = result.err.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("\(file): error: cannot read the case study") == true)
     #expect(!result.err.contains(":0:0:"))
-    #expect(lines.last == "1 error(s), 0 warning(s) in 1 file(s)")
+    #expect(lines.last == "1 error, 0 warnings in 1 file")
   }
 
   @Test func aSessionForAnUnknownCaseStudyHasNoMadeUpPosition() throws {

@@ -154,7 +154,7 @@ struct ListProblemsCLITests {
       out.contains(
         "\(dir)/b.yaml: error: not listed: case study id 'mini-shop' is already "
           + "used by \(dir)/a.yaml"))
-    #expect(out.contains("\(dir)/c.yaml: error: not listed: 1 error(s): "))
+    #expect(out.contains("\(dir)/c.yaml: error: not listed: 1 error: "))
     #expect(
       out.contains(
         "\(dir)/d.yaml: error: not listed: case study id 'bike-shop' is already "
@@ -196,7 +196,7 @@ struct LintAgainstCLITests {
         "\(new): warning: decision 'S.D1' (Build or buy) of \(fixture.path) is removed: sessions "
           + "with work on it would lose it (fix: keep it, or say in the release notes that its "
           + "work is dropped)",
-        "0 error(s), 3 warning(s) in 1 file(s)",
+        "0 errors, 3 warnings in 1 file",
       ], "\(result.err)")
     let same = try cli.run(["lint", fixture.path, "--against", fixture.path])
     #expect(same.status == 0)

@@ -45,7 +45,7 @@ extension CaseStudyCatalog {
         problems.append(
           Diagnostic(
             file: file, line: 0, column: 0,
-            message: "not listed: \(errors.count) error(s)\(first)",
+            message: "not listed: \(counted(errors.count, "error"))\(first)",
             fix: "run `casebench lint \(file)`"))
         continue
       }

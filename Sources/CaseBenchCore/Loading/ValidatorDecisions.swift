@@ -30,7 +30,7 @@ extension CaseStudyValidator {
         optionsValid = false
         error(
           listLocation,
-          "\(fields.label) has \(nodes.count) option\(nodes.count == 1 ? "" : "s"); it needs 2 to 5",
+          "\(fields.label) has \(counted(nodes.count, "option")); it needs 2 to 5",
           fix: nodes.count < 2 ? "add options until there are at least 2" : "keep at most 5 options"
         )
       }

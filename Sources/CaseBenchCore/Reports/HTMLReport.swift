@@ -192,7 +192,7 @@ struct HTMLReport {
       // An untouched phase takes one line.
       line(
         "<p class=\"untouched\" id=\"phase-\(number)\"><strong>\(number). \(h(phase.title))"
-          + "</strong>: not started; \(section.items.count) items, \(pp.gateTotal) in the gate.</p>"
+          + "</strong>: not started; \(counted(section.items.count, "item")), \(pp.gateTotal) in the gate.</p>"
       )
       return
     }

@@ -139,7 +139,7 @@ struct MarkdownReport {
       // An untouched phase takes one line.
       line(
         "**\(number). \(MarkdownReport.inline(phase.title))**: not started; "
-          + "\(section.items.count) items, \(section.progress.gateTotal) in the gate.")
+          + "\(counted(section.items.count, "item")), \(section.progress.gateTotal) in the gate.")
       line("")
       return
     }

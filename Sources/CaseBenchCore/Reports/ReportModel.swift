@@ -214,10 +214,12 @@ extension ReportModel {
   var overallFigures: String {
     let t = progress.totals
     var parts = [
-      "\(t.settled) of \(t.items) items done or N/A (\(Progress.percent(progress.fraction)))",
+      "\(t.settled) of \(counted(t.items, "item")) done or N/A (\(Progress.percent(progress.fraction)))",
       "\(progress.gatesMet) of \(progress.phases.count) phase gates met",
     ]
-    if showsDecisions { parts.append("\(t.decisionsTaken) of \(t.decisions) decisions taken") }
+    if showsDecisions {
+      parts.append("\(t.decisionsTaken) of \(counted(t.decisions, "decision")) taken")
+    }
     return parts.joined(separator: ", ") + "."
   }
 

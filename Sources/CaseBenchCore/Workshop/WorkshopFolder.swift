@@ -51,7 +51,7 @@ public struct TeamSummary: Sendable, Equatable {
   public var team: String
   public var session: Session
   public var progress: Progress
-  /// The phase the team is on: where its resume point is, else the first phase.
+  /// The phase the team last changed something in (`lastChangedPhase`), else the first.
   public var currentPhaseIndex: Int
   /// For each decision the team took (by decision id): the verdict on the chosen option, or
   /// nil when the option is not in this version of the case study.
@@ -96,8 +96,7 @@ public struct TeamSummary: Sendable, Equatable {
       entered[phase] = event.at
     }
     self.phaseEntered = entered
-    self.currentPhaseIndex =
-      session.cursor.flatMap { c in caseStudy.phases.firstIndex { $0.id == c.phase } } ?? 0
+    self.currentPhaseIndex = Self.lastChangedPhase(of: session, in: caseStudy, phaseOf: phaseOf)
     var verdicts: [String: Verdict?] = [:]
     for phase in caseStudy.phases {
       for decision in phase.decisions {
@@ -189,7 +188,7 @@ public struct WorkshopFolder: Sendable {
     guard let first = exposed.first else { return nil }
     return DiagnosticLine.format(
       file: first.url.path, severity: .warning,
-      message: "\(exposed.count) team file\(exposed.count == 1 ? "" : "s") can be read by other "
+      message: "\(counted(exposed.count, "team file")) can be read by other "
         + "accounts in the folder's group",
       fix: "run `casebench workshop DIR --init` as the folder's owner before teams join")
   }

@@ -57,11 +57,6 @@ public enum WorkshopReport {
   }
 }
 
-/// "1 team", "3 teams", "1 file", "0 files".
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-  "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
-}
-
 /// What the debrief shows, worked out once for both formats.
 struct Debrief {
   /// One team's vote on a decision: what it chose, why, and how its mind changed.

@@ -140,10 +140,10 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     }
   }
 
-  /// When the timebox of a phase starts for a team: with pacing, at the phase's release; else
-  /// when the team entered it.
+  /// When the timebox of a phase starts for a team: with pacing, at the phase's release, and
+  /// never for a phase not released (it runs only in released phases); else when the team
+  /// entered it.
   public func timeboxStart(phaseID: String, entered: Date?) -> Date? {
-    if pacing, let released = releaseTime(of: phaseID) { return released }
-    return entered
+    pacing ? releaseTime(of: phaseID) : entered
   }
 }

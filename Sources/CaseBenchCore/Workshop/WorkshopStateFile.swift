@@ -76,6 +76,14 @@ public enum WorkshopStateFile {
 
   /// The decoder's complaint, at the line and column of the value it names.
   static func invalid(_ error: any Error, data: Data, file: String) -> WorkshopStateError {
+    // Broken JSON is located where the scanner stopped (the decoder names no place for it).
+    if case .failure(let f) = JSONScanner.scan(data) {
+      let (line, column) = JSONScanner.lineAndColumn(of: f.offset, in: data)
+      return WorkshopStateError(
+        file: file, line: line, column: column,
+        message: "the facilitator's file is not valid JSON: \(f.message)",
+        fix: "correct it, or move it aside; `casebench workshop DIR --init` starts a new one")
+    }
     var message = "the facilitator's file is not valid"
     var line = 0
     var column = 0

@@ -120,7 +120,12 @@ public struct Dashboard: Sendable {
   /// The facilitator's state file changed.
   public mutating func workshopChanged(_ state: WorkshopState) {
     workshop = state
+    workshopProblem = nil
   }
+
+  /// Why the facilitator's file cannot be read now; pacing stays as last read meanwhile.
+  public private(set) var workshopProblem: WorkshopStateError?
+  public mutating func workshopUnreadable(_ error: WorkshopStateError) { workshopProblem = error }
 
   public mutating func showMessage(_ text: String, isError: Bool) {
     message = StatusMessage(text: text, isError: isError, at: now)
@@ -313,7 +318,7 @@ public struct Dashboard: Sendable {
 
   mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {
     if let s = HelpScreen.update(
-      scroll: scroll, event, options: options, phases: nil, size: size)
+      scroll: scroll, event, options: options, phases: nil, size: size, scope: .dashboard)
     {
       overlays.replaceTop(with: .help(scroll: s))
     } else {

@@ -20,7 +20,8 @@ extension DashboardOverlay {
   func draw(_ d: Dashboard, size: Size, into buf: inout ScreenBuffer) {
     switch self {
     case .help(let scroll):
-      HelpScreen.draw(d.options, phases: nil, scroll: scroll, size: size, into: &buf)
+      HelpScreen.draw(
+        d.options, phases: nil, scroll: scroll, size: size, into: &buf, scope: .dashboard)
     case .release(let picked):
       DashboardView.drawReleasePicker(d, picked: picked, size: size, into: &buf)
     case .announce(let editor):

@@ -28,8 +28,11 @@ public struct DashboardProgram: ProgramHost {
     self.folder = folder
     self.terminal = terminal
     self.clock = clock
-    let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
+    let read = Result { () throws(WorkshopStateError) in try WorkshopStateFile.read(in: folder.url)
+    }
+    let state = (try? read.get()) ?? WorkshopState.whileUnreadable(lastRead: nil)
     dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
+    if case .failure(let error) = read { dashboard.workshopUnreadable(error) }
     _ = dashboard.update(.resize(terminal.size))
     if projector { dashboard.openProjector(standalone: true) }
     warnIfOthersCanRead()
@@ -64,8 +67,13 @@ public struct DashboardProgram: ProgramHost {
       dashboard.folderChanged(folder)
       warnIfOthersCanRead()
     }
-    if let state = try? WorkshopStateFile.read(in: folder.url), state != dashboard.workshop {
-      dashboard.workshopChanged(state)
+    do throws(WorkshopStateError) {
+      let state = try WorkshopStateFile.read(in: folder.url)
+      if state != dashboard.workshop || dashboard.workshopProblem != nil {
+        dashboard.workshopChanged(state)
+      }
+    } catch {
+      dashboard.workshopUnreadable(error)
     }
   }
 

@@ -59,8 +59,8 @@ enum DashboardView {
     let teams = d.folder.teams.count
     let skipped = d.folder.skipped.count
     var text =
-      " Workshop \(g.dot) \(d.caseStudy.title) \(g.dot) \(teams) team\(teams == 1 ? "" : "s")"
-    if skipped > 0 { text += " \(g.dot) \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
+      " Workshop \(g.dot) \(d.caseStudy.title) \(g.dot) \(counted(teams, "team"))"
+    if skipped > 0 { text += " \(g.dot) \(counted(skipped, "file")) skipped" }
     var right = "pacing off"
     if d.workshop.pacing {
       let open = d.caseStudy.phases.indices.filter {
@@ -94,8 +94,18 @@ enum DashboardView {
     var timebox = 9
     var idle = 5
 
-    init(width: Int, phases: Int) {
-      bars = max(1, phases * (barCells + 1) - 1)
+    /// Cells per phase: `numbers` wide ("13/13") when the row has room, else `barCells`.
+    var cell = barCells
+    var showsNumbers = false
+
+    init(width: Int, phases: Int, numbers: Int = 0) {
+      (bars, name) = (0, 0)
+      let rest = 2 + 1 + phase + 1 + decisions + 1 + risks + 1 + timebox + 1 + idle
+      if let w = DashboardView.numberCells(free: width - rest - 1, phases: phases, numbers: numbers)
+      {
+        (cell, showsNumbers) = (w, true)
+      }
+      bars = max(1, phases * (cell + 1) - 1)
       let fixed = 2 + bars + 1 + phase + 1 + decisions + 1 + risks + 1 + timebox + 1 + idle
       name = max(6, min(28, width - fixed - 1))
     }
@@ -104,7 +114,8 @@ enum DashboardView {
   static func drawTeams(
     _ d: Dashboard, width: Int, height: Int, glyphs g: Glyphs, into buf: inout ScreenBuffer
   ) {
-    let c = Columns(width: width, phases: d.caseStudy.phases.count)
+    let c = Columns(
+      width: width, phases: d.caseStudy.phases.count, numbers: numberWidth(d.caseStudy))
     var x = 2
     func header(_ text: String, _ w: Int) {
       buf.put(g.truncate(text, to: w), x: x, y: listTop - 1, role: .dim, bold: true)
@@ -151,13 +162,8 @@ enum DashboardView {
     buf.put(g.truncate(team.team, to: c.name), x: x, y: y, bold: true)
     x += c.name + 1
     for (i, p) in team.progress.phases.enumerated() {
-      let filled = Int((p.fraction * Double(barCells)).rounded(.down))
-      let role: Role = p.gateMet ? .success : .accent
-      for cell in 0..<barCells {
-        let on = cell < filled
-        buf.put(on ? g.barFull : g.barEmpty, x: x + cell, y: y, role: on ? role : .dim)
-      }
-      x += barCells + (i + 1 < team.progress.phases.count ? 1 : 0)
+      drawPhaseCell(p, x: x, y: y, columns: c, glyphs: g, into: &buf)
+      x += c.cell + (i + 1 < team.progress.phases.count ? 1 : 0)
     }
     x = 2 + c.name + 1 + c.bars + 1
     let phases = d.caseStudy.phases
@@ -289,6 +295,11 @@ enum DashboardView {
   static func drawAnnouncement(
     _ d: Dashboard, y: Int, width: Int, glyphs g: Glyphs, into buf: inout ScreenBuffer
   ) {
+    if let e = d.workshopProblem {
+      let text = DisplayWidth.visible(" ! \(e.description) Pacing stays as last read.")
+      buf.put(g.truncate(text, to: width - 1), x: 0, y: y, role: .danger, bold: true)
+      return
+    }
     guard let last = d.workshop.announcements.last else { return }
     let when = clockText(last.at, now: d.now, timeZone: d.options.timeZone)
     buf.put(

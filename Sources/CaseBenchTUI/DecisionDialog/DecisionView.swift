@@ -57,7 +57,8 @@ enum DecisionView {
     case .pick(let sel):
       footer = "\(arrows(g)) choose \(g.dot) Enter open \(g.dot) Esc close"
       lines.wrap(
-        "This phase has \(phase.decisions.count) decisions to take.", width: width, role: .dim)
+        "This phase has \(counted(phase.decisions.count, "decision")) to take.", width: width,
+        role: .dim)
       lines.append(.blank)
       for (i, d) in phase.decisions.enumerated() {
         let taken = wb.session.decisions[d.id]

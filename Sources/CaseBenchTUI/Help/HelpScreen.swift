@@ -8,23 +8,27 @@ import CaseBenchCore
 
 /// The key reference, grouped: the help overlay, made from `KeyTable`.
 enum HelpScreen {
-  /// The rows of the overlay, from the key table: each group's bindings in table order.
-  static func groups(phases: Int?) -> [(String, [(String, String)])] {
-    HelpGroup.allCases.map { group in
-      let rows = KeyTable.all.filter { $0.group == group }.map {
-        ($0.label(phases: phases), $0.help)
-      }
-      return (group.rawValue, rows)
+  /// The rows of the overlay, from the key table: each group's bindings in table order. With
+  /// a `scope` (the dashboard's own help), only the keys read there, its own group first.
+  static func groups(phases: Int?, scope: KeyScope? = nil) -> [(String, [(String, String)])] {
+    let order = scope == .dashboard ? DashboardHelp.groupOrder : HelpGroup.allCases
+    return order.compactMap { group in
+      let rows = KeyTable.all.filter {
+        $0.group == group && (scope.map($0.scopes.contains) ?? true)
+      }.map { ($0.label(phases: phases), $0.help) }
+      return scope != nil && rows.isEmpty ? nil : (group.rawValue, rows)
     }
   }
 
   /// The help text wrapped to `width`: descriptions wrap under their own column.
   /// `phases`: the open case study's phase count, for the range the digits cover.
-  static func lines(_ options: RenderOptions, phases: Int?, width: Int) -> [StyledLine] {
+  static func lines(
+    _ options: RenderOptions, phases: Int?, width: Int, scope: KeyScope? = nil
+  ) -> [StyledLine] {
     let g = Glyphs.of(options)
     var out: [StyledLine] = []
     let keyW = width >= 50 ? 18 : 12
-    for (i, group) in groups(phases: phases).enumerated() {
+    for (i, group) in groups(phases: phases, scope: scope).enumerated() {
       if i > 0 { out.append(.blank) }
       out.append(StyledLine(text: group.0, role: .title, bold: true))
       for (keys, what) in group.1 {
@@ -37,6 +41,10 @@ enum HelpScreen {
           }
         }
       }
+    }
+    if scope == .dashboard {
+      DashboardHelp.appendFooter(to: &out, width: width)
+      return out
     }
     out.append(.blank)
     out.append(StyledLine(text: "Glyphs", role: .title, bold: true))
@@ -57,10 +65,11 @@ enum HelpScreen {
   }
 
   static func draw(
-    _ options: RenderOptions, phases: Int?, scroll: Int, size: Size, into buf: inout ScreenBuffer
+    _ options: RenderOptions, phases: Int?, scroll: Int, size: Size, into buf: inout ScreenBuffer,
+    scope: KeyScope? = nil
   ) {
     let g = Glyphs.of(options)
-    let all = lines(options, phases: phases, width: textWidth(size))
+    let all = lines(options, phases: phases, width: textWidth(size), scope: scope)
     let big = box(size)
     let h = min(big.h, all.count + 2)
     let r = Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
@@ -72,7 +81,9 @@ enum HelpScreen {
     if maxScroll > 0, s < maxScroll {
       footer = (options.unicode ? "↓ more" : "v more") + " \(g.dot) j/k scroll \(g.dot) Esc close"
     }
-    buf.box(r, title: "Keys", focused: true, glyphs: g, footer: footer)
+    buf.box(
+      r, title: scope == .dashboard ? "Dashboard keys" : "Keys", focused: true, glyphs: g,
+      footer: footer)
     let text = Rect(x: inner.x + 2, y: inner.y, w: textWidth(size), h: inner.h)
     buf.lines(all, in: text, scroll: s)
   }
@@ -100,11 +111,12 @@ extension HelpScreen {
   /// The help's update, wherever it is open (over the start screen, the workbench or the
   /// dashboard): the new scroll, or nil when it closes. The size comes with the call.
   static func update(
-    scroll: Int, _ event: Event, options: RenderOptions, phases: Int?, size: Size
+    scroll: Int, _ event: Event, options: RenderOptions, phases: Int?, size: Size,
+    scope: KeyScope? = nil
   ) -> Int? {
     let page = max(1, box(size).inner.h - 1)
-    let maxScroll = max(
-      0, lines(options, phases: phases, width: textWidth(size)).count - max(1, box(size).inner.h))
+    let shown = lines(options, phases: phases, width: textWidth(size), scope: scope)
+    let maxScroll = max(0, shown.count - max(1, box(size).inner.h))
     var s = scroll
     switch event {
     case .key(let key):

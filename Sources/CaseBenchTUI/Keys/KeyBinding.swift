@@ -86,6 +86,8 @@ enum KeyCommand: Sendable, Equatable {
   case nextStep(Int)
   case nextDecision(Int)
   case revealShown
+  /// A read-only workbench: open the file again, taking its lock if it is free.
+  case takeOver
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.

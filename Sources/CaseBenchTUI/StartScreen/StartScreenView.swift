@@ -34,7 +34,7 @@ enum StartScreenView {
     rows.append(Row(line: StyledLine(text: "Case studies", role: .title, bold: true)))
     for (i, cs) in state.caseStudies.enumerated() {
       let items = cs.phases.reduce(0) { $0 + $1.items.count }
-      let right = "\(cs.phases.count) phases \(g.dot) \(items) items"
+      let right = "\(counted(cs.phases.count, "phase")) \(g.dot) \(counted(items, "item"))"
       let titleRoom = max(1, width - 4 - DisplayWidth.of(right) - 2)
       rows.append(
         Row(

@@ -135,7 +135,7 @@ enum RiskToolView {
     let open = risks.filter { $0.status == .open }.count
     let high = RiskRegister.openHigh(risks).count
     buf.put(
-      "\(risks.count) risks, \(open) open, \(high) high", x: r.x, y: y, role: .dim,
+      "\(counted(risks.count, "risk")), \(open) open, \(high) high", x: r.x, y: y, role: .dim,
       maxX: r.x + mapW)
     if y + 2 < r.y + r.h {
       buf.put("Closed risks leave the map.", x: r.x, y: y + 1, role: .dim, maxX: r.x + mapW)

@@ -23,8 +23,8 @@ enum ChecklistPane {
     var parts: [String] = []
     if !phase.decisions.isEmpty {
       let taken = p?.decisionsTaken ?? 0
-      let plural = phase.decisions.count == 1 ? "" : "s"
-      parts.append("d: \(taken)/\(phase.decisions.count) decision\(plural) taken")
+      let count = counted(phase.decisions.count, "decision")
+      parts.append("d: \(taken)/\(count) taken")
     }
     parts += ["* required", "\(g.note) note"]
     let footer = fitting(parts, width: rect.w - 6)
@@ -65,7 +65,10 @@ enum ChecklistPane {
       let marks = extended ? 9 : 5
       let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
       let titleRole: Role =
-        selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
+        selected
+        ? rowRole
+        : isMatch
+          ? .match : (state.status.isSettled || wb.closedPhases.contains(wb.phase) ? .dim : .normal)
       buf.put(
         g.truncate(item.title, to: max(1, right - x - marks)), x: x, y: y, role: titleRole,
         bold: selected)

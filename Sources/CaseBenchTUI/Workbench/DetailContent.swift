@@ -17,6 +17,11 @@ enum DetailContent {
     return "In " + short
   }
 
+  /// What the detail pane says of a phase the facilitator has not opened.
+  static let closedPhaseLine =
+    "This phase opens when the facilitator says: its briefing, guidance, hints and decisions "
+    + "come with it."
+
   /// The pages of the story this workbench has something for, in key-table order.
   static func storyPages(_ wb: Workbench) -> [PageKind] {
     PageKind.allCases.filter { kind in
@@ -65,6 +70,9 @@ enum DetailContent {
       } else {
         out[out.count - 1].text = state.status.label
         out[out.count - 1].role = statusRole
+      }
+      if wb.closedPhases.contains(wb.phase) {
+        out.wrap(closedPhaseLine, width: width, role: .warning)
       }
       if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
         out.wrap("Not applicable: \(why)", width: width, role: .warning)
@@ -133,10 +141,13 @@ enum DetailContent {
       "Phase \(wb.phase + 1) of \(count): \(phase.title)", width: width, role: .title, bold: true)
     let required = phase.items.filter(\.required).count
     let extensions = phase.items.filter { $0.level == .extension }.count
-    var facts = "\(phase.items.count) items, \(required) required"
+    var facts = "\(counted(phase.items.count, "item")), \(required) required"
     if extensions > 0 { facts += ", \(extensions) extension" }
     if phase.timeboxMinutes > 0 { facts = "Timebox \(phase.timeboxMinutes) min \(g.dot) " + facts }
     out.wrap(facts, width: width, role: .dim)
+    if wb.closedPhases.contains(wb.phase) {
+      out.wrap(closedPhaseLine, width: width, role: .warning)
+    }
     if let schedule = phase.schedule {
       out.wrap(
         "Schedule: " + schedule.summary(separator: " \(g.dot) "), width: width, role: .dim)

@@ -146,7 +146,7 @@ extension AppState {
   mutating func jumpToPhase(_ index: Int) {
     guard let wb = workbench else { return }
     guard wb.caseStudy.phases.indices.contains(index) else {
-      showMessage("There are \(wb.caseStudy.phases.count) phases.", isError: false)
+      showMessage("There are \(counted(wb.caseStudy.phases.count, "phase")).", isError: false)
       return
     }
     selectPhase(index)

@@ -9,15 +9,19 @@ import CaseBenchCore
 /// A participant's view of the workshop their session belongs to: the facilitator's state as
 /// last read, the announcement showing as a banner, and when this run first showed each phase.
 struct ParticipantWorkshop: Sendable, Equatable {
-  var state = WorkshopState()
+  /// Until the facilitator's file is first read, the safe state: paced, nothing released.
+  var state = WorkshopState.whileUnreadable(lastRead: nil)
+  /// Whether the facilitator's file has been read once (a release or a reveal before that is no
+  /// news: it gets no banner).
+  var everRead = false
+  /// Why the facilitator's file cannot be read now, if it cannot.
+  var problem: WorkshopStateError?
   var banner: Announcement?
   /// Announcements waiting behind the banner, oldest first (see `enqueueAnnouncements`).
   var queue: [Announcement] = []
   /// The messages page, when it is open (Messages/MessagesPage.swift).
   var messages: MessagesPage?
   var firstShown: [String: Date] = [:]
-  /// Whether the facilitator's file was read yet: reveals in the first read get no banner.
-  var hasRead = false
 }
 
 extension AppState {
@@ -25,17 +29,22 @@ extension AppState {
   public mutating func joinWorkshop() {
     if workshop == nil { workshop = ParticipantWorkshop() }
     noteWorkshopPhase()
+    applyPacing()
   }
 
   /// The facilitator's state changed: a new announcement becomes the banner and goes into the
   /// event log (once); pacing and releases apply at once.
   mutating func applyWorkshop(_ state: WorkshopState) {
     var w = workshop ?? ParticipantWorkshop()
-    let previous = w.hasRead ? w.state : nil
+    let earlier = w.state
+    let previous = w.everRead ? w.state : nil
     w.state = state
-    w.hasRead = true
+    w.problem = nil
     workshop = w
     bannerReveals(since: previous, state)
+    announceReleases(since: earlier, now: state)
+    workshop?.everRead = true
+    applyPacing()
     guard let session, workbench?.readOnly == false else { return }
     let fresh = state.announcements.filter { !session.hasRecorded(announcement: $0.id) }
     guard !fresh.isEmpty else { return }
@@ -78,7 +87,7 @@ extension AppState {
     case .cycleStatus, .notApplicable, .blocked, .editNote, .editNoteExternally, .decisions:
       guard currentPhaseClosed, let wb = workbench else { return false }
       showMessage(
-        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice); you can read it now.",
+        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice).",
         isError: false)
       return true
     default:

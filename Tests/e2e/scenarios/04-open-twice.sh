@@ -59,8 +59,7 @@ e2e_keys Space
 e2e_check "twice: at 80x24 the refusal is readable" \
   e2e_wait_for "Nothing can be changed" 2
 e2e_check "twice: the third did not change the file either" cmp -s "$F" "$SCRATCH/before.json"
-e2e_keys q
-e2e_check "twice: third instance quits" e2e_wait_exit
+# The third stays open while the first saves and quits, then takes the session over (T).
 
 # And the first still saves.
 E2E_SESSION=first
@@ -72,6 +71,16 @@ e2e_check "twice: first instance saves the change" \
 e2e_keys q
 e2e_check "twice: first instance quits" e2e_wait_exit
 e2e_check "twice: first instance exit status 0" status_is 0
+
+E2E_SESSION=third
+e2e_keys T
+e2e_check "twice: T takes the session over once the first quit" e2e_wait_gone "READ-ONLY" 3
+e2e_keys Space
+e2e_check "twice: the third, taken over, saves its change" \
+  wait_until 3 json_is "$F" 'd["items"]["S0.1"]["status"]' done
+e2e_keys q
+e2e_check "twice: third instance quits" e2e_wait_exit
+e2e_check "twice: third instance exit status 0" status_is 0
 
 # With the first gone the file opens read-write again.
 e2e_start fourth "$BIN open '$F'" 200 30

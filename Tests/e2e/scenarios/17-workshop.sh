@@ -48,7 +48,8 @@ for n in 1 2 3; do
   e2e_keys 2
   e2e_check "workshop: team $n sees phase 2 marked" e2e_wait_for "opens when the facilitator says"
   e2e_keys Space
-  e2e_check "workshop: team $n cannot start work in phase 2" e2e_wait_for "you can read it now"
+  e2e_check "workshop: team $n cannot start work in phase 2" \
+    e2e_wait_for "Phase 2 opens when the facilitator says."
   e2e_keys 1
 done
 
@@ -90,6 +91,12 @@ e2e_keys r
 e2e_check "workshop: the release picker opens on phase 2" e2e_wait_for "Release a phase"
 e2e_keys Enter
 e2e_check "workshop: the dashboard says phase 2 is open" e2e_wait_for "pacing: open to phase 2"
+for n in 1 2 3; do
+  E2E_SESSION="team$n"
+  e2e_check "workshop: team $n sees the release as a banner within 3 s" e2e_wait_for "Data is open" 3
+  e2e_keys Escape
+  e2e_check "workshop: team $n dismisses the release banner" e2e_wait_gone "Data is open"
+done
 # Wait for phase 2's briefing before looking for the notice to go: the screen from before the
 # key has no notice either. Then Space must start the item, on screen and in the file.
 for n in 1 2 3; do
@@ -128,4 +135,23 @@ for n in 1 2 3; do
     '["announcement-1"]'
 done
 e2e_check "workshop: no session file was ever unreadable" test ! -s "$WATCH_LOG"
+
+# Pacing is the folder's: Team 1's file opened with `open FILE` (not `join`) keeps phase 3
+# closed: its briefing is not shown and no work starts there.
+F="$DIR/team-1-bike-shop.json"
+cp -p "$F" "$SCRATCH/team-1.before"
+e2e_start open1 "$BIN open '$F'" 100 30
+e2e_check "workshop: open FILE shows the workbench" e2e_wait_for "Phases"
+e2e_keys 3
+e2e_check "workshop: open FILE marks phase 3 closed" e2e_wait_for "opens when the facilitator says"
+e2e_check "workshop: open FILE is on phase 3's briefing" e2e_wait_for "Phase 3 of 6"
+e2e_check "workshop: open FILE shows nothing of phase 3's story" \
+  test -z "$(e2e_screen | grep -F 'the second week of modelling')"
+e2e_keys Space
+e2e_check "workshop: open FILE refuses work in phase 3" \
+  e2e_wait_for "Phase 3 opens when the facilitator says."
+e2e_keys q
+e2e_check "workshop: open FILE quits cleanly" e2e_wait_exit
+e2e_check "workshop: open FILE started no work in phase 3" json_is "$F" \
+  "[k for k in d['items'] if k.startswith('M.')]" '[]'
 scenario_end

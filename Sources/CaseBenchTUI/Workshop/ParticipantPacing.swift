@@ -1,0 +1,70 @@
+import CaseBenchCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// A team's workbench under the folder's pacing: the case study it shows is the one
+/// `CaseStudy.paced(by:)` allows (Core decides what of a phase a team may see), a release
+/// shows a banner, and a facilitator's file that cannot be read is a warning on the status bar
+/// while pacing stays as last read.
+extension AppState {
+  /// Shows the workbench's case study as the facilitator's state allows. Called when the
+  /// workbench opens and whenever that state changes; the full case study is kept aside.
+  mutating func applyPacing() {
+    guard let w = workshop, var wb = workbench else { return }
+    let full = wb.unpaced ?? wb.caseStudy
+    wb.unpaced = full
+    let shown = full.paced(by: w.state)
+    let closed = Set(
+      full.phases.indices.filter { w.state.visibility(ofPhase: $0, in: full) == .outline })
+    guard shown != wb.caseStudy || closed != wb.closedPhases else { return }
+    let before = wb.caseStudy
+    wb.caseStudy = shown
+    wb.closedPhases = closed
+    wb.search = nil
+    wb.detailScroll = 0
+    workbench = wb
+    revalidateOverlays(before: before, wb: wb)
+  }
+
+  /// The facilitator's file changed from `earlier`: a phase it opened gets a banner.
+  mutating func announceReleases(since earlier: WorkshopState, now state: WorkshopState) {
+    guard let full = workbench.map({ $0.unpaced ?? $0.caseStudy }), var w = workshop,
+      w.everRead
+    else { return }
+    let opened = state.newlyReleased(since: earlier, in: full)
+    guard !opened.isEmpty else { return }
+    let names = opened.map(\.title).joined(separator: ", ")
+    let text =
+      "\(names) \(opened.count == 1 ? "is" : "are") open: the briefing, the "
+      + "decisions and the work are yours now."
+    let at = state.released.map(\.at).max() ?? now
+    // A release is shown like an announcement; ids below zero never meet the facilitator's.
+    let release = Announcement(id: -state.released.count, at: at, text: text)
+    if w.banner == nil { w.banner = release } else { w.queue.append(release) }
+    workshop = w
+  }
+
+  /// The facilitator's file exists but cannot be read: say so, and keep pacing as it was.
+  mutating func workshopUnreadable(_ error: WorkshopStateError) {
+    guard var w = workshop else { return }
+    w.problem = error
+    workshop = w
+  }
+}
+
+extension WorkshopParts {
+  /// The status bar's warning while the facilitator's file cannot be read: its name, line and
+  /// column, and what it means for the team.
+  static func problemLabel(_ state: AppState) -> String? {
+    guard let e = state.workshop?.problem else { return nil }
+    let name = URL(fileURLWithPath: e.file).lastPathComponent
+    let place = e.line > 0 ? "\(name):\(e.line):\(e.column)" : name
+    return DisplayWidth.visible(
+      " ! \(place): the facilitator's file cannot be read (\(e.message)); pacing stays as "
+        + "last read")
+  }
+}
