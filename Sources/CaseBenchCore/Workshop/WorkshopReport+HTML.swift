@@ -51,6 +51,7 @@ extension Debrief {
     out.append("<style>")
     out.append(HTMLReport.css)
     out.append(Debrief.css)
+    out.append(Debrief.lessonsCSS)
     out.append("</style>")
     out.append("</head>")
     out.append("<body>")
@@ -121,6 +122,7 @@ extension Debrief {
       }
       out.append("</section>")
     }
+    out += lessonsHTML()
     out.append("<h2>Class progress per phase</h2>")
     out.append("<div class=\"scroll\"><table><thead><tr><th>Phase</th><th>Mean progress</th>")
     out.append("<th>Gate met</th><th>Working here</th></tr></thead><tbody>")
