@@ -70,7 +70,8 @@ struct ReflectionTests {
     let notAList = try minimal(withReflection: "    reflection: What happened?\n")
     let errors = CaseStudyLoader.lint(notAList, file: "r.yaml").filter(\.isError)
     #expect(errors.map(\.line) == [63])
-    #expect(errors.first?.message.contains("'reflection' in phase 'scoping' must be a list") == true)
+    #expect(
+      errors.first?.message.contains("'reflection' in phase 'scoping' must be a list") == true)
     let empty = try minimal(withReflection: "    reflection: []\n")
     let diagnostics = CaseStudyLoader.lint(empty, file: "r.yaml")
     #expect(diagnostics.filter(\.isError).isEmpty)

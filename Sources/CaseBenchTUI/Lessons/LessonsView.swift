@@ -3,11 +3,12 @@ import CaseBenchCore
 /// Draws the lessons-learned page: the phase's prompts with the team's answers, or, while an
 /// answer is written, the prompt above the note editor's box.
 enum LessonsView {
-  /// Where the editor's box goes: the lower two thirds of the page, under the prompt.
+  /// Where the editor's box goes: inside the page's border, the lower two thirds, under the
+  /// prompt.
   static func editorRect(_ context: PageContext) -> Rect {
-    let body = context.body
-    let top = min(max(4, body.h / 3), max(0, body.h - 5))
-    return Rect(x: body.x, y: body.y + top, w: body.w, h: max(1, body.h - top))
+    let inner = context.body.inner
+    let top = min(max(4, inner.h / 3), max(0, inner.h - 5))
+    return Rect(x: inner.x, y: inner.y + top, w: inner.w, h: max(1, inner.h - top))
   }
 
   /// "Waiting for the facilitator to reveal: Pathfinder or full build?" and the like.
