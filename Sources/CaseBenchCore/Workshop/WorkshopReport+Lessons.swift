@@ -12,6 +12,7 @@ extension Debrief {
     .answer { border: 1px solid #d8dee4; border-radius: .4rem; padding: .4rem .7rem;
       overflow-wrap: anywhere; }
     .answer h5 { margin: 0 0 .2rem; font-size: 1em; }
+    section.lessons h3 { font-size: 1.25em; }
     section.lessons h4 { font-size: 1.05em; margin-top: 1.2rem; }
     @media print {
       section.lessons h3, section.lessons h4 { break-after: avoid; page-break-after: avoid; }
