@@ -136,6 +136,9 @@ public struct AppState: Sendable {
   /// save, and on a signal. Returns true if the session changed.
   @discardableResult
   mutating func commitPendingEdits() -> Bool {
+    if case .screen(let open) = overlay, let edit = open.page.pendingEdit {
+      return changeSession { edit.apply(to: &$0, at: $1) }
+    }
     guard case .note(let itemID, let editor) = overlay else { return false }
     return changeSession { $0.setNote(editor.text, of: itemID, at: $1) }
   }

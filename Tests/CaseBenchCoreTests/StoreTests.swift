@@ -164,7 +164,7 @@ struct StoreTests {
       labels(s) == [
         "schemaVersion", "participant", "caseStudyID", "caseStudyVersion", "caseStudySource",
         "mode", "created", "updated", "items", "decisions", "cursor", "events", "toolkit",
-        "lenses",
+        "lenses", "reflections",
       ], "Session gained a field: write it in SessionJSONWriter and update this list")
     // The toolkit's types (SessionJSONWriter+Toolkit.swift) are written field by field too.
     #expect(

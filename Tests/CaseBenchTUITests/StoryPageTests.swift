@@ -251,6 +251,7 @@ struct StoryPageTests {
     }
     let groups = HelpScreen.groups(phases: 6)
     let story = groups.first { $0.0 == HelpGroup.story.rawValue }
-    #expect(story?.1.map(\.0) == ["w", "B", "L"])
+    // The story's pages, then the lessons-learned page (a registered page, Lessons/).
+    #expect(story?.1.map(\.0) == ["w", "B", "L", "R"])
   }
 }

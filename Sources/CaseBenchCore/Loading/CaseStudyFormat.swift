@@ -107,7 +107,12 @@ public enum CaseStudyFormat {
       FormatField("schedule", .mapping(of: "schedule"), required: false),
       FormatField("model_answers", .list(of: "model answer"), required: false),
       FormatField("shows_in", .text, required: false),
+      FormatField("reflection", .list(of: "reflection prompt"), required: false),
     ])
+
+  /// A question for the lessons learned, answered once the phase's decisions are revealed.
+  public static let reflectionPrompt = FormatMapping(
+    kind: "reflection prompt", fields: [FormatField("id", .text), FormatField("prompt", .text)])
 
   public static let schedule = FormatMapping(
     kind: "schedule",
@@ -167,7 +172,7 @@ public enum CaseStudyFormat {
   /// Every kind of mapping, the top level first.
   public static let mappings: [FormatMapping] = [
     caseStudy, castMember, phase, schedule, modelAnswer, retiredItem, item, decision, option,
-    riskPrompt, lens,
+    riskPrompt, lens, reflectionPrompt,
   ]
 
   public static func mapping(kind: String) -> FormatMapping? {

@@ -23,7 +23,9 @@ struct CaseStudyValidator {
   private var visits = 0
   private var exhausted = false
 
-  enum IDSpace: Int, CaseIterable { case item, decision, riskPrompt, phase, cast, retired }
+  enum IDSpace: Int, CaseIterable {
+    case item, decision, riskPrompt, phase, cast, retired, reflection
+  }
   /// For each kind of id, where each id was first defined.
   var seenIDs = [[String: Location]](repeating: [:], count: IDSpace.allCases.count)
   /// Item id → id of the phase that holds it.

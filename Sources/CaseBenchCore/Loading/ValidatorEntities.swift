@@ -141,15 +141,19 @@ extension CaseStudyValidator {
       answersValid = false
     }
 
+    let reflection = reflectionPrompts(fields)
+
     guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes,
-      schedule.valid, answersValid
+      schedule.valid, answersValid, let reflection
     else {
       return nil
     }
-    return Phase(
+    var phase = Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
       gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn)
+    phase.reflection = reflection
+    return phase
   }
 
   private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)

@@ -242,6 +242,8 @@ extension CaseStudyValidator {
     case "read", "work", "decide", "debrief": "a whole number of minutes, 0 or more"
     case "level": "'core' or 'extension'"
     case "model_answers": "a list of model answers, each with 'topic' and 'answer'"
+    case "reflection": "a list of reflection prompts, each with 'id' and 'prompt'"
+    case "prompt": "the question the team answers, e.g. 'What happened when…?'"
     case "retired_items": "a list of retired items, each with 'id', 'title' and 'reason'"
     case "required": "true or false"
     case "verdict": "one of \(list(verdictNames))"

@@ -128,6 +128,8 @@ public struct Phase: Sendable, Equatable {
   /// In a lens: the id of the session's phase whose checklist shows this phase's items
   /// (`shows_in`); nil means a phase with this phase's own id.
   public var showsIn: String?
+  /// Questions the team answers once the phase's decisions are revealed (`reflection`).
+  public var reflection: [ReflectionPrompt] = []
 
   public init(
     id: String, title: String, goal: String, briefing: String, timeboxMinutes: Int,

@@ -85,6 +85,8 @@ public struct SessionEvent: Sendable, Equatable, Codable {
     case announcement
     /// A lens was added or removed, or a test of a scored lens given its points.
     case lens
+    /// An answer to one of a phase's reflection prompts (lessons learned).
+    case reflection
 
     /// Whether the event is the team's own work (not being opened, not receiving a message).
     public var isWork: Bool {
@@ -150,6 +152,9 @@ public struct Session: Sendable, Equatable, Codable {
   /// Lenses added on top of the case study, and scored tests' points; nil until the first
   /// lens is added, so files without lenses are unchanged.
   public var lenses: SessionLenses?
+  /// Answers to the phases' reflection prompts, by prompt id; nil until the first answer, so
+  /// files without any are unchanged (and files written before them still open).
+  public var reflections: [String: String]?
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
@@ -157,7 +162,7 @@ public struct Session: Sendable, Equatable, Codable {
     case caseStudyID = "case_study_id"
     case caseStudyVersion = "case_study_version"
     case caseStudySource = "case_study_source"
-    case mode, created, updated, items, decisions, cursor, events, toolkit, lenses
+    case mode, created, updated, items, decisions, cursor, events, toolkit, lenses, reflections
   }
 
   public init(from decoder: any Decoder) throws {
@@ -179,6 +184,7 @@ public struct Session: Sendable, Equatable, Codable {
     // Schema 1 had no toolkit.
     toolkit = try c.decodeIfPresent(Toolkit.self, forKey: .toolkit) ?? Toolkit()
     lenses = try c.decodeIfPresent(SessionLenses.self, forKey: .lenses)
+    reflections = try c.decodeIfPresent([String: String].self, forKey: .reflections)
   }
 
   public init(

@@ -229,6 +229,14 @@ struct HTMLReport {
       line("<h3>Decisions</h3>")
       for d in section.decisions { decision(d) }
     }
+    let lessons = model.lessons(of: section)
+    if !lessons.isEmpty {
+      line("<h3>Lessons learned</h3>")
+      for (prompt, answer) in lessons {
+        line("<h4>\(h(prompt.prompt))</h4>")
+        line("<div class=\"note\">\(flow(answer))</div>")
+      }
+    }
     if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
       line("<h3>Model answers (facilitator)</h3>")
       line("<dl class=\"answers\">")

@@ -182,6 +182,17 @@ struct MarkdownReport {
       line("")
       for d in section.decisions { decision(d) }
     }
+    let lessons = model.lessons(of: section)
+    if !lessons.isEmpty {
+      line("### Lessons learned")
+      line("")
+      for (prompt, answer) in lessons {
+        line("**\(MarkdownReport.inline(prompt.prompt))**")
+        line("")
+        lines(MarkdownReport.quote(answer))
+        line("")
+      }
+    }
     if model.facilitator && model.showsStory && !phase.modelAnswers.isEmpty {
       line("### Model answers (facilitator)")
       line("")

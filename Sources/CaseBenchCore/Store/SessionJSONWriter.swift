@@ -109,6 +109,15 @@ struct SessionJSONWriter {
     string(s.mode.rawValue)
     key("participant")
     string(s.participant)
+    if let reflections = s.reflections {
+      key("reflections")
+      open(UInt8(ascii: "{"))
+      for id in SessionJSONWriter.sortedKeys(reflections) {
+        key(id)
+        string(reflections[id] ?? "")
+      }
+      close(UInt8(ascii: "}"))
+    }
     key("schema_version")
     out.append(contentsOf: String(s.schemaVersion).utf8)
     key("toolkit")

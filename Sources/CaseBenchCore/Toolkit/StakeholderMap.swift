@@ -51,7 +51,7 @@ public enum DecisionLog {
     let entries = session.events.compactMap { e -> DecisionLogEntry? in
       let subject = e.target ?? ""
       switch e.kind {
-      case .created, .status, .note, .opened, .announcement, .lens: return nil
+      case .created, .status, .note, .opened, .announcement, .lens, .reflection: return nil
       case .decision:
         // Own-project mode hides the case study's decision points, so its log has none.
         guard session.mode == .caseStudy else { return nil }

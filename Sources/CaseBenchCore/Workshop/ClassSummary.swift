@@ -71,6 +71,8 @@ public struct ClassSummary: Sendable, Equatable {
   public var notes: [CreditedNote]
   /// Open risks raised by two or more teams, most teams first.
   public var risks: [CommonRisk]
+  /// Each team's answers to the phases' reflection prompts (ClassLessons.swift).
+  public var lessons: [PhaseLessons]
 
   /// How many notes per phase the report picks (the longest, one per item).
   public static let notesPerPhase = 3
@@ -78,6 +80,7 @@ public struct ClassSummary: Sendable, Equatable {
   public init(caseStudy: CaseStudy, teams: [TeamSummary]) {
     self.caseStudy = caseStudy
     teamCount = teams.count
+    lessons = ClassSummary.lessons(caseStudy: caseStudy, teams: teams)
     phases = caseStudy.phases.enumerated().map { index, phase in
       var met: [String] = []
       var sum = 0.0

@@ -64,6 +64,7 @@ extension Debrief {
     out.append("<style>")
     out.append(HTMLReport.css)
     out.append(Debrief.css)
+    out.append(Debrief.lessonsCSS)
     out.append("</style>")
     out.append("</head>")
     out.append("<body>")
@@ -134,6 +135,7 @@ extension Debrief {
       }
       out.append("</section>")
     }
+    out += lessonsHTML()
     out.append("<h2>Class progress per phase</h2>")
     out.append(
       "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>Phase</th><th>Mean progress</th>"

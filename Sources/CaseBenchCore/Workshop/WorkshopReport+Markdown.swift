@@ -69,6 +69,7 @@ extension Debrief {
         }
       }
     }
+    out += lessonsMarkdown(md)
     out.append("")
     out.append("## Class progress per phase")
     out.append("")

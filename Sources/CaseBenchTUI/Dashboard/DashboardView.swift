@@ -273,6 +273,9 @@ enum DashboardView {
         lines.append(StyledLine(text: decision.title, bold: true, indent: 2))
         lines.prose(dn, width: width, indent: 4)
       }
+      lines += lessonLines(
+        d.summary.lessons.first { $0.phase.id == phase.id }, teams: d.summary.teamCount,
+        width: width)
       lines.append(.blank)
     }
     return lines

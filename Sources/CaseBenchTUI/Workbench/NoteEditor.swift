@@ -9,8 +9,11 @@ import CaseBenchCore
 /// The inline note editor: its state is a `TextEditor` in the overlay; drawn in place of the
 /// detail pane; its update is below.
 enum NoteView {
-  static func textRect(_ l: WorkbenchLayout) -> Rect {
-    let inner = l.detail.inner
+  static func textRect(_ l: WorkbenchLayout) -> Rect { textRect(in: l.detail) }
+
+  /// Where the text goes in an editor box drawn in `rect`: under the subject line.
+  static func textRect(in rect: Rect) -> Rect {
+    let inner = rect.inner
     return Rect(x: inner.x + 1, y: inner.y + 1, w: max(1, inner.w - 2), h: max(1, inner.h - 1))
   }
 
@@ -29,19 +32,26 @@ enum NoteView {
     into buf: inout ScreenBuffer
   ) {
     let l = WorkbenchLayout(size: size, for: wb)
-    let rect = l.detail
+    drawBox(
+      editor, title: "Note", subject: wb.caseStudy.item(id: itemID)?.title ?? itemID, keys: keys,
+      in: l.detail, glyphs: Glyphs.of(options), into: &buf)
+  }
+
+  /// The editor in a box of its own: `title` on the border, `subject` (what is being written
+  /// about) dim on the first line, the text under it and `keys` in the footer. The note editor
+  /// and the lessons-learned page both draw with it.
+  static func drawBox(
+    _ editor: TextEditor, title: String, subject: String, keys: [String], in rect: Rect,
+    glyphs g: Glyphs, into buf: inout ScreenBuffer
+  ) {
     buf.fill(x: rect.x, y: rect.y, width: rect.w, height: rect.h)
-    let g = Glyphs.of(options)
-    let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
-    buf.box(
-      rect, title: "Note", focused: true, glyphs: g,
-      footer: fitting(keys, width: rect.w - 6))
+    buf.box(rect, title: title, focused: true, glyphs: g, footer: fitting(keys, width: rect.w - 6))
     let inner = rect.inner
     guard inner.h > 1 else { return }
     buf.put(
-      g.truncate(title, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
+      g.truncate(subject, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
       maxX: inner.x + inner.w)
-    drawEditor(editor, in: textRect(l), into: &buf)
+    drawEditor(editor, in: textRect(in: rect), into: &buf)
   }
 }
 

@@ -84,7 +84,10 @@ struct Workbench: Sendable {
     var shown = caseStudy
     for index in shown.phases.indices {
       shown.phases[index].items = shown.phases[index].checklist
-      if mode == .ownProject { shown.phases[index].decisions = [] }
+      if mode == .ownProject {
+        shown.phases[index].decisions = []
+        shown.phases[index].reflection = []
+      }
     }
     return shown
   }

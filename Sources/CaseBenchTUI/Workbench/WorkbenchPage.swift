@@ -1,11 +1,19 @@
 import CaseBenchCore
 
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// What a page over the workbench may read: the workbench (never changed by the page), how to
 /// draw, and the terminal's size (for paging and clamping; it arrives with every event).
 struct PageContext: Sendable {
   let workbench: Workbench
   let options: RenderOptions
   let size: Size
+  /// The facilitator's state when the session is in a workshop folder.
+  var workshop: WorkshopState? = nil
 
   /// The rectangle a page draws into: everything above the status bar.
   var body: Rect { Rect(x: 0, y: 0, w: size.width, h: max(0, size.height - 1)) }
@@ -22,6 +30,21 @@ enum PageOutcome: Sendable, Equatable {
   case goTo(phase: Int, item: Int)
   /// Stay open and say this in the status bar.
   case message(String)
+  /// Stay open and make this change to the session (the page's own part of it).
+  case edit(PageEdit)
+}
+
+/// A change a page makes to the session; the workbench applies it (or refuses it when the
+/// session is read-only) and saves it like any other.
+enum PageEdit: Sendable, Equatable {
+  /// The answer to a reflection prompt (Lessons/LessonsPage.swift).
+  case reflection(promptID: String, answer: String)
+
+  func apply(to session: inout Session, at now: Date) -> Bool {
+    switch self {
+    case .reflection(let id, let answer): session.answerReflection(answer, to: id, at: now)
+    }
+  }
 }
 
 /// A page that opens over the workbench, with all of it in its own folder: its state (the
@@ -46,11 +69,20 @@ protocol WorkbenchPage: Sendable, Equatable {
   func draw(_ context: PageContext, in rect: Rect, into buf: inout ScreenBuffer)
   /// The keys that apply, most useful first, for the status bar.
   func hints(_ context: PageContext) -> [String]
+  /// True while the page edits text: it gets every key (`q` and `Esc` included) but Ctrl-C.
+  var isEditing: Bool { get }
+  /// Text being typed, kept before every save and on a signal (`commitPendingEdits`).
+  var pendingEdit: PageEdit? { get }
+}
+
+extension WorkbenchPage {
+  var isEditing: Bool { false }
+  var pendingEdit: PageEdit? { nil }
 }
 
 /// Every page of its own kind over the workbench. A new page is one line here.
 enum WorkbenchPages {
-  static let all: [any WorkbenchPage.Type] = []
+  static let all: [any WorkbenchPage.Type] = [LessonsPage.self]
 
   static func type(id: String) -> (any WorkbenchPage.Type)? {
     all.first { $0.id == id }
@@ -88,13 +120,13 @@ extension AppState {
   }
 
   func pageContext(_ wb: Workbench) -> PageContext {
-    PageContext(workbench: wb, options: options, size: size)
+    PageContext(workbench: wb, options: options, size: size, workshop: workshop?.state)
   }
 
   /// The update while a registered page is on top: the keys every page shares, then the page.
   mutating func handleScreen(_ event: Event) -> [Command] {
     guard case .screen(var open) = overlay, let wb = workbench else { return [] }
-    if case .key(let key) = event {
+    if case .key(let key) = event, !open.page.isEditing {
       switch KeyTable.command(for: key, in: .page) {
       case .quit: return [quitCommand]
       case .help:
@@ -128,6 +160,9 @@ extension AppState {
     case .message(let text):
       overlays.replaceTop(with: .screen(open))
       showMessage(text, isError: false)
+    case .edit(let edit):
+      overlays.replaceTop(with: .screen(open))
+      if changeSession({ edit.apply(to: &$0, at: $1) }) { showMessage("Saved.", isError: false) }
     }
     return []
   }
