@@ -32,7 +32,7 @@ enum NoteView {
     let rect = l.detail
     buf.fill(x: rect.x, y: rect.y, width: rect.w, height: rect.h)
     let g = Glyphs.of(options)
-    let title = wb.caseStudy.item(id: itemID)?.title ?? itemID
+    let title = (wb.caseStudy.item(id: itemID) ?? wb.lensItem(id: itemID))?.title ?? itemID
     buf.box(
       rect, title: "Note", focused: true, glyphs: g,
       footer: fitting(keys, width: rect.w - 6))

@@ -50,7 +50,7 @@ protocol WorkbenchPage: Sendable, Equatable {
 
 /// Every page of its own kind over the workbench. A new page is one line here.
 enum WorkbenchPages {
-  static let all: [any WorkbenchPage.Type] = []
+  static let all: [any WorkbenchPage.Type] = [LensScorePage.self]
 
   static func type(id: String) -> (any WorkbenchPage.Type)? {
     all.first { $0.id == id }
