@@ -179,6 +179,8 @@ struct LensScreenTests {
     for _ in 0..<first { send(&state, .char("j")) }
     let screen = render(state, size: Size(width: 120, height: 40)).text
     #expect(screen.contains("[deon] Informed consent"))
+    #expect(screen.contains("── Data Science Ethics Checklist [deon]"))
+    #expect(screen.contains("── ML Test Score (2017 rubric) [ML Test Score]"))
     assertGolden(screen, "lens-ethics-120x40")
     // Enter goes to it in its phase, with every item shown.
     send(&state, .enter)
