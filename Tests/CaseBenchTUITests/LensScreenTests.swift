@@ -72,6 +72,8 @@ struct LensScreenTests {
     let screen = render(state, size: size).text
     #expect(screen.contains("[deon] Informed consent"))
     #expect(screen.contains("A.1 · [deon] · todo"))
+    // In a narrow checklist the rubric's long name gives way to its initials.
+    #expect(screen.contains("[MLTS] Every feature e"))
     assertGolden(screen, "lens-workbench-\(width)x\(height)")
   }
 

@@ -66,13 +66,18 @@ enum ChecklistPane {
       }
       var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
       x += 1
-      // The tag says which lens; under one lens's filter, the title says it for every row.
-      if let lens = shown.lens, wb.filter == .all {
-        x = buf.put("[\(LensTag.short(lens))]", x: x, y: y, role: selected ? rowRole : .accent) + 1
-      }
       let extended = item.level == .extension
-      let marks = extended ? 9 : (points != nil ? 10 : 5)
-      let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
+      let marks = extended ? 9 : (points != nil ? 8 : 5)
+      // The tag says which lens (shortened where it would leave the title too little room);
+      // under one lens's filter, the pane's title says it for every row.
+      if let lens = shown.lens, wb.filter == .all {
+        let tag = LensTag.fitting(lens, room: right - x - marks)
+        x = buf.put("[\(tag)]", x: x, y: y, role: selected ? rowRole : .accent) + 1
+      }
+      // Search matches are positions among the case study's items.
+      let isMatch =
+        shown.lens == nil
+        && (wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false)
       let titleRole: Role =
         selected ? rowRole : isMatch ? .match : (state.status.isSettled ? .dim : .normal)
       buf.put(

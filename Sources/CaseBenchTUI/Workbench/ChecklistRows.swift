@@ -123,6 +123,18 @@ extension Workbench {
 }
 
 extension LensTag {
+  /// The tag for a row with `room` cells for the tag and the title: the short name, or, when
+  /// that would leave the title fewer than 24 cells, its initials with upper-case words kept
+  /// whole ("ML Test Score" → "MLTS").
+  static func fitting(_ lens: Lens, room: Int) -> String {
+    let name = short(lens)
+    guard room - DisplayWidth.of(name) - 3 < 24 else { return name }
+    let words = name.split(separator: " ")
+    guard words.count > 1 else { return name }
+    return words.map { $0 == $0.uppercased() ? String($0) : String($0.prefix(1)).uppercased() }
+      .joined()
+  }
+
   /// The status glyph a scored test shows: not done, by hand, automated.
   static func status(_ points: TestPoints) -> ItemStatus {
     switch points {
