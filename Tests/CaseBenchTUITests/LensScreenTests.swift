@@ -269,4 +269,33 @@ struct LensScreenTests {
     #expect(send(&start, .char("+")).isEmpty)
     #expect(start.message?.text == "Select a saved session to add a lens to it.")
   }
+
+  @Test func minusTakesALensOffAndPlusWithItsIdBringsItBackWithItsAnswers() throws {
+    var state = try Self.state(size: Size(width: 120, height: 40))
+    let own = try #require(state.workbench).caseStudy.phases[1].items.count
+    try Self.select(&state, "\(Self.deonID):A.1")
+    send(&state, .char(" "))
+    #expect(state.session?.status(of: "\(Self.deonID):A.1") == .doing)
+    send(&state, .char("-"))
+    let session = try #require(state.session)
+    #expect(session.lensRecords.first { $0.id == Self.deonID }?.isActive == false)
+    #expect(session.status(of: "\(Self.deonID):A.1") == .doing, "its answer stays in the file")
+    let wb = try #require(state.workbench)
+    #expect(wb.lenses.map(\.id) == ["ml-test-score"])
+    #expect(wb.rowCount(wb.phase) == own + 7)
+    #expect(wb.item < wb.rowCount(wb.phase))
+    #expect(state.message?.text.hasPrefix("Took off the lens deon") == true)
+    // + with its id: back, from the text the session kept, with its answer.
+    send(&state, .char("+"))
+    let commands = type(&state, Self.deonID) + send(&state, .enter)
+    #expect(commands.isEmpty)
+    #expect(state.workbench?.lenses.map(\.id) == ["ml-test-score", Self.deonID])
+    #expect(state.session?.status(of: "\(Self.deonID):A.1") == .doing)
+    #expect(state.message?.text.hasPrefix("Added lens deon (21 items)") == true)
+    // On one of the case study's items, - says what it wants and takes nothing off.
+    try Self.select(&state, "D.1")
+    send(&state, .char("-"))
+    #expect(state.workbench?.lenses.count == 2)
+    #expect(state.message?.text.hasPrefix("Select an item of a lens") == true)
+  }
 }

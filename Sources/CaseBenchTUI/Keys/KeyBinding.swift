@@ -82,7 +82,7 @@ enum KeyCommand: Sendable, Equatable {
   /// A page registered in `WorkbenchPages`, by its id.
   case openScreen(String)
   /// Lenses: the checklist's filter, and adding one.
-  case cycleFilter, addLens
+  case cycleFilter, addLens, removeLens
 }
 
 /// The groups of the help overlay, in the order it shows them.

@@ -12,6 +12,11 @@ extension KeyTable {
     "add a lens: ml-test-score, a lens file or a deon checklist (start screen: to the selected session)",
     group: .lenses, in: [.workbench, .start])
 
+  static let removeLens = KeyBinding(
+    "-", [(.char("-"), .removeLens)],
+    "take off the lens of the selected item (its answers stay in the file; + and its id bring it back)",
+    group: .lenses, in: [.workbench])
+
   /// The lenses' bindings.
-  static let lensKeys: [KeyBinding] = [filter, addLens]
+  static let lensKeys: [KeyBinding] = [filter, addLens, removeLens]
 }

@@ -102,6 +102,10 @@ extension AppState {
         return []
       }
       overlays.dismiss()
+      if let record = session?.lensRecords.first(where: { !$0.isActive && $0.id == spec }) {
+        addAgain(record)
+        return []
+      }
       return [.loadLens(Self.expandingHome(spec))]
     }
     return []
@@ -151,5 +155,50 @@ extension AppState {
     let errors = error.diagnostics.filter(\.isError).map(\.description)
     guard let first = errors.first else { return error.description }
     return errors.count > 1 ? "\(first) (and \(errors.count - 1) more)" : first
+  }
+
+  /// `-` on a lens's item: takes that lens off, as `casebench lens remove` does. Its record,
+  /// answers and points stay in the file; `+` and its id bring it back with them.
+  mutating func removeSelectedLens() {
+    guard let wb = workbench, wb.focus != .phases, let lens = wb.currentLens else {
+      showMessage(
+        "Select an item of a lens to take that lens off (its answers stay in the file).",
+        isError: false)
+      return
+    }
+    var failure: ToolkitError?
+    let removed = changeSession { session, now in
+      do throws(ToolkitError) {
+        try session.removeLens(id: lens.id, at: now)
+        return true
+      } catch {
+        failure = error
+        return false
+      }
+    }
+    if let failure { showMessage(failure.description, isError: true) }
+    guard removed else { return }
+    loadLenses()
+    if var w = workbench {
+      w.lastItem = [:]
+      w.item = min(w.item, max(0, w.rowCount(w.phase) - 1))
+      workbench = w
+    }
+    syncCursor()
+    showMessage(
+      "Took off the lens \(LensTag.short(lens)); its answers stay in the file. "
+        + "\(KeyTable.addLens.hint("and")) \(lens.id) bring it back.", isError: false)
+  }
+
+  /// A lens taken off before, added again from the text the session kept.
+  mutating func addAgain(_ record: LensRecord) {
+    do {
+      let checklist = try CaseStudyLoader.parse(record.content, file: "lens '\(record.id)'")
+      lensLoaded(LensSource(content: record.content, checklist: checklist))
+    } catch {
+      showMessage(
+        "Can't add the lens: \(Self.firstError(LensError(diagnostics: error.diagnostics)))",
+        isError: true)
+    }
   }
 }

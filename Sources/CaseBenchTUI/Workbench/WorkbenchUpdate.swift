@@ -57,6 +57,7 @@ extension AppState {
       case .cycleStatus: if !cyclePoints() { cycleStatus() }
       case .cycleFilter: cycleFilter()
       case .addLens: askAddLens()
+      case .removeLens: removeSelectedLens()
       case .notApplicable: askNotApplicable()
       case .blocked: toggleBlocked()
       case .editNote: openNoteEditor()
