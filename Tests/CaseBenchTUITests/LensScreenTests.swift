@@ -198,6 +198,9 @@ struct LensScreenTests {
     let prompt = render(state, size: Size(width: 120, height: 40)).text
     #expect(
       prompt.contains("Add a lens (ml-test-score, or a lens file's or deon checklist's path)"))
+    _ = update(&state, .resize(Size(width: 80, height: 24)))
+    let narrow = render(state, size: Size(width: 80, height: 24)).text
+    #expect(narrow.contains(" Add a lens (ml-test-score, or a path):"))
     let commands = type(&state, Self.deon.path) + send(&state, .enter)
     #expect(commands == [.loadLens(Self.deon.path)])
     _ = update(&state, .lensLoaded(try LensSource.load(Self.deon.path)))

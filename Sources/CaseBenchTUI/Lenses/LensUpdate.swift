@@ -9,9 +9,14 @@ import CaseBenchCore
 /// The lenses in the workbench: the checklist's filter, the ML Test Score's points, and adding
 /// a lens (a prompt, then `Command.loadLens`, whose result comes back as an event).
 extension AppState {
-  /// What the add-a-lens prompt says before the field.
-  static let addLensLabel =
-    " Add a lens (\(BuiltInLenses.byName.map(\.name).joined(separator: ", ")), or a lens file's or deon checklist's path): "
+  /// What the add-a-lens prompt says before the field: the built-in lenses and what else it
+  /// takes, shorter on a terminal under 100 columns so the field keeps room to type a path.
+  static func addLensLabel(width: Int) -> String {
+    let names = BuiltInLenses.byName.map(\.name).joined(separator: ", ")
+    return width < 100
+      ? " Add a lens (\(names), or a path): "
+      : " Add a lens (\(names), or a lens file's or deon checklist's path): "
+  }
 
   /// Parses the session's active lenses into the workbench. A lens whose kept text no longer
   /// loads (the file was edited by hand) is left off, and the status bar says where.
