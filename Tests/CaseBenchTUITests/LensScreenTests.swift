@@ -216,8 +216,9 @@ struct LensScreenTests {
   }
 
   @Test func aBrokenDeonFileGivesALocatedErrorAndNoLens() throws {
-    // A short path, so the located error fits the 80-column status bar.
-    let dir = URL(fileURLWithPath: "/tmp/cbl-\(UUID().uuidString.prefix(8))")
+    // A long path: the status bar names the file by its name, so the place stays on screen.
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("casebench-lens-screen-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let broken = dir.appendingPathComponent("checklist.yml")
@@ -239,7 +240,9 @@ struct LensScreenTests {
     #expect(rig.program.run() == 0)
     let shown = try #require(
       rig.terminal.frames.last { $0.text.contains("Can't add the lens:") }?.text)
-    #expect(shown.contains("checklist.yml:6:"), "located: \(shown)")
+    #expect(
+      shown.contains("Can't add the lens: checklist.yml:6:9: error: missing key 'line_summary'"),
+      "located: \(shown)")
     let saved = try #require(rig.storage.files[ProgramTests.file])
     #expect(saved.lensRecords.isEmpty)
     #expect(saved.items == before.items)

@@ -155,6 +155,14 @@ extension AppState {
       isError: false)
   }
 
+  /// The status bar's line for a lens that could not be read: its first located error, the
+  /// path just typed shortened to the file's name so the line and column stay on screen.
+  static func lensProblem(_ error: LensError, spec: String) -> String {
+    let first = firstError(error)
+    guard spec.contains("/"), first.hasPrefix(spec) else { return first }
+    return URL(fileURLWithPath: spec).lastPathComponent + first.dropFirst(spec.count)
+  }
+
   /// The first located error of a lens that could not be read, and how many more there are.
   static func firstError(_ error: LensError) -> String {
     let errors = error.diagnostics.filter(\.isError).map(\.description)

@@ -131,7 +131,7 @@ public struct Program: ProgramHost {
       do {
         dispatch(.lensLoaded(try LensSource.load(spec)))
       } catch {
-        dispatch(.lensLoadFailed(AppState.firstError(error)))
+        dispatch(.lensLoadFailed(AppState.lensProblem(error, spec: spec)))
       }
     }
   }

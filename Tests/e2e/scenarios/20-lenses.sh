@@ -58,7 +58,8 @@ e2e_keys +
 e2e_check "lenses: + asks for the broken one" e2e_wait_for "Add a lens (ml-test-score"
 e2e_type "$BROKEN"
 e2e_keys Enter
-e2e_check "lenses: a broken deon file says where" e2e_wait_for "Can't add the lens: $BROKEN:6:"
+e2e_check "lenses: a broken deon file says where" \
+  e2e_wait_for "Can't add the lens: broken.yml:6:9: error: missing key 'line_summary'"
 
 e2e_keys q
 e2e_check "lenses: quits" e2e_wait_exit
