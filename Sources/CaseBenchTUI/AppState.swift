@@ -97,7 +97,9 @@ public struct AppState: Sendable {
     }
     wb.focus = .checklist
     // A fresh session opens on the first phase's briefing; a resumed one on its item.
-    let fresh = session.items.isEmpty && session.decisions.isEmpty
+    let fresh =
+      session.items.isEmpty && session.decisions.isEmpty
+      && (session.lenses?.points.isEmpty ?? true)
     wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
     workbench = wb
     overlays.dismissAll()

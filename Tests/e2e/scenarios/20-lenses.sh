@@ -70,6 +70,11 @@ e2e_check "lenses: both lenses are in the file" \
   '["ml-test-score", "data-science-ethics-checklist"]'
 e2e_check "lenses: the points are in the file" \
   json_is "$F" "d['lenses']['points']" '{"ml-test-score:Data.1": 0.5, "ml-test-score:Data.2": 1}'
+# Reopened, it lands on the test it was left on, with its points.
+e2e_start again "$BIN open '$F'" 120 40
+e2e_check "lenses: reopened on the last test" e2e_wait_for "Data.2 · [ML Test Score] · 1 points"
+e2e_keys q
+e2e_check "lenses: quits again" e2e_wait_exit
 "$BIN" lens list "$F" >"$SCRATCH/list" 2>&1
 e2e_check "lenses: lens list agrees" grep -qF "the minimum is 0 (Model, Infrastructure, Monitoring)" "$SCRATCH/list"
 
