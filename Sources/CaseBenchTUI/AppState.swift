@@ -81,19 +81,25 @@ public struct AppState: Sendable {
     var wb = Workbench(
       caseStudy: Workbench.shown(caseStudy, mode: session.mode), session: session,
       sessionName: sessionName, readOnly: readOnly, readOnlyReason: readOnlyReason)
+    var lensProblem: String?
+    do {
+      wb.setLenses(try session.activeLenses(file: sessionName))
+    } catch {
+      lensProblem = AppState.firstError(error)
+    }
     if let cursor = session.cursor,
       let p = wb.caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })
     {
       wb.phase = p
-      if let itemID = cursor.item,
-        let i = wb.caseStudy.phases[p].items.firstIndex(where: { $0.id == itemID })
-      {
+      if let itemID = cursor.item, let i = wb.rowIndex(p, id: itemID) {
         wb.item = i
       }
     }
     wb.focus = .checklist
     // A fresh session opens on the first phase's briefing; a resumed one on its item.
-    let fresh = session.items.isEmpty && session.decisions.isEmpty
+    let fresh =
+      session.items.isEmpty && session.decisions.isEmpty
+      && (session.lenses?.points.isEmpty ?? true)
     wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
     workbench = wb
     applyPacing()
@@ -105,6 +111,7 @@ public struct AppState: Sendable {
     savedAt = nil
     saveError = nil
     message = nil
+    if let lensProblem { showMessage(lensProblem, isError: true) }
     fixScroll()
   }
 

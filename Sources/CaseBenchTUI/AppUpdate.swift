@@ -65,7 +65,7 @@ extension AppState {
     let h = max(1, l.checklist.inner.h)
     if wb.item < wb.listTop { wb.listTop = wb.item }
     if wb.item >= wb.listTop + h { wb.listTop = wb.item - h + 1 }
-    let count = wb.currentPhase?.items.count ?? 0
+    let count = wb.rowCount(wb.phase)
     wb.listTop = max(0, min(wb.listTop, count - h))
     workbench = wb
   }

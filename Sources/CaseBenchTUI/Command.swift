@@ -28,4 +28,7 @@ public enum Command: Sendable, Equatable {
   case openSession(path: String)
   /// Suspend the terminal, run `$EDITOR` on `text`; answer `.noteEdited` or `.noteEditFailed`.
   case editExternally(itemID: String, text: String)
+  /// Read a lens (a built-in name, a lens file, a deon checklist: `LensSource.load`); answer
+  /// `.lensLoaded` or `.lensLoadFailed`.
+  case loadLens(String)
 }

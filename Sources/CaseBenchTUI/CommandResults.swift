@@ -39,6 +39,10 @@ extension AppState {
           "This session was made with version \(file.session.caseStudyVersion) of the case "
             + "study; it is now \(file.caseStudy.version).", isError: false)
       }
+      if start.addLensOnOpen {
+        start.addLensOnOpen = false
+        askAddLens()
+      }
       return []
     case .sessionClosed(let url, let entries):
       let name = workbench?.sessionName ?? url.lastPathComponent
@@ -50,7 +54,14 @@ extension AppState {
       showMessage("Saved \(name). Enter opens it again.", isError: false)
       return []
     case .openFailed(let message), .noteEditFailed(let message):
+      start.addLensOnOpen = false
       showMessage(message, isError: true)
+      return []
+    case .lensLoaded(let source):
+      lensLoaded(source)
+      return []
+    case .lensLoadFailed(let message):
+      showMessage("Can't add the lens: \(message)", isError: true)
       return []
     case .noteEdited(let itemID, let text):
       applyNote(itemID: itemID, text: text)

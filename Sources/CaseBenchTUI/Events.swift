@@ -64,4 +64,8 @@ public enum Event: Sendable, Equatable {
   /// The previewed case study's file changed and has `errors` errors; `first` is the first,
   /// located (`FILE:LINE:COL: error: …`). The last good version stays.
   case caseStudyReloadFailed(String, errors: Int)
+  /// A lens was read for the open session.
+  indirect case lensLoaded(LensSource)
+  /// A lens could not be read; the first problem, located (`FILE:LINE:COL: error: …`).
+  case lensLoadFailed(String)
 }

@@ -155,10 +155,12 @@ enum StatusBar {
         help, T.open.hint("open"), phases + " phase", T.decisions.hint("decide"), search, quit,
       ]
     case .checklist:
+      // With lenses: Space gives a scored test its points, and f filters the checklist.
+      let scored = wb.currentLens?.scoring == .mlTestScore
+      let lenses = wb.lenses.isEmpty ? [] : [T.filter.hint("filter")]
       return [
-        help, T.status.hint("status"), T.note.hint("note", keys: [.char("n")]), T.hint.hint("hint"),
-        T.decisions.hint("decide"), search, quit,
-      ]
+        help, T.status.hint(scored ? "points" : "status"), T.note.hint("note", keys: [.char("n")]),
+      ] + lenses + [T.hint.hint("hint"), T.decisions.hint("decide"), search, quit]
     case .detail:
       return [
         help, T.move.hint("scroll", keys: [.char("j"), .char("k")]),

@@ -78,12 +78,14 @@ struct LensCommand: ParsableCommand {
 struct LensAddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
-    abstract: "Add a lens (a case-study-format file, or a built-in name) to a session.",
+    abstract:
+      "Add a lens (a case-study-format file, a deon checklist, or a built-in name) to a session.",
     discussion: "Built in: \(BuiltInLenses.byName.map(\.name).joined(separator: ", ")).")
 
   @Argument(
     help: ArgumentHelp(
-      "A lens file, or the name of a built-in lens (ml-test-score).", valueName: "LENS"))
+      "A lens file, a deon checklist, or the name of a built-in lens (ml-test-score).",
+      valueName: "LENS"))
   var lens: String
 
   @Argument(help: ArgumentHelp("The session file.", valueName: "SESSION"))
@@ -92,28 +94,14 @@ struct LensAddCommand: ParsableCommand {
   @OptionGroup var locations: LocationOptions
 
   mutating func run() throws {
-    let content: String
-    let file: String
-    if let yaml = BuiltInLenses.yaml(named: lens), !FileManager.default.fileExists(atPath: lens) {
-      (content, file) = (yaml, lens)
-    } else {
-      let url = URL(fileURLWithPath: lens)
-      file = lens
-      guard let data = FileManager.default.contents(atPath: url.path),
-        let text = String(data: data, encoding: .utf8)
-      else {
-        let report = CaseStudyLoader.lint(contentsOf: url)
-        let text = Self.errors(report.diagnostics)
-        throw report.fileWasRead ? CLIError.badData(text) : CLIError.failure(text)
-      }
-      content = text
-    }
-    let checklist: CaseStudy
+    let source: LensSource
     do {
-      checklist = try CaseStudyLoader.parse(content, file: file)
+      source = try LensSource.load(lens)
     } catch {
-      throw CLIError.badData(Self.errors(error.diagnostics))
+      let text = Self.errors(error.diagnostics)
+      throw error.fileWasRead ? CLIError.badData(text) : CLIError.failure(text)
     }
+    let (content, checklist) = (source.content, source.checklist)
     let added = try editSession(at: session, locations: locations) {
       (study, s: inout Session) throws(ToolkitError) -> (Lens, [Phase]) in
       let lens = try s.addLens(content: content, checklist: checklist, caseStudy: study)

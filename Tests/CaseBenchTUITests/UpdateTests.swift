@@ -663,7 +663,7 @@ struct RobustnessTests {
     let stack = state.overlays.items
     if let wb = state.workbench {
       #expect(wb.caseStudy.phases.indices.contains(wb.phase), "phase out of range, \(context)")
-      let count = wb.currentPhase?.items.count ?? 0
+      let count = wb.rowCount(wb.phase)
       #expect(wb.item >= 0 && (wb.item < count || count == 0), "item out of range, \(context)")
       #expect(wb.listTop >= 0 && wb.listTop <= max(0, wb.item), "list top, \(context)")
       #expect(wb.detailScroll >= 0, "detail scroll, \(context)")
@@ -677,7 +677,7 @@ struct RobustnessTests {
     // Prompts and the note editor are modal: nothing is ever opened over them.
     for overlay in stack.dropLast() {
       switch overlay {
-      case .note, .naReason, .search:
+      case .note, .naReason, .search, .addLens:
         Issue.record("a modal overlay is under another one, \(context): \(stack)")
       case .help, .decision, .tool, .page, .screen: break
       }

@@ -76,4 +76,30 @@ struct LensCLITests {
     #expect(result.err.contains("names no section of the model-card"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("s.json"))) == before)
   }
+
+  /// `lens add` takes deon's own file too, imported as `import deon` does (the screens' `+`
+  /// reads lenses with the same function); a broken one is located, exit 65, session kept; a
+  /// missing one is a failure, exit 1.
+  @Test func lensAddImportsADeonChecklistOnTheFly() throws {
+    #expect(try cli.run(["new", "--name", "Team F", "--out", cli.path("s.json")]).status == 0)
+    let added = try cli.run(["lens", "add", Self.deon.path, cli.path("s.json")])
+    #expect(added.status == 0, "\(added.err)")
+    #expect(added.out.contains("Added lens 'data-science-ethics-checklist'"))
+    #expect(added.out.contains("21 items"))
+    let list = try cli.run(["lens", "list", cli.path("s.json")])
+    #expect(list.out.contains("0 of 21 settled"), "\(list.out)")
+    let before = try Data(contentsOf: URL(fileURLWithPath: cli.path("s.json")))
+    let broken = cli.path("broken.yml")
+    try
+      "title: T\nsections:\n  - title: A\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: x\n"
+      .write(toFile: broken, atomically: true, encoding: .utf8)
+    let refused = try cli.run(["lens", "add", broken, cli.path("s.json")])
+    #expect(refused.status == 65)
+    #expect(
+      refused.err.contains("broken.yml:6:9: error: missing key 'line_summary'"), "\(refused.err)")
+    let missing = try cli.run(["lens", "add", cli.path("none.yml"), cli.path("s.json")])
+    #expect(missing.status == 1, "\(missing.err)")
+    #expect(missing.err.contains("none.yml: error: cannot read"), "\(missing.err)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("s.json"))) == before)
+  }
 }

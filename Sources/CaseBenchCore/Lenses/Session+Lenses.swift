@@ -10,10 +10,14 @@ public struct LensError: Error, Sendable, Equatable, CustomStringConvertible {
   public var diagnostics: [Diagnostic]
   /// A problem that is not in a file: no such lens, a clash of ids.
   public var message: String?
+  /// False when the lens file could not be read at all (no such file, a folder, no
+  /// permission): a failure rather than bad data.
+  public var fileWasRead: Bool
 
-  public init(diagnostics: [Diagnostic] = [], message: String? = nil) {
+  public init(diagnostics: [Diagnostic] = [], message: String? = nil, fileWasRead: Bool = true) {
     self.diagnostics = diagnostics
     self.message = message
+    self.fileWasRead = fileWasRead
   }
 
   public var description: String {

@@ -92,6 +92,8 @@ enum KeyCommand: Sendable, Equatable {
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.
   case openScreen(String)
+  /// Lenses: the checklist's filter, and adding one.
+  case cycleFilter, addLens, removeLens
 }
 
 /// The groups of the help overlay, in the order it shows them.
@@ -101,6 +103,7 @@ enum HelpGroup: String, Sendable, CaseIterable {
   case search = "Search"
   case tools = "Tools (each one key from anywhere in the workbench)"
   case story = "The story (each one key from anywhere in the workbench; Esc returns)"
+  case lenses = "Lenses (deon's checklist, the ML Test Score, your own)"
   case writing = "Writing (notes, rationales, prompts)"
   case start = "Start screen"
   case dashboard = "Workshop dashboard"

@@ -33,8 +33,9 @@ enum KeyTable {
   /// In lookup order: the first binding in scope that has the key wins. A new screen adds its
   /// list here.
   static let all: [KeyBinding] =
-    workbenchKeys + toolKeys + pageKeys + writingKeys + startKeys + dashboardKeys + workshopKeys
-    + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings + projectorKeys + takeOverKeys
+    workbenchKeys + lensKeys + toolKeys + pageKeys + writingKeys + startKeys + dashboardKeys
+    + workshopKeys + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings + projectorKeys
+    + takeOverKeys
 
   /// What `key` does in the first of `scopes` that binds it.
   static func command(for key: Key, in scopes: [KeyScope]) -> KeyCommand? {

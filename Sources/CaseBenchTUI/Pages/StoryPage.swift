@@ -59,12 +59,43 @@ enum StoryPages {
   /// Every ethics item (the rule is `Item.isEthicsItem`), in phase order.
   static func ethicsEntries(_ caseStudy: CaseStudy) -> [EthicsEntry] { caseStudy.ethicsItems }
 
+  /// A row of the ethics lens: where the item sits in its phase's whole checklist (the
+  /// case study's items, then the lenses'), the item, and the lens it is from.
+  struct EthicsRow: Sendable, Equatable {
+    var place: ItemPlace
+    var item: Item
+    var lens: Lens?
+    /// The id the item has in its own file (`A.1`, not the session's `LENS:A.1`).
+    var shownID: String
+  }
+
+  /// The ethics lens's rows: the case study's ethics items, then each lens's, grouped by lens
+  /// (every item of an imported deon checklist is one).
+  static func ethicsRows(_ wb: Workbench) -> [EthicsRow] {
+    let phases = wb.caseStudy.phases
+    var out = ethicsEntries(wb.caseStudy).map {
+      let item = phases[$0.phase].items[$0.item]
+      return EthicsRow(place: $0, item: item, lens: nil, shownID: item.id)
+    }
+    for (index, lens) in wb.lenses.enumerated() {
+      for (p, rows) in wb.lensRows.enumerated() where p < phases.count {
+        for (k, row) in rows.enumerated() where row.lens == index && row.item.isEthicsItem {
+          out.append(
+            EthicsRow(
+              place: ItemPlace(phase: p, item: phases[p].items.count + k), item: row.item,
+              lens: lens, shownID: row.localID))
+        }
+      }
+    }
+    return out
+  }
+
   /// How many rows a page's list has (people or items); 0 for the background.
   static func rowCount(_ page: StoryPage, wb: Workbench) -> Int {
     switch page.kind {
     case .cast: wb.showsCase ? wb.caseStudy.cast.count : 0
     case .background: 0
-    case .ethics: ethicsEntries(wb.caseStudy).count
+    case .ethics: ethicsRows(wb).count
     }
   }
 }
@@ -79,8 +110,8 @@ extension AppState {
       page.row = person
     } else if kind == .ethics {
       // Start on the selected item when it is one of them.
-      let entries = StoryPages.ethicsEntries(wb.caseStudy)
-      page.row = entries.firstIndex { $0.phase == wb.phase && $0.item == wb.item } ?? 0
+      let selected = wb.currentItem?.id
+      page.row = StoryPages.ethicsRows(wb).firstIndex { $0.item.id == selected } ?? 0
     }
     if case .page = overlay {
       overlays.replaceTop(with: .page(page))
@@ -169,9 +200,10 @@ extension AppState {
   /// Enter in the ethics lens: the item, in its phase, in the checklist.
   mutating func goToEthicsItem(_ row: Int) {
     guard var wb = workbench else { return }
-    let entries = StoryPages.ethicsEntries(wb.caseStudy)
+    let entries = StoryPages.ethicsRows(wb)
     guard entries.indices.contains(row) else { return }
-    let entry = entries[row]
+    let entry = entries[row].place
+    wb.showAllItems()
     wb.select(phase: entry.phase, item: entry.item, detail: .item)
     wb.focus = .checklist
     workbench = wb

@@ -33,7 +33,7 @@ enum StoryPageView {
       card = Rect(
         x: inner.x + namesW + 2, y: inner.y,
         w: max(1, min(StoryPageView.measure, inner.w - namesW - 2)), h: inner.h)
-      let entries = StoryPages.ethicsEntries(wb.caseStudy).count
+      let entries = StoryPages.ethicsRows(wb).count + wb.lenses.count
       let previewH = max(4, inner.h / 4)
       let listH = max(1, min(entries, inner.h - previewH - 1))
       list = Rect(x: inner.x, y: inner.y, w: inner.w, h: listH)
@@ -175,7 +175,7 @@ enum StoryPageView {
   static func drawEthics(
     _ page: StoryPage, wb: Workbench, m: Metrics, g: Glyphs, into buf: inout ScreenBuffer
   ) {
-    let entries = StoryPages.ethicsEntries(wb.caseStudy)
+    let entries = StoryPages.ethicsRows(wb)
     guard !entries.isEmpty else {
       buf.put(
         "No item in this case study is tagged \(StoryPages.ethicsTag).", x: m.inner.x,
@@ -184,19 +184,28 @@ enum StoryPageView {
     }
     let phases = wb.caseStudy.phases
     let phaseW = min(16, phases.map { DisplayWidth.of($0.title) }.max() ?? 0)
-    let rows = entries.map { e -> String in
-      let item = phases[e.phase].items[e.item]
-      let status = g.status(wb.session.status(of: item.id))
-      let phase = DisplayWidth.pad(
-        g.truncate(phases[e.phase].title, to: phaseW), to: phaseW)
-      return "\(e.phase + 1) \(phase)  \(status) \(item.title)"
-    }
+    // A lens's items follow the case study's, grouped by lens, each marked with its name.
     let selected = min(page.row, entries.count - 1)
-    ToolView.list(rows, selected: selected, focused: true, g: g, in: m.list, into: &buf)
-    let entry = entries[selected]
-    let item = phases[entry.phase].items[entry.item]
+    var rows: [String] = []
+    var shownSelection = 0
+    for (i, e) in entries.enumerated() {
+      if let lens = e.lens, i == 0 || entries[i - 1].lens?.id != lens.id {
+        rows.append("\(g.horizontal)\(g.horizontal) \(lens.title) [\(LensTag.short(lens))]")
+      }
+      if i == selected { shownSelection = rows.count }
+      let status = g.status(wb.session.status(of: e.item.id))
+      let phase = DisplayWidth.pad(
+        g.truncate(phases[e.place.phase].title, to: phaseW), to: phaseW)
+      let tag = e.lens.map { "[\(LensTag.short($0))] " } ?? ""
+      rows.append("\(e.place.phase + 1) \(phase)  \(status) \(tag)\(e.item.title)")
+    }
+    ToolView.list(rows, selected: shownSelection, focused: true, g: g, in: m.list, into: &buf)
+    let entry = entries[selected].place
+    let item = entries[selected].item
     var lines: [StyledLine] = []
-    let place = "Phase \(entry.phase + 1), \(phases[entry.phase].title) \(g.dot) \(item.id)"
+    let from = entries[selected].lens.map { " \(g.dot) from the lens \($0.title)" } ?? ""
+    let place =
+      "Phase \(entry.phase + 1), \(phases[entry.phase].title) \(g.dot) \(entries[selected].shownID)\(from)"
     lines.wrap(place, width: m.preview.w, role: .dim)
     if !item.arisesIn.isEmpty {
       let names = wb.caseStudy.arisesInNames(item).joined(separator: ", ")

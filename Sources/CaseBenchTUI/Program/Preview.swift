@@ -140,7 +140,7 @@ extension AppState {
       case .note(let itemID, _), .naReason(let itemID, _):
         let exists = wb.caseStudy.phases.contains { $0.items.contains { $0.id == itemID } }
         return exists ? overlay : nil
-      case .help, .search, .screen:
+      case .help, .search, .screen, .addLens:
         return overlay
       }
     }

@@ -127,6 +127,12 @@ public struct Program: ProgramHost {
       case .success(let edited): dispatch(.noteEdited(itemID: itemID, text: edited))
       case .failure(let failure): dispatch(.noteEditFailed(failure.message))
       }
+    case .loadLens(let spec):
+      do {
+        dispatch(.lensLoaded(try LensSource.load(spec)))
+      } catch {
+        dispatch(.lensLoadFailed(AppState.lensProblem(error, spec: spec)))
+      }
     }
   }
 

@@ -18,6 +18,8 @@ struct StartScreen: Sendable, Equatable {
   var prompt: NewSessionPrompt?
   /// What is open over the start screen: only ever its help.
   var overlays = OverlayStack<Overlay>()
+  /// Set by `+` on a saved session: its workbench asks for a lens as it opens.
+  var addLensOnOpen = false
 }
 
 extension NewSessionPrompt {
@@ -74,6 +76,7 @@ extension AppState {
       case .bottom: start.selection = max(0, startCount - 1)
       case .page(let delta): moveStart(5 * delta)
       case .openEntry: return openStartSelection()
+      case .addLens: return addLensFromStart()
       default: break
       }
     case .click(let x, let y):

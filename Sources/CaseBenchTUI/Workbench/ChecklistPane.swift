@@ -28,24 +28,29 @@ enum ChecklistPane {
     }
     parts += ["* required", "\(g.note) note"]
     let footer = fitting(parts, width: rect.w - 6)
+    let filter = wb.filter.label(wb.lenses).map { " \(g.dot) \($0)" } ?? ""
     buf.box(
-      rect, title: "\(wb.phase + 1) \(phase.title)", focused: focused, glyphs: g,
+      rect, title: "\(wb.phase + 1) \(phase.title)\(filter)", focused: focused, glyphs: g,
       topRight: counts, footer: footer)
     let inner = rect.inner
     guard inner.w > 8, inner.h > 0 else { return }
-    if phase.items.isEmpty {
-      buf.put(
-        "No items in this phase.", x: inner.x + 1, y: inner.y, role: .dim, maxX: inner.x + inner.w)
+    let count = wb.rowCount(wb.phase)
+    if count == 0 {
+      let empty = wb.filter == .all ? "No items in this phase." : "No items of this filter here."
+      buf.put(empty, x: inner.x + 1, y: inner.y, role: .dim, maxX: inner.x + inner.w)
       return
     }
-    let top = max(0, min(wb.listTop, phase.items.count - 1))
+    let top = max(0, min(wb.listTop, count - 1))
     let right = inner.x + inner.w
     for row in 0..<inner.h {
       let i = top + row
-      guard i < phase.items.count else { break }
-      let item = phase.items[i]
+      guard let shown = wb.row(wb.phase, i) else { break }
+      let item = shown.item
       let y = inner.y + row
-      let state = wb.session.state(of: item.id)
+      var state = wb.session.state(of: item.id)
+      // A test of a scored lens shows its points, and its glyph follows them.
+      let points = shown.lens?.scoring == .mlTestScore ? wb.session.points(of: item.id) : nil
+      if let points { state.status = LensTag.status(points) }
       let selected = i == wb.item
       let rowRole: Role = selected ? (focused ? .selected : .selectedInactive) : .normal
       if selected {
@@ -62,8 +67,17 @@ enum ChecklistPane {
       var x = buf.put(glyph, x: inner.x + 1, y: y, role: selected ? rowRole : glyphRole, bold: true)
       x += 1
       let extended = item.level == .extension
-      let marks = extended ? 9 : 5
-      let isMatch = wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false
+      let marks = extended ? 9 : (points != nil ? 8 : 5)
+      // The tag says which lens (shortened where it would leave the title too little room);
+      // under one lens's filter, the pane's title says it for every row.
+      if let lens = shown.lens, wb.filter == .all {
+        let tag = LensTag.fitting(lens, room: right - x - marks)
+        x = buf.put("[\(tag)]", x: x, y: y, role: selected ? rowRole : .accent) + 1
+      }
+      // Search matches are positions among the case study's items.
+      let isMatch =
+        shown.lens == nil
+        && (wb.search?.matches.contains(SearchMatch(phase: wb.phase, item: i)) ?? false)
       let titleRole: Role =
         selected
         ? rowRole
@@ -73,20 +87,24 @@ enum ChecklistPane {
         g.truncate(item.title, to: max(1, right - x - marks)), x: x, y: y, role: titleRole,
         bold: selected)
       if !state.note.isEmpty {
-        buf.put(g.note, x: right - 4, y: y, role: selected ? rowRole : .accent)
+        buf.put(
+          g.note, x: right - (points != nil ? 6 : 4), y: y, role: selected ? rowRole : .accent)
       }
       // Extension items are for longer courses: marked, dim, after the core path.
       if extended {
         buf.put("ext", x: right - 8, y: y, role: selected ? rowRole : .dim)
       }
-      if item.required {
+      if let points {
+        // Where the required mark goes: a lens's items never count towards a gate.
+        buf.putRight(points.label, maxX: right - 1, y: y, role: selected ? rowRole : .accent)
+      } else if item.required && shown.lens == nil {
         buf.put("*", x: right - 2, y: y, role: selected ? rowRole : .warning, bold: true)
       }
     }
     if top > 0 {
       buf.put(options.unicode ? "↑" : "^", x: rect.x + rect.w - 1, y: inner.y, role: .dim)
     }
-    if top + inner.h < phase.items.count {
+    if top + inner.h < count {
       buf.put(
         options.unicode ? "↓" : "v", x: rect.x + rect.w - 1, y: inner.y + inner.h - 1, role: .dim)
     }

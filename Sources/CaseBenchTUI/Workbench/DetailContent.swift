@@ -28,7 +28,7 @@ enum DetailContent {
       switch kind {
       case .cast: wb.showsCase && !wb.caseStudy.cast.isEmpty
       case .background: wb.showsCase && !wb.caseStudy.background.isEmpty
-      case .ethics: !StoryPages.ethicsEntries(wb.caseStudy).isEmpty
+      case .ethics: !StoryPages.ethicsRows(wb).isEmpty
       }
     }
   }
@@ -54,23 +54,23 @@ enum DetailContent {
     if wb.detailMode == .item, let item = wb.currentItem {
       let state = wb.session.state(of: item.id)
       out.wrap(item.title, width: width, role: .title, bold: true)
+      let shown = wb.row(wb.phase, wb.item)
+      let lens = shown?.lens
+      let scored = lens?.scoring == .mlTestScore
+      let points = wb.session.points(of: item.id)
       let statusRole: Role
-      switch state.status {
+      switch scored ? LensTag.status(points) : state.status {
       case .done: statusRole = .success
       case .doing: statusRole = .warning
       case .blocked: statusRole = .danger
       default: statusRole = .dim
       }
-      var meta = "\(item.id) \(g.dot) \(item.required ? "required" : "optional") \(g.dot) "
-      if DisplayWidth.of(meta) + DisplayWidth.of(state.status.label) > width { meta = "" }
-      out.append(StyledLine(text: meta, role: .dim))
-      if !meta.isEmpty {
-        out[out.count - 1].text = meta + state.status.label
-        out[out.count - 1].role = statusRole == .dim ? .dim : statusRole
-      } else {
-        out[out.count - 1].text = state.status.label
-        out[out.count - 1].role = statusRole
-      }
+      let kind = lens.map { "[\(LensTag.short($0))]" } ?? (item.required ? "required" : "optional")
+      let statusText = scored ? "\(points.label) points" : state.status.label
+      var meta = "\(shown?.localID ?? item.id) \(g.dot) \(kind) \(g.dot) "
+      if DisplayWidth.of(meta) + DisplayWidth.of(statusText) > width { meta = "" }
+      out.append(StyledLine(text: meta + statusText, role: statusRole))
+      if let lens { lensLines(lens, item: item, wb: wb, width: width, into: &out) }
       if wb.closedPhases.contains(wb.phase) {
         out.wrap(closedPhaseLine, width: width, role: .warning)
       }
@@ -230,5 +230,24 @@ enum DetailContent {
       out.wrap("Press b or move in the checklist to see an item.", width: width, role: .dim)
     }
     return out
+  }
+
+  /// What a lens's item adds: the lens it is from, that it counts towards the lens's own
+  /// score, and for a test of the ML Test Score its points and the score's workings.
+  static func lensLines(
+    _ lens: Lens, item: Item, wb: Workbench, width: Int, into out: inout [StyledLine]
+  ) {
+    out.wrap(
+      "From the lens \(lens.title): it counts towards the lens's own score, not the gate.",
+      width: width, role: .dim)
+    guard lens.scoring == .mlTestScore else { return }
+    let points = wb.session.points(of: item.id)
+    out.wrap(
+      "Points: \(points.label), \(points.meaning). "
+        + KeyTable.status.hint("gives 0, 0.5 or 1") + "; the note holds the evidence.",
+      width: width, role: .accent)
+    let score = lens.mlTestScore(in: wb.session)
+    out.wrap(score.workings(), width: width, role: .dim)
+    out.wrap(score.verdict + ".", width: width, role: .dim)
   }
 }

@@ -25,7 +25,7 @@ enum DetailView {
       lines = DetailContent.lines(
         wb, options: options, width: l.detailTextWidth, window: visible(from: scroll))
     }
-    let count = wb.currentPhase?.items.count ?? 0
+    let count = wb.rowCount(wb.phase)
     let title =
       wb.detailMode == .briefing || wb.currentItem == nil
       ? "Briefing" : "Item \(wb.item + 1) of \(count)"

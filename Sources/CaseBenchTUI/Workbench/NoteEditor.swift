@@ -33,7 +33,9 @@ enum NoteView {
   ) {
     let l = WorkbenchLayout(size: size, for: wb)
     drawBox(
-      editor, title: "Note", subject: wb.caseStudy.item(id: itemID)?.title ?? itemID, keys: keys,
+      editor, title: "Note",
+      subject: (wb.caseStudy.item(id: itemID) ?? wb.lensItem(id: itemID))?.title ?? itemID,
+      keys: keys,
       in: l.detail, glyphs: Glyphs.of(options), into: &buf)
   }
 

@@ -6,6 +6,8 @@ enum Overlay: Sendable, Equatable {
   case note(itemID: String, editor: TextEditor)
   case naReason(itemID: String, editor: TextEditor)
   case search(TextEditor)
+  /// The prompt for a lens to add (Lenses/LensUpdate.swift).
+  case addLens(TextEditor)
   case decision(DecisionDialog)
   /// One of the project manager's tools, over the workbench.
   case tool(ToolScreen)
@@ -78,7 +80,7 @@ extension Overlay {
       let context = state.pageContext(wb)
       buf.fill(x: 0, y: 0, width: context.body.w, height: context.body.h)
       open.page.draw(context, in: context.body, into: &buf)
-    case .naReason, .search:
+    case .naReason, .search, .addLens:
       // Prompts draw on the status bar's row (`drawPrompt`).
       break
     }
@@ -87,7 +89,7 @@ extension Overlay {
   /// True for a prompt, which takes the status bar's row.
   var isPrompt: Bool {
     switch self {
-    case .search, .naReason: true
+    case .search, .naReason, .addLens: true
     case .tool(let tool): tool.prompt != nil
     default: false
     }
@@ -100,6 +102,7 @@ extension Overlay {
     switch self {
     case .search(let editor): prompt = ("/", "search", editor)
     case .naReason(_, let editor): prompt = (" Not applicable because: ", "mark N/A", editor)
+    case .addLens(let editor): prompt = (AppState.addLensLabel(width: size.width), "add", editor)
     case .tool(let tool):
       guard let p = tool.prompt else { return }
       prompt = (p.purpose.label, p.purpose.confirmWord, p.editor)

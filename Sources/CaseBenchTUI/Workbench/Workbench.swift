@@ -66,15 +66,18 @@ struct Workbench: Sendable {
   var closedPhases: Set<Int> = []
   /// The session's file, when the program opened one (`TakeOver` opens it again).
   var file: URL?
+  /// The session's lenses that show (`setLenses`), their items per phase, and which items the
+  /// checklist shows (ChecklistRows.swift).
+  var lenses: [Lens] = []
+  var lensRows: [[LensRow]] = []
+  var filter = ChecklistFilter.all
 
   var currentPhase: Phase? {
     caseStudy.phases.indices.contains(phase) ? caseStudy.phases[phase] : nil
   }
 
-  var currentItem: Item? {
-    guard let p = currentPhase, p.items.indices.contains(item) else { return nil }
-    return p.items[item]
-  }
+  /// The selected row's item; a lens's item has the session's key (`LENS:ITEM`) as its id.
+  var currentItem: Item? { row(phase, item)?.item }
 
   var showsCase: Bool { session.mode == .caseStudy }
 
@@ -92,8 +95,8 @@ struct Workbench: Sendable {
     return shown
   }
 
-  /// The most items in any phase.
-  var longestList: Int { caseStudy.phases.map(\.items.count).max() ?? 0 }
+  /// The most rows in any phase's checklist.
+  var longestList: Int { caseStudy.phases.indices.map(rowCount).max() ?? 0 }
 
   /// Selects an item (nil: the one last selected in that phase) and what the detail pane shows,
   /// scrolled to the top with the hint hidden. Leaving a phase remembers its item, and the new

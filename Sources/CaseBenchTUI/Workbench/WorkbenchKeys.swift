@@ -40,7 +40,9 @@ extension KeyTable {
     "click, wheel", [], "select or scroll under the mouse", group: .moving,
     in: [.workbench, .start])
   static let status = KeyBinding(
-    "Space", [(.char(" "), .cycleStatus)], "status: todo, doing, done, todo", group: .item,
+    "Space", [(.char(" "), .cycleStatus)],
+    "status: todo, doing, done, todo (a test of the ML Test Score: 0, 0.5, 1 point)",
+    group: .item,
     in: [.workbench])
   static let notApplicable = KeyBinding(
     "x", [(.char("x"), .notApplicable)], "not applicable (asks why)", group: .item,

@@ -82,7 +82,7 @@ extension WorkbenchPage {
 
 /// Every page of its own kind over the workbench. A new page is one line here.
 enum WorkbenchPages {
-  static let all: [any WorkbenchPage.Type] = [LessonsPage.self]
+  static let all: [any WorkbenchPage.Type] = [LessonsPage.self, LensScorePage.self]
 
   static func type(id: String) -> (any WorkbenchPage.Type)? {
     all.first { $0.id == id }

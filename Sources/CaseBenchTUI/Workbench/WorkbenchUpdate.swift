@@ -15,6 +15,7 @@ extension AppState {
     case .note: return handleNoteEditor(event)
     case .naReason: handleNAPrompt(event)
     case .search: handleSearchPrompt(event)
+    case .addLens: return handleAddLensPrompt(event)
     case .decision: handleDecision(event)
     case .tool: return handleTool(event)
     case .page: return handlePage(event)
@@ -53,7 +54,10 @@ extension AppState {
       case .open: enter()
       case .back: back()
       case .phase(let index): jumpToPhase(index)
-      case .cycleStatus: cycleStatus()
+      case .cycleStatus: if !cyclePoints() { cycleStatus() }
+      case .cycleFilter: cycleFilter()
+      case .addLens: askAddLens()
+      case .removeLens: removeSelectedLens()
       case .notApplicable: askNotApplicable()
       case .blocked: toggleBlocked()
       case .editNote: openNoteEditor()
@@ -111,7 +115,7 @@ extension AppState {
       guard count > 0 else { return }
       selectPhase(clampAdd(wb.phase, delta, max: count - 1))
     case .checklist:
-      let count = wb.currentPhase?.items.count ?? 0
+      let count = wb.rowCount(wb.phase)
       guard count > 0 else { return }
       let target = clampAdd(wb.item, delta, max: count - 1)
       if target != wb.item || wb.detailMode != .item {
@@ -315,6 +319,8 @@ extension AppState {
       // The workbench stays where it is; the cast page opens over it.
       openPage(.cast, person: person)
     } else {
+      // Matches are by position among all the items.
+      wb.showAllItems()
       if let item = m.item {
         wb.select(phase: m.phase, item: item, detail: .item)
         if wb.focus == .phases { wb.focus = .checklist }
@@ -350,7 +356,7 @@ extension AppState {
       }
     } else if l.checklist.inner.contains(x, y) {
       let index = wb.listTop + (y - l.checklist.inner.y)
-      if let p = wb.currentPhase, p.items.indices.contains(index) {
+      if index < wb.rowCount(wb.phase) {
         wb.focus = .checklist
         if index != wb.item || wb.detailMode != .item {
           wb.select(phase: wb.phase, item: index, detail: .item)

@@ -158,7 +158,7 @@ enum WorkshopParts {
   /// Prompts take the status bar; the timebox waits for them.
   static func isPromptFree(_ state: AppState) -> Bool {
     switch state.overlay {
-    case .search, .naReason: false
+    case .search, .naReason, .addLens: false
     default: true
     }
   }
