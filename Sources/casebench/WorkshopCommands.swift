@@ -101,6 +101,18 @@ struct WorkshopCommand: ParsableCommand {
   var reveal: String?
 
   @Option(
+    name: .customLong("clock"),
+    help: ArgumentHelp(
+      "The room's clock: start (for the phase released last), pause, resume, or extend the "
+        + "current block by 5 minutes.", valueName: "ACTION"))
+  var clock: ClockAction?
+
+  @Option(
+    name: .customLong("inject"),
+    help: ArgumentHelp("Send one of the case study's injects to every team.", valueName: "ID"))
+  var inject: String?
+
+  @Option(
     name: .customLong("release"),
     help: ArgumentHelp("Open a phase (its id or number) when pacing.", valueName: "PHASE"))
   var release: String?
@@ -163,12 +175,13 @@ struct WorkshopCommand: ParsableCommand {
     }
     let changes = announce != nil || release != nil || pace != nil || reveal != nil
     if changes { try changeState(in: dir, study: study) }
+    if clock != nil || inject != nil { try changeRoom(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if initialize || announce != nil || release != nil || reveal != nil
-      || (changes && pace == false)
+    if initialize || announce != nil || release != nil || reveal != nil || clock != nil
+      || inject != nil || (changes && pace == false)
     {
       return
     }
@@ -224,6 +237,7 @@ struct WorkshopCommand: ParsableCommand {
     }
     let now = Date()
     var announced: Announcement?
+    var sent: [String] = []
     do {
       let state = try WorkshopStateFile.update(in: dir) { state in
         if let pace {
@@ -234,6 +248,7 @@ struct WorkshopCommand: ParsableCommand {
         }
         if let phaseID { state.release(phaseID, at: now) }
         for id in revealIDs { state.reveal(id, at: now) }
+        if !revealIDs.isEmpty { sent = state.sendDue(in: study, at: now).compactMap(\.inject) }
         if let announce {
           announced = state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
@@ -249,6 +264,7 @@ struct WorkshopCommand: ParsableCommand {
       if !revealIDs.isEmpty {
         Console.out("Revealed \(revealIDs.joined(separator: ", "))\n")
       }
+      if !sent.isEmpty { Console.out("Sent \(sent.joined(separator: ", ")) to every team\n") }
     } catch {
       throw CLIError.failure(error.description)
     }
@@ -328,6 +344,7 @@ struct WorkshopCommand: ParsableCommand {
 
 // Help, errors and completion list the raw values: argument-parser's defaults.
 extension WorkshopReport.Format: ExpressibleByArgument {}
+extension ClockAction: ExpressibleByArgument {}
 
 /// A case study by id or path, worded for the command line when it cannot be found.
 func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLIError)

@@ -141,15 +141,17 @@ extension CaseStudyValidator {
       answersValid = false
     }
 
+    let injects = injects(fields, phaseLabel: phaseLabel, minutes: schedule.value?.total ?? timebox)
     guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes,
-      schedule.valid, answersValid
+      schedule.valid, answersValid, injects.valid
     else {
       return nil
     }
     return Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
-      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn)
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn,
+      injects: injects.value)
   }
 
   private static let scheduleKeys = KeySet(CaseStudyFormat.schedule)

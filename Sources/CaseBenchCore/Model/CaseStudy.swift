@@ -128,12 +128,14 @@ public struct Phase: Sendable, Equatable {
   /// In a lens: the id of the session's phase whose checklist shows this phase's items
   /// (`shows_in`); nil means a phase with this phase's own id.
   public var showsIn: String?
+  /// Messages from inside the story that reach the teams during the phase (`Inject.swift`).
+  public var injects: [Inject]
 
   public init(
     id: String, title: String, goal: String, briefing: String, timeboxMinutes: Int,
     items: [Item], decisions: [Decision], riskPrompts: [RiskPrompt], facilitatorNotes: String,
     gate: [String]? = nil, schedule: Schedule? = nil, modelAnswers: [ModelAnswer] = [],
-    showsIn: String? = nil
+    showsIn: String? = nil, injects: [Inject] = []
   ) {
     self.id = id
     self.title = title
@@ -148,6 +150,7 @@ public struct Phase: Sendable, Equatable {
     self.schedule = schedule
     self.modelAnswers = modelAnswers
     self.showsIn = showsIn
+    self.injects = injects
   }
 
   /// The checklist as screens and reports show it: core items first, then extension items,

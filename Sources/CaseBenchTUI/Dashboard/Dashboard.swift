@@ -36,6 +36,10 @@ public enum DashboardCommand: Sendable, Equatable {
   case announce(String)
   /// Release a phase (and turn pacing on) in the facilitator's state file.
   case release(phaseID: String)
+  /// Start, pause, resume or extend the room's clock (DashboardClock.swift).
+  case clock(ClockAction)
+  /// Send one of the case study's injects to every team (DashboardInjects.swift).
+  case sendInject(String)
 }
 
 /// The facilitator's live view of a workshop folder: one row per file, the class's decision
@@ -206,6 +210,7 @@ public struct Dashboard: Sendable {
     case .help(let scroll): return updateHelp(scroll, event)
     case .announce(let editor): return updateAnnounce(editor, event)
     case .release(let picked): return updateRelease(picked, event)
+    case .injects(let picked, let asking): return updateInjects(picked, asking: asking, event)
     case nil: break
     }
     var commands: [DashboardCommand] = []
@@ -230,6 +235,7 @@ public struct Dashboard: Sendable {
       case .releasePhase:
         overlays.present(.release(picked: min(caseStudy.phases.count - 1, nextUnreleased)))
       case .help: overlays.present(.help(scroll: 0))
+      case .startClock, .pauseClock, .extendClock, .injects: commands = roomCommand(for: key)
       default: break
       }
     case .scrollUp: move(-1)

@@ -7,6 +7,8 @@ enum DashboardOverlay: Sendable {
   case announce(TextEditor)
   /// The phase picker for a release.
   case release(picked: Int)
+  /// The running phase's injects, the one picked, and whether it asks before sending it.
+  case injects(picked: Int, asking: Bool)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
 }
@@ -27,6 +29,8 @@ extension DashboardOverlay {
         label: " Announce: ", bold: true,
         hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
         size: size, into: &buf)
+    case .injects(let picked, let asking):
+      DashboardInjects.draw(d, picked: picked, asking: asking, size: size, into: &buf)
     case .team:
       break
     }

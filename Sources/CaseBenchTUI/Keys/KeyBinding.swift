@@ -22,6 +22,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case dashboard
   /// Picking the phase to release on the dashboard.
   case releasePicker
+  /// The list of the running phase's injects on the dashboard (Dashboard/DashboardInjects.swift).
+  case injectList
   /// A facilitator's announcement showing over the workbench.
   case banner
   /// A page of the story over the workbench: the cast, the background, the ethics lens.
@@ -77,6 +79,8 @@ enum KeyCommand: Sendable, Equatable {
   case toolFactor(Int)
   // The workshop dashboard.
   case sortRows, nextPage, announce, releasePhase
+  /// The room's clock and the injects (Dashboard/DashboardClock.swift, DashboardInjects.swift).
+  case startClock, pauseClock, extendClock, injects
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.
