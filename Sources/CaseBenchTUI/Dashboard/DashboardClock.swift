@@ -29,10 +29,10 @@ extension Dashboard {
 
 enum DashboardClockLine {
   /// "Clock · 2 Sprint 0 · Work 12:40 left" within `room` columns (the phase's title gives way
-  /// first), or how to start the clock.
-  static func text(_ d: Dashboard, room: Int, glyphs g: Glyphs) -> (String, Role) {
+  /// first); nil before the clock starts.
+  static func text(_ d: Dashboard, room: Int, glyphs g: Glyphs) -> (String, Role)? {
     guard let (phase, reading) = d.workshop.clockReading(in: d.caseStudy, at: d.now) else {
-      return (" \(KeyTable.startClock.hint("starts the room's clock")) ", .dim)
+      return nil
     }
     let number = (d.caseStudy.phases.firstIndex { $0.id == phase.id } ?? 0) + 1
     let role: Role =
@@ -50,7 +50,9 @@ enum DashboardClockLine {
   /// it took (0 for none).
   @discardableResult
   static func draw(_ d: Dashboard, y: Int, width: Int, into buf: inout ScreenBuffer) -> Int {
-    let (text, role) = text(d, room: width / 2, glyphs: Glyphs.of(d.options))
+    guard let (text, role) = text(d, room: width / 2, glyphs: Glyphs.of(d.options)) else {
+      return 0
+    }
     let w = DisplayWidth.of(text)
     guard w > 0, w < width else { return 0 }
     buf.put(text, x: width - w, y: y, role: role, bold: role != .dim)

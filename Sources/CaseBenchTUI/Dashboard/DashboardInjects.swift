@@ -72,7 +72,7 @@ enum DashboardInjects {
     }
     let listRows = min(injects.count, max(1, size.height - 10))
     let previewRows = min(preview.count, max(0, size.height - 6 - listRows))
-    let h = min(size.height - 2, listRows + previewRows + 5)
+    let h = min(size.height - 2, listRows + previewRows + 3)
     let r = Rect(x: (size.width - w) / 2, y: max(1, (size.height - h) / 2), w: w, h: h)
     buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
     let footer =
