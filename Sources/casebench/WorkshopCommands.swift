@@ -77,7 +77,8 @@ struct WorkshopCommand: ParsableCommand {
     commandName: "workshop",
     abstract: "Run a workshop: the live dashboard, announcements, pacing and the debrief report.",
     discussion: """
-      With --announce, --release, --pace or --no-pace alone, changes the facilitator's state in \
+      With --announce, --release, --reveal, --clock, --inject, --pace or --no-pace alone, \
+      changes the facilitator's state in \
       DIR/.casebench-workshop.json and exits. With --report, writes the debrief and exits. \
       Otherwise opens the live dashboard.
       """)

@@ -55,7 +55,9 @@ extension WorkshopCommand {
       throw CLIError.failure(
         DiagnosticLine.format(
           file: WorkshopStateFile.url(in: dir).path, message: problems.joined(separator: " "),
-          fix: "see `casebench workshop DIR --help`"))
+          fix: outcome == .failure(.notStarted)
+            ? "start it first: `casebench workshop DIR --clock start`, or `c` on the dashboard"
+            : "see `casebench workshop DIR --help`"))
     }
   }
 }
