@@ -1,6 +1,11 @@
 import ArgumentParser
 import CaseBenchCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `casebench workshop DIR --clock ACTION` and `--inject ID`: the dashboard's clock keys and
 /// its injects list, for scripts.

@@ -136,6 +136,44 @@ struct RoomClockScreenTests {
     }
   }
 
+  /// Runs the dashboard's program for 50 s of its clock (idle ticks of 0.5 s) on a folder whose
+  /// clock started 9.5 minutes before: S.I1 (minute 10) comes due 30 s in.
+  func runProgram(_ dir: URL, paused: Bool) throws -> WorkshopState {
+    var state = WorkshopState(pacing: true, released: Self.running.released)
+    var clock = RoomClock(
+      phase: Self.study.phases[0].id, started: Fixture.now.addingTimeInterval(-570))
+    if paused { clock.pause(at: Fixture.now) }
+    state.clock = clock
+    try WorkshopStateFile.update(in: dir) { $0 = state }
+    let fake = FakeClock()
+    let terminal = FakeTerminal(
+      Array(repeating: nil, count: 100) + [.key(.char("q"))], clock: fake, step: 0.5)
+    var program = DashboardProgram(
+      folder: WorkshopFolder.read(dir, caseStudy: Self.study), terminal: terminal,
+      options: Fixture.options, clock: { fake.now })
+    #expect(program.run() == 0)
+    return try WorkshopStateFile.read(in: dir)
+  }
+
+  @Test func theDashboardProgramSendsADueInjectOnTheClockOnce() throws {
+    try withFolder { dir in
+      let after = try runProgram(dir, paused: false)
+      #expect(after.injectsSent.map(\.inject) == ["S.I1"])
+      let sent = try #require(after.sentTime(ofInject: "S.I1"))
+      #expect(sent.timeIntervalSince(Fixture.now) >= 30)
+      #expect(sent.timeIntervalSince(Fixture.now) <= 31.5, "within the second's poll")
+      #expect(after.announcements.map(\.inject) == ["S.I1"], "one announcement, never two")
+    }
+  }
+
+  @Test func theDashboardProgramSendsNothingWhileTheClockIsPaused() throws {
+    try withFolder { dir in
+      let after = try runProgram(dir, paused: true)
+      #expect(after.injectsSent.isEmpty)
+      #expect(after.announcements.isEmpty)
+    }
+  }
+
   // MARK: A team
 
   @Test func aTeamsStatusBarShowsTheRoomsClockGolden() {
