@@ -1,5 +1,5 @@
 #!/bin/bash
-# Scenario 20 (issue 22, items 4 and 5): the room's clock and the case study's injects. Three
+# Scenario 21 (issue 22, items 4 and 5): the room's clock and the case study's injects. Three
 # teams and the dashboard on a small case study whose first phase has an inject at minute 0 and
 # one sent by hand. `c` on the dashboard starts the clock: the timed inject reaches all three
 # teams within 3 s, titled with its sender; `i`, Enter, Enter sends the manual one, which also
