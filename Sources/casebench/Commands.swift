@@ -289,7 +289,11 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    let (study, session) = try loadSession(at: file, locations: locations)
+    let (loaded, session) = try loadSession(at: file, locations: locations)
+    // In a workshop folder a vote's consequence waits for the reveal (VoteThenReveal.swift).
+    let study = loaded.hidingUnrevealed(
+      WorkshopStateFile.forSession(at: URL(fileURLWithPath: file)),
+      facilitator: audience.facilitator)
     let text = format.render(
       caseStudy: study, session: session, facilitator: audience.facilitator, log: log)
     if let output {

@@ -145,13 +145,15 @@ final class WorkshopWatcher {
 
 extension Interactive {
   /// `casebench workshop DIR`: the facilitator's live dashboard.
-  static func runDashboard(folder: URL, caseStudy: CaseStudy) throws(CLIError) {
+  static func runDashboard(folder: URL, caseStudy: CaseStudy, projector: Bool = false)
+    throws(CLIError)
+  {
     try onTerminal { () throws(CLIError) in
       WorkshopFolder.read(folder, caseStudy: caseStudy)
     } program: { read, terminal in
       var program = DashboardProgram(
         folder: read, terminal: terminal,
-        options: RenderOptions(unicode: terminal.unicode, facilitator: true))
+        options: RenderOptions(unicode: terminal.unicode, facilitator: true), projector: projector)
       return program.run()
     }
   }

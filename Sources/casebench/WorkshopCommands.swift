@@ -102,6 +102,13 @@ struct WorkshopCommand: ParsableCommand {
   var reveal: String?
 
   @Option(
+    name: .customLong("no-vote"),
+    help: ArgumentHelp(
+      "Take a decision out of the vote (its id, or all): teams see its consequence as soon as "
+        + "they confirm, as on their own.", valueName: "DECISION"))
+  var noVote: String?
+
+  @Option(
     name: .customLong("clock"),
     help: ArgumentHelp(
       "The room's clock: start (for the phase released last), pause, resume, or extend the "
@@ -139,6 +146,12 @@ struct WorkshopCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @Flag(
+    name: .customLong("projector"),
+    help:
+      "Open the projector view (one decision per screen, for the room) instead of the dashboard.")
+  var projector = false
+
   @Flag(name: .customLong("list"), help: "Print one line per file instead of the dashboard.")
   var list = false
 
@@ -174,15 +187,16 @@ struct WorkshopCommand: ParsableCommand {
         throw CLIError.failure(error.description)
       }
     }
-    let changes = announce != nil || release != nil || pace != nil || reveal != nil
+    let changes =
+      announce != nil || release != nil || pace != nil || reveal != nil || noVote != nil
     if changes { try changeState(in: dir, study: study) }
     if clock != nil || inject != nil { try changeRoom(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
-    if initialize || announce != nil || release != nil || reveal != nil || clock != nil
-      || inject != nil || (changes && pace == false)
+    if initialize || announce != nil || release != nil || reveal != nil || noVote != nil
+      || clock != nil || inject != nil || (changes && pace == false)
     {
       return
     }
@@ -190,7 +204,7 @@ struct WorkshopCommand: ParsableCommand {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
     }
-    try Interactive.runDashboard(folder: dir, caseStudy: study)
+    try Interactive.runDashboard(folder: dir, caseStudy: study, projector: projector)
   }
 
   /// The folder's rows as plain text: one line per file.
@@ -222,20 +236,9 @@ struct WorkshopCommand: ParsableCommand {
       phaseID = phase.id
     }
     var revealIDs: [String] = []
-    if let reveal {
-      let all = study.phases.flatMap(\.decisions).map(\.id)
-      if reveal.lowercased() == "all" {
-        revealIDs = all
-      } else if all.contains(reveal) {
-        revealIDs = [reveal]
-      } else {
-        throw CLIError(
-          code: Exit.usage,
-          description: DiagnosticLine.format(
-            file: "--reveal", message: "no decision '\(reveal)' in \(study.id)",
-            fix: "give a decision id (\(all.joined(separator: ", "))) or all"))
-      }
-    }
+    if let reveal { revealIDs = try Self.decisionIDs(reveal, option: "--reveal", in: study) }
+    var noVoteIDs: [String] = []
+    if let noVote { noVoteIDs = try Self.decisionIDs(noVote, option: "--no-vote", in: study) }
     let now = Date()
     var announced: Announcement?
     var sent: [String] = []
@@ -249,6 +252,7 @@ struct WorkshopCommand: ParsableCommand {
         }
         if let phaseID { state.release(phaseID, at: now) }
         for id in revealIDs { state.reveal(id, at: now) }
+        for id in noVoteIDs { state.skipVote(id) }
         if !revealIDs.isEmpty { sent = state.sendDue(in: study, at: now).compactMap(\.inject) }
         if let announce {
           announced = state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
@@ -264,6 +268,9 @@ struct WorkshopCommand: ParsableCommand {
       if let pace { Console.out("Pacing is \(pace ? "on" : "off")\n") }
       if !revealIDs.isEmpty {
         Console.out("Revealed \(revealIDs.joined(separator: ", "))\n")
+      }
+      if !noVoteIDs.isEmpty {
+        Console.out("No vote on \(noVoteIDs.joined(separator: ", ")): teams see it at once\n")
       }
       if !sent.isEmpty { Console.out("Sent \(sent.joined(separator: ", ")) to every team\n") }
     } catch {

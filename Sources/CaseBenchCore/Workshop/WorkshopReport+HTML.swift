@@ -25,14 +25,27 @@ extension Debrief {
     .voices dt { font-weight: 600; margin-top: .5rem; }
     .voices dd { margin: .1rem 0 .4rem 1rem; overflow-wrap: anywhere; }
     .changed { color: #9a6700; font-weight: 400; }
+    table, .verdict { font-size: 1em; }
+    blockquote { margin: .6rem 0 .6rem 1rem; }
     @media (max-width: 40rem) {
       ol.split li { grid-template-columns: 1fr; }
+      blockquote { margin: .5rem 0; }
+      .scroll > table.cards { width: 100%; }
+      table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+      table.cards thead { display: none; }
+      table.cards tr { padding: .4rem 0; border-bottom: 1px solid #d8dee4; }
+      table.cards td { display: inline-block; border: 0; padding: .05rem 1rem .05rem 0;
+        max-width: none; }
+      table.cards td:first-child { display: block; font-weight: 600; }
+      table.cards td[data-label]::before { content: attr(data-label) ": "; color: #59636e; }
     }
     @media print {
       body { font-size: 10pt; }
       section.debrief { break-inside: auto; }
-      section.debrief h3, section.debrief h4 { break-after: avoid; page-break-after: avoid; }
-      ol.split li, .voices dt, .voices dd { break-inside: avoid; page-break-inside: avoid; }
+      h2, section.debrief h3, section.debrief h4, .voices dt, ol.split {
+        break-after: avoid; page-break-after: avoid; }
+      ol.split li, .voices dt, .voices dd, .situation, blockquote, tr {
+        break-inside: avoid; page-break-inside: avoid; }
       ol.split .fill { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """
@@ -122,15 +135,18 @@ extension Debrief {
       out.append("</section>")
     }
     out.append("<h2>Class progress per phase</h2>")
-    out.append("<div class=\"scroll\"><table><thead><tr><th>Phase</th><th>Mean progress</th>")
+    out.append(
+      "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>Phase</th><th>Mean progress</th>"
+    )
     out.append("<th>Gate met</th><th>Working here</th></tr></thead><tbody>")
     for p in phases {
       let percent = WorkshopReport.percent(p.meanFraction)
       let width = String(Int((p.meanFraction * 100).rounded()))
       out.append(
-        "<tr><td>\(h(p.phase.title))</td><td><span class=\"bar\"><span style=\"width:\(width)%"
-          + "\"></span></span>\(percent)</td><td>\(p.gateMet.count) of \(summary.teamCount)</td>"
-          + "<td>\(p.here)</td></tr>")
+        "<tr><td>\(h(p.phase.title))</td><td data-label=\"Mean progress\"><span class=\"bar\">"
+          + "<span style=\"width:\(width)%\"></span></span>\(percent)</td>"
+          + "<td data-label=\"Gate met\">\(p.gateMet.count) of \(summary.teamCount)</td>"
+          + "<td data-label=\"Working here\">\(p.here)</td></tr>")
     }
     out.append("</tbody></table></div>")
     out.append("<h2>Common risks</h2>")
@@ -152,11 +168,12 @@ extension Debrief {
     }
     out.append("<h2>Gates met</h2>")
     out.append(
-      "<div class=\"scroll\"><table><thead><tr><th>Team</th>"
+      "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>Team</th>"
         + cs.phases.map { "<th>\(h($0.title))</th>" }.joined() + "</tr></thead><tbody>")
     for team in folder.teams.sorted(by: WorkshopReport.teamOrder) {
-      let cells = team.progress.phases.map {
-        "<td>\($0.gateMet ? "met" : "\($0.gateSettled)/\($0.gateTotal)")</td>"
+      let cells = zip(cs.phases, team.progress.phases).map { phase, p in
+        "<td data-label=\"\(h(phase.title))\">"
+          + "\(p.gateMet ? "met" : "\(p.gateSettled)/\(p.gateTotal)")</td>"
       }
       out.append("<tr><td>\(h(team.team))</td>" + cells.joined() + "</tr>")
     }

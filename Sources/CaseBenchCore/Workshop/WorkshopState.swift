@@ -79,12 +79,15 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public var reveals: [DecisionReveal]
   /// The room's clock for the phase being run, once the facilitator starts it.
   public var clock: RoomClock?
+  /// Decisions whose consequence a team sees at once, without a vote (`--no-vote`).
+  public var noVote: [String]?
   /// The case study's injects sent so far, so none goes out twice (RoomEvents.swift).
   public var injectsSent: [InjectSent] = []
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
     case pacing, released, announcements, reveals, clock
+    case noVote = "no_vote"
     case injectsSent = "injects_sent"
   }
 
@@ -108,6 +111,7 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     announcements = try c.decode([Announcement].self, forKey: .announcements)
     reveals = try c.decodeIfPresent([DecisionReveal].self, forKey: .reveals) ?? []
     clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
+    noVote = try c.decodeIfPresent([String].self, forKey: .noVote)
     injectsSent = try c.decodeIfPresent([InjectSent].self, forKey: .injectsSent) ?? []
   }
 

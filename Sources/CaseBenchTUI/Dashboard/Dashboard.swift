@@ -36,6 +36,8 @@ public enum DashboardCommand: Sendable, Equatable {
   case announce(String)
   /// Release a phase (and turn pacing on) in the facilitator's state file.
   case release(phaseID: String)
+  /// Reveal a decision to the room in the facilitator's state file (`v`, or the projector's `r`).
+  case reveal(decisionID: String)
   /// Start, pause, resume or extend the room's clock (DashboardClock.swift).
   case clock(ClockAction)
   /// Send one of the case study's injects to every team (DashboardInjects.swift).
@@ -63,6 +65,8 @@ public struct Dashboard: Sendable {
   var top = 0
   /// The page scroll for the decisions and notes pages.
   var scroll = 0
+  /// The selected decision on the decision splits page, an index into `voteSplits`.
+  var decision = 0
   /// What is open over the dashboard, bottom first: the top one gets the keys.
   var overlays = OverlayStack<DashboardOverlay>()
   var message: StatusMessage?
@@ -210,6 +214,8 @@ public struct Dashboard: Sendable {
     case .help(let scroll): return updateHelp(scroll, event)
     case .announce(let editor): return updateAnnounce(editor, event)
     case .release(let picked): return updateRelease(picked, event)
+    case .projector(let p): return updateProjector(p, event)
+    case .confirmReveal(let id, _): return updateConfirmReveal(id, event)
     case .injects(let picked, let asking): return updateInjects(picked, asking: asking, event)
     case nil: break
     }
@@ -235,6 +241,8 @@ public struct Dashboard: Sendable {
       case .releasePhase:
         overlays.present(.release(picked: min(caseStudy.phases.count - 1, nextUnreleased)))
       case .help: overlays.present(.help(scroll: 0))
+      case .openProjector: openProjector()
+      case .revealDecision: commands = pressReveal()
       case .startClock, .pauseClock, .extendClock, .injects: commands = roomCommand(for: key)
       default: break
       }
@@ -264,6 +272,8 @@ public struct Dashboard: Sendable {
   mutating func move(_ delta: Int) {
     if page == .teams {
       selection = min(max(0, selection + delta), max(0, order.count - 1))
+    } else if page == .decisions {
+      decision = min(max(0, decision + delta), max(0, voteSplits.count - 1))
     } else {
       scroll = max(0, scroll + delta)
     }

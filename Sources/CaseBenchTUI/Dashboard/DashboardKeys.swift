@@ -16,6 +16,20 @@ extension KeyTable {
   static let release = KeyBinding(
     "r", [(.char("r"), .releasePhase)], "release a phase (turns pacing on)", group: .dashboard,
     in: [.dashboard])
+  static let openProjector = KeyBinding(
+    "p", [(.char("p"), .openProjector)],
+    "the projector view: one decision per screen, for the room", group: .dashboard,
+    in: [.dashboard])
+  static let revealVote = KeyBinding(
+    "v", [(.char("v"), .revealDecision)],
+    "reveal the selected decision: its split here, its consequence on every team's screen",
+    group: .dashboard, in: [.dashboard])
+  static let confirmReveal = KeyBinding(
+    "y", [(.char("y"), .select)], "reveal it although not every team voted", group: nil,
+    in: [.revealConfirm])
+  static let cancelReveal = KeyBinding(
+    "n Esc", [(.char("n"), .leave), (.escape, .leave)], "do not reveal it yet", group: nil,
+    in: [.revealConfirm])
   static let pickRelease = KeyBinding(
     "Enter", [(.enter, .select)], "release the phase picked", group: nil, in: [.releasePicker])
   static let cancelRelease = KeyBinding(
@@ -43,7 +57,8 @@ extension KeyTable {
 
   /// The dashboard's bindings, in lookup order.
   static let dashboardKeys: [KeyBinding] = [
-    dashboardOpen, dashboardSort, dashboardPage, announce, release, pickRelease, cancelRelease,
+    dashboardOpen, dashboardSort, dashboardPage, announce, release, revealVote, openProjector,
+    pickRelease, cancelRelease, confirmReveal, cancelReveal,
     startClock, pauseClock, extendClock, injectList, sendInject, closeInjects,
   ]
 }

@@ -7,10 +7,14 @@ enum DashboardOverlay: Sendable {
   case announce(TextEditor)
   /// The phase picker for a release.
   case release(picked: Int)
+  /// "2 of 3 teams have voted. Reveal S0.D1 now? y/n" (Dashboard/DashboardVotes.swift).
+  case confirmReveal(decisionID: String, question: String)
   /// The running phase's injects, the one picked, and whether it asks before sending it.
   case injects(picked: Int, asking: Bool)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
+  /// The projector view (Projector/), which fills the screen.
+  case projector(Projector)
 }
 
 extension DashboardOverlay {
@@ -29,6 +33,15 @@ extension DashboardOverlay {
         label: " Announce: ", bold: true,
         hints: [KeyTable.newLine.hint("send"), KeyTable.leave.hint("cancel")], editor: editor,
         size: size, into: &buf)
+    case .projector(let p):
+      buf.fill(x: 0, y: 0, width: size.width, height: size.height)
+      ProjectorView.draw(
+        p, summary: d.summary, workshop: d.workshop, options: d.options,
+        in: Rect(x: 0, y: 0, w: size.width, h: size.height), into: &buf)
+      ProjectorView.drawMessage(d.message, size: size, into: &buf)
+    case .confirmReveal(_, let question):
+      DashboardVotes.drawConfirm(
+        question, glyphs: Glyphs.of(d.options), size: size, into: &buf)
     case .injects(let picked, let asking):
       DashboardInjects.draw(d, picked: picked, asking: asking, size: size, into: &buf)
     case .team:

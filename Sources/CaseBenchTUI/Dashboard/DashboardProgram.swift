@@ -23,7 +23,7 @@ public struct DashboardProgram: ProgramHost {
 
   public init(
     folder: WorkshopFolder, terminal: any ProgramTerminal, options: RenderOptions,
-    clock: @escaping () -> Date = Date.init
+    projector: Bool = false, clock: @escaping () -> Date = Date.init
   ) {
     self.folder = folder
     self.terminal = terminal
@@ -31,6 +31,7 @@ public struct DashboardProgram: ProgramHost {
     let state = (try? WorkshopStateFile.read(in: folder.url)) ?? WorkshopState()
     dashboard = Dashboard(folder: folder, workshop: state, options: options, now: clock())
     _ = dashboard.update(.resize(terminal.size))
+    if projector { dashboard.openProjector(standalone: true) }
     warnIfOthersCanRead()
   }
 
@@ -101,6 +102,8 @@ public struct DashboardProgram: ProgramHost {
         $0.pacing = true
         $0.release(phaseID, at: now)
       }
+    case .reveal(let id):
+      change("Revealed \(id): every team sees its consequence.") { $0.reveal(id, at: now) }
     case .clock(let action): changeClock(action)
     case .sendInject(let id): sendInject(id)
     }

@@ -37,9 +37,10 @@ enum DashboardView {
       }
     case .decisions:
       buf.put(DashboardPage.decisions.title, x: 1, y: listTop - 1, role: .title, bold: true)
+      let lines = splitLines(d, width: size.width - 2, glyphs: g)
       drawLines(
-        splitLines(d, width: size.width - 2, glyphs: g), x: 1, y: listTop,
-        height: bottom - listTop, scroll: d.scroll, into: &buf)
+        lines, x: 1, y: listTop, height: bottom - listTop,
+        scroll: DashboardVotes.scroll(lines, height: bottom - listTop), into: &buf)
     case .notes:
       buf.put(DashboardPage.notes.title, x: 1, y: listTop - 1, role: .title, bold: true)
       drawLines(
@@ -217,15 +218,18 @@ enum DashboardView {
     let w = max(10, width)
     if d.summary.splits.isEmpty {
       lines.append(StyledLine(text: "This case study has no decision points.", role: .dim))
+    } else if d.voteSplits.isEmpty {
+      lines.append(
+        StyledLine(text: "No phase with decisions is open to the teams yet.", role: .dim))
     }
-    for split in d.summary.splits {
-      let head =
-        "\(split.decision.title) (\(split.phase.title)): \(split.decided) decided, "
-        + "\(split.undecided) not yet"
-      lines.append(StyledLine(text: g.truncate(head, to: w), bold: true))
+    for (index, split) in d.voteSplits.enumerated() {
+      // Before the reveal, who voted and who has not; after it, the split (DashboardVotes).
+      if DashboardVotes.votingLines(d, split, index: index, width: w, glyphs: g, into: &lines) {
+        continue
+      }
       let barWidth = max(4, min(20, w / 4))
       for (i, bar) in split.bars.enumerated() {
-        let letter = Decision.letter(at: i)
+        let letter = split.decision.letter(ofOption: bar.option.id) ?? Decision.letter(at: i)
         let filled =
           bar.count == 0 ? 0 : max(1, bar.count * barWidth / max(1, split.teamCount))
         let drawn =
@@ -240,11 +244,13 @@ enum DashboardView {
             role: bar.option.verdict == .recommended
               ? .success
               : bar.option.verdict == .poor ? .warning : .normal))
+        DashboardVotes.teamLines(bar.teams, width: w, glyphs: g, into: &lines)
       }
       if split.unknown > 0 {
         lines.append(
           StyledLine(text: "  \(split.unknown) chose an option this version lacks", role: .dim))
       }
+      DashboardVotes.afterRevealLines(d, split, width: w, into: &lines)
       lines.append(.blank)
     }
     return lines
@@ -305,7 +311,8 @@ enum DashboardView {
     let hints = [
       KeyTable.dashboardOpen.hint("open"), KeyTable.dashboardSort.hint("sort"),
       KeyTable.dashboardPage.hint("page"), KeyTable.announce.hint("announce"),
-      KeyTable.release.hint("release"), KeyTable.help.hint("help", keys: [.char("?")]),
+      KeyTable.release.hint("release"), KeyTable.revealVote.hint("reveal"),
+      KeyTable.help.hint("help", keys: [.char("?")]),
       KeyTable.quit.hint("quit"),
     ]
     buf.put(

@@ -91,7 +91,9 @@ extension AppState {
         overlays.replaceTop(with: .decision(dialog))
       } else if case .scrollDown = event {
         dialog.scroll = min(
-          dialog.scroll + 1, DecisionView.maxScroll(dialog, wb: wb, options: options, size: size))
+          dialog.scroll + 1,
+          DecisionView.maxScroll(
+            dialog, wb: wb, options: options, size: size, workshop: workshop?.state))
         overlays.replaceTop(with: .decision(dialog))
       } else if case .scrollUp = event {
         dialog.scroll = max(0, dialog.scroll - 1)
@@ -187,7 +189,8 @@ extension AppState {
       }
     }
     if let wb = workbench {
-      let top = DecisionView.maxScroll(dialog, wb: wb, options: options, size: size)
+      let top = DecisionView.maxScroll(
+        dialog, wb: wb, options: options, size: size, workshop: workshop?.state)
       dialog.scroll = min(max(0, dialog.scroll), top)
     }
     overlays.replaceTop(with: .decision(dialog))

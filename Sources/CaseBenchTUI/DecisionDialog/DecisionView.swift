@@ -39,8 +39,11 @@ enum DecisionView {
     var keep: ClosedRange<Int>?
   }
 
+  /// `workshop`: the facilitator's state when the session is in a workshop folder; a vote's
+  /// consequence waits for its reveal (`WorkshopState.showsConsequence`).
   static func content(
-    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
+    workshop: WorkshopState? = nil
   ) -> Content? {
     let g = Glyphs.of(options)
     guard wb.caseStudy.phases.indices.contains(dialog.phase) else { return nil }
@@ -58,7 +61,14 @@ enum DecisionView {
       lines.append(.blank)
       for (i, d) in phase.decisions.enumerated() {
         let taken = wb.session.decisions[d.id]
-        let status = taken.map { "chose \(shownLetter(of: $0.option, in: d)))" } ?? "open"
+        let waits = !WorkshopState.showsConsequence(
+          of: d.id, in: workshop, facilitator: options.facilitator)
+        let status =
+          taken.map {
+            "chose \(shownLetter(of: $0.option, in: d)))"
+              + (waits ? ", waiting for the reveal" : "")
+          }
+          ?? "open"
         let start = lines.count
         let marker = i == sel ? g.pointer : " "
         lines.append(
@@ -133,7 +143,13 @@ enum DecisionView {
       lines.prose(record.rationale, width: width)
       lines.append(.blank)
       lines.append(StyledLine(text: "What happened next", role: .title, bold: true))
-      lines.prose(option?.consequence ?? "", width: width)
+      if WorkshopState.showsConsequence(
+        of: decision.id, in: workshop, facilitator: options.facilitator)
+      {
+        lines.prose(option?.consequence ?? "", width: width)
+      } else {
+        waitingLines(width: width, into: &lines)
+      }
       if options.facilitator {
         lines.append(.blank)
         lines.append(StyledLine(text: "Facilitator's view", role: .title, bold: true))
@@ -176,19 +192,22 @@ enum DecisionView {
 
   /// How far the dialog can scroll.
   static func maxScroll(
-    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size
+    _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
+    workshop: WorkshopState? = nil
   ) -> Int {
-    guard let c = content(dialog, wb: wb, options: options, size: size) else { return 0 }
+    guard let c = content(dialog, wb: wb, options: options, size: size, workshop: workshop)
+    else { return 0 }
     let r = fitted(size, rows: c.lines.count)
     return max(0, c.lines.count - max(0, r.inner.h - 2))
   }
 
   static func draw(
     _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
-    into buf: inout ScreenBuffer
+    workshop: WorkshopState? = nil, into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)
-    guard let c = content(dialog, wb: wb, options: options, size: size) else { return }
+    guard let c = content(dialog, wb: wb, options: options, size: size, workshop: workshop)
+    else { return }
     let lines = c.lines
     let title = c.title
     var footer = c.footer

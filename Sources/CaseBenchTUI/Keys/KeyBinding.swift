@@ -22,6 +22,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case dashboard
   /// Picking the phase to release on the dashboard.
   case releasePicker
+  /// The dashboard asking before it reveals a decision not every team voted on.
+  case revealConfirm
   /// The list of the running phase's injects on the dashboard (Dashboard/DashboardInjects.swift).
   case injectList
   /// A facilitator's announcement showing over the workbench.
@@ -30,6 +32,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case page
   /// A workshop's messages page (Messages/MessagesPage.swift).
   case messages
+  /// The projector view of one decision (Projector/Projector.swift).
+  case projector
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
@@ -78,7 +82,12 @@ enum KeyCommand: Sendable, Equatable {
   /// A digit in the estimate: the factor with this index (0 for `1`).
   case toolFactor(Int)
   // The workshop dashboard.
-  case sortRows, nextPage, announce, releasePhase
+  case sortRows, nextPage, announce, releasePhase, revealDecision
+  // The projector view: open it, step (+1 on, -1 back), change decision, reveal the one shown.
+  case openProjector
+  case nextStep(Int)
+  case nextDecision(Int)
+  case revealShown
   /// The room's clock and the injects (Dashboard/DashboardClock.swift, DashboardInjects.swift).
   case startClock, pauseClock, extendClock, injects
   /// A page of the story: the cast, the background, the ethics lens.

@@ -34,7 +34,7 @@ enum KeyTable {
   /// list here.
   static let all: [KeyBinding] =
     workbenchKeys + toolKeys + pageKeys + writingKeys + startKeys + dashboardKeys + workshopKeys
-    + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings
+    + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings + projectorKeys
 
   /// What `key` does in the first of `scopes` that binds it.
   static func command(for key: Key, in scopes: [KeyScope]) -> KeyCommand? {

@@ -64,7 +64,9 @@ extension Overlay {
       NoteView.draw(editor, itemID: itemID, wb: wb, options: state.options, size: size, into: &buf)
     case .decision(let dialog):
       guard let wb = state.workbench else { return }
-      DecisionView.draw(dialog, wb: wb, options: state.options, size: size, into: &buf)
+      DecisionView.draw(
+        dialog, wb: wb, options: state.options, size: size, workshop: state.workshop?.state,
+        into: &buf)
     case .tool(let tool):
       guard let wb = state.workbench else { return }
       ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)

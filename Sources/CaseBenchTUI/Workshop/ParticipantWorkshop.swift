@@ -16,6 +16,8 @@ struct ParticipantWorkshop: Sendable, Equatable {
   /// The messages page, when it is open (Messages/MessagesPage.swift).
   var messages: MessagesPage?
   var firstShown: [String: Date] = [:]
+  /// Whether the facilitator's file was read yet: reveals in the first read get no banner.
+  var hasRead = false
 }
 
 extension AppState {
@@ -29,8 +31,11 @@ extension AppState {
   /// event log (once); pacing and releases apply at once.
   mutating func applyWorkshop(_ state: WorkshopState) {
     var w = workshop ?? ParticipantWorkshop()
+    let previous = w.hasRead ? w.state : nil
     w.state = state
+    w.hasRead = true
     workshop = w
+    bannerReveals(since: previous, state)
     guard let session, workbench?.readOnly == false else { return }
     let fresh = state.announcements.filter { !session.hasRecorded(announcement: $0.id) }
     guard !fresh.isEmpty else { return }

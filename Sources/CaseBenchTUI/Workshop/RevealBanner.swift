@@ -1,0 +1,30 @@
+import CaseBenchCore
+
+/// Vote, then reveal, on a team's screen: the dialog shows `WorkshopState.waitingForReveal`
+/// where the consequence will be, and a reveal arriving from the facilitator's file is a banner
+/// (the dialog shows the consequence at its next frame, without a key).
+extension AppState {
+  /// New reveals since `previous` (nil on the first read: nothing to announce) of decisions the
+  /// team voted on join the banner queue, after any announcement already waiting.
+  mutating func bannerReveals(since previous: WorkshopState?, _ state: WorkshopState) {
+    guard let previous, let session else { return }
+    let fresh = state.reveals.filter {
+      previous.revealTime(of: $0.decision) == nil && session.decisions[$0.decision] != nil
+    }
+    enqueueAnnouncements(
+      fresh.map {
+        Announcement(id: 0, at: $0.at, text: WorkshopState.revealedNotice($0.decision))
+      })
+  }
+}
+
+extension DecisionView {
+  /// Where the consequence will be, until the reveal.
+  static func waitingLines(width: Int, into lines: inout [StyledLine]) {
+    lines.wrap(WorkshopState.waitingForReveal + ".", width: width, role: .warning, bold: true)
+    lines.wrap(
+      "Your vote is in. The consequence shows here when the facilitator reveals the decision "
+        + "to the room; until then, and after, you can still change your choice.", width: width,
+      role: .dim)
+  }
+}
