@@ -77,7 +77,8 @@ struct WorkshopCommand: ParsableCommand {
     commandName: "workshop",
     abstract: "Run a workshop: the live dashboard, announcements, pacing and the debrief report.",
     discussion: """
-      With --announce, --release, --pace or --no-pace alone, changes the facilitator's state in \
+      With --announce, --release, --reveal, --clock, --inject, --pace or --no-pace alone, \
+      changes the facilitator's state in \
       DIR/.casebench-workshop.json and exits. With --report, writes the debrief and exits. \
       Otherwise opens the live dashboard.
       """)
@@ -106,6 +107,18 @@ struct WorkshopCommand: ParsableCommand {
       "Take a decision out of the vote (its id, or all): teams see its consequence as soon as "
         + "they confirm, as on their own.", valueName: "DECISION"))
   var noVote: String?
+
+  @Option(
+    name: .customLong("clock"),
+    help: ArgumentHelp(
+      "The room's clock: start (for the phase released last), pause, resume, or extend the "
+        + "current block by 5 minutes.", valueName: "ACTION"))
+  var clock: ClockAction?
+
+  @Option(
+    name: .customLong("inject"),
+    help: ArgumentHelp("Send one of the case study's injects to every team.", valueName: "ID"))
+  var inject: String?
 
   @Option(
     name: .customLong("release"),
@@ -177,12 +190,13 @@ struct WorkshopCommand: ParsableCommand {
     let changes =
       announce != nil || release != nil || pace != nil || reveal != nil || noVote != nil
     if changes { try changeState(in: dir, study: study) }
+    if clock != nil || inject != nil { try changeRoom(in: dir, study: study) }
     if let report {
       try writeReport(report, folder: dir, study: study)
       return
     }
     if initialize || announce != nil || release != nil || reveal != nil || noVote != nil
-      || (changes && pace == false)
+      || clock != nil || inject != nil || (changes && pace == false)
     {
       return
     }
@@ -227,6 +241,7 @@ struct WorkshopCommand: ParsableCommand {
     if let noVote { noVoteIDs = try Self.decisionIDs(noVote, option: "--no-vote", in: study) }
     let now = Date()
     var announced: Announcement?
+    var sent: [String] = []
     do {
       let state = try WorkshopStateFile.update(in: dir) { state in
         if let pace {
@@ -238,6 +253,7 @@ struct WorkshopCommand: ParsableCommand {
         if let phaseID { state.release(phaseID, at: now) }
         for id in revealIDs { state.reveal(id, at: now) }
         for id in noVoteIDs { state.skipVote(id) }
+        if !revealIDs.isEmpty { sent = state.sendDue(in: study, at: now).compactMap(\.inject) }
         if let announce {
           announced = state.announce(announce.trimming(.whitespacesAndNewlines), at: now)
         }
@@ -256,6 +272,7 @@ struct WorkshopCommand: ParsableCommand {
       if !noVoteIDs.isEmpty {
         Console.out("No vote on \(noVoteIDs.joined(separator: ", ")): teams see it at once\n")
       }
+      if !sent.isEmpty { Console.out("Sent \(sent.joined(separator: ", ")) to every team\n") }
     } catch {
       throw CLIError.failure(error.description)
     }
@@ -335,6 +352,7 @@ struct WorkshopCommand: ParsableCommand {
 
 // Help, errors and completion list the raw values: argument-parser's defaults.
 extension WorkshopReport.Format: ExpressibleByArgument {}
+extension ClockAction: ExpressibleByArgument {}
 
 /// A case study by id or path, worded for the command line when it cannot be found.
 func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLIError)

@@ -303,7 +303,7 @@ struct FormatTests {
     #expect(
       Set(checked) == [
         "format_version", "timebox_minutes", "read", "work", "decide", "debrief", "likelihood",
-        "impact",
+        "impact", "at_minute",
       ])
   }
 

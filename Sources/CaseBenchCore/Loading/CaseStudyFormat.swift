@@ -108,6 +108,18 @@ public enum CaseStudyFormat {
       FormatField("model_answers", .list(of: "model answer"), required: false),
       FormatField("shows_in", .text, required: false),
       FormatField("reflection", .list(of: "reflection prompt"), required: false),
+      FormatField("injects", .list(of: "inject"), required: false),
+    ])
+
+  /// A message from inside the story, fired at a minute, after a reveal or by hand (one of the
+  /// three; the validator checks that).
+  public static let inject = FormatMapping(
+    kind: "inject",
+    fields: [
+      FormatField("id", .text), FormatField("from", .text, required: false),
+      FormatField("text", .text), FormatField("at_minute", minutes, required: false),
+      FormatField("after_reveal", .text, required: false),
+      FormatField("manual", .boolean, required: false),
     ])
 
   /// A question for the lessons learned, answered once the phase's decisions are revealed.
@@ -172,7 +184,7 @@ public enum CaseStudyFormat {
   /// Every kind of mapping, the top level first.
   public static let mappings: [FormatMapping] = [
     caseStudy, castMember, phase, schedule, modelAnswer, retiredItem, item, decision, option,
-    riskPrompt, lens, reflectionPrompt,
+    riskPrompt, lens, reflectionPrompt, inject,
   ]
 
   public static func mapping(kind: String) -> FormatMapping? {

@@ -24,7 +24,7 @@ struct CaseStudyValidator {
   private var exhausted = false
 
   enum IDSpace: Int, CaseIterable {
-    case item, decision, riskPrompt, phase, cast, retired, reflection
+    case item, decision, riskPrompt, phase, cast, retired, reflection, inject
   }
   /// For each kind of id, where each id was first defined.
   var seenIDs = [[String: Location]](repeating: [:], count: IDSpace.allCases.count)
@@ -36,6 +36,8 @@ struct CaseStudyValidator {
   /// `replaced_by` of retired items and `item` of model answers, checked once every item is known.
   var replacedByReferences: [(retired: String, item: String, location: Location)] = []
   var modelAnswerReferences: [(phase: String, item: String, location: Location)] = []
+  /// `after_reveal` of injects, checked once every decision is known (ValidatorInjects.swift).
+  var injectReferences: [(inject: String, decision: String, location: Location)] = []
   /// Retired item ids and where they are, checked against the current ids after the walk.
   var retiredIDs: [(id: String, location: Location)] = []
   /// Titles and goals own-project mode shows; checked for cast names after the walk.

@@ -142,16 +142,17 @@ extension CaseStudyValidator {
     }
 
     let reflection = reflectionPrompts(fields)
-
+    let injects = injects(fields, phaseLabel: phaseLabel, minutes: schedule.value?.total ?? timebox)
     guard let id, let title, let goal, let briefing, let timebox, let facilitatorNotes,
-      schedule.valid, answersValid, let reflection
+      schedule.valid, answersValid, let reflection, injects.valid
     else {
       return nil
     }
     var phase = Phase(
       id: id, title: title, goal: goal, briefing: briefing, timeboxMinutes: timebox, items: items,
       decisions: decisions, riskPrompts: riskPrompts, facilitatorNotes: facilitatorNotes,
-      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn)
+      gate: gate, schedule: schedule.value, modelAnswers: modelAnswers, showsIn: showsIn,
+      injects: injects.value)
     phase.reflection = reflection
     return phase
   }

@@ -70,6 +70,7 @@ extension CaseStudyValidator {
       }
     }
     checkRetiredItems()
+    checkInjectReferences()
   }
 
   /// A retired id must not be in use again (a session's work on the old item would be shown

@@ -130,12 +130,14 @@ public struct Phase: Sendable, Equatable {
   public var showsIn: String?
   /// Questions the team answers once the phase's decisions are revealed (`reflection`).
   public var reflection: [ReflectionPrompt] = []
+  /// Messages from inside the story that reach the teams during the phase (`Inject.swift`).
+  public var injects: [Inject]
 
   public init(
     id: String, title: String, goal: String, briefing: String, timeboxMinutes: Int,
     items: [Item], decisions: [Decision], riskPrompts: [RiskPrompt], facilitatorNotes: String,
     gate: [String]? = nil, schedule: Schedule? = nil, modelAnswers: [ModelAnswer] = [],
-    showsIn: String? = nil
+    showsIn: String? = nil, injects: [Inject] = []
   ) {
     self.id = id
     self.title = title
@@ -150,6 +152,7 @@ public struct Phase: Sendable, Equatable {
     self.schedule = schedule
     self.modelAnswers = modelAnswers
     self.showsIn = showsIn
+    self.injects = injects
   }
 
   /// The checklist as screens and reports show it: core items first, then extension items,

@@ -122,10 +122,23 @@ public struct ClockReading: Sendable, Equatable {
 
   /// "work · 12:30 left", "debrief · 0:45 left (paused)", "over by 3:10".
   public var text: String {
-    let seconds = Int(abs(remaining).rounded(.down))
-    let time = "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+    let time = timeText
     let pause = paused ? " (paused)" : ""
     guard let block else { return "schedule over by \(time)\(pause)" }
     return "\(block.rawValue) · \(time) left\(pause)"
+  }
+
+  /// The time left (or over) as minutes and seconds: "12:40".
+  public var timeText: String {
+    let seconds = Int(abs(remaining).rounded(.down))
+    return "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+  }
+
+  /// What the teams' status bars and the dashboard show: "Work 12:40 left",
+  /// "Decide 4:10 left, paused", "Over by 3:10".
+  public var label: String {
+    let pause = paused ? ", paused" : ""
+    guard let block else { return "Over by \(timeText)\(pause)" }
+    return "\(block.rawValue.capitalized) \(timeText) left\(pause)"
   }
 }

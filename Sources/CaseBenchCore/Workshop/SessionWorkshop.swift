@@ -23,7 +23,7 @@ extension Session {
     events.append(
       SessionEvent(
         at: now, kind: .announcement, target: Session.announcementTarget(a.id),
-        detail: "shown"))
+        detail: a.inject.map { "inject \($0) shown" } ?? "shown"))
     updated = now
     return true
   }

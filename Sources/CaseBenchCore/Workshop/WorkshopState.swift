@@ -18,14 +18,20 @@ public struct Announcement: Sendable, Equatable, Codable {
   public var id: Int
   public var at: Date
   public var text: String
+  /// Who an inject is from (its banner's title); nil for the facilitator's own words.
+  public var from: String?
+  /// The case study's inject this message carries, if it is one (RoomEvents.swift).
+  public var inject: String?
 
-  public init(id: Int, at: Date, text: String) {
+  public init(id: Int, at: Date, text: String, from: String? = nil, inject: String? = nil) {
     self.id = id
     self.at = at
     self.text = text
+    self.from = from
+    self.inject = inject
   }
 
-  enum CodingKeys: String, CodingKey { case id, at, text }
+  enum CodingKeys: String, CodingKey { case id, at, text, from, inject }
 
   /// Ids from 1 to `WorkshopState.maximumID` and text within the bounds: anything else in the
   /// facilitator's file is an error at its line, never a number that traps later.
@@ -34,6 +40,8 @@ public struct Announcement: Sendable, Equatable, Codable {
     id = try c.decode(Int.self, forKey: .id)
     at = try c.decode(Date.self, forKey: .at)
     text = try c.decode(String.self, forKey: .text)
+    from = try c.decodeIfPresent(String.self, forKey: .from)
+    inject = try c.decodeIfPresent(String.self, forKey: .inject)
     guard (1...WorkshopState.maximumID).contains(id) else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
@@ -73,11 +81,14 @@ public struct WorkshopState: Sendable, Equatable, Codable {
   public var clock: RoomClock?
   /// Decisions whose consequence a team sees at once, without a vote (`--no-vote`).
   public var noVote: [String]?
+  /// The case study's injects sent so far, so none goes out twice (RoomEvents.swift).
+  public var injectsSent: [InjectSent] = []
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
     case pacing, released, announcements, reveals, clock
     case noVote = "no_vote"
+    case injectsSent = "injects_sent"
   }
 
   public init(
@@ -101,6 +112,7 @@ public struct WorkshopState: Sendable, Equatable, Codable {
     reveals = try c.decodeIfPresent([DecisionReveal].self, forKey: .reveals) ?? []
     clock = try c.decodeIfPresent(RoomClock.self, forKey: .clock)
     noVote = try c.decodeIfPresent([String].self, forKey: .noVote)
+    injectsSent = try c.decodeIfPresent([InjectSent].self, forKey: .injectsSent) ?? []
   }
 
   /// Adds an announcement with the next id and returns it. Only the latest

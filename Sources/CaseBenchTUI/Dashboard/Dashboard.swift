@@ -38,6 +38,10 @@ public enum DashboardCommand: Sendable, Equatable {
   case release(phaseID: String)
   /// Reveal a decision to the room in the facilitator's state file (`v`, or the projector's `r`).
   case reveal(decisionID: String)
+  /// Start, pause, resume or extend the room's clock (DashboardClock.swift).
+  case clock(ClockAction)
+  /// Send one of the case study's injects to every team (DashboardInjects.swift).
+  case sendInject(String)
 }
 
 /// The facilitator's live view of a workshop folder: one row per file, the class's decision
@@ -217,6 +221,7 @@ public struct Dashboard: Sendable {
     case .release(let picked): return updateRelease(picked, event)
     case .projector(let p): return updateProjector(p, event)
     case .confirmReveal(let id, _): return updateConfirmReveal(id, event)
+    case .injects(let picked, let asking): return updateInjects(picked, asking: asking, event)
     case nil: break
     }
     var commands: [DashboardCommand] = []
@@ -243,6 +248,7 @@ public struct Dashboard: Sendable {
       case .help: overlays.present(.help(scroll: 0))
       case .openProjector: openProjector()
       case .revealDecision: commands = pressReveal()
+      case .startClock, .pauseClock, .extendClock, .injects: commands = roomCommand(for: key)
       default: break
       }
     case .scrollUp: move(-1)

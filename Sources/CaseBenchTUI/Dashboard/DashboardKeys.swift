@@ -35,9 +35,30 @@ extension KeyTable {
   static let cancelRelease = KeyBinding(
     "Esc", [(.escape, .leave)], "close without releasing", group: nil, in: [.releasePicker])
 
+  static let startClock = KeyBinding(
+    "c", [(.char("c"), .startClock)],
+    "start the room's clock for the phase released last (its schedule, block by block)",
+    group: .dashboard, in: [.dashboard])
+  static let pauseClock = KeyBinding(
+    "Space", [(.char(" "), .pauseClock)], "pause or resume the room's clock", group: .dashboard,
+    in: [.dashboard])
+  static let extendClock = KeyBinding(
+    "+", [(.char("+"), .extendClock)], "give the room's current block 5 more minutes",
+    group: .dashboard, in: [.dashboard])
+  static let injectList = KeyBinding(
+    "i", [(.char("i"), .injects)], "the running phase's injects: pending or sent, and when",
+    group: .dashboard, in: [.dashboard])
+  static let sendInject = KeyBinding(
+    "Enter", [(.enter, .select)], "send the inject picked (asks first)", group: nil,
+    in: [.injectList])
+  static let closeInjects = KeyBinding(
+    "Esc", [(.escape, .leave)], "close the injects, or go back from the question", group: nil,
+    in: [.injectList])
+
   /// The dashboard's bindings, in lookup order.
   static let dashboardKeys: [KeyBinding] = [
     dashboardOpen, dashboardSort, dashboardPage, announce, release, revealVote, openProjector,
     pickRelease, cancelRelease, confirmReveal, cancelReveal,
+    startClock, pauseClock, extendClock, injectList, sendInject, closeInjects,
   ]
 }

@@ -9,6 +9,8 @@ enum DashboardOverlay: Sendable {
   case release(picked: Int)
   /// "2 of 3 teams have voted. Reveal S0.D1 now? y/n" (Dashboard/DashboardVotes.swift).
   case confirmReveal(decisionID: String, question: String)
+  /// The running phase's injects, the one picked, and whether it asks before sending it.
+  case injects(picked: Int, asking: Bool)
   /// A team's session, opened read-only, with the file it came from.
   case team(AppState, file: String)
   /// The projector view (Projector/), which fills the screen.
@@ -41,6 +43,8 @@ extension DashboardOverlay {
     case .confirmReveal(_, let question):
       DashboardVotes.drawConfirm(
         question, glyphs: Glyphs.of(d.options), size: size, into: &buf)
+    case .injects(let picked, let asking):
+      DashboardInjects.draw(d, picked: picked, asking: asking, size: size, into: &buf)
     case .team:
       break
     }

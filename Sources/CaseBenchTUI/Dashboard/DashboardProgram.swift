@@ -11,10 +11,10 @@ import CaseBenchCore
 /// state file. Announcing and releasing go through `WorkshopStateFile`; nothing else is
 /// written, and never a session file.
 public struct DashboardProgram: ProgramHost {
-  public private(set) var dashboard: Dashboard
+  public internal(set) var dashboard: Dashboard
   private let terminal: any ProgramTerminal
-  private var folder: WorkshopFolder
-  private let clock: () -> Date
+  private(set) var folder: WorkshopFolder
+  let clock: () -> Date
   private var lastPoll = Date.distantPast
   public private(set) var exitStatus: Int32?
 
@@ -57,7 +57,10 @@ public struct DashboardProgram: ProgramHost {
 
   /// The folder and the state file are looked at once a second.
   public mutating func idle(now: Date) {
-    if now.timeIntervalSince(lastPoll) >= DashboardProgram.pollInterval { poll() }
+    if now.timeIntervalSince(lastPoll) >= DashboardProgram.pollInterval {
+      poll()
+      sendDue()
+    }
   }
 
   /// Re-reads what changed in the folder and the state file.
@@ -109,10 +112,12 @@ public struct DashboardProgram: ProgramHost {
       }
     case .reveal(let id):
       change("Revealed \(id): every team sees its consequence.") { $0.reveal(id, at: now) }
+    case .clock(let action): changeClock(action)
+    case .sendInject(let id): sendInject(id)
     }
   }
 
-  private mutating func change(_ done: String, _ body: (inout WorkshopState) -> Void) {
+  mutating func change(_ done: String, _ body: (inout WorkshopState) -> Void) {
     do {
       let state = try WorkshopStateFile.update(in: folder.url, body)
       dashboard.workshopChanged(state)

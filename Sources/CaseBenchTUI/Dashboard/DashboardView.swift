@@ -47,7 +47,8 @@ enum DashboardView {
         noteLines(d, width: size.width - 2), x: 1, y: listTop, height: bottom - listTop,
         scroll: d.scroll, into: &buf)
     }
-    drawAnnouncement(d, y: bottom, width: size.width, glyphs: g, into: &buf)
+    let clockWidth = DashboardClockLine.draw(d, y: bottom, width: size.width, into: &buf)
+    drawAnnouncement(d, y: bottom, width: size.width - clockWidth, glyphs: g, into: &buf)
     drawStatus(d, size: size, glyphs: g, into: &buf)
   }
 

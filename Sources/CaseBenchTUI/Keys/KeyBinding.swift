@@ -24,6 +24,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case releasePicker
   /// The dashboard asking before it reveals a decision not every team voted on.
   case revealConfirm
+  /// The list of the running phase's injects on the dashboard (Dashboard/DashboardInjects.swift).
+  case injectList
   /// A facilitator's announcement showing over the workbench.
   case banner
   /// A page of the story over the workbench: the cast, the background, the ethics lens.
@@ -88,6 +90,8 @@ enum KeyCommand: Sendable, Equatable {
   case revealShown
   /// A read-only workbench: open the file again, taking its lock if it is free.
   case takeOver
+  /// The room's clock and the injects (Dashboard/DashboardClock.swift, DashboardInjects.swift).
+  case startClock, pauseClock, extendClock, injects
   /// A page of the story: the cast, the background, the ethics lens.
   case openPage(PageKind)
   /// A page registered in `WorkbenchPages`, by its id.

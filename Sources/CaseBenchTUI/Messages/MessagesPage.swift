@@ -113,7 +113,7 @@ enum MessagesView {
     var out: [(String, Bool)] = []
     for a in w.state.announcements {
       let when = clockText(a.at, now: state.now, timeZone: state.options.timeZone)
-      out.append(("\(when)  (\(a.id))", true))
+      out.append(("\(when)  " + (a.from.map { "from \($0)" } ?? "(\(a.id))"), true))
       for line in Wrap.lines(a.text, width: width) { out.append((line, false)) }
       out.append(("", false))
     }

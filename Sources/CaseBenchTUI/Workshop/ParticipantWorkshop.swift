@@ -136,7 +136,7 @@ enum WorkshopParts {
       buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
       let when = clockText(a.at, now: state.now, timeZone: state.options.timeZone)
       buf.box(
-        r, title: "From the facilitator, \(when)", focused: true, glyphs: g,
+        r, title: "From \(a.from ?? "the facilitator"), \(when)", focused: true, glyphs: g,
         footer: MessagesView.bannerFooter(w))
       for (i, line) in lines.enumerated() {
         buf.put(line, x: r.x + 2, y: r.y + 1 + i, role: .accent, bold: true)
@@ -147,6 +147,7 @@ enum WorkshopParts {
   /// The timebox for the right end of the status bar, if the phase has one and it fits in the
   /// right half. The status bar places it, so a message or the key hints never run under it.
   static func timeboxLabel(_ state: AppState, size: Size) -> (text: String, over: Bool)? {
+    if let room = RoomClockStatus.label(state, size: size) { return room }
     guard state.workshop != nil, let box = state.timebox, isPromptFree(state) else { return nil }
     let (text, over) = DashboardView.timeboxText(
       minutes: box.minutes, since: box.start, now: state.now)
