@@ -135,7 +135,7 @@ e2e_check "toolkit: quits again" e2e_wait_exit
 # The exported report shows them.
 "$BIN" export "$F" -o "$SCRATCH/report.md"
 e2e_check "toolkit: the report lists the taken risk" \
-  grep -q "| R1 | The sponsor's expectations" "$SCRATCH/report.md"
+  grep -q "| R1 | The sponsor's view of what the project costs" "$SCRATCH/report.md"
 e2e_check "toolkit: the report lists our risk" grep -q "Till export drops refunds" "$SCRATCH/report.md"
 e2e_check "toolkit: the report shows the workings" \
   grep -q -- "- Workings: 10 → 20 → 40 → 80 person-days" "$SCRATCH/report.md"
