@@ -251,7 +251,10 @@ struct StoryPageTests {
     }
     let groups = HelpScreen.groups(phases: 6)
     let story = groups.first { $0.0 == HelpGroup.story.rawValue }
-    // The story's pages, then the lessons-learned page (a registered page, Lessons/).
-    #expect(story?.1.map(\.0) == ["w", "B", "L", "R"])
+    // The story's pages, then each registered page that files itself under the story (the
+    // lessons-learned page, R, among them), in registration order.
+    let registered = WorkbenchPages.bindings.filter { $0.group == .story }.map(\.label)
+    #expect(registered.contains("R"))
+    #expect(story?.1.map(\.0) == ["w", "B", "L"] + registered)
   }
 }
