@@ -21,12 +21,8 @@ extension PlainMode {
       for (i, d) in phase.decisions.enumerated() {
         io.say("\(i + 1). \(d.title): \(state(of: d, workshop: workshop))")
       }
-      guard let answer = io.ask("Decision number, b back, or q:") else {
-        quit = true
-        return
-      }
-      switch answer.lowercased() {
-      case "q": quit = true
+      guard let answer = menu("Decision number, b back, or q:") else { return }
+      switch answer {
       case "b": return
       case "": continue
       default:
@@ -61,12 +57,8 @@ extension PlainMode {
         guard file.session.decisions[decision.id] != nil else { return }
       }
       outcome(decision, workshop: workshop)
-      guard let answer = io.ask("c change your choice, r read again, b back, or q:") else {
-        quit = true
-        return
-      }
-      switch answer.lowercased() {
-      case "q": quit = true
+      guard let answer = menu("c change your choice, r read again, b back, or q:") else { return }
+      switch answer {
       case "c":
         guard refuseIfReadOnly() else { continue }
         choose(decision)

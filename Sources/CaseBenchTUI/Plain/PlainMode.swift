@@ -91,12 +91,8 @@ public struct PlainMode<Storage: SessionStorage> {
         "\(i + 1). \(phase.title): \(p.settled) of \(p.total) done, "
           + "\(p.decisionsTaken) of \(p.decisionsTotal) decisions\(state)")
     }
-    guard let answer = io.ask("Phase number, or q to quit:") else {
-      quit = true
-      return
-    }
-    switch answer.lowercased() {
-    case "q": quit = true
+    guard let answer = menu("Phase number, or q to quit:") else { return }
+    switch answer {
     case "": return
     default:
       guard let n = Int(answer), caseStudy.phases.indices.contains(n - 1) else {
@@ -124,12 +120,8 @@ public struct PlainMode<Storage: SessionStorage> {
         io.say("d. decisions: \(decisionSummary(phase))")
       }
       io.say("b. briefing again")
-      guard let answer = io.ask("Item number, d, b, p for the phases, or q:") else {
-        quit = true
-        return
-      }
-      switch answer.lowercased() {
-      case "q": quit = true
+      guard let answer = menu("Item number, d, b, p for the phases, or q:") else { return }
+      switch answer {
       case "p": return
       case "b": briefing(phase, closed: closed.contains(index))
       case "d" where !phase.decisions.isEmpty: decisionsMenu(phaseIndex: index)
@@ -179,12 +171,10 @@ public struct PlainMode<Storage: SessionStorage> {
       move(phase: phase.id, item: item.id)
       if show { describe(item) }
       show = false
-      guard let answer = io.ask("s status, n note, h hint, r read again, b back, or q:") else {
-        quit = true
+      guard let answer = menu("s status, n note, h hint, r read again, b back, or q:") else {
         return
       }
-      switch answer.lowercased() {
-      case "q": quit = true
+      switch answer {
       case "b": return
       case "r": show = true
       case "h": io.section("Hint", item.hint.isEmpty ? "No hint for this item." : item.hint)
@@ -244,6 +234,16 @@ public struct PlainMode<Storage: SessionStorage> {
     } else {
       io.say("The note is unchanged.")
     }
+  }
+
+  /// Asks at a menu: the answer in lower case, or nil when the person typed q or the input
+  /// ended, either of which ends the walk (and saves).
+  mutating func menu(_ prompt: String) -> String? {
+    guard let answer = io.ask(prompt), answer.lowercased() != "q" else {
+      quit = true
+      return nil
+    }
+    return answer.lowercased()
   }
 
   // MARK: Changes and saves
