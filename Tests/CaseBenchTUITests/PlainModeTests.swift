@@ -110,4 +110,22 @@ struct PlainModeTests {
     let (_, output, _) = Self.run("q\n")
     #expect(output.contains("1. Frame the problem: 0 of 4 done, 0 of 1 decisions"))
   }
+
+  @Test func theStartListsSessionsAndCreatesOneFromACaseStudy() {
+    var storage = FakeStorage(clock: FakeClock())
+    let lines = PlainScript("7\nn1\n\nn1\nTeam Echo\n")
+    let file = PlainStart.choose(storage: &storage, caseStudies: [Fixture.caseStudy], io: lines.io)
+    #expect(lines.output.contains("Not a choice: 7."))
+    #expect(lines.output.contains("A session needs a name."))
+    #expect(file?.session.participant == "Team Echo")
+    #expect(file.map { storage.files[$0.url] != nil } == true)
+  }
+
+  @Test func theStartEndsWithTheInput() {
+    var storage = FakeStorage(clock: FakeClock())
+    storage.entries = Fixture.entries
+    let lines = PlainScript("")
+    #expect(PlainStart.choose(storage: &storage, caseStudies: [], io: lines.io) == nil)
+    #expect(lines.output.contains("1. Team Rocket"))
+  }
 }

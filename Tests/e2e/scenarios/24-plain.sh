@@ -76,4 +76,11 @@ printf '%s\n' 1 d 1 |
 e2e_check "workshop: after the reveal the consequence shows" \
   out_has "$SCRATCH/out4" "The team drops the data work"
 
+# `casebench --plain` with no file: the start, which creates a session in the sessions folder.
+printf '%s\n' n1 "Team Echo" 1 3 s 3 |
+  timeout 20 "$BIN" --plain >"$SCRATCH/out5" 2>&1
+e2e_check "start: casebench --plain exits 0" is_status "${PIPESTATUS[1]}" 0
+E="$XDG_DATA_HOME/casebench/sessions/team-echo-bike-shop.json"
+e2e_check "start: the new session's S0.5 is done" json_is "$E" "d['items']['S0.5']['status']" done
+
 scenario_end
