@@ -32,8 +32,11 @@ struct CaseBench: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var screen: ScreenOptions
+
   mutating func run() throws {
-    try Interactive.runStartScreen(locations: locations, facilitator: audience.facilitator)
+    try Interactive.runStartScreen(
+      locations: locations, facilitator: audience.facilitator, plain: screen.plain)
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),

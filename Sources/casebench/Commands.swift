@@ -26,6 +26,8 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var screen: ScreenOptions
+
   @Flag(
     name: .customLong("restore-backup"),
     help: ArgumentHelp(
@@ -43,7 +45,7 @@ struct OpenCommand: ParsableCommand {
     if restoreBackup { try BackupRestore.restore(path: path) }
     do {
       try Interactive.runSession(
-        path: path, locations: locations, facilitator: audience.facilitator)
+        path: path, locations: locations, facilitator: audience.facilitator, plain: screen.plain)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: path))
@@ -81,6 +83,8 @@ struct NewCommand: ParsableCommand {
   @OptionGroup var locations: LocationOptions
 
   @OptionGroup var audience: AudienceOptions
+
+  @OptionGroup var screen: ScreenOptions
 
   func validate() throws {
     if name.trimming(.whitespacesAndNewlines).isEmpty {
@@ -120,7 +124,8 @@ struct NewCommand: ParsableCommand {
     Console.out("Created \(url.path)\n")
     if open {
       try Interactive.runSession(
-        path: url.path, locations: locations, facilitator: audience.facilitator)
+        path: url.path, locations: locations, facilitator: audience.facilitator,
+        plain: screen.plain)
     }
   }
 }

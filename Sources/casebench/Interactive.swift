@@ -18,7 +18,13 @@ import CaseBenchTerminal
 /// (CaseBenchTerminal), the sessions on disk (`DiskStorage`) and `$EDITOR`.
 enum Interactive {
   /// `casebench` with no command: the start screen.
-  static func runStartScreen(locations: LocationOptions, facilitator: Bool) throws(CLIError) {
+  static func runStartScreen(locations: LocationOptions, facilitator: Bool, plain: Bool = false)
+    throws(CLIError)
+  {
+    if plain {
+      return try PlainRun.run(
+        path: nil, locations: locations, facilitator: facilitator, workshop: nil)
+    }
     try run(locations: locations, facilitator: facilitator, path: nil)
   }
 
@@ -26,8 +32,13 @@ enum Interactive {
   /// `workshop`: the workshop folder the session is in (`casebench join`), whose
   /// facilitator's file is watched for announcements and pacing.
   static func runSession(
-    path: String, locations: LocationOptions, facilitator: Bool, workshop: URL? = nil
+    path: String, locations: LocationOptions, facilitator: Bool, workshop: URL? = nil,
+    plain: Bool = false
   ) throws(CLIError) {
+    if plain {
+      return try PlainRun.run(
+        path: path, locations: locations, facilitator: facilitator, workshop: workshop)
+    }
     try run(locations: locations, facilitator: facilitator, path: path, workshop: workshop)
   }
 

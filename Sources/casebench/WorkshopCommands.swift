@@ -33,6 +33,8 @@ struct JoinCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var screen: ScreenOptions
+
   func validate() throws {
     if name.trimming(.whitespacesAndNewlines).isEmpty {
       throw ValidationError("--name must not be empty.")
@@ -68,7 +70,7 @@ struct JoinCommand: ParsableCommand {
     joined.opened.lock?.release()
     try Interactive.runSession(
       path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
-      workshop: dir)
+      workshop: dir, plain: screen.plain)
   }
 }
 
