@@ -25,6 +25,7 @@ struct CaseBench: ParsableCommand {
       PreviewCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self, ImportCommand.self, LensCommand.self,
+      KeysCommand.self,
     ]
   )
 
@@ -33,7 +34,9 @@ struct CaseBench: ParsableCommand {
   @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    try Interactive.runStartScreen(locations: locations, facilitator: audience.facilitator)
+    try Interactive.runStartScreen(
+      locations: locations, facilitator: audience.facilitator,
+      config: ConfigFile.load(override: audience.config))
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),

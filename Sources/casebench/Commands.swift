@@ -41,9 +41,10 @@ struct OpenCommand: ParsableCommand {
       throw CLIError(error)
     }
     if restoreBackup { try BackupRestore.restore(path: path) }
+    let config = try ConfigFile.load(override: audience.config)
     do {
       try Interactive.runSession(
-        path: path, locations: locations, facilitator: audience.facilitator)
+        path: path, locations: locations, facilitator: audience.facilitator, config: config)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: path))
@@ -120,7 +121,8 @@ struct NewCommand: ParsableCommand {
     Console.out("Created \(url.path)\n")
     if open {
       try Interactive.runSession(
-        path: url.path, locations: locations, facilitator: audience.facilitator)
+        path: url.path, locations: locations, facilitator: audience.facilitator,
+        config: ConfigFile.load(override: audience.config))
     }
   }
 }
