@@ -109,7 +109,8 @@ let package = Package(
     ),
     .testTarget(
       name: "CaseBenchTerminalTests",
-      dependencies: ["CaseBenchTerminal", "CaseBenchTUI"]
+      dependencies: ["CaseBenchTerminal", "CaseBenchTUI"],
+      exclude: ["Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

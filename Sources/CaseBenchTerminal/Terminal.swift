@@ -65,7 +65,7 @@ public final class Terminal {
 
   private init(
     window: UnsafeMutablePointer<WINDOW>, unicode: Bool, hasColour: Bool, hasMouse: Bool,
-    bracketedPaste: (enable: String, disable: String)?
+    bracketedPaste: (enable: String, disable: String)?, theme: Theme
   ) {
     self.window = window
     self.unicode = unicode
@@ -75,7 +75,7 @@ public final class Terminal {
     attributes = []
     pairs = []
     for role in Role.allCases {
-      let style = RoleStyle.style(for: role, colour: hasColour)
+      let style = RoleStyle.style(for: role, colour: hasColour, theme: theme)
       attributes.append(Terminal.attributes(of: style))
       pairs.append(hasColour ? Int16(role.rawValue) + 1 : 0)
     }
@@ -96,8 +96,10 @@ public final class Terminal {
   /// (`LC_ALL`, `LC_CTYPE` and `LANG` unset, as under cron, CI or `env -i`), falls back to
   /// `C.UTF-8` when it exists. A locale the user chose explicitly (`LANG=C`) is respected and
   /// gives ASCII drawing.
+  /// `theme` and `mouse` come from the user's config file (`Config`).
   public static func start(
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    theme: Theme = .default, mouse: Bool = true
   ) throws(TerminalError) -> Terminal {
     if isatty(STDIN_FILENO) == 0 {
       throw TerminalError(
@@ -148,12 +150,11 @@ public final class Terminal {
     curs_set(0)
     leaveok(window, true)
 
-    let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
     var hasColour = false
-    if has_colors() && !noColour && start_color() == OK {
+    if has_colors() && RoleStyle.colourAllowed(environment: environment) && start_color() == OK {
       let defaults = use_default_colors() == OK
       for role in Role.allCases {
-        let style = RoleStyle.style(for: role, colour: true)
+        let style = RoleStyle.style(for: role, colour: true, theme: theme)
         let fg = style.foreground.map(\.rawValue) ?? (defaults ? -1 : Int16(COLOR_WHITE))
         let bg = style.background.map(\.rawValue) ?? (defaults ? -1 : Int16(COLOR_BLACK))
         init_pair(Int16(role.rawValue) + 1, fg, bg)
@@ -162,12 +163,12 @@ public final class Terminal {
     }
 
     defineCommonKeys()
-    let hasMouse = cb_mouse_enable() != 0
+    let hasMouse = mouse && cb_mouse_enable() != 0
     let paste = enableBracketedPaste()
 
     let terminal = Terminal(
       window: window, unicode: unicode, hasColour: hasColour, hasMouse: hasMouse,
-      bracketedPaste: paste)
+      bracketedPaste: paste, theme: theme)
     return terminal
   }
 

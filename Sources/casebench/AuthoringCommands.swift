@@ -65,6 +65,8 @@ struct PreviewCommand: ParsableCommand {
   @OptionGroup var audience: AudienceOptions
 
   mutating func run() throws {
-    try Interactive.runPreview(path: file, facilitator: audience.facilitator)
+    try Interactive.runPreview(
+      path: file, facilitator: audience.facilitator,
+      config: ConfigFile.load(override: audience.config))
   }
 }

@@ -25,6 +25,7 @@ struct CaseBench: ParsableCommand {
       PreviewCommand.self,
       StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self, ImportCommand.self, LensCommand.self,
+      KeysCommand.self,
     ]
   )
 
@@ -36,7 +37,8 @@ struct CaseBench: ParsableCommand {
 
   mutating func run() throws {
     try Interactive.runStartScreen(
-      locations: locations, facilitator: audience.facilitator, plain: screen.plain)
+      locations: locations, facilitator: audience.facilitator, plain: screen.plain,
+      config: ConfigFile.load(override: audience.config))
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),

@@ -43,9 +43,11 @@ struct OpenCommand: ParsableCommand {
       throw CLIError(error)
     }
     if restoreBackup { try BackupRestore.restore(path: path) }
+    let config = try ConfigFile.load(override: audience.config)
     do {
       try Interactive.runSession(
-        path: path, locations: locations, facilitator: audience.facilitator, plain: screen.plain)
+        path: path, locations: locations, facilitator: audience.facilitator, plain: screen.plain,
+        config: config)
     } catch  where error.code == Exit.badData {
       throw CLIError(
         code: error.code, description: error.description + BackupRestore.offer(for: path))
@@ -125,7 +127,7 @@ struct NewCommand: ParsableCommand {
     if open {
       try Interactive.runSession(
         path: url.path, locations: locations, facilitator: audience.facilitator,
-        plain: screen.plain)
+        plain: screen.plain, config: ConfigFile.load(override: audience.config))
     }
   }
 }

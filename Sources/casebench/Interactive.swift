@@ -18,14 +18,14 @@ import CaseBenchTerminal
 /// (CaseBenchTerminal), the sessions on disk (`DiskStorage`) and `$EDITOR`.
 enum Interactive {
   /// `casebench` with no command: the start screen.
-  static func runStartScreen(locations: LocationOptions, facilitator: Bool, plain: Bool = false)
-    throws(CLIError)
-  {
+  static func runStartScreen(
+    locations: LocationOptions, facilitator: Bool, plain: Bool = false, config: Config
+  ) throws(CLIError) {
     if plain {
       return try PlainRun.run(
         path: nil, locations: locations, facilitator: facilitator, workshop: nil)
     }
-    try run(locations: locations, facilitator: facilitator, path: nil)
+    try run(locations: locations, facilitator: facilitator, path: nil, config: config)
   }
 
   /// `casebench open FILE`: straight into the workbench.
@@ -33,21 +33,24 @@ enum Interactive {
   /// facilitator's file is watched for announcements and pacing.
   static func runSession(
     path: String, locations: LocationOptions, facilitator: Bool, workshop: URL? = nil,
-    plain: Bool = false
+    plain: Bool = false, config: Config
   ) throws(CLIError) {
     if plain {
       return try PlainRun.run(
         path: path, locations: locations, facilitator: facilitator, workshop: workshop)
     }
-    try run(locations: locations, facilitator: facilitator, path: path, workshop: workshop)
+    try run(
+      locations: locations, facilitator: facilitator, path: path, workshop: workshop,
+      config: config)
   }
 
   private static func run(
-    locations: LocationOptions, facilitator: Bool, path: String?, workshop: URL? = nil
+    locations: LocationOptions, facilitator: Bool, path: String?, workshop: URL? = nil,
+    config: Config
   ) throws(CLIError) {
     // Lock, then load, before touching the terminal: a bad file is reported on a normal
     // screen, and no other casebench can save between our load and our lock.
-    try onTerminal { () throws(CLIError) -> (DiskStorage, SessionFile?) in
+    try onTerminal(config: config) { () throws(CLIError) -> (DiskStorage, SessionFile?) in
       var storage = DiskStorage(
         folder: locations.sessionsURL, searchDirectories: locations.searchDirectories)
       guard let path else { return (storage, nil) }
@@ -91,7 +94,10 @@ enum Interactive {
   /// `prepare` (locks and loads, before the terminal is touched), then the terminal, the
   /// program, and the terminal restored whatever happens. Exits with the program's status when
   /// it is not 0. If the terminal does not start, `release` lets go of what `prepare` took.
+  /// The user's `config` chooses the theme and the mouse, and its keys are in force while the
+  /// program runs.
   private static func onTerminal<Prepared>(
+    config: Config,
     prepare: () throws(CLIError) -> Prepared, release: (Prepared) -> Void = { _ in },
     program: (Prepared, Terminal) -> Int32
   ) throws(CLIError) {
@@ -100,14 +106,14 @@ enum Interactive {
     let prepared = try prepare()
     let terminal: Terminal
     do {
-      terminal = try Terminal.start()
+      terminal = try Terminal.start(theme: config.theme, mouse: config.mouse)
     } catch {
       release(prepared)
       throw CLIError.failure("casebench: \(error.description)")
     }
     let status = { () -> Int32 in
       defer { terminal.stop() }
-      return program(prepared, terminal)
+      return KeyMap.$current.withValue(config.keys) { program(prepared, terminal) }
     }()
     if status != 0 { exit(status) }
   }
@@ -116,7 +122,7 @@ enum Interactive {
 extension Interactive {
   /// `casebench preview FILE`: the workbench on a case study, reloaded when the file changes.
   /// The file must load to start; after that, `Preview` (CaseBenchTUI) watches and reloads it.
-  static func runPreview(path: String, facilitator: Bool) throws(CLIError) {
+  static func runPreview(path: String, facilitator: Bool, config: Config) throws(CLIError) {
     let url = URL(fileURLWithPath: path)
     let caseStudy: CaseStudy
     do {
@@ -131,7 +137,7 @@ extension Interactive {
         ])
         .joined(separator: "\n"))
     }
-    try onTerminal { () throws(CLIError) in
+    try onTerminal(config: config) { () throws(CLIError) in
     } program: { _, terminal in
       var program = Preview.program(
         file: url, caseStudy: caseStudy, terminal: terminal,
@@ -175,10 +181,10 @@ final class WorkshopWatcher {
 
 extension Interactive {
   /// `casebench workshop DIR`: the facilitator's live dashboard.
-  static func runDashboard(folder: URL, caseStudy: CaseStudy, projector: Bool = false)
-    throws(CLIError)
-  {
-    try onTerminal { () throws(CLIError) in
+  static func runDashboard(
+    folder: URL, caseStudy: CaseStudy, projector: Bool = false, config: Config
+  ) throws(CLIError) {
+    try onTerminal(config: config) { () throws(CLIError) in
       WorkshopFolder.read(folder, caseStudy: caseStudy)
     } program: { read, terminal in
       var program = DashboardProgram(

@@ -75,6 +75,13 @@ struct AudienceOptions: ParsableArguments {
     name: .customLong("facilitator"),
     help: "Facilitator view: facilitator notes, verdicts, debriefs and model answers.")
   var facilitator = false
+
+  @Option(
+    name: .customLong("config"),
+    help: ArgumentHelp(
+      "The config file: keys, theme, mouse (default: $XDG_CONFIG_HOME/casebench/config.toml).",
+      valueName: "FILE"))
+  var config: String?
 }
 
 /// Options shared by the commands that look up case studies and sessions.

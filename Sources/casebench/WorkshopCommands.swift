@@ -70,7 +70,7 @@ struct JoinCommand: ParsableCommand {
     joined.opened.lock?.release()
     try Interactive.runSession(
       path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
-      workshop: dir, plain: screen.plain)
+      workshop: dir, plain: screen.plain, config: ConfigFile.load(override: audience.config))
   }
 }
 
@@ -206,7 +206,9 @@ struct WorkshopCommand: ParsableCommand {
       Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
     }
-    try Interactive.runDashboard(folder: dir, caseStudy: study, projector: projector)
+    try Interactive.runDashboard(
+      folder: dir, caseStudy: study, projector: projector,
+      config: ConfigFile.load(override: nil))
   }
 
   /// The folder's rows as plain text: one line per file.

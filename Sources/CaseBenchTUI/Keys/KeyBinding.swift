@@ -117,9 +117,11 @@ enum HelpGroup: String, Sendable, CaseIterable {
 /// One binding: its keys and what each does, how help shows them, and where they apply.
 struct KeyBinding: Sendable {
   /// The keys as help names them ("Up Down  j k"): one name per key, see `Key.name`; `arrows`
-  /// stands for the four arrow keys and `1-9` for a run of keys.
-  var label: String
-  var keys: [(key: Key, command: KeyCommand)]
+  /// stands for the four arrow keys and `1-9` for a run of keys. The user's config may change
+  /// it (`label`).
+  var defaultLabel: String
+  /// The keys as declared; `keys` is what is in force once the user's config is applied.
+  var defaultKeys: [(key: Key, command: KeyCommand)]
   /// What the binding does, as help says it.
   var help: String
   /// The help overlay's group; nil for keys a screen shows where they apply (the decision
@@ -131,11 +133,24 @@ struct KeyBinding: Sendable {
     _ label: String, _ keys: [(Key, KeyCommand)], _ help: String, group: HelpGroup?,
     in scopes: Set<KeyScope>
   ) {
-    self.label = label
-    self.keys = keys.map { (key: $0.0, command: $0.1) }
+    self.defaultLabel = label
+    self.defaultKeys = keys.map { (key: $0.0, command: $0.1) }
     self.help = help
     self.group = group
     self.scopes = scopes
+  }
+
+  /// The keys in force: the declared ones, remapped by the user's config (`KeyMap.current`).
+  var keys: [(key: Key, command: KeyCommand)] {
+    let map = KeyMap.current
+    return map.isEmpty ? defaultKeys : map.keys(of: self)
+  }
+
+  /// How help names the keys in force.
+  var label: String {
+    let map = KeyMap.current
+    return map.isEmpty || !map.changes(self)
+      ? defaultLabel : keys.map(\.key.name).joined(separator: " ")
   }
 
   func command(for key: Key) -> KeyCommand? {

@@ -11,7 +11,8 @@ enum ModelToolView {
     _ tool: ToolScreen, wb: Workbench, g: Glyphs, in r: Rect, into buf: inout ScreenBuffer
   ) {
     let models = wb.session.toolkit.models
-    ToolView.heading("Models (\(models.count))", focused: true, x: r.x, y: r.y, w: r.w, into: &buf)
+    ToolView.heading(
+      "Models (\(models.count))", focused: true, g: g, x: r.x, y: r.y, w: r.w, into: &buf)
     guard !models.isEmpty else {
       var lines: [StyledLine] = []
       lines.wrap(
@@ -50,7 +51,7 @@ enum ModelToolView {
     let ay = r.y + r.h - adoptionsH
     let focused = tool.focus == .adoptions
     ToolView.heading(
-      "Adoption decisions (\(adoptions.count))", focused: focused, x: r.x, y: ay, w: r.w,
+      "Adoption decisions (\(adoptions.count))", focused: focused, g: g, x: r.x, y: ay, w: r.w,
       into: &buf)
     let adoptionRows =
       adoptions.isEmpty
@@ -73,7 +74,7 @@ enum LogToolView {
   ) {
     let entries = DecisionLog.entries(caseStudy: wb.caseStudy, session: wb.session)
     ToolView.heading(
-      "Decisions and records, oldest first (\(entries.count))", focused: true, x: r.x, y: r.y,
+      "Decisions and records, oldest first (\(entries.count))", focused: true, g: g, x: r.x, y: r.y,
       w: r.w, into: &buf)
     guard !entries.isEmpty else {
       buf.put(

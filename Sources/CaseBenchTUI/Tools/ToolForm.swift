@@ -190,7 +190,7 @@ enum FormView {
   static func draw(
     _ form: ToolForm, wb: Workbench, g: Glyphs, in r: Rect, into buf: inout ScreenBuffer
   ) {
-    ToolView.heading(form.title, focused: true, x: r.x, y: r.y, w: r.w, into: &buf)
+    ToolView.heading(form.title, focused: true, g: g, x: r.x, y: r.y, w: r.w, into: &buf)
     guard let fields = form.fields(wb) else {
       buf.put("It is no longer there.", x: r.x, y: r.y + 1, role: .dim, maxX: r.x + r.w)
       return

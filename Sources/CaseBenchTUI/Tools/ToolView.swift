@@ -63,11 +63,14 @@ enum ToolView {
     }
   }
 
+  /// A pane's heading. The focused pane's has the pointer before it as well as its colour, so
+  /// focus shows without colour too (a risk was once taken from the pane thought unfocused).
   static func heading(
-    _ text: String, focused: Bool, x: Int, y: Int, w: Int,
+    _ text: String, focused: Bool, g: Glyphs, x: Int, y: Int, w: Int,
     into buf: inout ScreenBuffer
   ) {
-    buf.put(text, x: x, y: y, role: focused ? .title : .normal, bold: true, maxX: x + w)
+    let marked = (focused ? g.pointer : " ") + " " + text
+    buf.put(marked, x: x, y: y, role: focused ? .title : .normal, bold: true, maxX: x + w)
   }
 
   static func oneLine(_ text: String) -> String {
@@ -92,7 +95,7 @@ enum RiskToolView {
     let big = r.w >= 120 && r.h >= 30
     let cellH = big ? 3 : 1
     ToolView.heading(
-      "Heat map: likelihood \(g.times) impact", focused: tool.focus == .map, x: r.x, y: r.y,
+      "Heat map: likelihood \(g.times) impact", focused: tool.focus == .map, g: g, x: r.x, y: r.y,
       w: mapW, into: &buf)
     for likelihood in stride(from: 5, through: 1, by: -1) {
       let top = r.y + 1 + (5 - likelihood) * cellH
@@ -146,7 +149,7 @@ enum RiskToolView {
     let rw = max(0, r.x + r.w - rx)
     let inCell = ToolLists.risksInCell(tool, wb: wb)
     ToolView.heading(
-      "In this cell (\(inCell.count))", focused: tool.focus == .list, x: rx, y: r.y, w: rw,
+      "In this cell (\(inCell.count))", focused: tool.focus == .list, g: g, x: rx, y: r.y, w: rw,
       into: &buf)
     let suggestions = ToolLists.suggestions(wb)
     let listH = max(1, (r.h - 3) / 2)
@@ -161,7 +164,7 @@ enum RiskToolView {
     let sy = r.y + 2 + listH
     ToolView.heading(
       "Suggested for \(wb.currentPhase?.title ?? "this phase") (\(suggestions.count))",
-      focused: tool.focus == .suggestions, x: rx, y: sy, w: rw, into: &buf)
+      focused: tool.focus == .suggestions, g: g, x: rx, y: sy, w: rw, into: &buf)
     let suggestionRows =
       suggestions.isEmpty
       ? ["No risk prompts left in this phase."]
@@ -183,7 +186,7 @@ enum EstimateToolView {
     let leftW = min(44, max(20, r.w / 2 - 1))
     let factorsH = EstimateFactor.allCases.count + 1
     ToolView.heading(
-      "Tasks (person-days, solo)", focused: true, x: r.x, y: r.y, w: leftW, into: &buf)
+      "Tasks (person-days, solo)", focused: true, g: g, x: r.x, y: r.y, w: leftW, into: &buf)
     let tasks = estimate?.tasks ?? []
     let taskRows =
       tasks.isEmpty
@@ -199,7 +202,8 @@ enum EstimateToolView {
       taskRows, selected: tasks.isEmpty ? nil : tool.row, focused: true, g: g,
       in: Rect(x: r.x, y: r.y + 1, w: leftW, h: tasksH), into: &buf)
     let fy = r.y + r.h - factorsH
-    ToolView.heading("Factors (1-9 switch)", focused: false, x: r.x, y: fy, w: leftW, into: &buf)
+    ToolView.heading(
+      "Factors (1-9 switch)", focused: false, g: g, x: r.x, y: fy, w: leftW, into: &buf)
     let on = Set(estimate?.factors ?? [])
     for (i, factor) in EstimateFactor.allCases.enumerated() {
       let mark = on.contains(factor) ? g.radioOn : g.radioOff
@@ -215,7 +219,7 @@ enum EstimateToolView {
 
     let rx = r.x + leftW + 3
     let rw = max(1, r.x + r.w - rx)
-    ToolView.heading("Workings", focused: false, x: rx, y: r.y, w: rw, into: &buf)
+    ToolView.heading("Workings", focused: false, g: g, x: rx, y: r.y, w: rw, into: &buf)
     guard let estimate else {
       var lines: [StyledLine] = []
       lines.wrap(
@@ -250,7 +254,8 @@ enum StakeholderToolView {
     let cellW = max(6, (r.w - labelW) / 3)
     let bandH = r.h >= 40 ? 5 : 3
     ToolView.heading(
-      "Power (rows) \(g.times) interest (columns)", focused: tool.focus == .map, x: r.x, y: r.y,
+      "Power (rows) \(g.times) interest (columns)", focused: tool.focus == .map, g: g, x: r.x,
+      y: r.y,
       w: r.w, into: &buf)
     for (c, level) in Level.allCases.enumerated() {
       buf.put(
@@ -284,7 +289,8 @@ enum StakeholderToolView {
     let strategy =
       Stakeholder(id: "", name: "", power: tool.powerLevel, interest: tool.interestLevel).strategy
     ToolView.heading(
-      "In this cell: \(strategy) (\(people.count))", focused: tool.focus == .list, x: r.x, y: y,
+      "In this cell: \(strategy) (\(people.count))", focused: tool.focus == .list, g: g, x: r.x,
+      y: y,
       w: r.w, into: &buf)
     y += 1
     let metricsFocused = tool.focus == .metrics
@@ -321,6 +327,7 @@ enum StakeholderToolView {
     if metricsFocused { buf.fill(x: r.x, y: my, width: r.w, height: metricsH) }
     ToolView.heading(
       "Success metrics, each moving a business KPI (\(metrics.count))", focused: metricsFocused,
+      g: g,
       x: r.x, y: my, w: r.w, into: &buf)
     let rows =
       metrics.isEmpty
