@@ -1,5 +1,5 @@
 #!/bin/bash
-# Scenario 24: the config file. A [keys] line moves search to F3: the status bar offers F3, F3
+# Scenario 25: the config file. A [keys] line moves search to F3: the status bar offers F3, F3
 # opens the search prompt and / no longer does; the ansi16 theme and mouse = false start as
 # usual. A conflicting binding stops casebench before the terminal, located, with exit 65.
 set -uo pipefail
