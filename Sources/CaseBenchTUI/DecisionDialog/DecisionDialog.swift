@@ -83,7 +83,7 @@ extension AppState {
       return
     }
     let several = phase.decisions.count > 1
-    let backStage: DecisionStage? = several ? .pick(0) : nil
+    let backStage: DecisionStage? = several ? .pick(dialog.stage.decision ?? 0) : nil
     guard case .key(let key) = event else {
       if case .paste(let text) = event, case .rationale(let d, let o, var editor) = dialog.stage {
         editor.insert(text)
@@ -179,7 +179,9 @@ extension AppState {
         dialog.stage = .choose(decision: d, option: idx)
         dialog.scroll = 0
       case .move(let delta): dialog.scroll = max(0, dialog.scroll + delta)
-      case .back where backStage != nil:
+      // Enter after an outcome goes back to the phase's list, as Esc does, rather than closing
+      // the dialog under a participant who meant to take the next decision.
+      case .back where backStage != nil, .select where backStage != nil:
         dialog.stage = backStage ?? .pick(0)
         dialog.scroll = 0
       case .back, .select, .close:

@@ -19,7 +19,8 @@ enum ChecklistPane {
       return
     }
     let p = progress.phases.indices.contains(wb.phase) ? progress.phases[wb.phase] : nil
-    let counts = p.map { "\($0.settled)/\($0.total) done" } ?? ""
+    // N/A counts as settled, so the header says so (an item marked N/A is not "done").
+    let counts = p.map { "\($0.settled)/\($0.total) done or N/A" } ?? ""
     var parts: [String] = []
     if !phase.decisions.isEmpty {
       let taken = p?.decisionsTaken ?? 0
