@@ -13,8 +13,11 @@ extension StatusBar {
     let g = Glyphs.of(state.options)
     var used = state.options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
     if let wb = state.workbench {
+      // A failed save keeps its place on the bar (a message shares the row with it).
       let indicator =
-        wb.readOnly ? "READ-ONLY" : saveIndicator(state, wb: wb, glyphs: g).0
+        wb.readOnly
+        ? "READ-ONLY"
+        : state.saveError != nil ? "save failed" : saveIndicator(state, wb: wb, glyphs: g).0
       used += DisplayWidth.of(" \(wb.sessionName)") + 2 + DisplayWidth.of(indicator) + 2
     } else {
       used += DisplayWidth.of(" casebench") + 2

@@ -164,4 +164,14 @@ struct SmallScreenTests {
     let screen = render(state, size: Self.size).text
     #expect(screen.contains("2 decisions"), "\(screen)")
   }
+
+  /// Ethics has 8 items where the others have 13 or 14, and its bar took the cell "0/8" left.
+  @Test func everyPhaseBarHasTheSameLength() throws {
+    let state = try Self.state()
+    let rows = render(state, size: Self.size).text.components(separatedBy: "\n")
+    let bars = rows.map { row in row.prefix(26).filter { $0 == "░" || $0 == "█" }.count }
+      .filter { $0 > 0 }
+    #expect(bars.count == 6 + 1, "six phases and the overall bar: \(bars)")
+    #expect(Set(bars.prefix(6)).count == 1, "\(bars)")
+  }
 }

@@ -83,7 +83,7 @@ extension AppState {
       return
     }
     let several = phase.decisions.count > 1
-    let backStage: DecisionStage? = several ? .pick(dialog.stage.decision ?? 0) : nil
+    let backStage: DecisionStage? = several ? .pick(0) : nil
     guard case .key(let key) = event else {
       if case .paste(let text) = event, case .rationale(let d, let o, var editor) = dialog.stage {
         editor.insert(text)
