@@ -174,4 +174,21 @@ struct SmallScreenTests {
     #expect(bars.count == 6 + 1, "six phases and the overall bar: \(bars)")
     #expect(Set(bars.prefix(6)).count == 1, "\(bars)")
   }
+
+  /// The start screen marks an own-project session, and two sessions with one team name show
+  /// their file names.
+  @Test func savedSessionsAreMarkedAndToldApart() throws {
+    let study = try #require(CaseStudyCatalog.builtIn().first)
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("casebench-small-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let own = Session(participant: "Team A", caseStudy: study, mode: .ownProject, now: Fixture.now)
+    let story = Session(participant: "Team A", caseStudy: study, now: Fixture.now)
+    try SessionStore.save(own, to: dir.appendingPathComponent("team-a-own.json"))
+    try SessionStore.save(story, to: dir.appendingPathComponent("team-a.json"))
+    var storage = DiskStorage(folder: dir, searchDirectories: [])
+    let details = storage.list().map(\.detail).sorted()
+    #expect(details == ["bike-shop · own project · team-a-own.json", "bike-shop · team-a.json"])
+  }
 }
