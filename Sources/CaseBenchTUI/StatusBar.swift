@@ -13,7 +13,14 @@ enum StatusBar {
     let g = Glyphs.of(state.options)
     buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
     // A prompt draws itself over this row afterwards (`Overlay.drawPrompt`).
-    if state.overlay?.isPrompt == true { return }
+    // A message (a value the prompt refused and kept) shows in the rows above it.
+    if state.overlay?.isPrompt == true {
+      if let m = state.message {
+        let above = Size(width: size.width, height: size.height - 1)
+        drawWholeMessage(m, state, size: above, into: &buf)
+      }
+      return
+    }
 
     // A message that would not fit beside the session details takes the whole row, wrapping
     // upwards when longer (StatusMessage.swift): cutting it would hide what the user must read.

@@ -31,21 +31,21 @@ extension StatusBar {
   ) {
     let g = Glyphs.of(state.options)
     let y = size.height - 1
-    let x = facilitatorMarker(state, into: &buf, y: y)
-    let width = max(1, size.width - x - 2)
+    let marker = state.options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
+    let width = max(1, size.width - marker - 2)
     var lines = Wrap.lines(m.text, width: width)
     let most = messageRows(size)
     if lines.count > most {
       let rest = lines[(most - 1)...].joined(separator: " ")
       lines = Array(lines.prefix(most - 1)) + [g.truncate(rest, to: width)]
     }
+    let top = y - (lines.count - 1)
+    buf.fill(
+      x: 0, y: top, width: size.width, height: lines.count, with: Cell(" ", role: .statusBar))
+    let x = facilitatorMarker(state, into: &buf, y: y)
     let role: Role = m.isError ? .danger : .statusBar
     for (i, line) in lines.enumerated() {
-      let row = y - (lines.count - 1) + i
-      if row != y {
-        buf.fill(x: 0, y: row, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
-      }
-      buf.put(" " + line, x: x, y: row, role: role, bold: m.isError)
+      buf.put(" " + line, x: x, y: top + i, role: role, bold: m.isError)
     }
   }
 }

@@ -229,6 +229,9 @@ struct ToolScreenTests {
       return
     }
     #expect(prompt.editor.text == text)
+    // The message saying why shows above the prompt.
+    let why = try #require(state.message?.text)
+    #expect(render(state, size: state.size).text.contains(String(why.prefix(30))))
   }
 
   @Test func everyFieldOfARiskIsEditedOnScreenCheckedSavedAndLogged() throws {
