@@ -17,11 +17,13 @@ extension AppState {
   /// state and view.
   mutating func handle(_ event: Event) -> [Command] {
     if let commands = handleOutcome(event) { return commands }
+    if ignoredWhileTooSmall(event) { return [] }
     if let commands = takeOver(event) { return commands }
     switch event {
     case .resize(let s):
       setSize(s)
       fixScroll()
+      refitNoteEditor()
       return []
     case .tick(let date):
       setNow(date)

@@ -13,20 +13,21 @@ enum StatusBar {
     let g = Glyphs.of(state.options)
     buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
     // A prompt draws itself over this row afterwards (`Overlay.drawPrompt`).
-    if state.overlay?.isPrompt == true { return }
-
-    // A message that would not fit beside the session details takes the whole row: it is
-    // transient, and cutting it mid-word would hide what the user needs to read.
-    let messageWidth = state.message.map { DisplayWidth.of($0.text) } ?? 0
-    if let m = state.message {
-      let leftWidth = state.workbench.map { DisplayWidth.of(" \($0.sessionName)") + 2 } ?? 11
-      if messageWidth + leftWidth + 1 > size.width {
-        let x = facilitatorMarker(state, into: &buf, y: y)
-        buf.put(
-          " " + g.truncate(m.text, to: max(1, size.width - x - 2)), x: x, y: y,
-          role: m.isError ? .danger : .statusBar, bold: m.isError)
-        return
+    // A message (a value the prompt refused and kept) shows in the rows above it.
+    if state.overlay?.isPrompt == true {
+      if let m = state.message {
+        let above = Size(width: size.width, height: size.height - 1)
+        drawWholeMessage(m, state, size: above, into: &buf)
       }
+      return
+    }
+
+    // A message that would not fit beside the session details takes the whole row, wrapping
+    // upwards when longer (StatusMessage.swift): cutting it would hide what the user must read.
+    let messageWidth = state.message.map { DisplayWidth.of($0.text) } ?? 0
+    if let m = state.message, !messageFitsBeside(state, text: m.text, width: size.width) {
+      drawWholeMessage(m, state, size: size, into: &buf)
+      return
     }
     // The workshop's timebox sits at the right end; a message that needs its room hides it
     // while it shows.

@@ -199,12 +199,14 @@ struct TextEditor: Sendable, Equatable {
     cursor = idx
   }
 
-  /// Keeps the cursor's row inside a window of `height` rows.
+  /// Keeps the cursor's row inside a window of `height` rows, and leaves no empty rows below
+  /// the text while rows above it are hidden (after the window grew, say).
   mutating func scrollIntoView(width: Int, height: Int) {
     prepare(width: width)
     let row = cursorPosition(width: width).row
     if row < top { top = row }
     if height > 0, row >= top + height { top = row - height + 1 }
+    if height > 0 { top = min(top, rows(width: width).count - height) }
     top = max(0, top)
   }
 

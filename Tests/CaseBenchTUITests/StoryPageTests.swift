@@ -214,7 +214,8 @@ struct StoryPageTests {
 
   /// The mouse wheel moves on the pages as j and k do; over the cast card it scrolls the card.
   @Test func theWheelMovesAndScrollsOnThePages() throws {
-    let size = Size(width: 80, height: 12)
+    // The smallest screen that is not "Terminal too small" (which drops the wheel, issue 21).
+    let size = Size(width: MinimumSize.width + 20, height: MinimumSize.height)
     var state = try Self.state(size)
     send(&state, .char("L"))
     _ = update(&state, .scrollDown(x: 5, y: 3))
@@ -236,7 +237,7 @@ struct StoryPageTests {
     #expect(page.row == 1)
     let card = StoryPageView.Metrics(
       page: page, wb: try #require(state.workbench), options: state.options, size: size)
-    try #require(card.maxScroll > 0, "the card at 80x12 is taller than the screen")
+    try #require(card.maxScroll > 0, "the card at 80x16 is taller than the screen")
     _ = update(&state, .scrollDown(x: card.card.x + 1, y: card.card.y))
     #expect(Self.page(state)?.row == 1)
     #expect(Self.page(state)?.scroll == 1)

@@ -211,11 +211,27 @@ struct ToolScreenTests {
 
   /// Opens the form's field, clears it and types `text`, then Enter.
   static func retype(_ name: String, _ text: String, _ state: inout AppState) throws {
+    // A prompt kept open by a refused value is left first.
+    if case .tool(let tool) = state.overlay, tool.prompt != nil { send(&state, .escape) }
     try goToField(name, &state)
     send(&state, .enter)
     for _ in 0..<200 { send(&state, .backspace) }
     type(&state, text)
     send(&state, .enter)
+  }
+
+  /// Retypes a field with a value the form refuses: the prompt stays open with the value in
+  /// it, to be corrected rather than typed again (issue 21); the next `retype` leaves it.
+  static func retypeRefused(_ name: String, _ text: String, _ state: inout AppState) throws {
+    try retype(name, text, &state)
+    guard case .tool(let tool) = state.overlay, let prompt = tool.prompt else {
+      Issue.record("the prompt for \(name) closed and lost '\(text)'")
+      return
+    }
+    #expect(prompt.editor.text == text)
+    // The message saying why shows above the prompt.
+    let why = try #require(state.message?.text)
+    #expect(render(state, size: state.size).text.contains(String(why.prefix(30))))
   }
 
   @Test func everyFieldOfARiskIsEditedOnScreenCheckedSavedAndLogged() throws {
@@ -245,19 +261,19 @@ struct ToolScreenTests {
         "edited: phase sprint-0 → data",
       ])
     // Bad input is refused with a message that says how to fix it; nothing changes.
-    try Self.retype("review date", "2027-02-30", &state)
+    try Self.retypeRefused("review date", "2027-02-30", &state)
     #expect(state.message?.isError == true)
     #expect(state.message?.text.contains("'2027-02-30' is not a day") == true)
     #expect(state.message?.text.contains("YYYY-MM-DD") == true)
-    try Self.retype("likelihood", "seven", &state)
+    try Self.retypeRefused("likelihood", "seven", &state)
     #expect(state.message?.text.contains("likelihood must be a whole number from 1 to 5") == true)
-    try Self.retype("impact", "9", &state)
+    try Self.retypeRefused("impact", "9", &state)
     #expect(state.message?.text.contains("impact must be from 1 to 5, not 9") == true)
-    try Self.retype("phase", "sprint-9", &state)
+    try Self.retypeRefused("phase", "sprint-9", &state)
     #expect(state.message?.text.contains("there is no phase 'sprint-9'") == true)
-    try Self.retype("status", "finished", &state)
+    try Self.retypeRefused("status", "finished", &state)
     #expect(state.message?.text.contains("use one of open, mitigated, closed, occurred") == true)
-    try Self.retype("title", "", &state)
+    try Self.retypeRefused("title", "", &state)
     risk = try #require(state.session?.toolkit.risk(id: "R3"))
     #expect(risk.reviewDate == "2027-01-15" && risk.likelihood == 4 && risk.phase == "data")
     #expect(risk.title == "Till export <drops> refunds", "an empty title is refused")
@@ -304,9 +320,10 @@ struct ToolScreenTests {
     try Self.retype("KPI", "cycle time", &state)
     #expect(state.session?.toolkit.metrics.first?.kpi == .cycleTime)
     #expect(state.session?.events.last?.detail == "edited: KPI → cycle time")
-    try Self.retype("KPI", "happiness", &state)
+    try Self.retypeRefused("KPI", "happiness", &state)
     #expect(state.message?.text.contains("use one of revenue, cost saving") == true)
-    send(&state, .escape, .char("x"))
+    // Esc leaves the prompt that kept "happiness", Esc again the form; x removes the metric.
+    send(&state, .escape, .escape, .char("x"))
     #expect(state.session?.toolkit.metrics.isEmpty == true)
   }
 
@@ -332,7 +349,7 @@ struct ToolScreenTests {
     #expect(pat.interest == .low && pat.power == .medium)
     #expect(state.session?.events.last?.kind == .stakeholder)
     #expect(state.session?.events.last?.detail == "edited: power")
-    try Self.retype("power", "huge", &state)
+    try Self.retypeRefused("power", "huge", &state)
     #expect(state.message?.text.contains("use one of low, medium, high") == true)
   }
 
@@ -364,7 +381,7 @@ struct ToolScreenTests {
     try Self.goToField("adopted", &state)
     send(&state, .right)
     #expect(state.session?.toolkit.adoptions.first?.chosen == "M2")
-    try Self.retype("candidates considered", "M2 M7", &state)
+    try Self.retypeRefused("candidates considered", "M2 M7", &state)
     #expect(state.message?.text.contains("there is no model M7") == true)
     let log = DecisionLog.entries(
       caseStudy: try #require(state.workbench?.caseStudy), session: try #require(state.session))

@@ -41,7 +41,8 @@ extension CaseStudyCatalog {
         study = try CaseStudyLoader.load(contentsOf: url)
       } catch {
         let errors = error.diagnostics.filter(\.isError)
-        let first = errors.first.map { ": " + $0.description } ?? ""
+        // The first error where and what, without its own fix: the line ends in one fix, lint.
+        let first = errors.first.map { ": \($0.line):\($0.column): \($0.message)" } ?? ""
         problems.append(
           Diagnostic(
             file: file, line: 0, column: 0,

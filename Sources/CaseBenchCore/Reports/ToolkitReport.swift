@@ -37,8 +37,18 @@ struct ToolkitReport {
   func phaseTitle(_ id: String) -> String { phaseTitles[id] ?? id }
 
   /// "R2  L4 x I5 = 20  The fixed price is agreed before the data is known" (ASCII).
-  static func riskLine(_ r: Risk) -> String {
-    "\(r.id)  L\(r.likelihood) x I\(r.impact) = \(r.score)  \(r.title)"
+  /// One row per risk, in columns: ids padded to the longest and scores to two digits, so the
+  /// titles of "R1 ... = 9" and "R10 ... = 25" start in one column.
+  static func riskLines(_ risks: [Risk]) -> [String] {
+    let idWidth = risks.map(\.id.count).max() ?? 0
+    func padded(_ text: String, _ width: Int) -> String {
+      text + String(repeating: " ", count: max(0, width - text.count))
+    }
+    return risks.map { r in
+      let score = String(r.score)
+      let scoreText = String(repeating: " ", count: max(0, 2 - score.count)) + score
+      return "\(padded(r.id, idWidth))  L\(r.likelihood) x I\(r.impact) = \(scoreText)  \(r.title)"
+    }
   }
 
   /// Lines for `casebench status`: open high risks and the current estimate, in plain ASCII
@@ -50,7 +60,7 @@ struct ToolkitReport {
       lines.append(
         "Risks: \(risks.count) recorded, \(open) open, \(highRisks.count) open and high "
           + "(likelihood x impact >= \(RiskRegister.highScore))")
-      for r in highRisks { lines.append("  " + ToolkitReport.riskLine(r)) }
+      lines += ToolkitReport.riskLines(highRisks).map { "  " + $0 }
     }
     if let estimate {
       let w = estimate.workings

@@ -12,15 +12,19 @@ public struct SessionSummary: Sendable, Equatable {
   public var caseStudyID: String
   public var updated: Date?
   public var error: String?
+  /// Own-project sessions are marked where sessions are listed.
+  public var mode: SessionMode
 
   public init(
-    url: URL, participant: String, caseStudyID: String, updated: Date?, error: String? = nil
+    url: URL, participant: String, caseStudyID: String, updated: Date?, error: String? = nil,
+    mode: SessionMode = .caseStudy
   ) {
     self.url = url
     self.participant = participant
     self.caseStudyID = caseStudyID
     self.updated = updated
     self.error = error
+    self.mode = mode
   }
 }
 
@@ -62,7 +66,7 @@ public enum SessionDirectory {
         summaries.append(
           SessionSummary(
             url: url, participant: session.participant, caseStudyID: session.caseStudyID,
-            updated: session.updated))
+            updated: session.updated, mode: session.mode))
       } catch {
         summaries.append(
           SessionSummary(

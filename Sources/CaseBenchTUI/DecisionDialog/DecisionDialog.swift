@@ -179,7 +179,9 @@ extension AppState {
         dialog.stage = .choose(decision: d, option: idx)
         dialog.scroll = 0
       case .move(let delta): dialog.scroll = max(0, dialog.scroll + delta)
-      case .back where backStage != nil:
+      // Enter after an outcome goes back to the phase's list, as Esc does, rather than closing
+      // the dialog under a participant who meant to take the next decision.
+      case .back where backStage != nil, .select where backStage != nil:
         dialog.stage = backStage ?? .pick(0)
         dialog.scroll = 0
       case .back, .select, .close:

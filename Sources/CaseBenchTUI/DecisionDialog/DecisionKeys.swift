@@ -2,7 +2,7 @@
 /// `KeyTable.all` (help, hints, the README's table) by the list at the end.
 extension KeyTable {
   static let dialogSelect = KeyBinding(
-    "Enter", [(.enter, .select)], "in a decision: open, choose, or close after the outcome",
+    "Enter", [(.enter, .select)], "in a decision: open, choose; after the outcome, the list",
     group: nil, in: dialogScopes)
   static let dialogBack = KeyBinding(
     "Esc", [(.escape, .back)], "in a decision: back a step, or close", group: nil, in: dialogScopes)

@@ -194,9 +194,10 @@ extension Key {
 }
 
 extension KeyBinding {
-  /// The label with the phase range the case study really has ("1-6"); other labels as they are.
+  /// The label with the phase range the case study really has ("1-6"); other labels as they are
+  /// (the estimate's "1-9" too, which shares the phase keys' label but not their command).
   func label(phases: Int?) -> String {
-    guard label == KeyTable.phase.label, let phases else { return label }
+    guard case .phase = keys.first?.command, let phases else { return label }
     let last = min(9, max(1, phases))
     return last == 1 ? "1" : "1-\(last)"
   }

@@ -24,7 +24,7 @@ public struct DiskStorage: SessionStorage {
     SessionDirectory.list(in: folder).map { s in
       StartEntry(
         title: s.error == nil ? s.participant : s.url.lastPathComponent,
-        detail: s.error == nil ? "\(s.caseStudyID) · \(s.url.lastPathComponent)" : "unreadable",
+        detail: s.error == nil ? StartEntry.detail(of: s) : "unreadable",
         path: s.url.path, updated: s.updated, error: s.error)
     }
   }

@@ -25,3 +25,12 @@ public struct StartEntry: Sendable, Equatable {
     self.error = error
   }
 }
+
+extension StartEntry {
+  /// A saved session's second line: its case study, "own project" when it is one, and its file
+  /// name, which tells apart two sessions with one team name.
+  static func detail(of s: SessionSummary) -> String {
+    let own = s.mode == .ownProject ? ["own project"] : []
+    return ([s.caseStudyID] + own + [s.url.lastPathComponent]).joined(separator: " · ")
+  }
+}

@@ -112,49 +112,69 @@ extension AppState {
   }
 
   /// Sets one field from typed text: a saved record is changed in the session at once (checked
-  /// and logged); a new one changes only in the form until it is added.
+  /// and logged); a new one changes only in the form until it is added. False when the value
+  /// is refused (the message says why), so the prompt can keep it for correcting.
+  @discardableResult
   mutating func setFormField(
     _ index: Int, to text: String, _ tool: inout ToolScreen, wb: Workbench
-  ) {
-    guard let form = tool.form else { return }
+  ) -> Bool {
+    guard let form = tool.form else { return true }
     let cs = wb.caseStudy
     do throws(ToolkitError) {
       switch form.target {
       case .newMetric(let m):
         tool.form?.target = .newMetric(try m.setting(index, to: text))
-        return
+        return true
       case .newAdoption(let a):
         tool.form?.target = .newAdoption(try a.setting(index, to: text))
-        return
+        return true
       default: break
       }
     } catch {
       showMessage(error.description, isError: true)
-      return
+      return false
     }
+    var refused = false
     toolChange { s, now throws(ToolkitError) in
-      let t = s.toolkit
-      let changed: Bool
-      switch form.target {
-      case .risk(let id):
-        guard let r = t.risk(id: id) else { return nil }
-        changed = try s.editRisk(r.setting(index, to: text), in: cs, at: now)
-      case .model(let id):
-        guard let m = t.model(id: id) else { return nil }
-        changed = try s.editModel(m.setting(index, to: text), in: cs, at: now)
-      case .metric(let id):
-        guard let m = t.metric(id: id) else { return nil }
-        changed = try s.editMetric(m.setting(index, to: text), in: cs, at: now)
-      case .adoption(let id):
-        guard let a = t.adoptions.first(where: { $0.id == id }) else { return nil }
-        changed = try s.editAdoption(a.setting(index, to: text), in: cs, at: now)
-      case .person(let id):
-        guard let p = t.person(id: id) else { return nil }
-        changed = try s.editPerson(p.setting(index, to: text), in: cs, at: now)
-      case .newMetric, .newAdoption: return nil
+      let changed: Bool?
+      do throws(ToolkitError) {
+        changed = try Self.edit(form.target, index, to: text, in: &s, cs, at: now)
+      } catch {
+        refused = true
+        throw error
       }
+      guard let changed else { return nil }
       return changed ? form.title.replacing("Edit ", with: "") + " saved." : nil
     }
+    return !refused
+  }
+
+  /// Changes one field of a saved record in the session; nil when there is no such record.
+  private static func edit(
+    _ target: FormTarget, _ index: Int, to text: String, in s: inout Session,
+    _ cs: CaseStudy, at now: Date
+  ) throws(ToolkitError) -> Bool? {
+    let t = s.toolkit
+    let changed: Bool
+    switch target {
+    case .risk(let id):
+      guard let r = t.risk(id: id) else { return nil }
+      changed = try s.editRisk(r.setting(index, to: text), in: cs, at: now)
+    case .model(let id):
+      guard let m = t.model(id: id) else { return nil }
+      changed = try s.editModel(m.setting(index, to: text), in: cs, at: now)
+    case .metric(let id):
+      guard let m = t.metric(id: id) else { return nil }
+      changed = try s.editMetric(m.setting(index, to: text), in: cs, at: now)
+    case .adoption(let id):
+      guard let a = t.adoptions.first(where: { $0.id == id }) else { return nil }
+      changed = try s.editAdoption(a.setting(index, to: text), in: cs, at: now)
+    case .person(let id):
+      guard let p = t.person(id: id) else { return nil }
+      changed = try s.editPerson(p.setting(index, to: text), in: cs, at: now)
+    case .newMetric, .newAdoption: return nil
+    }
+    return changed
   }
 
   /// Adds the new record when it is complete, and goes back to the list with it selected.

@@ -104,7 +104,10 @@ extension AppState {
   private mutating func confirmToolPrompt(_ purpose: ToolPromptPurpose, _ text: String) {
     guard let wb = workbench, case .tool(var tool) = overlay else { return }
     if case .formField(let index, _) = purpose {
-      setFormField(index, to: text, &tool, wb: wb)
+      // A refused value (2026-13-45) stays in the prompt to be corrected, not typed again.
+      if !setFormField(index, to: text, &tool, wb: wb) {
+        tool.prompt = (purpose, TextEditor(text, multiline: false))
+      }
       overlays.replaceTop(with: .tool(tool))
       return
     }

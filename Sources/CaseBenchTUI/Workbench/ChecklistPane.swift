@@ -19,7 +19,18 @@ enum ChecklistPane {
       return
     }
     let p = progress.phases.indices.contains(wb.phase) ? progress.phases[wb.phase] : nil
-    let counts = p.map { "\($0.settled)/\($0.total) done" } ?? ""
+    let filter = wb.filter.label(wb.lenses).map { " \(g.dot) \($0)" } ?? ""
+    let title = "\(wb.phase + 1) \(phase.title)\(filter)"
+    // N/A counts as settled, so the header says so (an item marked N/A is not "done"), in the
+    // longest words that fit beside the title (as `box` places it).
+    let titleW = 2 + DisplayWidth.of(" \(title) ")
+    let counts =
+      p.map { p in
+        ["done or N/A", "done/NA", ""].map {
+          "\(p.settled)/\(p.total) \($0)".trimming(.whitespaces)
+        }
+        .first { titleW + DisplayWidth.of(" \($0) ") + 2 <= rect.w - 2 } ?? ""
+      } ?? ""
     var parts: [String] = []
     if !phase.decisions.isEmpty {
       let taken = p?.decisionsTaken ?? 0
@@ -28,9 +39,8 @@ enum ChecklistPane {
     }
     parts += ["* required", "\(g.note) note"]
     let footer = fitting(parts, width: rect.w - 6)
-    let filter = wb.filter.label(wb.lenses).map { " \(g.dot) \($0)" } ?? ""
     buf.box(
-      rect, title: "\(wb.phase + 1) \(phase.title)\(filter)", focused: focused, glyphs: g,
+      rect, title: title, focused: focused, glyphs: g,
       topRight: counts, footer: footer)
     let inner = rect.inner
     guard inner.w > 8, inner.h > 0 else { return }

@@ -65,7 +65,12 @@ enum DetailContent {
       case .blocked: statusRole = .danger
       default: statusRole = .dim
       }
-      let kind = lens.map { "[\(LensTag.short($0))]" } ?? (item.required ? "required" : "optional")
+      // One word for an extension item everywhere: the checklist's "ext" and the reports say it.
+      let level =
+        item.level == .extension
+        ? (item.required ? "required extension" : "extension")
+        : (item.required ? "required" : "optional")
+      let kind = lens.map { "[\(LensTag.short($0))]" } ?? level
       let statusText = scored ? "\(points.label) points" : state.status.label
       var meta = "\(shown?.localID ?? item.id) \(g.dot) \(kind) \(g.dot) "
       if DisplayWidth.of(meta) + DisplayWidth.of(statusText) > width { meta = "" }

@@ -22,6 +22,8 @@ enum PhasesPane {
     let right = inner.x + inner.w
     let first = WorkbenchLayout.firstPhase(
       innerHeight: inner.h, phases: phases.count, selected: wb.phase)
+    // Every bar leaves room for the widest count, so the bars of "0/5" and "0/12" end together.
+    let countW = progress.phases.map { DisplayWidth.of("\($0.settled)/\($0.total)") }.max() ?? 0
     for (i, phase) in phases.enumerated() where i >= first {
       let y = inner.y + (i - first) * per
       guard y + per - 1 < inner.y + inner.h, progress.phases.indices.contains(i) else { break }
@@ -57,7 +59,7 @@ enum PhasesPane {
         if !mark.isEmpty {
           buf.putRight(mark, maxX: right - 1, y: y, role: selected ? rowRole : .success, bold: true)
         }
-        let barW = inner.w - 2 - DisplayWidth.of(number) - DisplayWidth.of(count) - 1
+        let barW = inner.w - 2 - DisplayWidth.of(number) - countW - 1
         let bar = progressBar(p.fraction, width: barW, glyphs: g, unicode: options.unicode)
         buf.put(
           bar, x: inner.x + 1 + DisplayWidth.of(number), y: y + 1,

@@ -328,6 +328,7 @@ extension AppState {
         wb.select(phase: m.phase, item: nil, detail: .briefing)
       }
       workbench = wb
+      scrollDetailToMatch(s.query)
     }
     syncCursor()
     showMessage(

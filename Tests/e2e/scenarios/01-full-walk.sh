@@ -45,7 +45,9 @@ e2e_keys C-s
 e2e_check "walk: Ctrl-S confirms and shows the consequence" e2e_wait_for "What happened next"
 e2e_check "walk: the choice is recorded" screen_has "Decision recorded."
 e2e_keys Enter
-e2e_check "walk: Enter closes the dialog, 1 of 2 decisions taken" \
+e2e_check "walk: Enter goes back to the phase's list" e2e_wait_for "2 decisions to take"
+e2e_keys Escape
+e2e_check "walk: Esc closes the dialog, 1 of 2 decisions taken" \
   e2e_wait_for "d: 1/2 decisions taken"
 
 e2e_keys q
@@ -98,12 +100,13 @@ e2e_keys C-s
 e2e_check "reopen: Ctrl-S records it and shows its consequence" e2e_wait_for "What happened next"
 e2e_check "reopen: the choice shown is now c" choice_shown "c) Send the bank the written plan"
 e2e_keys Enter
-e2e_check "reopen: Enter closes the dialog" e2e_wait_gone "What happened next"
+e2e_check "reopen: Enter goes back to the list" e2e_wait_gone "What happened next"
 e2e_check "reopen: the changed option is saved" \
   wait_until 3 json_is "$F" 'd["decisions"]["S0.D1"]["option"]' d
 e2e_check "reopen: the change is in the session log" \
   json_is "$F" '[e["detail"] for e in d["events"] if e.get("target") == "S0.D1"]' \
   '["chose a", "changed a → d"]'
+e2e_keys Escape
 e2e_keys q
 e2e_check "reopen: q quits" e2e_wait_exit
 e2e_check "reopen: exit status 0" status_is 0

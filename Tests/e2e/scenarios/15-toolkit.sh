@@ -44,8 +44,9 @@ e2e_type "2027-02-30"
 e2e_keys Enter
 e2e_check "toolkit: a day that does not exist is refused, with the fix" \
   e2e_wait_for "'2027-02-30' is not a day (fix: write it as YYYY-MM-DD"
-e2e_keys Enter
-e2e_type "2027-01-15"
+# The prompt keeps the refused day, to be corrected rather than typed again.
+e2e_keys BSpace BSpace BSpace BSpace BSpace
+e2e_type "01-15"
 e2e_keys Enter
 e2e_check "toolkit: the review date is shown" e2e_wait_for "review date  2027-01-15"
 e2e_keys Up Right
