@@ -18,12 +18,11 @@ extension AppState {
   mutating func handle(_ event: Event) -> [Command] {
     if let commands = handleOutcome(event) { return commands }
     if ignoredWhileTooSmall(event) { return [] }
-    if let commands = takeOver(event) { return commands }
     switch event {
     case .resize(let s):
       setSize(s)
       fixScroll()
-      refitNoteEditor()
+      inWorkbench { wb, env in wb.refitNoteEditor(env) }
       return []
     case .tick(let date):
       setNow(date)
@@ -60,15 +59,27 @@ extension AppState {
     return commands
   }
 
-  /// Keeps the selected item visible in the checklist and clamps the detail scroll.
+  /// The workbench's panes at the terminal's size.
+  var layout: WorkbenchLayout { WorkbenchLayout(size: size, for: workbench) }
+
+  /// Keeps the selected item visible in the checklist.
   mutating func fixScroll() {
-    guard var wb = workbench else { return }
-    let l = layout
-    let h = max(1, l.checklist.inner.h)
-    if wb.item < wb.listTop { wb.listTop = wb.item }
-    if wb.item >= wb.listTop + h { wb.listTop = wb.item - h + 1 }
-    let count = wb.rowCount(wb.phase)
-    wb.listTop = max(0, min(wb.listTop, count - h))
-    workbench = wb
+    inWorkbench { wb, env in wb.fixScroll(env) }
+  }
+
+  /// Routes an event to the workbench or to the overlay on top of it that has an update of
+  /// its own.
+  mutating func handleWorkbench(_ event: Event) -> [Command] {
+    switch overlay {
+    case .naReason: handleNAPrompt(event)
+    case .search: handleSearchPrompt(event)
+    case .addLens: return handleAddLensPrompt(event)
+    case .decision: handleDecision(event)
+    case .tool: return handleTool(event)
+    case .page: return handlePage(event)
+    case .screen: return handleScreen(event)
+    case .note, .help, nil: return inWorkbench { $0.update(event, &$1) } ?? []
+    }
+    return []
   }
 }

@@ -46,16 +46,17 @@ extension DecisionStage {
 
 // MARK: Update
 
-extension AppState {
-  mutating func openDecisions() {
-    guard let wb = workbench, let phase = wb.currentPhase else { return }
+extension Workbench {
+  mutating func openDecisions(_ env: inout WorkbenchEnvironment) {
+    let wb = self
+    guard let phase = wb.currentPhase else { return }
     switch phase.decisions.count {
     case 0 where wb.session.mode == .ownProject:
-      showMessage(
+      env.showMessage(
         "Own-project mode has no decision points; record your own decisions in your notes.",
         isError: false)
     case 0:
-      showMessage("No decision to take in \(phase.title).", isError: false)
+      env.showMessage("No decision to take in \(phase.title).", isError: false)
     case 1:
       overlays.present(
         .decision(DecisionDialog(phase: wb.phase, stage: stageFor(decision: 0, in: phase))))
@@ -66,10 +67,12 @@ extension AppState {
 
   func stageFor(decision: Int, in phase: Phase) -> DecisionStage {
     let d = phase.decisions[decision]
-    if session?.decisions[d.id] != nil { return .outcome(decision: decision) }
+    if session.decisions[d.id] != nil { return .outcome(decision: decision) }
     return .choose(decision: decision, option: 0)
   }
+}
 
+extension AppState {
   mutating func handleDecision(_ event: Event) {
     guard case .decision(var dialog) = overlay, let wb = workbench,
       wb.caseStudy.phases.indices.contains(dialog.phase)
@@ -106,7 +109,7 @@ extension AppState {
     case .pick(let i):
       switch command {
       case .move(let delta): dialog.stage = .pick(min(max(0, i + delta), phase.decisions.count - 1))
-      case .select: dialog.stage = stageFor(decision: i, in: phase)
+      case .select: dialog.stage = wb.stageFor(decision: i, in: phase)
       case .back, .close:
         overlays.dismiss()
         return

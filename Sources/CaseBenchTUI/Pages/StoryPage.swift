@@ -100,24 +100,30 @@ enum StoryPages {
   }
 }
 
-extension AppState {
+extension Workbench {
   /// Opens a page of the story over the workbench, or over the tool that is open (Esc goes back
   /// there); from another page, it takes that page's place. `person` selects a cast member.
   mutating func openPage(_ kind: PageKind, person: Int? = nil) {
-    guard let wb = workbench else { return }
     var page = StoryPage(kind: kind)
     if let person {
       page.row = person
     } else if kind == .ethics {
       // Start on the selected item when it is one of them.
-      let selected = wb.currentItem?.id
-      page.row = StoryPages.ethicsRows(wb).firstIndex { $0.item.id == selected } ?? 0
+      let selected = currentItem?.id
+      page.row = StoryPages.ethicsRows(self).firstIndex { $0.item.id == selected } ?? 0
     }
-    if case .page = overlay {
+    if case .page = overlays.top {
       overlays.replaceTop(with: .page(page))
     } else {
       overlays.present(.page(page))
     }
+  }
+}
+
+extension AppState {
+  /// Opens a page of the story over the workbench, or over the tool that is open.
+  mutating func openPage(_ kind: PageKind, person: Int? = nil) {
+    workbench?.openPage(kind, person: person)
   }
 
   /// Esc: back to the tool the page was opened over, or to the workbench.
@@ -173,7 +179,7 @@ extension AppState {
       }
       // A match moves the workbench, so the page (and a tool under it) gives way.
       overlays.dismissAll()
-      stepMatch(command == .nextMatch ? 1 : -1)
+      inWorkbench { $0.stepMatch(command == .nextMatch ? 1 : -1, &$1) }
       return []
     case .move(let delta):
       if rows > 0 {
@@ -199,16 +205,21 @@ extension AppState {
 
   /// Enter in the ethics lens: the item, in its phase, in the checklist.
   mutating func goToEthicsItem(_ row: Int) {
-    guard var wb = workbench else { return }
-    let entries = StoryPages.ethicsRows(wb)
+    inWorkbench { $0.goToEthicsItem(row, &$1) }
+  }
+}
+
+extension Workbench {
+  /// Enter in the ethics lens: the item, in its phase, in the checklist.
+  mutating func goToEthicsItem(_ row: Int, _ env: inout WorkbenchEnvironment) {
+    let entries = StoryPages.ethicsRows(self)
     guard entries.indices.contains(row) else { return }
     let entry = entries[row].place
-    wb.showAllItems()
-    wb.select(phase: entry.phase, item: entry.item, detail: .item)
-    wb.focus = .checklist
-    workbench = wb
+    showAllItems()
+    select(phase: entry.phase, item: entry.item, detail: .item)
+    focus = .checklist
     overlays.dismissAll()
-    syncCursor()
+    syncCursor(&env)
   }
 }
 

@@ -72,7 +72,7 @@ extension AppState {
       }
       overlays.dismiss()
       changeSession { $0.setStatus(.notApplicable, of: itemID, reason: reason, at: $1) }
-      showDetailOfItem()
+      workbench?.showDetailOfItem()
       showMessage("Marked N/A: \(reason)", isError: false)
     }
   }
@@ -86,7 +86,7 @@ extension AppState {
       overlays.dismiss()
     case .confirm(let query):
       overlays.dismiss()
-      runSearch(query)
+      inWorkbench { $0.runSearch(query, &$1) }
     }
   }
 }

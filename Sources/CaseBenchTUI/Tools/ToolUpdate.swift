@@ -6,25 +6,28 @@ import CaseBenchCore
   import Foundation
 #endif
 
-extension AppState {
+extension Workbench {
   /// Opens a tool over the workbench (from the workbench or from another tool).
   mutating func openTool(_ kind: ToolKind) {
-    guard workbench != nil else { return }
     // From another tool, the new one takes its place.
-    if case .tool = overlay {
+    if case .tool = overlays.top {
       overlays.replaceTop(with: .tool(ToolScreen(kind: kind)))
     } else {
       overlays.present(.tool(ToolScreen(kind: kind)))
     }
   }
+}
+
+extension AppState {
+  /// Opens a tool over the workbench (from the workbench or from another tool).
+  mutating func openTool(_ kind: ToolKind) {
+    workbench?.openTool(kind)
+  }
 
   /// Esc: back to the checklist.
   mutating func closeTool() {
     overlays.dismiss()
-    if var wb = workbench {
-      wb.focus = .checklist
-      workbench = wb
-    }
+    workbench?.focus = .checklist
   }
 
   mutating func handleTool(_ event: Event) -> [Command] {

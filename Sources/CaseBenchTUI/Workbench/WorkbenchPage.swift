@@ -106,17 +106,35 @@ struct AnyWorkbenchPage: Sendable, Equatable {
   }
 }
 
-extension AppState {
+extension Workbench {
   /// Opens the registered page `id` over what is open; from another page, it takes that
   /// page's place, and its own key closes it again.
-  mutating func openScreen(_ id: String) {
-    guard let wb = workbench, let kind = WorkbenchPages.type(id: id) else { return }
-    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(pageContext(wb))))
-    switch overlay {
+  mutating func openScreen(_ id: String, _ env: WorkbenchEnvironment) {
+    guard let kind = WorkbenchPages.type(id: id) else { return }
+    let context = PageContext(
+      workbench: self, options: env.options, size: env.size, workshop: env.workshop?.state)
+    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(context)))
+    switch overlays.top {
     case .screen(let open) where open.id == id: overlays.dismiss()
     case .screen, .page: overlays.replaceTop(with: page)
     default: overlays.present(page)
     }
+  }
+
+  /// A page's `.goTo`: the item, in its phase, in the checklist.
+  mutating func goTo(phase p: Int, item i: Int, _ env: inout WorkbenchEnvironment) {
+    guard caseStudy.phases.indices.contains(p) else { return }
+    select(phase: p, item: i, detail: .item)
+    focus = .checklist
+    syncCursor(&env)
+  }
+}
+
+extension AppState {
+  /// Opens the registered page `id` over what is open; from another page, it takes that
+  /// page's place, and its own key closes it again.
+  mutating func openScreen(_ id: String) {
+    inWorkbench { wb, env in wb.openScreen(id, env) }
   }
 
   func pageContext(_ wb: Workbench) -> PageContext {
@@ -152,11 +170,7 @@ extension AppState {
       overlays.dismiss()
     case .goTo(let phase, let item):
       overlays.dismissAll()
-      guard var w = workbench, w.caseStudy.phases.indices.contains(phase) else { return [] }
-      w.select(phase: phase, item: item, detail: .item)
-      w.focus = .checklist
-      workbench = w
-      syncCursor()
+      inWorkbench { $0.goTo(phase: phase, item: item, &$1) }
     case .message(let text):
       overlays.replaceTop(with: .screen(open))
       showMessage(text, isError: false)
