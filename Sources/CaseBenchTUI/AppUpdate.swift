@@ -67,19 +67,10 @@ extension AppState {
     inWorkbench { wb, env in wb.fixScroll(env) }
   }
 
-  /// Routes an event to the workbench or to the overlay on top of it that has an update of
-  /// its own.
+  /// Routes an event to the workbench, which hands it on to its overlays; a tool's update is
+  /// still the router's.
   mutating func handleWorkbench(_ event: Event) -> [Command] {
-    switch overlay {
-    case .naReason: handleNAPrompt(event)
-    case .search: handleSearchPrompt(event)
-    case .addLens: return handleAddLensPrompt(event)
-    case .decision: handleDecision(event)
-    case .tool: return handleTool(event)
-    case .page: return handlePage(event)
-    case .screen: return handleScreen(event)
-    case .note, .help, nil: return inWorkbench { $0.update(event, &$1) } ?? []
-    }
-    return []
+    if case .tool = overlay { return handleTool(event) }
+    return inWorkbench { $0.update(event, &$1) } ?? []
   }
 }

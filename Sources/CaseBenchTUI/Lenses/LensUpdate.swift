@@ -31,28 +31,6 @@ extension AppState {
     return commands
   }
 
-  mutating func handleAddLensPrompt(_ event: Event) -> [Command] {
-    guard case .addLens(let editor) = overlay else { return [] }
-    switch TextPrompt.update(editor, event, width: size.width) {
-    case .editing(let editor):
-      overlays.replaceTop(with: .addLens(editor))
-    case .cancel:
-      overlays.dismiss()
-    case .confirm(let spec):
-      guard !spec.isEmpty else {
-        showMessage("Type a lens's name or a file's path (Esc cancels).", isError: true)
-        return []
-      }
-      overlays.dismiss()
-      if let record = session?.lensRecords.first(where: { !$0.isActive && $0.id == spec }) {
-        inWorkbench { $0.addAgain(record, &$1) }
-        return []
-      }
-      return [.loadLens(Self.expandingHome(spec))]
-    }
-    return []
-  }
-
   /// "~/x.yml" as the shell would read it.
   static func expandingHome(_ path: String) -> String {
     guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else {
@@ -78,6 +56,30 @@ extension AppState {
 }
 
 extension Workbench {
+  mutating func updateAddLensPrompt(
+    _ event: Event, _ env: inout WorkbenchEnvironment
+  ) -> [Command] {
+    guard case .addLens(let editor) = overlays.top else { return [] }
+    switch TextPrompt.update(editor, event, width: env.size.width) {
+    case .editing(let editor):
+      overlays.replaceTop(with: .addLens(editor))
+    case .cancel:
+      overlays.dismiss()
+    case .confirm(let spec):
+      guard !spec.isEmpty else {
+        env.showMessage("Type a lens's name or a file's path (Esc cancels).", isError: true)
+        return []
+      }
+      overlays.dismiss()
+      if let record = session.lensRecords.first(where: { !$0.isActive && $0.id == spec }) {
+        addAgain(record, &env)
+        return []
+      }
+      return [.loadLens(AppState.expandingHome(spec))]
+    }
+    return []
+  }
+
   /// Parses the session's active lenses into the workbench. A lens whose kept text no longer
   /// loads (the file was edited by hand) is left off, and the status bar says where.
   mutating func loadLenses(_ env: inout WorkbenchEnvironment) {

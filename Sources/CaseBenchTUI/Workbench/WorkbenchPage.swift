@@ -111,14 +111,60 @@ extension Workbench {
   /// page's place, and its own key closes it again.
   mutating func openScreen(_ id: String, _ env: WorkbenchEnvironment) {
     guard let kind = WorkbenchPages.type(id: id) else { return }
-    let context = PageContext(
-      workbench: self, options: env.options, size: env.size, workshop: env.workshop?.state)
-    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(context)))
+    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(pageContext(env))))
     switch overlays.top {
     case .screen(let open) where open.id == id: overlays.dismiss()
     case .screen, .page: overlays.replaceTop(with: page)
     default: overlays.present(page)
     }
+  }
+
+  /// The update while a registered page is on top: the keys every page shares, then the page.
+  mutating func updateScreen(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
+    guard case .screen(var open) = overlays.top else { return [] }
+    if case .key(let key) = event, !open.page.isEditing {
+      switch KeyTable.command(for: key, in: .page) {
+      case .quit: return [env.quitCommand]
+      case .help:
+        overlays.present(.help(scroll: 0))
+        return []
+      case .back:
+        overlays.dismiss()
+        return []
+      case .openScreen(let id):
+        openScreen(id, env)
+        return []
+      case .openPage(let kind):
+        overlays.dismiss()
+        openPage(kind)
+        return []
+      default: break
+      }
+    }
+    switch open.page.update(event, pageContext(env)) {
+    case .stay:
+      overlays.replaceTop(with: .screen(open))
+    case .close:
+      overlays.dismiss()
+    case .goTo(let phase, let item):
+      overlays.dismissAll()
+      goTo(phase: phase, item: item, &env)
+    case .message(let text):
+      overlays.replaceTop(with: .screen(open))
+      env.showMessage(text, isError: false)
+    case .edit(let edit):
+      overlays.replaceTop(with: .screen(open))
+      if changeSession(&env, { edit.apply(to: &$0, at: $1) }) {
+        env.showMessage("Saved.", isError: false)
+      }
+    }
+    return []
+  }
+
+  /// The context a registered page is made, updated and drawn with.
+  func pageContext(_ env: WorkbenchEnvironment) -> PageContext {
+    PageContext(
+      workbench: self, options: env.options, size: env.size, workshop: env.workshop?.state)
   }
 
   /// A page's `.goTo`: the item, in its phase, in the checklist.
@@ -138,46 +184,6 @@ extension AppState {
   }
 
   func pageContext(_ wb: Workbench) -> PageContext {
-    PageContext(workbench: wb, options: options, size: size, workshop: workshop?.state)
-  }
-
-  /// The update while a registered page is on top: the keys every page shares, then the page.
-  mutating func handleScreen(_ event: Event) -> [Command] {
-    guard case .screen(var open) = overlay, let wb = workbench else { return [] }
-    if case .key(let key) = event, !open.page.isEditing {
-      switch KeyTable.command(for: key, in: .page) {
-      case .quit: return [quitCommand]
-      case .help:
-        overlays.present(.help(scroll: 0))
-        return []
-      case .back:
-        overlays.dismiss()
-        return []
-      case .openScreen(let id):
-        openScreen(id)
-        return []
-      case .openPage(let kind):
-        overlays.dismiss()
-        openPage(kind)
-        return []
-      default: break
-      }
-    }
-    switch open.page.update(event, pageContext(wb)) {
-    case .stay:
-      overlays.replaceTop(with: .screen(open))
-    case .close:
-      overlays.dismiss()
-    case .goTo(let phase, let item):
-      overlays.dismissAll()
-      inWorkbench { $0.goTo(phase: phase, item: item, &$1) }
-    case .message(let text):
-      overlays.replaceTop(with: .screen(open))
-      showMessage(text, isError: false)
-    case .edit(let edit):
-      overlays.replaceTop(with: .screen(open))
-      if changeSession({ edit.apply(to: &$0, at: $1) }) { showMessage("Saved.", isError: false) }
-    }
-    return []
+    wb.pageContext(workbenchEnvironment)
   }
 }

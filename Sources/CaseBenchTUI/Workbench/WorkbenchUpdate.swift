@@ -7,12 +7,36 @@ import CaseBenchCore
 #endif
 
 extension Workbench {
-  /// The workbench's update: the note editor while it is open, else its own keys and the mouse.
-  /// The other overlays get their events from the router (`AppState.handleWorkbench`).
+  /// The workbench's update: the overlay on top gets the event, else the workbench's own keys
+  /// and the mouse. A tool gets its events from the router (`AppState.handleWorkbench`), and
+  /// help from `AppState.handleHelp`, which it shares with the start screen.
   mutating func update(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
-    if case .note = overlays.top { return updateNoteEditor(event, &env) }
-    if let commands = takeOver(event, &env) { return commands }
-    return handleKeys(event, &env)
+    switch overlays.top {
+    case .note: return updateNoteEditor(event, &env)
+    case .naReason: updateNAPrompt(event, &env)
+    case .search: updateSearchPrompt(event, &env)
+    case .addLens: return updateAddLensPrompt(event, &env)
+    case .screen: return updateScreen(event, &env)
+    case .decision(var dialog):
+      return finish(dialog.update(event, &self, &env), .decision(dialog))
+    case .page(var page):
+      return finish(page.update(event, &self, &env), .page(page))
+    case .tool, .help, nil:
+      if let commands = takeOver(event, &env) { return commands }
+      return handleKeys(event, &env)
+    }
+    return []
+  }
+
+  /// Does what an overlay's update asked: `overlay` is its new state.
+  private mutating func finish(_ step: OverlayStep, _ overlay: Overlay) -> [Command] {
+    switch step {
+    case .stay: overlays.replaceTop(with: overlay)
+    case .close: overlays.dismiss()
+    case .done: break
+    case .run(let commands): return commands
+    }
+    return []
   }
 
   /// Where the workbench looks keys up: search keys first while a search is on.
