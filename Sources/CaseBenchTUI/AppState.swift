@@ -158,15 +158,6 @@ public struct AppState: Sendable {
     inWorkbench { $0.changeSession(&$1, body) } ?? false
   }
 
-  mutating func refuseReadOnly() {
-    inWorkbench { wb, env in wb.refuseReadOnly(&env) }
-  }
-
-  /// Records where the participant is, so a resumed session lands there. Not logged.
-  mutating func syncCursor() {
-    inWorkbench { $0.syncCursor(&$1) }
-  }
-
   mutating func setSize(_ s: Size) { size = s }
   mutating func setNow(_ d: Date) { now = d }
 }

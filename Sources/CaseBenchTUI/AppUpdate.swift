@@ -67,10 +67,8 @@ extension AppState {
     inWorkbench { wb, env in wb.fixScroll(env) }
   }
 
-  /// Routes an event to the workbench, which hands it on to its overlays; a tool's update is
-  /// still the router's.
+  /// Routes an event to the workbench, which hands it on to its overlays.
   mutating func handleWorkbench(_ event: Event) -> [Command] {
-    if case .tool = overlay { return handleTool(event) }
-    return inWorkbench { $0.update(event, &$1) } ?? []
+    inWorkbench { $0.update(event, &$1) } ?? []
   }
 }

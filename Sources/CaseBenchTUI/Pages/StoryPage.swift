@@ -132,13 +132,6 @@ extension Workbench {
   }
 }
 
-extension AppState {
-  /// Opens a page of the story over the workbench, or over the tool that is open.
-  mutating func openPage(_ kind: PageKind, person: Int? = nil) {
-    workbench?.openPage(kind, person: person)
-  }
-}
-
 extension StoryPage {
   /// The page's update: it reads the workbench, and moves it for a match or an ethics item.
   mutating func update(

@@ -177,12 +177,7 @@ extension Workbench {
 }
 
 extension AppState {
-  /// Opens the registered page `id` over what is open; from another page, it takes that
-  /// page's place, and its own key closes it again.
-  mutating func openScreen(_ id: String) {
-    inWorkbench { wb, env in wb.openScreen(id, env) }
-  }
-
+  /// The context a registered page is made, updated and drawn with.
   func pageContext(_ wb: Workbench) -> PageContext {
     wb.pageContext(workbenchEnvironment)
   }

@@ -8,8 +8,8 @@ import CaseBenchCore
 
 extension Workbench {
   /// The workbench's update: the overlay on top gets the event, else the workbench's own keys
-  /// and the mouse. A tool gets its events from the router (`AppState.handleWorkbench`), and
-  /// help from `AppState.handleHelp`, which it shares with the start screen.
+  /// and the mouse. Help gets its events from `AppState.handleHelp`, which the start screen
+  /// shares.
   mutating func update(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
     switch overlays.top {
     case .note: return updateNoteEditor(event, &env)
@@ -21,7 +21,9 @@ extension Workbench {
       return finish(dialog.update(event, &self, &env), .decision(dialog))
     case .page(var page):
       return finish(page.update(event, &self, &env), .page(page))
-    case .tool, .help, nil:
+    case .tool(var tool):
+      return finish(tool.update(event, &self, &env), .tool(tool))
+    case .help, nil:
       if let commands = takeOver(event, &env) { return commands }
       return handleKeys(event, &env)
     }
