@@ -24,7 +24,6 @@ extension Workbench {
     case .tool(var tool):
       return finish(tool.update(event, &self, &env), .tool(tool))
     case .help, nil:
-      if let commands = takeOver(event, &env) { return commands }
       return handleKeys(event, &env)
     }
     return []
