@@ -15,7 +15,7 @@ struct HandoutCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "A case-study id or the path of a case-study file (default: the built-in Bike Shop).",
+      "A case-study id (the built-in bike-shop) or the path of a case-study file.",
       valueName: "CASE"))
   var caseStudy: String = "bike-shop"
 
