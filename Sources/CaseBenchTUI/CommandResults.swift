@@ -84,6 +84,12 @@ extension AppState {
     case .caseStudyReloadFailed(let first, let errors):
       caseStudyReloadFailed(first, errors: errors)
       return []
+    case .sessionFollowed(let newer):
+      followed(newer)
+      return []
+    case .sessionFollowFailed(let problem):
+      followFailed(problem)
+      return []
     case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop,
       .workshopUnreadable:
       return nil

@@ -23,7 +23,8 @@ struct CaseBench: ParsableCommand {
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self, NewCaseCommand.self,
       PreviewCommand.self,
-      StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
+      StatusCommand.self, ExportCommand.self, HandoutCommand.self, RiskCommand.self,
+      EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self, ImportCommand.self, LensCommand.self,
       KeysCommand.self,
     ]
