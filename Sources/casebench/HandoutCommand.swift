@@ -10,7 +10,9 @@ struct HandoutCommand: ParsableCommand {
       core and extension items, and each decision's situation with its options (letter and \
       label). Nothing that comes after a choice or belongs to the facilitator is in it: no \
       verdict, consequence, debrief, hint, model answer, risk prompt or reflection prompt. In \
-      HTML each phase starts on a new printed page.
+      HTML each phase starts on a new printed page and each decision on a page of its own; \
+      --part prints the sheets and the decisions apart, so that a decision's situation reaches \
+      the table only when it is voted.
       """)
 
   @Argument(
@@ -24,6 +26,14 @@ struct HandoutCommand: ParsableCommand {
     help: ArgumentHelp(
       "One phase: its id, number or title (default: every phase).", valueName: "ID"))
   var phase: String?
+
+  @Option(
+    name: .customLong("part"),
+    help: ArgumentHelp(
+      "all, sheet (goal, time, briefing and items: hand out at release) or decisions (each "
+        + "decision's situation and options, each on its own printed page: hand out when it is "
+        + "voted).", valueName: "PART"))
+  var part: Handout.Part = .all
 
   @Option(name: .customLong("format"), help: "markdown or html.")
   var format: WorkshopReport.Format = .markdown
@@ -44,7 +54,7 @@ struct HandoutCommand: ParsableCommand {
       }
       phaseID = found.id
     }
-    let text = Handout.render(study, phaseID: phaseID, format: format)
+    let text = Handout.render(study, phaseID: phaseID, part: part, format: format)
     guard let output else { return Console.out(text) }
     do {
       try Reports.write(text, to: output)
@@ -54,3 +64,5 @@ struct HandoutCommand: ParsableCommand {
     Console.out("Wrote \(output)\n")
   }
 }
+
+extension Handout.Part: ExpressibleByArgument {}

@@ -152,6 +152,34 @@ struct HandoutTests {
     #expect(core.upperBound < extra.lowerBound)
   }
 
+  /// The sheets and the decisions print apart: the sheet holds no situation, the decisions no
+  /// briefing, and in print each decision starts a page of its own.
+  @Test(arguments: [WorkshopReport.Format.markdown, .html])
+  func sheetsAndDecisionsPrintApart(format: WorkshopReport.Format) throws {
+    let study = try Self.bikeShop()
+    let phase = try #require(study.phases.first { $0.decisions.count >= 2 })
+    let situation = try #require(phase.decisions.first?.situation)
+    let firstLine = String(situation.split(separator: "\n").first ?? "").prefix(40)
+    let briefingLine = String(phase.briefing.split(separator: "\n").first ?? "").prefix(40)
+    let sheet = Self.plain(Handout.render(study, phaseID: phase.id, part: .sheet, format: format))
+    let decisions = Self.plain(
+      Handout.render(study, phaseID: phase.id, part: .decisions, format: format))
+    let all = Self.plain(Handout.render(study, phaseID: phase.id, format: format))
+    let plainSituation = Self.plain(String(firstLine))
+    let plainBriefing = Self.plain(String(briefingLine))
+    #expect(!sheet.contains(plainSituation))
+    #expect(sheet.contains(plainBriefing))
+    #expect(decisions.contains(plainSituation))
+    #expect(!decisions.contains(plainBriefing))
+    #expect(all.contains(plainSituation) && all.contains(plainBriefing))
+    // Every phase without a decision is left out of the decisions' pages.
+    let every = Handout.render(study, part: .decisions, format: .markdown)
+    let headings = every.split(separator: "\n").filter { $0.hasPrefix("## ") }
+    #expect(headings.count == study.phases.filter { !$0.decisions.isEmpty }.count)
+    let html = Handout.render(study, phaseID: phase.id, part: .decisions, format: .html)
+    #expect(html.contains(".decision { break-before: page;"))
+  }
+
   /// An author's text cannot become markup: escaped in HTML, and in Markdown.
   @Test func authorsTextIsEscaped() throws {
     var study = try Self.bikeShop()

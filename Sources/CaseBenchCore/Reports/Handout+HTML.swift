@@ -1,6 +1,7 @@
 /// The handout as one self-contained page: the report style sheet (Resources/report.css) with a
 /// few rules of its own. Printed on A4 each phase starts a new page and a heading stays with
-/// what follows it; on a phone it reads in one column.
+/// what follows it, and each decision starts a page of its own, to be handed out when it is
+/// voted; on a phone it reads in one column.
 extension Handout {
   static let css = """
     section.handout + section.handout { break-before: page; page-break-before: always; }
@@ -14,13 +15,14 @@ extension Handout {
     ul.options .letter { display: inline-block; width: 1.6rem; text-indent: 0; }
     .decision h4 { margin-top: .6rem; }
     @media print {
+      .decision { break-before: page; page-break-before: always; }
       section.handout h2 { margin-top: 0; }
       .briefing, ul.items > li, ul.options > li { break-inside: avoid; page-break-inside: avoid; }
       h3 + ul, h3 + .briefing { break-before: avoid; page-break-before: avoid; }
     }
     """
 
-  static func html(_ caseStudy: CaseStudy, _ phases: [Numbered]) -> String {
+  static func html(_ caseStudy: CaseStudy, _ phases: [Numbered], _ part: Part) -> String {
     func h(_ text: String) -> String { HTMLReport.escapeTrimmingNewlines(text) }
     func flow(_ text: String) -> String { RichText(text).htmlFlow }
     var out: [String] = [
@@ -34,47 +36,8 @@ extension Handout {
       let phase = numbered.phase
       out.append("<section class=\"handout\" id=\"phase-\(numbered.number)\">")
       out.append("<h2>\(numbered.number). \(h(phase.title))</h2>")
-      if RichText(phase.goal).isSimple, !phase.goal.isEmpty {
-        out.append("<p><em>Goal:</em> \(flow(phase.goal))</p>")
-      } else if !phase.goal.isEmpty {
-        out += ["<div><p><em>Goal:</em></p>", RichText(phase.goal).html, "</div>"]
-      }
-      if let time = time(phase) { out.append("<p class=\"time\"><em>Time:</em> \(h(time))</p>") }
-      if !phase.briefing.isEmpty {
-        out += [
-          "<h3>Briefing</h3>", "<div class=\"briefing\">", RichText(phase.briefing).html, "</div>",
-        ]
-      }
-      let core = core(phase)
-      if !core.isEmpty {
-        out += ["<h3>Core items</h3>", "<ul class=\"items\">"]
-        for item in core {
-          let why = item.why.isEmpty ? "" : " " + flow(item.why)
-          out.append(
-            "<li><span class=\"id\">\(h(item.id))</span> <strong>\(h(item.title)).</strong>\(why)</li>"
-          )
-        }
-        out.append("</ul>")
-      }
-      let extensions = extensions(phase)
-      if !extensions.isEmpty {
-        out += ["<h3>Extension items</h3>", "<ul class=\"items\">"]
-        out += extensions.map { "<li><span class=\"id\">\(h($0.id))</span> \(h($0.title))</li>" }
-        out.append("</ul>")
-      }
-      if !phase.decisions.isEmpty { out.append("<h3>Decisions</h3>") }
-      for decision in phase.decisions {
-        out.append("<div class=\"decision\">")
-        out.append("<h4>\(h(decision.id)): \(h(decision.title))</h4>")
-        if !decision.situation.isEmpty { out.append(RichText(decision.situation).html) }
-        out.append("<ul class=\"options\">")
-        for (index, option) in decision.options.enumerated() {
-          out.append(
-            "<li><span class=\"letter\">\(Decision.letter(at: index)))</span>\(h(option.label))</li>"
-          )
-        }
-        out += ["</ul>", "</div>"]
-      }
+      if showsSheet(part) { out += sheetHTML(phase) }
+      if showsDecisions(part) { out += decisionsHTML(phase) }
       out.append("</section>")
     }
     out += [
@@ -82,5 +45,61 @@ extension Handout {
       "</body>", "</html>",
     ]
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// A phase's sheet: goal, time, briefing and items.
+  private static func sheetHTML(_ phase: Phase) -> [String] {
+    func h(_ text: String) -> String { HTMLReport.escapeTrimmingNewlines(text) }
+    func flow(_ text: String) -> String { RichText(text).htmlFlow }
+    var out: [String] = []
+    if RichText(phase.goal).isSimple, !phase.goal.isEmpty {
+      out.append("<p><em>Goal:</em> \(flow(phase.goal))</p>")
+    } else if !phase.goal.isEmpty {
+      out += ["<div><p><em>Goal:</em></p>", RichText(phase.goal).html, "</div>"]
+    }
+    if let time = time(phase) { out.append("<p class=\"time\"><em>Time:</em> \(h(time))</p>") }
+    if !phase.briefing.isEmpty {
+      out += [
+        "<h3>Briefing</h3>", "<div class=\"briefing\">", RichText(phase.briefing).html, "</div>",
+      ]
+    }
+    let core = core(phase)
+    if !core.isEmpty {
+      out += ["<h3>Core items</h3>", "<ul class=\"items\">"]
+      for item in core {
+        let why = item.why.isEmpty ? "" : " " + flow(item.why)
+        out.append(
+          "<li><span class=\"id\">\(h(item.id))</span> <strong>\(h(item.title)).</strong>\(why)</li>"
+        )
+      }
+      out.append("</ul>")
+    }
+    let extensions = extensions(phase)
+    if !extensions.isEmpty {
+      out += ["<h3>Extension items</h3>", "<ul class=\"items\">"]
+      out += extensions.map { "<li><span class=\"id\">\(h($0.id))</span> \(h($0.title))</li>" }
+      out.append("</ul>")
+    }
+    return out
+  }
+
+  /// A phase's decisions, each with its situation and options.
+  private static func decisionsHTML(_ phase: Phase) -> [String] {
+    func h(_ text: String) -> String { HTMLReport.escapeTrimmingNewlines(text) }
+    var out: [String] = []
+    if !phase.decisions.isEmpty { out.append("<h3>Decisions</h3>") }
+    for decision in phase.decisions {
+      out.append("<div class=\"decision\">")
+      out.append("<h4>\(h(decision.id)): \(h(decision.title))</h4>")
+      if !decision.situation.isEmpty { out.append(RichText(decision.situation).html) }
+      out.append("<ul class=\"options\">")
+      for (index, option) in decision.options.enumerated() {
+        out.append(
+          "<li><span class=\"letter\">\(Decision.letter(at: index)))</span>\(h(option.label))</li>"
+        )
+      }
+      out += ["</ul>", "</div>"]
+    }
+    return out
   }
 }
