@@ -58,8 +58,14 @@ struct LensScreenTests {
 
   static let deonID = "data-science-ethics-checklist"
 
-  @Test(arguments: [(120, 40), (80, 24)])
-  func deonAndTheMLTestScoreShowInTheirPhaseMarkedWithTheirNames(width: Int, height: Int) throws {
+  /// `tag` is how the checklist names the rubric: by its initials in 120×40's middle column, in
+  /// full across 80×24's whole width.
+  @Test(arguments: [
+    (120, 40, "[MLTS] Every feature e"), (80, 24, "[ML Test Score] The data pipeline"),
+  ])
+  func deonAndTheMLTestScoreShowInTheirPhaseMarkedWithTheirNames(
+    width: Int, height: Int, tag: String
+  ) throws {
     let size = Size(width: width, height: height)
     var state = try Self.state(size: size)
     let wb = try #require(state.workbench)
@@ -73,7 +79,7 @@ struct LensScreenTests {
     #expect(screen.contains("[deon] Informed consent"))
     #expect(screen.contains("A.1 · [deon] · todo"))
     // In a narrow checklist the rubric's long name gives way to its initials.
-    #expect(screen.contains("[MLTS] Every feature e"))
+    #expect(screen.contains(tag), "\(screen)")
     assertGolden(screen, "lens-workbench-\(width)x\(height)")
   }
 

@@ -107,7 +107,8 @@ struct WorkbenchKeyTests {
   }
 
   @Test func detailScrollsWhenFocused() {
-    var state = Fixture.workbench()
+    // At 60×16 the item is several times longer than the detail pane.
+    var state = Fixture.workbench(size: Size(width: 60, height: 16))
     send(&state, .enter)
     #expect(state.workbench?.focus == .detail)
     send(&state, .char("j"), .char("j"))
@@ -249,32 +250,54 @@ struct WorkbenchKeyTests {
     }
   }
 
+  /// Three columns at 120×16: phases (30 wide), checklist (40), detail (its item longer than
+  /// the pane).
   @Test func clicksSelectPhasesAndItems() {
-    var state = Fixture.workbench()
-    // Phase 3's title row in the phases pane: inner y 1, two rows per phase.
-    _ = update(&state, .click(x: 5, y: 5))
+    var state = Fixture.workbench(size: Size(width: 120, height: 16))
+    // Phase 3's row in the phases pane: inner y 1, one row per phase at this height.
+    _ = update(&state, .click(x: 5, y: 3))
     #expect(state.workbench?.phase == 2)
     #expect(state.workbench?.focus == .phases)
     _ = update(&state, .click(x: 40, y: 2))
     #expect(state.workbench?.item == 1)
     #expect(state.workbench?.focus == .checklist)
+    _ = update(&state, .click(x: 90, y: 10))
+    #expect(state.workbench?.focus == .detail)
+    _ = update(&state, .scrollDown(x: 90, y: 10))
+    #expect(state.workbench?.detailScroll == 3)
+  }
+
+  /// At 80×24 the phases are one line across the top:
+  /// " 1 Frame the problem │ 2 Under… │ 3 Build… │ …", the checklist's rows from y 2.
+  @Test func clicksOnThePhaseLineAndTheFullWidthChecklist() {
+    var state = Fixture.workbench()
+    _ = update(&state, .click(x: 36, y: 0))
+    #expect(state.workbench?.phase == 2)
+    #expect(state.workbench?.focus == .phases)
+    _ = update(&state, .click(x: 21, y: 0))  // the line between two phases
+    #expect(state.workbench?.phase == 2)
+    _ = update(&state, .click(x: 3, y: 0))
+    #expect(state.workbench?.phase == 0)
+    _ = update(&state, .click(x: 70, y: 3))
+    #expect(state.workbench?.item == 1)
+    #expect(state.workbench?.focus == .checklist)
     _ = update(&state, .click(x: 40, y: 15))
     #expect(state.workbench?.focus == .detail)
-    _ = update(&state, .scrollDown(x: 40, y: 15))
-    #expect(state.workbench?.detailScroll == 3)
   }
 
   @Test func selectedRowHasTheSelectedRole() {
     var state = Fixture.workbench()
     send(&state, .down)
     let buf = render(state, size: Size(width: 80, height: 24))
-    // Checklist inner rows start at y 1; the second item is selected and focused.
-    #expect(buf[30, 2].role == .selected)
-    #expect(buf[30, 1].role != .selected)
-    // The phase is selected in the unfocused phases pane.
-    #expect(buf[5, 1].role == .selectedInactive)
-    #expect(buf[26, 0].role == .borderFocused)
-    #expect(buf[0, 0].role == .border)
+    // Row 0 is the phases line; checklist inner rows start at y 2; the second item is
+    // selected and focused.
+    #expect(buf[30, 3].role == .selected)
+    #expect(buf[30, 2].role != .selected)
+    // The phase is selected on the unfocused phases line, whose phases are split by borders.
+    #expect(buf[5, 0].role == .selectedInactive)
+    #expect(buf[21, 0].role == .border)
+    #expect(buf[0, 1].role == .borderFocused)
+    #expect(buf[0, 7].role == .border)
     #expect(buf[0, 23].role == .statusBar)
   }
 }

@@ -10,7 +10,7 @@ NOTE='Café <b>日本</b> ✓'
 WHY='A pathfinder answers one question honestly'
 
 e2e_start walk "$BIN new --name 'Team A' --out '$F' --open" 80 24
-e2e_check "walk: new --open lands on the workbench" e2e_wait_for "Phases"
+e2e_check "walk: new --open lands on the workbench" e2e_wait_for "done or N/A"
 e2e_check "walk: a new session shows the phase briefing" e2e_wait_for "Phase 1 of 6: Sprint 0"
 
 e2e_keys j  # from the first item; core items come first, so the hypothesis is second
@@ -27,7 +27,7 @@ e2e_check "walk: the typed UTF-8 note shows in the editor" e2e_wait_for "$NOTE"
 e2e_keys Escape
 e2e_check "walk: Esc closes the note editor" e2e_wait_gone "editing note"
 e2e_check "walk: the item now shows the note mark" \
-  e2e_wait_for "[x] Write the project hypothesis               ✎ *"
+  e2e_wait_for "[x] Write the project hypothesis                                         ✎ *"
 sleep 0.1 # Esc followed at once by a letter would read as Alt-letter
 
 e2e_keys d
@@ -74,7 +74,7 @@ choice_shown() {
 
 # Reopen: everything is there.
 e2e_start reopen "$BIN open '$F'" 100 50
-e2e_check "reopen: lands on the workbench" e2e_wait_for "Phases"
+e2e_check "reopen: lands on the workbench" e2e_wait_for "done or N/A"
 e2e_check "reopen: the last selected item is selected" e2e_wait_for "Item 2 of 13"
 e2e_check "reopen: the item shows as done with a note" \
   screen_has "[x] Write the project hypothesis"

@@ -75,7 +75,7 @@ e2e_check "NO_COLOR=1: exit status 0" status_is 0
 fresh c-locale
 e2e_start c-locale "LANG=C LC_ALL=C $BIN open '$F'" 80 24
 e2e_check "LANG=C: the workbench shows" e2e_wait_for "Walk the hard yards"
-e2e_check "LANG=C: ASCII borders (+- Phases)" screen_has "+- Phases --"
+e2e_check "LANG=C: ASCII borders (+- 1 Sprint 0)" screen_has "+- 1 Sprint 0 --"
 e2e_check "LANG=C: no box-drawing characters" not screen_matches "[╭╮╰╯│─░█]"
 e2e_keys q
 e2e_check "LANG=C: quits with status 0" e2e_wait_exit

@@ -45,7 +45,7 @@ e2e_check "start: Enter asks for a name" e2e_wait_for "Participant or team:"
 e2e_type "Team B"
 e2e_check "start: the name shows as typed" e2e_wait_for "Participant or team: Team B"
 e2e_keys Enter
-e2e_check "start: Enter opens the workbench" e2e_wait_for "Phases"
+e2e_check "start: Enter opens the workbench" e2e_wait_for "done or N/A"
 e2e_check "start: on Sprint 0" e2e_wait_for "1 Sprint 0 ──"
 e2e_check "start: a session file appears in \$XDG_DATA_HOME/casebench/sessions" \
   wait_until 3 one_session_file
@@ -67,7 +67,7 @@ e2e_check "resume: no longer says None yet" not screen_has "None yet"
 e2e_keys j
 e2e_check "resume: j selects the saved session" e2e_wait_for "▸ Team B"
 e2e_keys Enter
-e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "Phases"
+e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "done or N/A"
 e2e_check "resume: on the item left selected" e2e_wait_for "Item 2 of 13"
 e2e_check "resume: with its status" screen_has "[~] Write the project hypothesis"
 e2e_keys q

@@ -12,7 +12,7 @@ F="$SCRATCH/review.json"
 e2e_new_session "$F" "Reviewer"
 
 e2e_start small "$BIN open '$F'" 70 18
-e2e_check "size: workbench shows at 70x18" e2e_wait_for "Phases"
+e2e_check "size: workbench shows at 70x18" e2e_wait_for "done or N/A"
 e2e_keys j j j j j j j j j
 e2e_check "size: the tenth item (S0.9, an extension) is selected and in view" e2e_wait_for "Item 10 of 13"
 e2e_check "size: its title shows in the checklist" screen_has "Sketch the data story"

@@ -68,7 +68,7 @@ e2e_check "empty, tty: the file is still empty" test ! -s "$F"
 
 # 2. Restoring it: the damaged file is kept, the copy is opened read-write.
 e2e_start restore "$BIN open --restore-backup '$F' 2>'$SCRATCH/err-restore'" 80 24
-e2e_check "restore: the workbench shows" e2e_wait_for "Phases"
+e2e_check "restore: the workbench shows" e2e_wait_for "done or N/A"
 e2e_check "restore: it is the good copy (first item done)" e2e_wait_for "[x] Walk the hard yards"
 e2e_check "restore: read-write" not screen_has "READ-ONLY"
 e2e_check "restore: the damaged file is kept as FILE.damaged" test -e "$F.damaged"
@@ -129,7 +129,7 @@ W="$SCRATCH/under.json"
 e2e_new_session "$W" "Under Foot"
 # (Wide, so the status bar has room for the whole reason after the long scratch path.)
 e2e_start under "$BIN open '$W'" 250 24
-e2e_check "under: the workbench shows" e2e_wait_for "Phases"
+e2e_check "under: the workbench shows" e2e_wait_for "done or N/A"
 : >"$W"
 e2e_keys Space
 e2e_check "under: the save fails on screen" e2e_wait_for "save failed"

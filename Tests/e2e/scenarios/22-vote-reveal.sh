@@ -22,7 +22,7 @@ e2e_check "reveal: Tab shows the decision splits" e2e_wait_for "Decision splits"
 
 for n in 1 2 3; do
   e2e_start "team$n" "$BIN join '$DIR' --name 'Team $n'" 100 30
-  e2e_check "reveal: team $n joins" e2e_wait_for "Phases"
+  e2e_check "reveal: team $n joins" e2e_wait_for "done or N/A"
 done
 
 # vote N DOWNS : team N opens S0.D1, picks the option DOWNS rows below a), writes why, confirms.
