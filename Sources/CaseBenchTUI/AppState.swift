@@ -40,6 +40,8 @@ public struct AppState: Sendable {
   var workshop: ParticipantWorkshop?
   /// Set when the workbench previews a case study being written (`casebench preview`).
   var preview: PreviewState?
+  /// Leaving the workbench asks first (LeaveGuard.swift).
+  var leaveGuard = LeaveGuard()
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies

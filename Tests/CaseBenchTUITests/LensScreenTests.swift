@@ -234,7 +234,8 @@ struct LensScreenTests {
     // Through the program, as a user would: the key, the path, Enter; then quit.
     let keys: [Event?] =
       [ProgramTests.key(.char("+"))] + broken.path.map { ProgramTests.key(.char($0)) }
-      + [ProgramTests.key(.enter)] + ProgramTests.idle(2) + [ProgramTests.key(.char("q"))]
+      + [ProgramTests.key(.enter)] + ProgramTests.idle(2)
+      + [ProgramTests.key(.char("q")), ProgramTests.key(.char("y"))]
     var rig = ProgramTests.make(keys)
     let before = try #require(rig.storage.files[ProgramTests.file])
     #expect(rig.program.run() == 0)

@@ -228,7 +228,11 @@ struct WorkbenchKeyTests {
 
   @Test func qQuitsAndCtrlCQuitsEverywhere() {
     var state = Fixture.workbench()
-    #expect(send(&state, .char("q")) == [.quit])
+    #expect(send(&state, .char("q")) == [], "the workbench asks first (LeaveGuard)")
+    #expect(send(&state, .char("y")) == [.quit])
+    var asked = Fixture.workbench()
+    send(&asked, .char("q"))
+    #expect(send(&asked, .ctrl("c")) == [.quit], "Ctrl-C does not wait for the answer")
     send(&state, .char("?"))
     #expect(send(&state, .ctrl("c")) == [.quit])
     var start = Fixture.startState()

@@ -66,15 +66,15 @@ struct PacingCLITests {
 
   @Test func openOnATeamsFileFollowsTheFoldersPacing() throws {
     let free = try folder("free", paced: false)
-    _ = try typing(["open", free + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    _ = try typing(["open", free + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(free + "/team-3-bike-shop.json") == 1)
 
     let paced = try folder("paced", paced: true)
-    let run = try typing(["open", paced + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    let run = try typing(["open", paced + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
     #expect(run.out.contains("opens when the facilitator says"))
     // By the team's name in a sessions folder that is a workshop folder: the same.
-    _ = try typing(["open", "Team 3", "--sessions", paced], keys: [" ", "q"])
+    _ = try typing(["open", "Team 3", "--sessions", paced], keys: [" ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0)
   }
 
@@ -82,7 +82,7 @@ struct PacingCLITests {
     let dir = try folder("damaged", paced: false)
     try "{\n  \"pacing\": tru\n}\n".write(
       toFile: dir + "/.casebench-workshop.json", atomically: true, encoding: .utf8)
-    let run = try typing(["open", dir + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    let run = try typing(["open", dir + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(dir + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
     #expect(run.out.contains(".casebench-workshop.json:2:"), "\(run.out.suffix(800))")
   }
@@ -100,11 +100,11 @@ struct PacingCLITests {
   @Test func theStartScreenOnAWorkshopFolderFollowsItsPacing() throws {
     // The start screen lists the case study first, then the sessions: j selects Team 3's.
     let free = try folder("free", paced: false)
-    _ = try typing(["--sessions", free], keys: ["j", "\r", " ", "q"])
+    _ = try typing(["--sessions", free], keys: ["j", "\r", " ", "qy"])
     #expect(try itemsTouched(free + "/team-3-bike-shop.json") == 1)
 
     let paced = try folder("paced", paced: true)
-    let run = try typing(["--sessions", paced], keys: ["j", "\r", " ", "q"])
+    let run = try typing(["--sessions", paced], keys: ["j", "\r", " ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
   }
 }
