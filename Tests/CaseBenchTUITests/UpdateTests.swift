@@ -398,6 +398,9 @@ struct DecisionTests {
   @Test func chooseWriteAndConfirm() {
     var state = Fixture.workbench()
     send(&state, .char("d"))
+    // A phase with one decision opens on its list too (issue 21): d, Enter, a letter everywhere.
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    send(&state, .enter)
     #expect(
       state.overlay == .decision(DecisionDialog(phase: 0, stage: .choose(decision: 0, option: 0))))
     send(&state, .down, .enter)
@@ -409,12 +412,29 @@ struct DecisionTests {
     #expect(text.contains("The pilot ships in six weeks"))
     #expect(!text.contains("Facilitator's view"))
     send(&state, .enter)
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    send(&state, .escape)
     #expect(state.overlay == .none)
+  }
+
+  /// The habit from a phase with two decisions (d, Enter, a letter) chose an option in a phase
+  /// with one and typed the letter into the rationale.
+  @Test func dEnterAndALetterChooseThatOptionInAPhaseWithOneDecision() {
+    var state = Fixture.workbench()
+    #expect(Fixture.caseStudy.phases[0].decisions.count == 1)
+    send(&state, .char("d"), .enter, .char("b"))
+    guard case .decision(let d) = state.overlay,
+      case .rationale(decision: 0, option: 1, let editor) = d.stage
+    else {
+      Issue.record("d, Enter, b should choose option b")
+      return
+    }
+    #expect(editor.text.isEmpty, "the letter chose the option; it is not in the rationale")
   }
 
   @Test func emptyRationaleIsRefused() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("a"), .ctrl("s"))
+    send(&state, .char("d"), .enter, .char("a"), .ctrl("s"))
     #expect(state.session?.decisions.isEmpty == true)
     #expect(state.message?.isError == true)
     send(&state, .escape)
@@ -426,9 +446,9 @@ struct DecisionTests {
 
   @Test func changingADecisionIsLogged() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("b"))
+    send(&state, .char("d"), .enter, .char("b"))
     type(&state, "First thought.")
-    send(&state, .ctrl("s"), .enter, .char("d"))
+    send(&state, .ctrl("s"), .enter, .escape, .char("d"), .enter)
     guard case .decision(let d) = state.overlay, d.stage == .outcome(decision: 0) else {
       Issue.record("re-opening a decided decision shows the outcome")
       return
@@ -451,7 +471,7 @@ struct DecisionTests {
     var opts = Fixture.options
     opts.facilitator = true
     var state = Fixture.workbench(options: opts)
-    send(&state, .char("d"), .char("a"))
+    send(&state, .char("d"), .enter, .char("a"))
     type(&state, "All at once.")
     send(&state, .ctrl("s"))
     let text = render(state, size: Size(width: 80, height: 24)).text
@@ -480,9 +500,9 @@ struct ReadOnlyTests {
       #expect(state.message?.text.hasPrefix("Read-only") == true)
     }
     #expect(send(&state, .char("E")) == [])
-    send(&state, .char("d"), .char("a"))
+    send(&state, .char("d"), .enter, .char("a"))
     #expect(state.message?.text.hasPrefix("Read-only") == true)
-    send(&state, .escape, .down)
+    send(&state, .escape, .escape, .down)
     #expect(state.session?.items == before?.items)
     #expect(state.session?.decisions == before?.decisions)
     #expect(state.sessionRevision == revision)
@@ -870,7 +890,7 @@ extension RobustnessTests {
 
   @Test func uppercaseOptionLettersWork() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("B"))
+    send(&state, .char("d"), .enter, .char("B"))
     guard case .decision(let d) = state.overlay, case .rationale(_, let o, _) = d.stage else {
       Issue.record("B should choose option b")
       return
