@@ -48,6 +48,7 @@ public struct AppState: Sendable {
     self.sessions = AppState.newestFirst(sessions)
     self.options = options
     self.now = now
+    start.selection = StartScreen.firstSelection(caseStudies: caseStudies, sessions: self.sessions)
   }
 
   static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {

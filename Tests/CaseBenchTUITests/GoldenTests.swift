@@ -99,7 +99,7 @@ extension GoldenTests {
 
   @Test func startNewSessionPrompt() {
     var state = Fixture.startState()
-    send(&state, .enter)
+    send(&state, .char("g"), .enter)
     type(&state, "Team Rocket")
     send(&state, .tab)
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "start-new-session-80x24")

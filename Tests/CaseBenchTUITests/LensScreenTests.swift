@@ -260,7 +260,6 @@ struct LensScreenTests {
 
   @Test func plusOnASavedSessionOpensItAndAsksForTheLens() throws {
     var state = Fixture.startState()
-    send(&state, .down)
     let commands = send(&state, .char("+"))
     #expect(commands == [.openSession(path: Fixture.entries[0].path)])
     let file = SessionFile(
@@ -273,7 +272,7 @@ struct LensScreenTests {
     }
     // On a case study rather than a session, + says what it wants.
     var start = Fixture.startState()
-    #expect(send(&start, .char("+")).isEmpty)
+    #expect(send(&start, .char("g"), .char("+")).isEmpty)
     #expect(start.message?.text == "Select a saved session to add a lens to it.")
   }
 

@@ -280,7 +280,7 @@ struct ProgramTests {
   @Test func theStartScreenCreatesAndOpensSessions() {
     let clock = FakeClock()
     let terminal = FakeTerminal(
-      [Self.key(.enter)] + "Blue".map { Self.key(.char($0)) } + [
+      [Self.key(.char("g")), Self.key(.enter)] + "Blue".map { Self.key(.char($0)) } + [
         Self.key(.enter), Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("y")),
       ], clock: clock)
     let storage = FakeStorage(clock: clock)

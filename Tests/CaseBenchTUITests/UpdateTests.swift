@@ -237,7 +237,7 @@ struct WorkbenchKeyTests {
     #expect(send(&state, .ctrl("c")) == [.quit])
     var start = Fixture.startState()
     #expect(send(&start, .char("q")) == [.quit])
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     #expect(send(&start, .ctrl("c")) == [.quit])
   }
 
@@ -578,7 +578,8 @@ struct StartTests {
 
   @Test func enterOnACaseStudyAsksForANameAndMode() {
     var state = Fixture.startState()
-    send(&state, .enter)
+    // The cursor starts on the newest session; the case study is at the top.
+    send(&state, .char("g"), .enter)
     #expect(state.start.prompt != nil)
     #expect(send(&state, .enter) == [])
     #expect(state.message?.isError == true)
@@ -592,13 +593,12 @@ struct StartTests {
 
   @Test func escCancelsThePrompt() {
     var state = Fixture.startState()
-    send(&state, .enter, .escape)
+    send(&state, .char("g"), .enter, .escape)
     #expect(state.start.prompt == nil)
   }
 
   @Test func enterOnASessionOpensIt() {
     var state = Fixture.startState()
-    send(&state, .down)
     #expect(send(&state, .enter) == [.openSession(path: "/tmp/s/team-rocket.json")])
     send(&state, .char("G"))
     #expect(send(&state, .enter) == [])
@@ -611,6 +611,7 @@ struct StartTests {
     var state = Fixture.startState()
     _ = update(&state, .resize(Size(width: 80, height: 24)))
     // Row of "Team Rocket" in the start golden: y 9.
+    send(&state, .char("g"))
     #expect(update(&state, .click(x: 10, y: 9)) == [])
     #expect(state.start.selection == 1)
     #expect(update(&state, .click(x: 10, y: 9)) == [.openSession(path: "/tmp/s/team-rocket.json")])
@@ -628,7 +629,7 @@ struct RobustnessTests {
       #expect(buf.width == w)
     }
     var start = Fixture.startState()
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     for (w, h) in [(0, 0), (1, 1), (60, 16), (300, 100)] {
       _ = render(start, size: Size(width: w, height: h))
     }
@@ -860,7 +861,7 @@ struct StatusBarTests {
       #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(keys)")
     }
     var start = Fixture.startState(options: opts)
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     #expect(
       render(start, size: Size(width: 80, height: 24)).text.unicodeScalars.allSatisfy {
         $0.isASCII || $0 == "·"

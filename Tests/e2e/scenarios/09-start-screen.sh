@@ -64,8 +64,7 @@ e2e_check "start: the change was saved" json_is "$f" 'd["items"]["S0.3"]["status
 e2e_start resume "$BIN" 80 24
 e2e_check "resume: the start screen lists Team B" e2e_wait_for "Team B"
 e2e_check "resume: no longer says None yet" not screen_has "None yet"
-e2e_keys j
-e2e_check "resume: j selects the saved session" e2e_wait_for "▸ Team B"
+e2e_check "resume: the cursor starts on the newest session" e2e_wait_for "▸ Team B"
 e2e_keys Enter
 e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "Phases"
 e2e_check "resume: on the item left selected" e2e_wait_for "Item 2 of 13"
