@@ -48,4 +48,9 @@ struct NewcomerStartTests {
     #expect(other.contains("own project"))
     #expect(!one.contains("own project"))
   }
+
+  @Test func helpExplainsTheChecklistsExt() {
+    let lines = HelpScreen.lines(Fixture.options, phases: 6, width: 70).map(\.text)
+    #expect(lines.contains("ext  an extension item, for longer courses"))
+  }
 }
