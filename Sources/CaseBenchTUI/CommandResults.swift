@@ -74,8 +74,8 @@ extension AppState {
       if leaving {
         quitDespiteFailure = true
         showMessage(
-          "Could not save (see the status bar). Press \(KeyTable.quit.keys[0].key.name) again "
-            + "to quit without saving.", isError: true)
+          "Could not save (see the status bar). \(KeyTable.quit.keys[0].key.name), then "
+            + "\(KeyTable.leaveYes.label), quits without saving.", isError: true)
       }
       return []
     case .caseStudyReloaded(let caseStudy):

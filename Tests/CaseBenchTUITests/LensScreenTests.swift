@@ -240,7 +240,8 @@ struct LensScreenTests {
     // Through the program, as a user would: the key, the path, Enter; then quit.
     let keys: [Event?] =
       [ProgramTests.key(.char("+"))] + broken.path.map { ProgramTests.key(.char($0)) }
-      + [ProgramTests.key(.enter)] + ProgramTests.idle(2) + [ProgramTests.key(.char("q"))]
+      + [ProgramTests.key(.enter)] + ProgramTests.idle(2)
+      + [ProgramTests.key(.char("q")), ProgramTests.key(.char("y"))]
     var rig = ProgramTests.make(keys)
     let before = try #require(rig.storage.files[ProgramTests.file])
     #expect(rig.program.run() == 0)
@@ -265,7 +266,6 @@ struct LensScreenTests {
 
   @Test func plusOnASavedSessionOpensItAndAsksForTheLens() throws {
     var state = Fixture.startState()
-    send(&state, .down)
     let commands = send(&state, .char("+"))
     #expect(commands == [.openSession(path: Fixture.entries[0].path)])
     let file = SessionFile(
@@ -278,7 +278,7 @@ struct LensScreenTests {
     }
     // On a case study rather than a session, + says what it wants.
     var start = Fixture.startState()
-    #expect(send(&start, .char("+")).isEmpty)
+    #expect(send(&start, .char("g"), .char("+")).isEmpty)
     #expect(start.message?.text == "Select a saved session to add a lens to it.")
   }
 

@@ -61,7 +61,7 @@ e2e_check "resize: Esc closes the editor" e2e_wait_gone "editing note"
 e2e_check "resize: the note is saved within a second or two" \
   wait_until 3 json_is "$F" 'd["items"]["S0.1"]["note"]' "alpha beta gamma delta end"
 sleep 0.1
-e2e_keys q
+e2e_keys q y
 e2e_check "resize: q quits" e2e_wait_exit
 e2e_check "resize: exit status 0" status_is 0
 e2e_check "resize: terminal restored" e2e_assert_restored

@@ -73,7 +73,7 @@ e2e_check "keys: at 200x50 the three panes sit side by side" \
   wait_until 5 top_line_matches "Phases.*Sprint 0.*Item 4 of 13"
 e2e_check "keys: the note from the editor shows in the detail pane" \
   e2e_wait_for "written in the editor ✓"
-e2e_keys q
+e2e_keys q y
 e2e_check "keys: q quits" e2e_wait_exit
 e2e_check "keys: exit status 0" status_is 0
 e2e_check "keys: terminal restored" e2e_assert_restored

@@ -19,7 +19,7 @@ e2e_check "size: its title shows in the checklist" screen_has "Sketch the data s
 cp "$F" "$SCRATCH/before.json"
 sleep 1.5
 e2e_check "looking: moving around did not rewrite the file" cmp -s "$F" "$SCRATCH/before.json"
-e2e_keys q
+e2e_keys q y
 e2e_check "looking: q leaves" e2e_wait_exit
 e2e_check "looking: q saved the resume point" json_is "$F" 'd["cursor"]["item"]' S0.9
 

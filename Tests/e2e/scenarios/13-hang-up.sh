@@ -76,7 +76,7 @@ saved_and_free() {
   e2e_start "$name-reopen" "$BIN open '$f'" 80 24
   e2e_check "$name: reopens" e2e_wait_for "done or N/A"
   e2e_check "$name: the reopen is not read-only" not screen_has "READ-ONLY"
-  e2e_keys q
+  e2e_keys q y
   e2e_check "$name: q quits the reopen" e2e_wait_exit
   e2e_check "$name: the reopen exits 0" status_is 0
 }

@@ -75,7 +75,7 @@ e2e_check "restore: the damaged file is kept as FILE.damaged" test -e "$F.damage
 e2e_check "restore: FILE.damaged holds the damaged bytes (empty)" test ! -s "$F.damaged"
 e2e_keys j Space
 e2e_check "restore: a change is made" e2e_wait_for "[~] Write the project hypothesis"
-e2e_keys q
+e2e_keys q y
 e2e_check "restore: q quits" e2e_wait_exit
 e2e_check "restore: exit status 0" status_is 0
 e2e_check "restore: said what it did" has "$SCRATCH/err-restore" "restored $F from its last good copy"
@@ -136,10 +136,10 @@ e2e_check "under: the save fails on screen" e2e_wait_for "save failed"
 e2e_check "under: and says the file was not overwritten" e2e_wait_for "not overwritten"
 e2e_check "under: the file is still empty" test ! -s "$W"
 e2e_resize 80 24
-e2e_keys q
-e2e_check "under: q says it could not save" e2e_wait_for "Press q again"
-e2e_keys q
-e2e_check "under: a second q quits" e2e_wait_exit
+e2e_keys q y
+e2e_check "under: q y says it could not save" e2e_wait_for "q, then y, quits without saving"
+e2e_keys q y
+e2e_check "under: a second q y quits" e2e_wait_exit
 e2e_check "under: the file was never written over" test ! -s "$W"
 
 scenario_end

@@ -113,7 +113,7 @@ done
 
 for n in 1 2 3; do
   E2E_SESSION="team$n"
-  e2e_keys q
+  e2e_keys q y
   e2e_check "workshop: team $n quits cleanly" e2e_wait_exit
 done
 E2E_SESSION=dash
@@ -150,7 +150,7 @@ e2e_check "workshop: open FILE shows nothing of phase 3's story" \
 e2e_keys Space
 e2e_check "workshop: open FILE refuses work in phase 3" \
   e2e_wait_for "Phase 3 opens when the facilitator says."
-e2e_keys q
+e2e_keys q y
 e2e_check "workshop: open FILE quits cleanly" e2e_wait_exit
 e2e_check "workshop: open FILE started no work in phase 3" json_is "$F" \
   "[k for k in d['items'] if k.startswith('M.')]" '[]'

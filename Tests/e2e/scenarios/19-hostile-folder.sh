@@ -81,7 +81,7 @@ e2e_check "hostile: workshop --list finishes despite the FIFO" e2e_wait_exit
 for n in 1 2 3; do
   E2E_SESSION="team$n"
   e2e_keys Escape
-  e2e_keys q
+  e2e_keys q y
   e2e_check "hostile: team $n quits cleanly" e2e_wait_exit
 done
 E2E_SESSION=dash

@@ -69,7 +69,7 @@ e2e_check "clock: team 1 sees the pause within 3 s" e2e_wait_for ", paused" 3
 
 for n in 1 2 3; do
   E2E_SESSION="team$n"
-  e2e_keys q
+  e2e_keys q y
   e2e_check "clock: team $n quits cleanly" e2e_wait_exit
 done
 E2E_SESSION=dash

@@ -107,7 +107,7 @@ for n in 1 2 3; do
   # Team 2 was on an outcome: Enter went back to the list, and Esc closes it.
   if [ "$n" = 2 ]; then e2e_keys Escape; fi
   sleep 0.1
-  e2e_keys q
+  e2e_keys q y
   e2e_check "reveal: team $n quits cleanly" e2e_wait_exit
   e2e_check "reveal: team $n's terminal is restored" e2e_assert_restored
 done

@@ -21,8 +21,8 @@ screen_lacks_prompt() { ! screen_has "Enter search"; }
 e2e_check "config: / no longer searches" screen_lacks_prompt
 e2e_keys F3
 e2e_check "config: F3 opens the search prompt" e2e_wait_for "Enter search"
-e2e_keys Escape q
-e2e_check "config: q quits" e2e_wait_exit
+e2e_keys Escape q y
+e2e_check "config: q y quits" e2e_wait_exit
 e2e_check "config: exit 0" test "$(e2e_exit_status)" = 0
 
 printf '[keys]\nhint = "z"\nquit = "z"\n' >"$SCRATCH/bad.toml"

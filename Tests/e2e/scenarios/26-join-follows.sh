@@ -55,13 +55,13 @@ e2e_check "follow: the reader opens no note editor" not screen_has "editing note
 e2e_check "follow: the reader wrote nothing" cmp -s "$F" "$SCRATCH/before.json"
 e2e_check "follow: the file was not rewritten" test "$(stat -c "%y %i" "$F")" = "$before_stamp"
 
-e2e_keys q
+e2e_keys q y
 e2e_check "follow: the reader quits" e2e_wait_exit
 e2e_check "follow: the reader exits 0" status_is 0
 e2e_check "follow: the reader restored the terminal" e2e_assert_restored
 
 E2E_SESSION=typist
-e2e_keys q
+e2e_keys q y
 e2e_check "follow: the typist quits" e2e_wait_exit
 e2e_check "follow: the typist exits 0" status_is 0
 e2e_check "follow: the file holds the typist's status" \

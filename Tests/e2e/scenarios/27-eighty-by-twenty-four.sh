@@ -130,8 +130,8 @@ e2e_check "80x24 search: and highlighted there" detail_highlights "Nadia"
 
 e2e_keys Escape
 sleep 0.1
-e2e_keys q
-e2e_check "80x24: q quits" e2e_wait_exit
+e2e_keys q y
+e2e_check "80x24: q, y quits" e2e_wait_exit
 e2e_check "80x24: exit status 0" status_is 0
 e2e_check "80x24: terminal restored" e2e_assert_restored
 e2e_check "80x24: the decision is in the file" \
