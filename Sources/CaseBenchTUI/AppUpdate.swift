@@ -18,6 +18,7 @@ extension AppState {
   mutating func handle(_ event: Event) -> [Command] {
     if let commands = handleOutcome(event) { return commands }
     if ignoredWhileTooSmall(event) { return [] }
+    if let commands = guardLeaving(event) { return commands }
     if let commands = inWorkbench({ $0.takeOver(event, &$1) }) ?? nil { return commands }
     switch event {
     case .resize(let s):

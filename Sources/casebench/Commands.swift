@@ -26,6 +26,8 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   @Flag(
@@ -43,7 +45,7 @@ struct OpenCommand: ParsableCommand {
       throw CLIError(error)
     }
     if restoreBackup { try BackupRestore.restore(path: path) }
-    let config = try ConfigFile.load(override: audience.config)
+    let config = try ConfigFile.load(override: settings.config)
     do {
       try Interactive.runSession(
         path: path, locations: locations, facilitator: audience.facilitator, plain: screen.plain,
@@ -86,6 +88,8 @@ struct NewCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   func validate() throws {
@@ -127,7 +131,7 @@ struct NewCommand: ParsableCommand {
     if open {
       try Interactive.runSession(
         path: url.path, locations: locations, facilitator: audience.facilitator,
-        plain: screen.plain, config: ConfigFile.load(override: audience.config))
+        plain: screen.plain, config: ConfigFile.load(override: settings.config))
     }
   }
 }

@@ -33,6 +33,8 @@ struct JoinCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   func validate() throws {
@@ -70,7 +72,7 @@ struct JoinCommand: ParsableCommand {
     joined.opened.lock?.release()
     try Interactive.runSession(
       path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
-      workshop: dir, plain: screen.plain, config: ConfigFile.load(override: audience.config))
+      workshop: dir, plain: screen.plain, config: ConfigFile.load(override: settings.config))
   }
 }
 
@@ -148,6 +150,8 @@ struct WorkshopCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @Flag(
     name: .customLong("projector"),
     help:
@@ -208,7 +212,7 @@ struct WorkshopCommand: ParsableCommand {
     }
     try Interactive.runDashboard(
       folder: dir, caseStudy: study, projector: projector,
-      config: ConfigFile.load(override: nil))
+      config: ConfigFile.load(override: settings.config))
   }
 
   /// The folder's rows as plain text: one line per file.

@@ -8,7 +8,7 @@ import CaseBenchCore
 
 /// The decision dialog's steps.
 enum DecisionStage: Sendable, Equatable {
-  /// Several decisions in the phase: pick one.
+  /// The phase's decisions (one or several): pick one.
   case pick(Int)
   /// Read the situation and choose an option.
   case choose(decision: Int, option: Int)
@@ -57,9 +57,9 @@ extension Workbench {
         isError: false)
     case 0:
       env.showMessage("No decision to take in \(phase.title).", isError: false)
-    case 1:
-      overlays.present(
-        .decision(DecisionDialog(phase: wb.phase, stage: stageFor(decision: 0, in: phase))))
+    // One decision or several, the dialog opens on the phase's list: `d`, `Enter`, a letter
+    // then means the same in every phase. (A phase with one decision used to open it directly,
+    // so the habit picked an option with `Enter` and typed the letter into the rationale.)
     default:
       overlays.present(.decision(DecisionDialog(phase: wb.phase, stage: .pick(0))))
     }
@@ -81,8 +81,8 @@ extension DecisionDialog {
     guard wb.caseStudy.phases.indices.contains(phase) else { return .close }
     let phase = wb.caseStudy.phases[self.phase]
     if let d = stage.decision, !phase.decisions.indices.contains(d) { return .close }
-    let several = phase.decisions.count > 1
-    let backStage: DecisionStage? = several ? .pick(0) : nil
+    // Every phase's dialog has its list (`openDecisions`): a decision steps back to it.
+    let backStage = DecisionStage.pick(0)
     guard case .key(let key) = event else {
       if case .paste(let text) = event, case .rationale(let d, let o, var editor) = stage {
         editor.insert(text)
@@ -123,11 +123,7 @@ extension DecisionDialog {
         }
         stage = next
       case .back:
-        if let b = backStage {
-          stage = b
-        } else {
-          return .close
-        }
+        stage = backStage
       case .close:
         return .close
       case .page(let delta): scroll = max(0, scroll + delta * page)
@@ -178,10 +174,10 @@ extension DecisionDialog {
       case .move(let delta): scroll = max(0, scroll + delta)
       // Enter after an outcome goes back to the phase's list, as Esc does, rather than closing
       // the dialog under a participant who meant to take the next decision.
-      case .back where backStage != nil, .select where backStage != nil:
-        stage = backStage ?? .pick(0)
+      case .back, .select:
+        stage = backStage
         scroll = 0
-      case .back, .select, .close:
+      case .close:
         return .close
       default: break
       }

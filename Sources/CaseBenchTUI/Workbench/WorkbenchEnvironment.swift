@@ -103,9 +103,8 @@ extension Workbench {
 
   /// Keeps the selected item visible in the checklist.
   mutating func fixScroll(_ env: WorkbenchEnvironment) {
-    let h = max(1, layout(env).checklist.inner.h)
-    if item < listTop { listTop = item }
-    if item >= listTop + h { listTop = item - h + 1 }
-    listTop = max(0, min(listTop, rowCount(phase) - h))
+    listTop = WorkbenchLayout.listTop(
+      listTop, selected: item, count: rowCount(phase),
+      height: max(1, layout(env).checklist.inner.h))
   }
 }

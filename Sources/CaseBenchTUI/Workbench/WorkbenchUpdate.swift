@@ -320,14 +320,11 @@ extension Workbench {
   mutating func click(_ x: Int, _ y: Int, _ env: inout WorkbenchEnvironment) {
     guard overlays.isEmpty else { return }
     let l = layout(env)
-    if l.phases.inner.contains(x, y) {
-      let inner = l.phases.inner
-      let per = WorkbenchLayout.rowsPerPhase(
-        innerHeight: inner.h, phases: caseStudy.phases.count)
-      let first = WorkbenchLayout.firstPhase(
-        innerHeight: inner.h, phases: caseStudy.phases.count, selected: phase)
-      let index = first + (y - inner.y) / per
-      if caseStudy.phases.indices.contains(index) {
+    if l.phases.contains(x, y) {
+      let progress = CaseBenchCore.Progress(caseStudy: caseStudy, session: session)
+      if let index = PhasesPane.phase(
+        atX: x, y: y, self, progress: progress, glyphs: Glyphs.of(env.options), rect: l.phases)
+      {
         focus = .phases
         selectPhase(index, &env)
       }
