@@ -21,10 +21,10 @@ public struct AppState: Sendable {
   /// The last size the terminal reported (send `.resize` first); used to page and to map clicks.
   public private(set) var size = Size(width: 80, height: 24)
   /// Bumped on every change to the session's content; the program saves when it moves.
-  public private(set) var sessionRevision = 0
+  public internal(set) var sessionRevision = 0
   /// Bumped when only the resume point (the session's cursor) moves. Navigation is saved with
   /// the next change or on quit, so just looking at a session never rewrites its file.
-  public private(set) var cursorRevision = 0
+  public internal(set) var cursorRevision = 0
 
   var start = StartScreen()
   var workbench: Workbench?
@@ -158,33 +158,7 @@ public struct AppState: Sendable {
   /// Applies a change to the session unless it is read-only. Returns true if anything changed.
   @discardableResult
   mutating func changeSession(_ body: (inout Session, Date) -> Bool) -> Bool {
-    if workbench?.readOnly == true {
-      refuseReadOnly()
-      return false
-    }
-    // Take the workbench out while changing it, so the session's storage is uniquely held and
-    // is changed in place rather than copied (a copy per keystroke would be O(notes)). The
-    // Session's own changes say whether anything changed.
-    guard var wb = workbench.take() else { return false }
-    let changed = body(&wb.session, now)
-    workbench = wb
-    if changed { sessionRevision += 1 }
-    return changed
-  }
-
-  mutating func refuseReadOnly() {
-    let why = workbench?.readOnlyReason.map { ": \($0)" } ?? ""
-    showMessage("Read-only\(why). Nothing can be changed.", isError: true)
-  }
-
-  /// Records where the participant is, so a resumed session lands there. Not logged.
-  mutating func syncCursor() {
-    guard var wb = workbench, !wb.readOnly, let phase = wb.currentPhase else { return }
-    let cursor = SessionCursor(phase: phase.id, item: wb.currentItem?.id)
-    guard wb.session.cursor != cursor else { return }
-    wb.session.moveCursor(phase: cursor.phase, item: cursor.item)
-    workbench = wb
-    cursorRevision += 1
+    inWorkbench { $0.changeSession(&$1, body) } ?? false
   }
 
   mutating func setSize(_ s: Size) { size = s }

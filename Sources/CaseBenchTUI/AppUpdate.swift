@@ -19,12 +19,12 @@ extension AppState {
     if let commands = handleOutcome(event) { return commands }
     if ignoredWhileTooSmall(event) { return [] }
     if let commands = guardLeaving(event) { return commands }
-    if let commands = takeOver(event) { return commands }
+    if let commands = inWorkbench({ $0.takeOver(event, &$1) }) ?? nil { return commands }
     switch event {
     case .resize(let s):
       setSize(s)
       fixScroll()
-      refitNoteEditor()
+      inWorkbench { wb, env in wb.refitNoteEditor(env) }
       return []
     case .tick(let date):
       setNow(date)
@@ -61,13 +61,16 @@ extension AppState {
     return commands
   }
 
-  /// Keeps the selected item visible in the checklist and clamps the detail scroll.
+  /// The workbench's panes at the terminal's size.
+  var layout: WorkbenchLayout { WorkbenchLayout(size: size, for: workbench) }
+
+  /// Keeps the selected item visible in the checklist.
   mutating func fixScroll() {
-    guard var wb = workbench else { return }
-    let l = layout
-    wb.listTop = WorkbenchLayout.listTop(
-      wb.listTop, selected: wb.item, count: wb.rowCount(wb.phase),
-      height: max(1, l.checklist.inner.h))
-    workbench = wb
+    inWorkbench { wb, env in wb.fixScroll(env) }
+  }
+
+  /// Routes an event to the workbench, which hands it on to its overlays.
+  mutating func handleWorkbench(_ event: Event) -> [Command] {
+    inWorkbench { $0.update(event, &$1) } ?? []
   }
 }

@@ -41,7 +41,7 @@ extension AppState {
       }
       if start.addLensOnOpen {
         start.addLensOnOpen = false
-        askAddLens()
+        inWorkbench { $0.askAddLens(&$1) }
       }
       return []
     case .sessionClosed(let url, let entries):
@@ -58,7 +58,7 @@ extension AppState {
       showMessage(message, isError: true)
       return []
     case .lensLoaded(let source):
-      lensLoaded(source)
+      inWorkbench { $0.lensLoaded(source, &$1) }
       return []
     case .lensLoadFailed(let message):
       showMessage("Can't add the lens: \(message)", isError: true)

@@ -13,15 +13,3 @@ extension AppState {
     }
   }
 }
-
-extension AppState {
-  /// After a resize the note editor's window has another width and height: its scroll is fitted
-  /// again, so that a scroll kept from the old size never hides the note's first rows.
-  mutating func refitNoteEditor() {
-    guard case .note(let itemID, var editor) = overlay, size.isBigEnough else { return }
-    let l = layout
-    overlays.dismiss()
-    editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
-    overlays.present(.note(itemID: itemID, editor: editor))
-  }
-}

@@ -46,16 +46,17 @@ extension DecisionStage {
 
 // MARK: Update
 
-extension AppState {
-  mutating func openDecisions() {
-    guard let wb = workbench, let phase = wb.currentPhase else { return }
+extension Workbench {
+  mutating func openDecisions(_ env: inout WorkbenchEnvironment) {
+    let wb = self
+    guard let phase = wb.currentPhase else { return }
     switch phase.decisions.count {
     case 0 where wb.session.mode == .ownProject:
-      showMessage(
+      env.showMessage(
         "Own-project mode has no decision points; record your own decisions in your notes.",
         isError: false)
     case 0:
-      showMessage("No decision to take in \(phase.title).", isError: false)
+      env.showMessage("No decision to take in \(phase.title).", isError: false)
     // One decision or several, the dialog opens on the phase's list: `d`, `Enter`, a letter
     // then means the same in every phase. (A phase with one decision used to open it directly,
     // so the habit picked an option with `Enter` and typed the letter into the rationale.)
@@ -66,141 +67,137 @@ extension AppState {
 
   func stageFor(decision: Int, in phase: Phase) -> DecisionStage {
     let d = phase.decisions[decision]
-    if session?.decisions[d.id] != nil { return .outcome(decision: decision) }
+    if session.decisions[d.id] != nil { return .outcome(decision: decision) }
     return .choose(decision: decision, option: 0)
   }
+}
 
-  mutating func handleDecision(_ event: Event) {
-    guard case .decision(var dialog) = overlay, let wb = workbench,
-      wb.caseStudy.phases.indices.contains(dialog.phase)
-    else {
-      overlays.dismiss()
-      return
-    }
-    let phase = wb.caseStudy.phases[dialog.phase]
-    if let d = dialog.stage.decision, !phase.decisions.indices.contains(d) {
-      overlays.dismiss()
-      return
-    }
+extension DecisionDialog {
+  /// The dialog's update. It reads the workbench (and records a decision in its session), and
+  /// answers what becomes of it.
+  mutating func update(
+    _ event: Event, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) -> OverlayStep {
+    guard wb.caseStudy.phases.indices.contains(phase) else { return .close }
+    let phase = wb.caseStudy.phases[self.phase]
+    if let d = stage.decision, !phase.decisions.indices.contains(d) { return .close }
     // Every phase's dialog has its list (`openDecisions`): a decision steps back to it.
     let backStage = DecisionStage.pick(0)
     guard case .key(let key) = event else {
-      if case .paste(let text) = event, case .rationale(let d, let o, var editor) = dialog.stage {
+      if case .paste(let text) = event, case .rationale(let d, let o, var editor) = stage {
         editor.insert(text)
-        dialog.stage = .rationale(decision: d, option: o, editor: editor)
-        overlays.replaceTop(with: .decision(dialog))
+        stage = .rationale(decision: d, option: o, editor: editor)
       } else if case .scrollDown = event {
-        dialog.scroll = min(
-          dialog.scroll + 1,
+        scroll = min(
+          scroll + 1,
           DecisionView.maxScroll(
-            dialog, wb: wb, options: options, size: size, workshop: workshop?.state))
-        overlays.replaceTop(with: .decision(dialog))
+            self, wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state))
       } else if case .scrollUp = event {
-        dialog.scroll = max(0, dialog.scroll - 1)
-        overlays.replaceTop(with: .decision(dialog))
+        scroll = max(0, scroll - 1)
       }
-      return
+      return .stay
     }
-    let command = KeyTable.command(for: key, in: dialog.stage.scope)
-    switch dialog.stage {
+    let command = KeyTable.command(for: key, in: stage.scope)
+    switch stage {
     case .pick(let i):
       switch command {
-      case .move(let delta): dialog.stage = .pick(min(max(0, i + delta), phase.decisions.count - 1))
-      case .select: dialog.stage = stageFor(decision: i, in: phase)
+      case .move(let delta): stage = .pick(min(max(0, i + delta), phase.decisions.count - 1))
+      case .select: stage = wb.stageFor(decision: i, in: phase)
       case .back, .close:
-        overlays.dismiss()
-        return
+        return .close
       default: break
       }
-      dialog.scroll = 0
+      scroll = 0
     case .choose(let d, let o):
       let count = phase.decisions[d].options.count
-      let page = max(1, DecisionView.box(size).inner.h - 1)
+      let page = max(1, DecisionView.box(env.size).inner.h - 1)
       switch command {
       case .move(let delta):
-        dialog.stage = .choose(decision: d, option: min(max(0, o + delta), max(0, count - 1)))
+        stage = .choose(decision: d, option: min(max(0, o + delta), max(0, count - 1)))
       case .select:
-        guard let next = chooseOption(d, o, phase: phase) else { return }
-        dialog.stage = next
+        guard let next = chooseOption(d, o, phase: phase, wb, &env) else { return .stay }
+        stage = next
       case .option(let letter) where letter < count:
-        guard let next = chooseOption(d, letter, phase: phase) else { return }
-        dialog.stage = next
+        guard let next = chooseOption(d, letter, phase: phase, wb, &env) else {
+          return .stay
+        }
+        stage = next
       case .back:
-        dialog.stage = backStage
+        stage = backStage
       case .close:
-        overlays.dismiss()
-        return
-      case .page(let delta): dialog.scroll = max(0, dialog.scroll + delta * page)
+        return .close
+      case .page(let delta): scroll = max(0, scroll + delta * page)
       default: break
       }
     case .rationale(let d, let o, var editor):
       switch command {
       case .leave:
-        dialog.stage = .choose(decision: d, option: o)
+        stage = .choose(decision: d, option: o)
       case .keep:
         let rationale = editor.text.trimming(.whitespacesAndNewlines)
         guard !rationale.isEmpty else {
-          showMessage("Write a sentence on why before confirming.", isError: true)
-          return
+          env.showMessage("Write a sentence on why before confirming.", isError: true)
+          return .stay
         }
         let decision = phase.decisions[d]
-        guard decision.options.indices.contains(o) else { return }
+        guard decision.options.indices.contains(o) else { return .stay }
         let optionID = decision.options[o].id
-        if changeSession({
-          $0.decide(decision.id, option: optionID, rationale: rationale, at: $1)
-        }) {
-          showMessage("Decision recorded.", isError: false)
+        if wb.changeSession(
+          &env,
+          {
+            $0.decide(decision.id, option: optionID, rationale: rationale, at: $1)
+          })
+        {
+          env.showMessage("Decision recorded.", isError: false)
         } else if wb.readOnly {
-          overlays.dismiss()
-          return
+          return .close
         }
-        dialog.stage = .outcome(decision: d)
-        dialog.scroll = 0
+        stage = .outcome(decision: d)
+        scroll = 0
       default:
-        let width = DecisionView.editorWidth(size)
+        let width = DecisionView.editorWidth(env.size)
         editor.handle(key, in: .decisionRationale, width: width)
-        editor.scrollIntoView(width: width, height: DecisionView.editorHeight(size))
-        dialog.stage = .rationale(decision: d, option: o, editor: editor)
+        editor.scrollIntoView(width: width, height: DecisionView.editorHeight(env.size))
+        stage = .rationale(decision: d, option: o, editor: editor)
       }
     case .outcome(let d):
       switch command {
       case .change:
         if wb.readOnly {
-          refuseReadOnly()
-          return
+          wb.refuseReadOnly(&env)
+          return .stay
         }
-        let chosen = session?.decisions[phase.decisions[d].id]?.option
+        let chosen = wb.session.decisions[phase.decisions[d].id]?.option
         let idx = phase.decisions[d].options.firstIndex { $0.id == chosen } ?? 0
-        dialog.stage = .choose(decision: d, option: idx)
-        dialog.scroll = 0
-      case .move(let delta): dialog.scroll = max(0, dialog.scroll + delta)
+        stage = .choose(decision: d, option: idx)
+        scroll = 0
+      case .move(let delta): scroll = max(0, scroll + delta)
       // Enter after an outcome goes back to the phase's list, as Esc does, rather than closing
       // the dialog under a participant who meant to take the next decision.
       case .back, .select:
-        dialog.stage = backStage
-        dialog.scroll = 0
+        stage = backStage
+        scroll = 0
       case .close:
-        overlays.dismiss()
-        return
+        return .close
       default: break
       }
     }
-    if let wb = workbench {
-      let top = DecisionView.maxScroll(
-        dialog, wb: wb, options: options, size: size, workshop: workshop?.state)
-      dialog.scroll = min(max(0, dialog.scroll), top)
-    }
-    overlays.replaceTop(with: .decision(dialog))
+    let top = DecisionView.maxScroll(
+      self, wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state)
+    scroll = min(max(0, scroll), top)
+    return .stay
   }
 
   /// Moves from choosing to writing the rationale (pre-filled with the earlier one).
-  mutating func chooseOption(_ d: Int, _ o: Int, phase: Phase) -> DecisionStage? {
-    if workbench?.readOnly ?? true {
-      refuseReadOnly()
+  func chooseOption(
+    _ d: Int, _ o: Int, phase: Phase, _ wb: Workbench, _ env: inout WorkbenchEnvironment
+  ) -> DecisionStage? {
+    if wb.readOnly {
+      wb.refuseReadOnly(&env)
       return nil
     }
     guard phase.decisions[d].options.indices.contains(o) else { return nil }
-    let previous = session?.decisions[phase.decisions[d].id]?.rationale ?? ""
+    let previous = wb.session.decisions[phase.decisions[d].id]?.rationale ?? ""
     return .rationale(decision: d, option: o, editor: TextEditor(previous, multiline: true))
   }
 }

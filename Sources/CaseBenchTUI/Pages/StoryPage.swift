@@ -100,119 +100,112 @@ enum StoryPages {
   }
 }
 
-extension AppState {
+extension Workbench {
   /// Opens a page of the story over the workbench, or over the tool that is open (Esc goes back
   /// there); from another page, it takes that page's place. `person` selects a cast member.
   mutating func openPage(_ kind: PageKind, person: Int? = nil) {
-    guard let wb = workbench else { return }
     var page = StoryPage(kind: kind)
     if let person {
       page.row = person
     } else if kind == .ethics {
       // Start on the selected item when it is one of them.
-      let selected = wb.currentItem?.id
-      page.row = StoryPages.ethicsRows(wb).firstIndex { $0.item.id == selected } ?? 0
+      let selected = currentItem?.id
+      page.row = StoryPages.ethicsRows(self).firstIndex { $0.item.id == selected } ?? 0
     }
-    if case .page = overlay {
+    if case .page = overlays.top {
       overlays.replaceTop(with: .page(page))
     } else {
       overlays.present(.page(page))
     }
   }
 
-  /// Esc: back to the tool the page was opened over, or to the workbench.
-  mutating func closePage() {
-    guard case .page = overlay else { return }
-    overlays.dismiss()
+  /// Enter in the ethics lens: the item, in its phase, in the checklist.
+  mutating func goToEthicsItem(_ row: Int, _ env: inout WorkbenchEnvironment) {
+    let entries = StoryPages.ethicsRows(self)
+    guard entries.indices.contains(row) else { return }
+    let entry = entries[row].place
+    showAllItems()
+    select(phase: entry.phase, item: entry.item, detail: .item)
+    focus = .checklist
+    overlays.dismissAll()
+    syncCursor(&env)
   }
+}
 
-  mutating func handlePage(_ event: Event) -> [Command] {
-    guard case .page(var page) = overlay, let wb = workbench else { return [] }
-    let rows = StoryPages.rowCount(page, wb: wb)
-    let view = StoryPageView.Metrics(page: page, wb: wb, options: options, size: size)
+extension StoryPage {
+  /// The page's update: it reads the workbench, and moves it for a match or an ethics item.
+  mutating func update(
+    _ event: Event, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) -> OverlayStep {
+    let rows = StoryPages.rowCount(self, wb: wb)
+    let view = StoryPageView.Metrics(page: self, wb: wb, options: env.options, size: env.size)
     let command: KeyCommand
     switch event {
     case .key(let key):
-      guard let found = KeyTable.command(for: key, in: .page) else { return [] }
+      guard let found = KeyTable.command(for: key, in: .page) else { return .stay }
       command = found
     case .scrollUp(let x, _), .scrollDown(let x, _):
       // The wheel moves as k and j do; over the cast card, it scrolls the card.
       var delta = 1
       if case .scrollUp = event { delta = -1 }
-      if page.kind == .cast, x >= view.card.x {
-        page.scroll = clampAdd(page.scroll, delta, max: view.maxScroll)
-        overlays.replaceTop(with: .page(page))
-        return []
+      if kind == .cast, x >= view.card.x {
+        scroll = clampAdd(scroll, delta, max: view.maxScroll)
+        return .stay
       }
       command = .move(delta)
     default:
-      return []
+      return .stay
     }
     switch command {
     case .openPage(let kind):
       // The page's own key closes it again; another page's key switches to it.
-      if kind == page.kind { closePage() } else { openPage(kind) }
-      return []
+      if kind == self.kind { return .close }
+      wb.openPage(kind)
+      return .done
     case .openScreen(let id):
-      openScreen(id)
-      return []
+      wb.openScreen(id, env)
+      return .done
     case .back:
-      closePage()
-      return []
-    case .quit: return [quitCommand]
+      return .close
+    case .quit: return .run([env.quitCommand])
     case .help:
-      overlays.present(.help(scroll: 0))
-      return []
+      wb.overlays.present(.help(scroll: 0))
+      return .done
     case .open:
-      if page.kind == .ethics { goToEthicsItem(page.row) }
-      return []
+      if kind == .ethics { wb.goToEthicsItem(row, &env) }
+      return .done
     case .nextMatch, .previousMatch:
       guard wb.search != nil else {
-        showMessage("No search yet: press / in the workbench to search.", isError: false)
-        return []
+        env.showMessage("No search yet: press / in the workbench to search.", isError: false)
+        return .done
       }
       // A match moves the workbench, so the page (and a tool under it) gives way.
-      overlays.dismissAll()
-      stepMatch(command == .nextMatch ? 1 : -1)
-      return []
+      wb.overlays.dismissAll()
+      wb.stepMatch(command == .nextMatch ? 1 : -1, &env)
+      return .done
     case .move(let delta):
       if rows > 0 {
-        page.select(clampAdd(page.row, delta, max: rows - 1))
+        select(clampAdd(row, delta, max: rows - 1))
       } else {
-        page.scroll = clampAdd(page.scroll, delta, max: view.maxScroll)
+        scroll = clampAdd(scroll, delta, max: view.maxScroll)
       }
     case .page(let delta):
-      if page.kind == .ethics {
-        page.select(clampAdd(page.row, delta * max(1, view.pageRows - 1), max: rows - 1))
+      if kind == .ethics {
+        select(clampAdd(row, delta * max(1, view.pageRows - 1), max: rows - 1))
       } else {
-        page.scroll = clampAdd(page.scroll, delta * max(1, view.pageRows - 1), max: view.maxScroll)
+        scroll = clampAdd(
+          scroll, delta * max(1, view.pageRows - 1), max: view.maxScroll
+        )
       }
     case .top:
-      if rows > 0 { page.select(0) } else { page.scroll = 0 }
+      if rows > 0 { select(0) } else { scroll = 0 }
     case .bottom:
-      if rows > 0 { page.select(rows - 1) } else { page.scroll = view.maxScroll }
+      if rows > 0 { select(rows - 1) } else { scroll = view.maxScroll }
     default: break
     }
-    overlays.replaceTop(with: .page(page))
-    return []
+    return .stay
   }
 
-  /// Enter in the ethics lens: the item, in its phase, in the checklist.
-  mutating func goToEthicsItem(_ row: Int) {
-    guard var wb = workbench else { return }
-    let entries = StoryPages.ethicsRows(wb)
-    guard entries.indices.contains(row) else { return }
-    let entry = entries[row].place
-    wb.showAllItems()
-    wb.select(phase: entry.phase, item: entry.item, detail: .item)
-    wb.focus = .checklist
-    workbench = wb
-    overlays.dismissAll()
-    syncCursor()
-  }
-}
-
-extension StoryPage {
   /// Selects a row; a new person's card starts at its top.
   mutating func select(_ index: Int) {
     if index != row { scroll = 0 }

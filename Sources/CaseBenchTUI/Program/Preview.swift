@@ -100,19 +100,8 @@ extension AppState {
   /// A new version of the previewed case study: shown in place, the selection kept where it
   /// still exists.
   mutating func reloadCaseStudy(_ caseStudy: CaseStudy) {
-    guard var wb = workbench, var preview else { return }
-    let before = wb.caseStudy
-    let phaseID = wb.currentPhase?.id
-    let itemID = wb.currentItem?.id
-    wb.caseStudy = Workbench.shown(caseStudy, mode: wb.session.mode)
-    wb.phase = wb.caseStudy.phases.firstIndex { $0.id == phaseID } ?? 0
-    let items = wb.currentPhase?.items ?? []
-    wb.item = items.firstIndex { $0.id == itemID } ?? min(wb.item, max(0, items.count - 1))
-    wb.lastItem = [:]
-    wb.search = nil
-    wb.detailScroll = 0
-    workbench = wb
-    revalidateOverlays(before: before, wb: wb)
+    guard workbench != nil, var preview else { return }
+    inWorkbench { wb, _ in wb.reload(caseStudy) }
     let fixed = preview.error != nil
     preview.error = nil
     preview.errorCount = 0
@@ -124,9 +113,34 @@ extension AppState {
     fixScroll()
   }
 
+  mutating func caseStudyReloadFailed(_ error: String, errors: Int) {
+    guard var preview else { return }
+    preview.error = error
+    preview.errorCount = errors
+    self.preview = preview
+  }
+}
+
+extension Workbench {
+  /// Shows a new version of the case study in place, the selection kept where it still exists.
+  mutating func reload(_ newVersion: CaseStudy) {
+    let before = caseStudy
+    let phaseID = currentPhase?.id
+    let itemID = currentItem?.id
+    caseStudy = Workbench.shown(newVersion, mode: session.mode)
+    phase = caseStudy.phases.firstIndex { $0.id == phaseID } ?? 0
+    let items = currentPhase?.items ?? []
+    item = items.firstIndex { $0.id == itemID } ?? min(item, max(0, items.count - 1))
+    lastItem = [:]
+    search = nil
+    detailScroll = 0
+    revalidateOverlays(before: before)
+  }
+
   /// Whatever is open over the workbench may point into the old version by position: it stays
   /// open where what it points at is still there (its selection clamped), and closes otherwise.
-  mutating func revalidateOverlays(before: CaseStudy, wb: Workbench) {
+  mutating func revalidateOverlays(before: CaseStudy) {
+    let wb = self
     overlays.compactMap { overlay in
       switch overlay {
       case .decision(let dialog):
@@ -189,13 +203,6 @@ extension AppState {
       guard decisions.indices.contains(d) else { return nil }
     }
     return dialog
-  }
-
-  mutating func caseStudyReloadFailed(_ error: String, errors: Int) {
-    guard var preview else { return }
-    preview.error = error
-    preview.errorCount = errors
-    self.preview = preview
   }
 }
 

@@ -57,36 +57,36 @@ enum TextPrompt {
 
 // MARK: The two prompts
 
-extension AppState {
-  mutating func handleNAPrompt(_ event: Event) {
-    guard case .naReason(let itemID, let editor) = overlay else { return }
-    switch TextPrompt.update(editor, event, width: size.width) {
+extension Workbench {
+  mutating func updateNAPrompt(_ event: Event, _ env: inout WorkbenchEnvironment) {
+    guard case .naReason(let itemID, let editor) = overlays.top else { return }
+    switch TextPrompt.update(editor, event, width: env.size.width) {
     case .editing(let editor):
       overlays.replaceTop(with: .naReason(itemID: itemID, editor: editor))
     case .cancel:
       overlays.dismiss()
     case .confirm(let reason):
       guard !reason.isEmpty else {
-        showMessage("Say why it does not apply (Esc cancels).", isError: true)
+        env.showMessage("Say why it does not apply (Esc cancels).", isError: true)
         return
       }
       overlays.dismiss()
-      changeSession { $0.setStatus(.notApplicable, of: itemID, reason: reason, at: $1) }
+      changeSession(&env) { $0.setStatus(.notApplicable, of: itemID, reason: reason, at: $1) }
       showDetailOfItem()
-      showMessage("Marked N/A: \(reason)", isError: false)
+      env.showMessage("Marked N/A: \(reason)", isError: false)
     }
   }
 
-  mutating func handleSearchPrompt(_ event: Event) {
-    guard case .search(let editor) = overlay else { return }
-    switch TextPrompt.update(editor, event, width: size.width) {
+  mutating func updateSearchPrompt(_ event: Event, _ env: inout WorkbenchEnvironment) {
+    guard case .search(let editor) = overlays.top else { return }
+    switch TextPrompt.update(editor, event, width: env.size.width) {
     case .editing(let editor):
       overlays.replaceTop(with: .search(editor))
     case .cancel:
       overlays.dismiss()
     case .confirm(let query):
       overlays.dismiss()
-      runSearch(query)
+      runSearch(query, &env)
     }
   }
 }

@@ -60,52 +60,56 @@ extension ToolForm {
   func rowCount(_ wb: Workbench) -> Int { (fields(wb)?.count ?? 0) + (isNew ? 1 : 0) }
 }
 
-extension AppState {
+extension ToolScreen {
   /// Opens the form on the focused list's selected record; says so when nothing is selected.
-  mutating func openForm(_ tool: inout ToolScreen, wb: Workbench, quietly: Bool) {
-    if let target = ToolLists.selectedRecord(tool, wb: wb) {
-      tool.form = ToolForm(target: target)
+  mutating func openForm(
+    _ wb: Workbench, _ env: inout WorkbenchEnvironment, quietly: Bool
+  ) {
+    if let target = ToolLists.selectedRecord(self, wb: wb) {
+      form = ToolForm(target: target)
     } else if quietly {
       return
-    } else if tool.kind == .stakeholders, let entry = ToolLists.selectedPerson(tool, wb: wb),
+    } else if kind == .stakeholders, let entry = ToolLists.selectedPerson(self, wb: wb),
       entry.fromCaseStudy
     {
-      showMessage(
+      env.showMessage(
         "\(entry.person.name) comes from the case study: \(KeyTable.toolNote.hint("writes a note"))."
           + " Your own people (a) can be edited.", isError: false)
     } else {
-      showMessage(
+      env.showMessage(
         "Nothing here to edit: select a risk, a model, a metric, an adoption or a person of "
           + "your own.", isError: false)
     }
   }
 
   /// The keys while a form is open (Esc, help, quit and the tool keys are handled before).
-  mutating func handleForm(_ command: KeyCommand, _ tool: inout ToolScreen, wb: Workbench) {
-    guard var form = tool.form else { return }
+  mutating func handleForm(
+    _ command: KeyCommand, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
+    guard var form = self.form else { return }
     let fields = form.fields(wb) ?? []
     switch command {
     case .move(let delta), .cyclePane(let delta):
       form.row = max(0, min(form.rowCount(wb) - 1, form.row + delta))
-      tool.form = form
+      self.form = form
     case .page(let delta):
       form.row = max(0, min(form.rowCount(wb) - 1, form.row + delta * 10))
-      tool.form = form
+      self.form = form
     case .stepPane(let delta):
       guard fields.indices.contains(form.row), let next = fields[form.row].stepped(delta) else {
         return
       }
-      setFormField(form.row, to: next, &tool, wb: wb)
+      setFormField(form.row, to: next, &wb, &env)
     case .toolSelect, .toolEdit:
       if form.isNew, form.row == fields.count {
-        addDraft(&tool, wb: wb)
+        addDraft(&wb, &env)
       } else if fields.indices.contains(form.row) {
         if wb.readOnly && !form.isNew {
-          refuseReadOnly()
+          wb.refuseReadOnly(&env)
           return
         }
         let field = fields[form.row]
-        tool.prompt = (.formField(form.row, field.name), TextEditor(field.value, multiline: false))
+        prompt = (.formField(form.row, field.name), TextEditor(field.value, multiline: false))
       }
     default: break
     }
@@ -116,26 +120,26 @@ extension AppState {
   /// is refused (the message says why), so the prompt can keep it for correcting.
   @discardableResult
   mutating func setFormField(
-    _ index: Int, to text: String, _ tool: inout ToolScreen, wb: Workbench
+    _ index: Int, to text: String, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
   ) -> Bool {
-    guard let form = tool.form else { return true }
+    guard let form = self.form else { return true }
     let cs = wb.caseStudy
     do throws(ToolkitError) {
       switch form.target {
       case .newMetric(let m):
-        tool.form?.target = .newMetric(try m.setting(index, to: text))
+        self.form?.target = .newMetric(try m.setting(index, to: text))
         return true
       case .newAdoption(let a):
-        tool.form?.target = .newAdoption(try a.setting(index, to: text))
+        self.form?.target = .newAdoption(try a.setting(index, to: text))
         return true
       default: break
       }
     } catch {
-      showMessage(error.description, isError: true)
+      env.showMessage(error.description, isError: true)
       return false
     }
     var refused = false
-    toolChange { s, now throws(ToolkitError) in
+    Self.toolChange(&wb, &env) { s, now throws(ToolkitError) in
       let changed: Bool?
       do throws(ToolkitError) {
         changed = try Self.edit(form.target, index, to: text, in: &s, cs, at: now)
@@ -178,10 +182,10 @@ extension AppState {
   }
 
   /// Adds the new record when it is complete, and goes back to the list with it selected.
-  private mutating func addDraft(_ tool: inout ToolScreen, wb: Workbench) {
-    guard let form = tool.form else { return }
+  private mutating func addDraft(_ wb: inout Workbench, _ env: inout WorkbenchEnvironment) {
+    guard let form = self.form else { return }
     var added = false
-    toolChange { s, now throws(ToolkitError) in
+    Self.toolChange(&wb, &env) { s, now throws(ToolkitError) in
       switch form.target {
       case .newMetric(let m):
         let metric = try s.addMetric(
@@ -196,11 +200,12 @@ extension AppState {
       default: return nil
       }
     }
-    guard added, let session = workbench?.session else { return }
-    tool.form = nil
+    guard added else { return }
+    let session = wb.session
+    self.form = nil
     switch form.target {
-    case .newMetric: tool.row = max(0, session.toolkit.metrics.count - 1)
-    default: tool.row = max(0, session.toolkit.adoptions.count - 1)
+    case .newMetric: row = max(0, session.toolkit.metrics.count - 1)
+    default: row = max(0, session.toolkit.adoptions.count - 1)
     }
   }
 }

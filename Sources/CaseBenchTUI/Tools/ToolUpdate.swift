@@ -6,109 +6,101 @@ import CaseBenchCore
   import Foundation
 #endif
 
-extension AppState {
+extension Workbench {
   /// Opens a tool over the workbench (from the workbench or from another tool).
   mutating func openTool(_ kind: ToolKind) {
-    guard workbench != nil else { return }
     // From another tool, the new one takes its place.
-    if case .tool = overlay {
+    if case .tool = overlays.top {
       overlays.replaceTop(with: .tool(ToolScreen(kind: kind)))
     } else {
       overlays.present(.tool(ToolScreen(kind: kind)))
     }
   }
+}
 
-  /// Esc: back to the checklist.
-  mutating func closeTool() {
-    overlays.dismiss()
-    if var wb = workbench {
-      wb.focus = .checklist
-      workbench = wb
-    }
-  }
-
-  mutating func handleTool(_ event: Event) -> [Command] {
-    guard case .tool(var tool) = overlay, let wb = workbench else { return [] }
-    if let prompt = tool.prompt {
-      switch TextPrompt.update(prompt.editor, event, width: size.width) {
+extension ToolScreen {
+  /// The tool's update: it reads the workbench and changes the session's toolkit through it.
+  mutating func update(
+    _ event: Event, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) -> OverlayStep {
+    if let prompt {
+      switch TextPrompt.update(prompt.editor, event, width: env.size.width) {
       case .editing(let editor):
-        tool.prompt = (prompt.purpose, editor)
-        overlays.replaceTop(with: .tool(tool))
+        self.prompt = (prompt.purpose, editor)
       case .cancel:
-        tool.prompt = nil
-        overlays.replaceTop(with: .tool(tool))
+        self.prompt = nil
       case .confirm(let text):
-        tool.prompt = nil
-        overlays.replaceTop(with: .tool(tool))
-        confirmToolPrompt(prompt.purpose, text)
+        self.prompt = nil
+        confirmToolPrompt(prompt.purpose, text, &wb, &env)
       }
-      return []
+      return .stay
     }
     guard case .key(let key) = event,
       let command = KeyTable.command(for: key, in: .tool)
-    else { return [] }
+    else { return .stay }
     switch command {
     case .openTool(let kind):
-      openTool(kind)
-      return []
+      wb.openTool(kind)
+      return .done
     case .openPage(let kind):
-      openPage(kind)
-      return []
+      wb.openPage(kind)
+      return .done
     case .openScreen(let id):
-      openScreen(id)
-      return []
-    case .back where tool.form != nil:
-      tool.form = nil
+      wb.openScreen(id, env)
+      return .done
+    case .back where form != nil:
+      form = nil
     case .back:
-      closeTool()
-      return []
-    case .quit: return [.quit]
+      // Esc: back to the checklist.
+      wb.focus = .checklist
+      return .close
+    case .quit: return .run([.quit])
     case .help:
-      overlays.present(.help(scroll: 0))
-      return []
-    case _ where tool.form != nil:
-      handleForm(command, &tool, wb: wb)
-    case .cyclePane(let delta): tool.cycleFocus(delta)
-    case .move(let delta): tool.move(delta, wb: wb, vertical: true)
-    case .stepPane(let delta): tool.move(delta, wb: wb, vertical: false)
-    case .page(let delta): tool.move(delta * 10, wb: wb, vertical: true)
+      wb.overlays.present(.help(scroll: 0))
+      return .done
+    case _ where form != nil:
+      handleForm(command, &wb, &env)
+    case .cyclePane(let delta): cycleFocus(delta)
+    case .move(let delta): move(delta, wb: wb, vertical: true)
+    case .stepPane(let delta): move(delta, wb: wb, vertical: false)
+    case .page(let delta): move(delta * 10, wb: wb, vertical: true)
     case .toolAdd:
       if wb.readOnly {
-        refuseReadOnly()
-        return []
+        wb.refuseReadOnly(&env)
+        return .stay
       }
-      toolAdd(&tool, wb: wb)
-    case .toolSelect: toolSelect(&tool, wb: wb)
-    case .toolEdit: openForm(&tool, wb: wb, quietly: false)
-    case .toolClose: toolCloseRisk(tool, wb: wb)
-    case .toolToggle: toolToggle(tool, wb: wb)
-    case .toolRemove where tool.kind == .stakeholders: toolRemoveMetric(&tool, wb: wb)
-    case .toolRemove: toolRemoveTask(&tool, wb: wb)
+      toolAdd(&wb, &env)
+    case .toolSelect: toolSelect(&wb, &env)
+    case .toolEdit: openForm(wb, &env, quietly: false)
+    case .toolClose: toolCloseRisk(&wb, &env)
+    case .toolToggle: toolToggle(&wb, &env)
+    case .toolRemove where kind == .stakeholders: toolRemoveMetric(&wb, &env)
+    case .toolRemove: toolRemoveTask(&wb, &env)
     case .toolNote:
       if wb.readOnly {
-        refuseReadOnly()
-        return []
+        wb.refuseReadOnly(&env)
+        return .stay
       }
-      if tool.kind == .risks, let risk = ToolLists.selectedRisk(tool, wb: wb) {
-        tool.prompt = (.riskMitigation(risk.id), TextEditor(risk.mitigation, multiline: false))
-      } else if tool.kind == .stakeholders, let person = ToolLists.selectedPerson(tool, wb: wb) {
-        tool.prompt = (.personNote(person.person.id), TextEditor(person.note, multiline: false))
+      if kind == .risks, let risk = ToolLists.selectedRisk(self, wb: wb) {
+        prompt = (.riskMitigation(risk.id), TextEditor(risk.mitigation, multiline: false))
+      } else if kind == .stakeholders, let person = ToolLists.selectedPerson(self, wb: wb) {
+        prompt = (.personNote(person.person.id), TextEditor(person.note, multiline: false))
       }
-    case .toolFactor(let index): toggleFactor(index, wb: wb, kind: tool.kind)
+    case .toolFactor(let index): toggleFactor(index, &wb, &env)
     default: break
     }
-    if case .tool = overlay { overlays.replaceTop(with: .tool(tool)) }
-    return []
+    return .stay
   }
 
-  private mutating func confirmToolPrompt(_ purpose: ToolPromptPurpose, _ text: String) {
-    guard let wb = workbench, case .tool(var tool) = overlay else { return }
+  private mutating func confirmToolPrompt(
+    _ purpose: ToolPromptPurpose, _ text: String, _ wb: inout Workbench,
+    _ env: inout WorkbenchEnvironment
+  ) {
     if case .formField(let index, _) = purpose {
       // A refused value (2026-13-45) stays in the prompt to be corrected, not typed again.
-      if !setFormField(index, to: text, &tool, wb: wb) {
-        tool.prompt = (purpose, TextEditor(text, multiline: false))
+      if !setFormField(index, to: text, &wb, &env) {
+        prompt = (purpose, TextEditor(text, multiline: false))
       }
-      overlays.replaceTop(with: .tool(tool))
       return
     }
     if text.isEmpty {
@@ -119,12 +111,13 @@ extension AppState {
       }
     }
     let phase = wb.currentPhase?.id ?? wb.caseStudy.phases.first?.id ?? ""
-    toolChange { s, now throws(ToolkitError) in
+    let cs = wb.caseStudy
+    Self.toolChange(&wb, &env) { s, now throws(ToolkitError) in
       switch purpose {
       case .addRisk:
         let r = try s.addRisk(
-          RiskDraft(title: text, phase: phase, likelihood: tool.likelihood, impact: tool.impact),
-          in: wb.caseStudy, at: now)
+          RiskDraft(title: text, phase: phase, likelihood: likelihood, impact: impact),
+          in: cs, at: now)
         return "Added \(r.id): L\(r.likelihood) × I\(r.impact)"
       case .addTask:
         let task = try EstimateTask.parse(text)
@@ -133,16 +126,16 @@ extension AppState {
         return "Added the task \(task.title)"
       case .addPerson:
         let p = try s.addPerson(
-          name: text, power: tool.powerLevel, interest: tool.interestLevel, at: now)
+          name: text, power: powerLevel, interest: interestLevel, at: now)
         return "Added \(p.name)"
       case .personNote(let id):
-        return try s.setPersonNote(text, of: id, in: wb.caseStudy, at: now) ? "Note saved." : nil
+        return try s.setPersonNote(text, of: id, in: cs, at: now) ? "Note saved." : nil
       case .riskMitigation(let id):
         guard var risk = s.toolkit.risk(id: id) else { return nil }
         risk.mitigation = text
-        return try s.editRisk(risk, in: wb.caseStudy, at: now) ? "\(id) edited." : nil
+        return try s.editRisk(risk, in: cs, at: now) ? "\(id) edited." : nil
       case .addModel:
-        let m = try s.addModel(name: text, phase: phase, in: wb.caseStudy, at: now)
+        let m = try s.addModel(name: text, phase: phase, in: cs, at: now)
         return "Registered \(m.id) \(m.name)"
       case .addLogEntry:
         return "Logged \(try s.logDecision(title: text, rationale: "", at: now).id)"
@@ -155,10 +148,13 @@ extension AppState {
   /// changed, or nil when nothing did. A toolkit error is shown as it is. Returns whether the
   /// session changed.
   @discardableResult
-  mutating func toolChange(_ body: (inout Session, Date) throws(ToolkitError) -> String?) -> Bool {
+  static func toolChange(
+    _ wb: inout Workbench, _ env: inout WorkbenchEnvironment,
+    _ body: (inout Session, Date) throws(ToolkitError) -> String?
+  ) -> Bool {
     var problem: ToolkitError?
     var done: String?
-    let changed = changeSession { s, now in
+    let changed = wb.changeSession(&env) { s, now in
       do throws(ToolkitError) {
         done = try body(&s, now)
         return done != nil
@@ -168,28 +164,30 @@ extension AppState {
       }
     }
     if let problem {
-      showMessage(problem.description, isError: true)
+      env.showMessage(problem.description, isError: true)
     } else if let done, !done.isEmpty {
-      showMessage(done, isError: false)
+      env.showMessage(done, isError: false)
     }
     return changed
   }
 
   /// `a`: what to add depends on the tool and, where a tool has two lists, on the focused one.
-  private mutating func toolAdd(_ tool: inout ToolScreen, wb: Workbench) {
+  private mutating func toolAdd(
+    _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
     let purpose: ToolPromptPurpose
-    switch (tool.kind, tool.focus) {
+    switch (kind, focus) {
     case (.stakeholders, .metrics):
-      tool.form = ToolForm(target: .newMetric(ToolForm.blankMetric))
+      form = ToolForm(target: .newMetric(ToolForm.blankMetric))
       return
     case (.models, .adoptions):
       let models = wb.session.toolkit.models
       guard let first = models.first else {
-        showMessage("Register the candidate models first (Tab, then a).", isError: false)
+        env.showMessage("Register the candidate models first (Tab, then a).", isError: false)
         return
       }
-      let chosen = models.indices.contains(tool.row) ? models[tool.row].id : first.id
-      tool.form = ToolForm(
+      let chosen = models.indices.contains(row) ? models[row].id : first.id
+      form = ToolForm(
         target: .newAdoption(ToolForm.blankAdoption(candidates: models.map(\.id), chosen: chosen)))
       return
     case (.risks, _): purpose = .addRisk
@@ -198,94 +196,104 @@ extension AppState {
     case (.models, _): purpose = .addModel
     case (.log, _): purpose = .addLogEntry
     }
-    tool.prompt = (purpose, TextEditor(multiline: false))
+    prompt = (purpose, TextEditor(multiline: false))
   }
 
-  private mutating func toolSelect(_ tool: inout ToolScreen, wb: Workbench) {
-    switch tool.kind {
+  private mutating func toolSelect(
+    _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
+    switch kind {
     case .risks:
-      if tool.focus == .map {
-        tool.focus = .list
-        tool.row = 0
+      if focus == .map {
+        focus = .list
+        row = 0
         return
       }
-      guard tool.focus == .suggestions else {
-        openForm(&tool, wb: wb, quietly: true)
+      guard focus == .suggestions else {
+        openForm(wb, &env, quietly: true)
         return
       }
       let suggestions = ToolLists.suggestions(wb)
-      guard suggestions.indices.contains(tool.row) else { return }
-      let prompt = suggestions[tool.row]
+      guard suggestions.indices.contains(row) else { return }
+      let prompt = suggestions[row]
       var taken: Risk?
-      toolChange { s, now throws(ToolkitError) in
-        let risk = try s.takeRiskPrompt(prompt.id, in: wb.caseStudy, at: now)
+      let cs = wb.caseStudy
+      Self.toolChange(&wb, &env) { s, now throws(ToolkitError) in
+        let risk = try s.takeRiskPrompt(prompt.id, in: cs, at: now)
         taken = risk
         return "Took \(prompt.id) as \(risk.id): L\(risk.likelihood) × I\(risk.impact)"
       }
       if let taken {
-        tool.likelihood = taken.likelihood
-        tool.impact = taken.impact
-        tool.row = max(0, min(tool.row, ToolLists.suggestions(workbench ?? wb).count - 1))
+        likelihood = taken.likelihood
+        impact = taken.impact
+        row = max(0, min(row, ToolLists.suggestions(wb).count - 1))
       }
-    case .stakeholders where tool.focus == .map:
-      tool.focus = .list
-      tool.row = 0
+    case .stakeholders where focus == .map:
+      focus = .list
+      row = 0
     default:
-      openForm(&tool, wb: wb, quietly: true)
+      openForm(wb, &env, quietly: true)
     }
   }
 
-  private mutating func toolCloseRisk(_ tool: ToolScreen, wb: Workbench) {
-    guard tool.kind == .risks, tool.focus == .list else {
-      showMessage("Select a risk in the cell's list first (Tab).", isError: false)
+  private func toolCloseRisk(_ wb: inout Workbench, _ env: inout WorkbenchEnvironment) {
+    guard kind == .risks, focus == .list else {
+      env.showMessage("Select a risk in the cell's list first (Tab).", isError: false)
       return
     }
-    let risks = ToolLists.risksInCell(tool, wb: wb)
-    guard risks.indices.contains(tool.row) else { return }
-    let id = risks[tool.row].id
-    changeSession { s, now in (try? s.closeRisk(id, at: now)) ?? false }
-    showMessage("Closed \(id).", isError: false)
+    let risks = ToolLists.risksInCell(self, wb: wb)
+    guard risks.indices.contains(row) else { return }
+    let id = risks[row].id
+    wb.changeSession(&env) { s, now in (try? s.closeRisk(id, at: now)) ?? false }
+    env.showMessage("Closed \(id).", isError: false)
   }
 
-  private mutating func toolToggle(_ tool: ToolScreen, wb: Workbench) {
-    guard tool.kind == .models, wb.session.toolkit.models.indices.contains(tool.row) else {
+  private func toolToggle(_ wb: inout Workbench, _ env: inout WorkbenchEnvironment) {
+    guard kind == .models, wb.session.toolkit.models.indices.contains(row) else {
       return
     }
-    var model = wb.session.toolkit.models[tool.row]
+    var model = wb.session.toolkit.models[row]
     model.rebuildable.toggle()
-    changeSession { s, now in (try? s.editModel(model, in: wb.caseStudy, at: now)) ?? false }
-    showMessage(
+    let cs = wb.caseStudy
+    wb.changeSession(&env) { s, now in (try? s.editModel(model, in: cs, at: now)) ?? false }
+    env.showMessage(
       "\(model.id): \(model.rebuildable ? "can be rebuilt" : "cannot be rebuilt")", isError: false)
   }
 
-  private mutating func toolRemoveTask(_ tool: inout ToolScreen, wb: Workbench) {
-    guard tool.kind == .estimate, let estimate = wb.session.toolkit.estimate,
-      estimate.tasks.indices.contains(tool.row)
+  private mutating func toolRemoveTask(
+    _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
+    guard kind == .estimate, let estimate = wb.session.toolkit.estimate,
+      estimate.tasks.indices.contains(row)
     else { return }
     var tasks = estimate.tasks
-    let removed = tasks.remove(at: tool.row)
-    changeSession { s, now in
+    let removed = tasks.remove(at: row)
+    wb.changeSession(&env) { s, now in
       if tasks.isEmpty { return s.clearEstimate(at: now) }
       return (try? s.setEstimate(tasks: tasks, factors: estimate.factors, at: now)) ?? false
     }
-    tool.row = max(0, min(tool.row, tasks.count - 1))
-    showMessage("Removed the task \(removed.title).", isError: false)
+    row = max(0, min(row, tasks.count - 1))
+    env.showMessage("Removed the task \(removed.title).", isError: false)
   }
 
-  private mutating func toolRemoveMetric(_ tool: inout ToolScreen, wb: Workbench) {
+  private mutating func toolRemoveMetric(
+    _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
     let metrics = wb.session.toolkit.metrics
-    guard tool.focus == .metrics, metrics.indices.contains(tool.row) else { return }
-    let id = metrics[tool.row].id
-    toolChange { s, now throws(ToolkitError) in
+    guard focus == .metrics, metrics.indices.contains(row) else { return }
+    let id = metrics[row].id
+    Self.toolChange(&wb, &env) { s, now throws(ToolkitError) in
       try s.removeMetric(id, at: now) ? "Removed the metric \(id)." : nil
     }
-    tool.row = max(0, min(tool.row, metrics.count - 2))
+    row = max(0, min(row, metrics.count - 2))
   }
 
-  private mutating func toggleFactor(_ index: Int, wb: Workbench, kind: ToolKind) {
+  private func toggleFactor(
+    _ index: Int, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
+  ) {
     guard kind == .estimate, EstimateFactor.allCases.indices.contains(index) else { return }
     guard let estimate = wb.session.toolkit.estimate else {
-      showMessage("Add a task first: \(KeyTable.toolAdd.hint("adds one")).", isError: false)
+      env.showMessage("Add a task first: \(KeyTable.toolAdd.hint("adds one")).", isError: false)
       return
     }
     let factor = EstimateFactor.allCases[index]
@@ -295,7 +303,7 @@ extension AppState {
     } else {
       factors.append(factor)
     }
-    changeSession { s, now in
+    wb.changeSession(&env) { s, now in
       (try? s.setEstimate(tasks: estimate.tasks, factors: factors, at: now)) ?? false
     }
   }

@@ -59,10 +59,10 @@ enum NoteView {
 
 // MARK: Update
 
-extension AppState {
-  mutating func handleNoteEditor(_ event: Event) -> [Command] {
-    guard case .note(let itemID, var editor) = overlay else { return [] }
-    let l = layout
+extension Workbench {
+  mutating func updateNoteEditor(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
+    guard case .note(let itemID, var editor) = overlays.top else { return [] }
+    let l = layout(env)
     let width = NoteView.textWidth(l)
     // The stack lets go of the editor while it changes, so a long note is not copied.
     overlays.dismiss()
@@ -70,8 +70,8 @@ extension AppState {
     case .key(let key):
       switch KeyTable.command(for: key, in: .note) {
       case .leave, .keep:
-        if changeSession({ $0.setNote(editor.text, of: itemID, at: $1) }) {
-          showMessage("Note saved.", isError: false)
+        if changeSession(&env, { $0.setNote(editor.text, of: itemID, at: $1) }) {
+          env.showMessage("Note saved.", isError: false)
         }
         return []
       case .continueInEditor:
@@ -89,5 +89,15 @@ extension AppState {
     editor.scrollIntoView(width: width, height: NoteView.textHeight(l))
     overlays.present(.note(itemID: itemID, editor: editor))
     return []
+  }
+
+  /// After a resize the note editor's window has another width and height: its scroll is fitted
+  /// again, so that a scroll kept from the old size never hides the note's first rows.
+  mutating func refitNoteEditor(_ env: WorkbenchEnvironment) {
+    guard case .note(let itemID, var editor) = overlays.top, env.size.isBigEnough else { return }
+    let l = layout(env)
+    overlays.dismiss()
+    editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
+    overlays.present(.note(itemID: itemID, editor: editor))
   }
 }

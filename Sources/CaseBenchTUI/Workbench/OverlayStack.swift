@@ -18,6 +18,18 @@ enum Overlay: Sendable, Equatable {
   case screen(AnyWorkbenchPage)
 }
 
+/// What an overlay's update asks of the workbench that holds it.
+enum OverlayStep: Sendable, Equatable {
+  /// Stay open, with the state the update left it in.
+  case stay
+  /// Close: what is under it shows again.
+  case close
+  /// Nothing more: the update arranged the stack itself, through the workbench.
+  case done
+  /// Leave the stack as it is, and carry these out.
+  case run([Command])
+}
+
 /// The overlays open over a screen, bottom first, in the spirit of TCA's `StackState`: the
 /// top one gets the keys, and closing it (`Esc`) shows the one under it again. A page opened
 /// over a tool goes back to that tool; help opened over a page goes back to the page. The

@@ -3,15 +3,13 @@ import CaseBenchCore
 /// Search brings its match into view: after a match is selected, the detail pane scrolls so that
 /// the first line holding the query shows, one line of context above it where there is room.
 /// The pane highlights the match itself (`DetailView.highlight`).
-extension AppState {
-  mutating func scrollDetailToMatch(_ query: String) {
-    guard var wb = workbench else { return }
-    let l = layout
+extension Workbench {
+  mutating func scrollDetailToMatch(_ query: String, _ env: WorkbenchEnvironment) {
+    let l = layout(env)
     let height = l.detail.inner.h
     guard height > 0 else { return }
-    let lines = DetailContent.lines(wb, options: options, width: l.detailTextWidth)
-    wb.detailScroll = DetailScroll.showing(query, in: lines, height: height)
-    workbench = wb
+    let lines = DetailContent.lines(self, options: env.options, width: l.detailTextWidth)
+    detailScroll = DetailScroll.showing(query, in: lines, height: height)
   }
 }
 

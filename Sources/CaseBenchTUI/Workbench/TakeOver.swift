@@ -19,19 +19,24 @@ extension KeyTable {
   static let takeOverKeys: [KeyBinding] = [takeOver]
 }
 
-extension AppState {
+extension Workbench {
   /// `T` in a read-only workbench on a file: open that file again.
-  mutating func takeOver(_ event: Event) -> [Command]? {
-    guard case .key(let key) = event, overlay == nil, let wb = workbench, wb.readOnly,
-      let file = wb.file, KeyTable.takeOver.command(for: key) == .takeOver
+  func takeOver(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command]? {
+    guard case .key(let key) = event, overlays.isEmpty, readOnly, let file,
+      KeyTable.takeOver.command(for: key) == .takeOver
     else { return nil }
-    showMessage("Taking over \(file.lastPathComponent)…", isError: false)
+    env.showMessage("Taking over \(file.lastPathComponent)…", isError: false)
     return [.openSession(path: file.path)]
   }
 
   /// The status bar's offer while the workbench could take its file over.
   var takeOverHint: String? {
-    guard let wb = workbench, wb.readOnly, wb.file != nil else { return nil }
+    guard readOnly, file != nil else { return nil }
     return KeyTable.takeOver.hint("take over")
   }
+}
+
+extension AppState {
+  /// The status bar's offer while the workbench could take its file over.
+  var takeOverHint: String? { workbench?.takeOverHint }
 }

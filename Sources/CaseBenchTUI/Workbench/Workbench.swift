@@ -61,7 +61,8 @@ struct Workbench: Sendable {
   /// What is open over the workbench, bottom first: the top one gets the keys.
   var overlays = OverlayStack<Overlay>()
   /// In a workshop folder: the case study whole, while `caseStudy` is what pacing lets the team
-  /// see (`AppState.applyPacing`), and the phases shown in outline because they are closed.
+  /// see (`applyPacing`, Workshop/ParticipantPacing.swift), and the phases shown in outline
+  /// because they are closed.
   var unpaced: CaseStudy?
   var closedPhases: Set<Int> = []
   /// The session's file, when the program opened one (`TakeOver` opens it again).

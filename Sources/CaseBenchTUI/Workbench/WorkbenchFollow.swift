@@ -21,21 +21,27 @@ extension Workbench {
       item = min(item, max(0, rowCount(phase) - 1))
     }
   }
+
+  /// The read-only workbench's file holds a newer version: shown in place, with a note on the
+  /// status bar when its content changed (a moved cursor alone is not news).
+  mutating func followed(_ newer: Session, _ env: inout WorkbenchEnvironment) {
+    guard readOnly else { return }
+    let changed = newer.updated != session.updated
+    follow(newer)
+    fixScroll(env)
+    guard changed else { return }
+    env.showMessage(
+      "Updated from \(newer.participant)'s session at "
+        + "\(shortClock(env.now, timeZone: env.options.timeZone)).",
+      isError: false)
+  }
 }
 
 extension AppState {
   /// The read-only workbench's file holds a newer version: shown in place, with a note on the
   /// status bar when its content changed (a moved cursor alone is not news).
   mutating func followed(_ newer: Session) {
-    guard var wb = workbench, wb.readOnly else { return }
-    let changed = newer.updated != wb.session.updated
-    wb.follow(newer)
-    workbench = wb
-    fixScroll()
-    guard changed else { return }
-    showMessage(
-      "Updated from \(newer.participant)'s session at \(shortClock(now, timeZone: options.timeZone)).",
-      isError: false)
+    inWorkbench { $0.followed(newer, &$1) }
   }
 
   /// The read-only workbench's file changed but does not read: the last good version stays,

@@ -106,29 +106,25 @@ struct AnyWorkbenchPage: Sendable, Equatable {
   }
 }
 
-extension AppState {
+extension Workbench {
   /// Opens the registered page `id` over what is open; from another page, it takes that
   /// page's place, and its own key closes it again.
-  mutating func openScreen(_ id: String) {
-    guard let wb = workbench, let kind = WorkbenchPages.type(id: id) else { return }
-    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(pageContext(wb))))
-    switch overlay {
+  mutating func openScreen(_ id: String, _ env: WorkbenchEnvironment) {
+    guard let kind = WorkbenchPages.type(id: id) else { return }
+    let page = Overlay.screen(AnyWorkbenchPage(page: kind.init(pageContext(env))))
+    switch overlays.top {
     case .screen(let open) where open.id == id: overlays.dismiss()
     case .screen, .page: overlays.replaceTop(with: page)
     default: overlays.present(page)
     }
   }
 
-  func pageContext(_ wb: Workbench) -> PageContext {
-    PageContext(workbench: wb, options: options, size: size, workshop: workshop?.state)
-  }
-
   /// The update while a registered page is on top: the keys every page shares, then the page.
-  mutating func handleScreen(_ event: Event) -> [Command] {
-    guard case .screen(var open) = overlay, let wb = workbench else { return [] }
+  mutating func updateScreen(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
+    guard case .screen(var open) = overlays.top else { return [] }
     if case .key(let key) = event, !open.page.isEditing {
       switch KeyTable.command(for: key, in: .page) {
-      case .quit: return [quitCommand]
+      case .quit: return [env.quitCommand]
       case .help:
         overlays.present(.help(scroll: 0))
         return []
@@ -136,7 +132,7 @@ extension AppState {
         overlays.dismiss()
         return []
       case .openScreen(let id):
-        openScreen(id)
+        openScreen(id, env)
         return []
       case .openPage(let kind):
         overlays.dismiss()
@@ -145,25 +141,44 @@ extension AppState {
       default: break
       }
     }
-    switch open.page.update(event, pageContext(wb)) {
+    switch open.page.update(event, pageContext(env)) {
     case .stay:
       overlays.replaceTop(with: .screen(open))
     case .close:
       overlays.dismiss()
     case .goTo(let phase, let item):
       overlays.dismissAll()
-      guard var w = workbench, w.caseStudy.phases.indices.contains(phase) else { return [] }
-      w.select(phase: phase, item: item, detail: .item)
-      w.focus = .checklist
-      workbench = w
-      syncCursor()
+      goTo(phase: phase, item: item, &env)
     case .message(let text):
       overlays.replaceTop(with: .screen(open))
-      showMessage(text, isError: false)
+      env.showMessage(text, isError: false)
     case .edit(let edit):
       overlays.replaceTop(with: .screen(open))
-      if changeSession({ edit.apply(to: &$0, at: $1) }) { showMessage("Saved.", isError: false) }
+      if changeSession(&env, { edit.apply(to: &$0, at: $1) }) {
+        env.showMessage("Saved.", isError: false)
+      }
     }
     return []
+  }
+
+  /// The context a registered page is made, updated and drawn with.
+  func pageContext(_ env: WorkbenchEnvironment) -> PageContext {
+    PageContext(
+      workbench: self, options: env.options, size: env.size, workshop: env.workshop?.state)
+  }
+
+  /// A page's `.goTo`: the item, in its phase, in the checklist.
+  mutating func goTo(phase p: Int, item i: Int, _ env: inout WorkbenchEnvironment) {
+    guard caseStudy.phases.indices.contains(p) else { return }
+    select(phase: p, item: i, detail: .item)
+    focus = .checklist
+    syncCursor(&env)
+  }
+}
+
+extension AppState {
+  /// The context a registered page is made, updated and drawn with.
+  func pageContext(_ wb: Workbench) -> PageContext {
+    wb.pageContext(workbenchEnvironment)
   }
 }

@@ -10,24 +10,30 @@ import CaseBenchCore
 /// `CaseStudy.paced(by:)` allows (Core decides what of a phase a team may see), a release
 /// shows a banner, and a facilitator's file that cannot be read is a warning on the status bar
 /// while pacing stays as last read.
-extension AppState {
-  /// Shows the workbench's case study as the facilitator's state allows. Called when the
-  /// workbench opens and whenever that state changes; the full case study is kept aside.
-  mutating func applyPacing() {
-    guard let w = workshop, var wb = workbench else { return }
-    let full = wb.unpaced ?? wb.caseStudy
-    wb.unpaced = full
+extension Workbench {
+  /// Shows the case study as the facilitator's state allows. Called when the workbench opens
+  /// and whenever that state changes; the full case study is kept aside.
+  mutating func applyPacing(_ workshop: ParticipantWorkshop?) {
+    guard let w = workshop else { return }
+    let full = unpaced ?? caseStudy
+    unpaced = full
     let shown = full.paced(by: w.state)
     let closed = Set(
       full.phases.indices.filter { w.state.visibility(ofPhase: $0, in: full) == .outline })
-    guard shown != wb.caseStudy || closed != wb.closedPhases else { return }
-    let before = wb.caseStudy
-    wb.caseStudy = shown
-    wb.closedPhases = closed
-    wb.search = nil
-    wb.detailScroll = 0
-    workbench = wb
-    revalidateOverlays(before: before, wb: wb)
+    guard shown != caseStudy || closed != closedPhases else { return }
+    let before = caseStudy
+    caseStudy = shown
+    closedPhases = closed
+    search = nil
+    detailScroll = 0
+    revalidateOverlays(before: before)
+  }
+}
+
+extension AppState {
+  /// Shows the workbench's case study as the facilitator's state allows.
+  mutating func applyPacing() {
+    inWorkbench { wb, env in wb.applyPacing(env.workshop) }
   }
 
   /// The facilitator's file changed from `earlier`: a phase it opened gets a banner.

@@ -74,27 +74,6 @@ extension AppState {
     return true
   }
 
-  /// Whether pacing keeps the current phase closed.
-  var currentPhaseClosed: Bool {
-    guard let w = workshop, let wb = workbench else { return false }
-    return !w.state.isOpen(phaseIndex: wb.phase, in: wb.caseStudy)
-  }
-
-  /// Work on a phase the facilitator has not released waits; reading it does not. Nothing
-  /// already written is touched: a note open in the editor is kept as usual.
-  mutating func refusesInClosedPhase(_ command: KeyCommand) -> Bool {
-    switch command {
-    case .cycleStatus, .notApplicable, .blocked, .editNote, .editNoteExternally, .decisions:
-      guard currentPhaseClosed, let wb = workbench else { return false }
-      showMessage(
-        "Phase \(wb.phase + 1) \(WorkshopParts.closedNotice).",
-        isError: false)
-      return true
-    default:
-      return false
-    }
-  }
-
   /// The current phase's timebox: when it started and how long it is, if it has one. With
   /// pacing it starts at the release; else when the team first worked on the phase or this
   /// run first showed it, whichever came first.
@@ -111,6 +90,29 @@ extension AppState {
   }
 }
 
+extension Workbench {
+  /// Whether pacing keeps the current phase closed.
+  func currentPhaseClosed(_ workshop: ParticipantWorkshop?) -> Bool {
+    guard let w = workshop else { return false }
+    return !w.state.isOpen(phaseIndex: phase, in: caseStudy)
+  }
+
+  /// Work on a phase the facilitator has not released waits; reading it does not. Nothing
+  /// already written is touched: a note open in the editor is kept as usual.
+  func refusesInClosedPhase(_ command: KeyCommand, _ env: inout WorkbenchEnvironment) -> Bool {
+    switch command {
+    case .cycleStatus, .notApplicable, .blocked, .editNote, .editNoteExternally, .decisions:
+      guard currentPhaseClosed(env.workshop) else { return false }
+      env.showMessage(
+        "Phase \(phase + 1) \(WorkshopParts.closedNotice).",
+        isError: false)
+      return true
+    default:
+      return false
+    }
+  }
+}
+
 /// What a workshop adds to the participant's screen: the announcement banner, the notice on a
 /// phase that is not open yet, and the timebox at the right of the status bar.
 enum WorkshopParts {
@@ -119,7 +121,7 @@ enum WorkshopParts {
   static func draw(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
     guard let w = state.workshop, state.workbench != nil else { return }
     let g = Glyphs.of(state.options)
-    if state.currentPhaseClosed {
+    if state.workbench?.currentPhaseClosed(w) == true {
       let r = state.layout.checklist
       let text = " \(closedNotice) "
       if r.w > DisplayWidth.of(text) + 4 {
