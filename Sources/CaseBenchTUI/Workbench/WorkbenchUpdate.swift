@@ -133,12 +133,8 @@ extension Workbench {
       }
       syncCursor(&env)
     case .detail:
-      let l = layout(env)
-      let lines = DetailContent.lines(
-        self, options: env.options, width: l.detailTextWidth, window: 0..<0
-      ).count
-      let maxScroll = max(0, lines - l.detail.inner.h)
-      detailScroll = clampAdd(detailScroll, delta, max: maxScroll)
+      let metrics = detailMetrics(options: env.options, layout: layout(env))
+      detailScroll = clampAdd(detailScroll, delta, max: metrics.maxScroll)
     }
   }
 
