@@ -254,8 +254,8 @@ public struct Dashboard: Sendable {
     case .scrollUp: move(-1)
     case .scrollDown: move(1)
     case .click(_, let y):
-      if page == .teams, y >= DashboardView.listTop, y < DashboardView.listTop + listHeight {
-        let i = top + y - DashboardView.listTop
+      if page == .teams, y >= Self.listTop, y < Self.listTop + listHeight {
+        let i = top + y - Self.listTop
         if i == selection { openTeam() } else if order.indices.contains(i) { selection = i }
       }
     default: break
@@ -272,7 +272,11 @@ public struct Dashboard: Sendable {
       ?? max(0, caseStudy.phases.count - 1)
   }
 
-  var listHeight: Int { max(1, size.height - DashboardView.listTop - 2) }
+  /// The row the team list starts on, under the header and a heading: the view draws there
+  /// and a click is read from there.
+  static let listTop = 2
+
+  var listHeight: Int { max(1, size.height - Self.listTop - 2) }
 
   mutating func move(_ delta: Int) {
     if page == .teams {

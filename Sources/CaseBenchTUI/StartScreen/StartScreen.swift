@@ -86,7 +86,7 @@ extension AppState {
       default: break
       }
     case .click(let x, let y):
-      if let i = StartScreenView.entry(at: x, y, state: self) {
+      if let i = StartScreen.entry(at: x, y, state: self) {
         if i == start.selection { return openStartSelection() }
         start.selection = i
       }

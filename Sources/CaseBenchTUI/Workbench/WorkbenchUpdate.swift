@@ -255,8 +255,8 @@ extension Workbench {
     guard let item = actionItem(&env) else { return }
     showDetailOfItem()
     var editor = TextEditor(session.note(of: item.id), multiline: true)
-    let l = layout(env)
-    editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
+    let m = NoteMetrics(layout(env))
+    editor.scrollIntoView(width: m.textWidth, height: m.textHeight)
     overlays.present(.note(itemID: item.id, editor: editor))
   }
 
