@@ -327,12 +327,12 @@ public struct Dashboard: Sendable {
   }
 
   mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {
-    if let s = HelpScreen.update(
-      scroll: scroll, event, options: options, phases: nil, size: size, scope: .dashboard)
-    {
-      overlays.replaceTop(with: .help(scroll: s))
-    } else {
+    var scroll = scroll
+    let m = HelpScreen.Metrics(options, phases: nil, size: size, scope: .dashboard)
+    if HelpScreen.update(&scroll, event, m) {
       overlays.dismiss()
+    } else {
+      overlays.replaceTop(with: .help(scroll: scroll))
     }
     return []
   }
