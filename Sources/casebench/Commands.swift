@@ -1,5 +1,8 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 import CaseBenchTUI
 
 #if canImport(Glibc)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
 
 /// CaseStudies/casestudy.schema.json, for YAML editors, says what the validator says: every key
 /// of every kind of mapping, its type, its choices and whether it is required, and nothing more.

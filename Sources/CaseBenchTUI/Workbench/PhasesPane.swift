@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -9,7 +12,7 @@ import CaseBenchCore
 /// The phases pane: each phase with its progress, then overall progress and readiness.
 enum PhasesPane {
   static func draw(
-    _ wb: Workbench, progress: CaseBenchCore.Progress, options: RenderOptions, rect: Rect,
+    _ wb: Workbench, progress: CaseBenchModel.Progress, options: RenderOptions, rect: Rect,
     into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)
@@ -93,7 +96,8 @@ enum PhasesPane {
     let readiness = progress.readiness
     let rRole: Role = readiness >= 1 ? .success : (readiness >= 0.5 ? .warning : .danger)
     var x = buf.put("Readiness ", x: inner.x + 1, y: y0 + 2, role: .title, bold: true)
-    x = buf.put(CaseBenchCore.Progress.percent(readiness), x: x, y: y0 + 2, role: rRole, bold: true)
+    x = buf.put(
+      CaseBenchModel.Progress.percent(readiness), x: x, y: y0 + 2, role: rRole, bold: true)
     let gates = "gates \(progress.gatesMet)/\(progress.phases.count)"
     if x + 2 + DisplayWidth.of(gates) <= right - 1 {
       buf.putRight(gates, maxX: right - 1, y: y0 + 2, role: .dim)
