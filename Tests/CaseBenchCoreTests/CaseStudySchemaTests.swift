@@ -88,7 +88,7 @@ struct CaseStudySchemaTests {
       root.appendingPathComponent("CaseStudies/bike-shop.yaml"),
       root.appendingPathComponent("Tests/CaseBenchCoreTests/Fixtures/valid/workshop.yaml"),
       // A lens: `lens:` and a phase's `shows_in`.
-      root.appendingPathComponent("Sources/CaseBenchCore/Resources/ml-test-score.yaml"),
+      root.appendingPathComponent("Sources/CaseBenchLoading/Resources/ml-test-score.yaml"),
     ]
     var reads: [String: ValueRead] = [:]
     for file in files {
