@@ -91,6 +91,13 @@ public enum CaseStudyCatalog {
     return ids.sorted()
   }
 
+  /// Where to look a session's case study up again: `searchDirectories`, after the folder of
+  /// a case-study file given by path.
+  public static func searchDirectories(_ searchDirectories: [URL], for idOrPath: String) -> [URL] {
+    guard looksLikePath(idOrPath) else { return searchDirectories }
+    return [URL(fileURLWithPath: idOrPath).deletingLastPathComponent()] + searchDirectories
+  }
+
   static func looksLikePath(_ text: String) -> Bool {
     text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
       || POSIX.isDirectory(text) == false

@@ -44,6 +44,13 @@ public struct CaseStudy: Sendable, Equatable {
 
   public func phase(id: String) -> Phase? { phases.first { $0.id == id } }
 
+  /// A phase as a person names it: its id, its number from 1, or its title (case aside).
+  public func phase(named text: String) -> Phase? {
+    if let phase = phase(id: text) { return phase }
+    if let n = Int(text), n >= 1, n <= phases.count { return phases[n - 1] }
+    return phases.first { $0.title.lowercased() == text.lowercased() }
+  }
+
   /// Every checklist item, in phase order.
   public var allItems: [Item] { phases.flatMap(\.items) }
 

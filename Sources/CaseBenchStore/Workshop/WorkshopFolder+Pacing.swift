@@ -30,3 +30,14 @@ extension WorkshopFolder {
     return caseStudy.paced(by: state)
   }
 }
+
+extension WorkshopFolder {
+  /// Whether `file` would be in `folder` or in a folder inside it, links resolved: a workshop
+  /// folder holds only the teams' sessions, so nothing casebench writes may go there.
+  public static func holds(_ file: URL, folder: URL) -> Bool {
+    let parent = file.deletingLastPathComponent().resolvingSymlinksInPath().path
+    let workshop = folder.resolvingSymlinksInPath().path
+    return parent == workshop
+      || parent.hasPrefix(workshop.hasSuffix("/") ? workshop : workshop + "/")
+  }
+}
