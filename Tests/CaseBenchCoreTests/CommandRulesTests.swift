@@ -48,4 +48,42 @@ struct CommandRulesTests {
     let folder = WorkshopFolder.read(dir, caseStudy: try BikeShopTests.bikeShop())
     #expect(WorkshopList.text(folder, now: Date()) == "No sessions in \(dir.path) yet.\n")
   }
+
+  @Test func theListNamesEachCaseStudyAndSession() throws {
+    let study = try BikeShopTests.bikeShop()
+    let session = SessionSummary(
+      url: URL(fileURLWithPath: "/s/team-3.json"), participant: "Team 3",
+      caseStudyID: study.id, updated: Date(timeIntervalSince1970: 0))
+    let broken = SessionSummary(
+      url: URL(fileURLWithPath: "/s/bad.json"), participant: "", caseStudyID: "", updated: nil,
+      error: "not JSON")
+    let text = CatalogListing.text(
+      caseStudies: [study],
+      notListed: [Diagnostic(file: "x.yaml", line: 1, column: 1, message: "broken")],
+      sessionsFolder: URL(fileURLWithPath: "/s"), sessions: [session, broken])
+    #expect(text.hasPrefix("Case studies:\n  \(study.id)  \(study.title) (v\(study.version), "))
+    #expect(text.contains("\nNot listed (1):\n  x.yaml:1:1: error: broken\n"))
+    #expect(
+      text.contains(
+        "\nSessions in /s:\n  team-3.json  Team 3  \(study.id)  updated 1970-01-01T00:00:00Z\n"))
+    #expect(text.hasSuffix("  bad.json  unreadable: not JSON\n"))
+    let empty = CatalogListing.text(
+      caseStudies: [], notListed: [], sessionsFolder: URL(fileURLWithPath: "/s"), sessions: [])
+    #expect(empty.hasSuffix("(none yet: start one with `casebench new --name \"Team A\"`)\n"))
+  }
+
+  @Test func aRemovedPhaseIsAWarningAgainstTheOldVersion() throws {
+    let old = try BikeShopTests.bikeShop()
+    var new = old
+    let gone = new.phases.removeLast()
+    let warnings = CaseStudyChanges.warnings(
+      file: "new.yaml", old: old, oldFile: "old.yaml", new: new)
+    #expect(
+      warnings.contains {
+        $0.message.hasPrefix("phase '\(gone.id)' (\(gone.title)) of old.yaml is removed")
+      })
+    #expect(warnings.allSatisfy { $0.severity == .warning && $0.file == "new.yaml" })
+    #expect(
+      CaseStudyChanges.warnings(file: "new.yaml", old: old, oldFile: "old.yaml", new: old) == [])
+  }
 }

@@ -35,4 +35,24 @@ public enum CaseStudyChanges {
         renamedTo: sameTitle.count == 1 ? sameTitle[0].id : nil)
     }
   }
+
+  /// For `lint --against`: one warning per phase, item or decision of `old` that `new` no
+  /// longer has.
+  public static func warnings(file: String, old: CaseStudy, oldFile: String, new: CaseStudy)
+    -> [Diagnostic]
+  {
+    CaseStudyChanges.dropped(from: old, in: new).map { entry in
+      let what = "\(entry.kind) '\(entry.id)' (\(entry.title))"
+      if let renamed = entry.renamedTo {
+        return Diagnostic(
+          file: file, line: 0, column: 0, severity: .warning,
+          message: "\(what) of \(oldFile) is renamed to '\(renamed)': sessions with work on it "
+            + "would lose it", fix: "keep the id '\(entry.id)'; change only the title")
+      }
+      return Diagnostic(
+        file: file, line: 0, column: 0, severity: .warning,
+        message: "\(what) of \(oldFile) is removed: sessions with work on it would lose it",
+        fix: "keep it, or say in the release notes that its work is dropped")
+    }
+  }
 }
