@@ -72,6 +72,34 @@ extension POSIX {
   package static var processID: Int32 { getpid() }
 }
 
+/// Where an atomic replace stopped.
+package enum ReplaceStep: Sendable, Equatable {
+  /// Writing the new bytes to the temporary file; `path` was not touched.
+  case writing
+  /// Renaming the temporary file over `path`; `path` was not touched either.
+  case renaming
+}
+
+extension POSIX {
+  /// Replaces `path` with `data` atomically, the one way casebench does it: a new file under a
+  /// name nobody can guess (`temporaryName`), flushed, renamed over `path`, then the folder
+  /// flushed. A reader sees the old bytes or the new, never half; on failure `path` is as it
+  /// was and the temporary file is gone. Returns the step that failed and its errno, or nil.
+  package static func replace(_ path: String, with data: Data, mode: mode_t)
+    -> (step: ReplaceStep, code: Int32)?
+  {
+    let temporary = temporaryName(for: path)
+    if let code = writeNewFile(temporary, data, mode: mode) { return (.writing, code) }
+    if let code = renameFile(temporary, path) {
+      remove(temporary)
+      return (.renaming, code)
+    }
+    let directory = split(path).directory
+    _ = syncDirectory(directory.isEmpty ? "." : directory)
+    return nil
+  }
+}
+
 /// A mutual-exclusion lock over a pthread mutex, used as NSLock would be (NSLock lives in
 /// Foundation, which casebench does not load).
 final class POSIXLock: @unchecked Sendable {

@@ -85,22 +85,20 @@ extension SessionStore {
     }
 
     let kept = try keepDamaged(target)
-    let temporary = POSIX.temporaryName(for: target)
     // The restored file keeps the damaged one's permission bits (a workshop folder's group).
-    if let code = POSIX.writeNewFile(temporary, bytes, mode: POSIX.permissions(target) ?? 0o600) {
+    switch POSIX.replace(target, with: bytes, mode: POSIX.permissions(target) ?? 0o600) {
+    case nil: break
+    case (.writing, let code)?:
       throw SessionStoreError(
-        kind: .writeFailed, file: temporary,
+        kind: .writeFailed, file: target,
         message: "could not write the restored copy: \(POSIX.errorText(code))",
         fix: "check the disk; \(target) was not changed (a copy is kept as \(kept))")
-    }
-    if let code = POSIX.renameFile(temporary, target) {
-      POSIX.remove(temporary)
+    case (.renaming, let code)?:
       throw SessionStoreError(
         kind: .writeFailed, file: target,
         message: "could not put the restored copy in place: \(POSIX.errorText(code))",
         fix: "check the folder's permissions; \(target) was not changed")
     }
-    _ = POSIX.syncDirectory(POSIX.split(target).directory)
     return kept
   }
 

@@ -176,13 +176,7 @@ public enum WorkshopStateFile {
       throw WorkshopStateError(
         file: target, message: "cannot encode the facilitator's state", fix: "report this bug")
     }
-    let temporary = POSIX.temporaryName(for: target)
-    if let code = POSIX.writeNewFile(temporary, data, mode: 0o644) { throw failed(code) }
-    if let code = POSIX.renameFile(temporary, target) {
-      POSIX.remove(temporary)
-      throw failed(code)
-    }
-    _ = POSIX.syncDirectory(POSIX.split(target).directory)
+    if let failure = POSIX.replace(target, with: data, mode: 0o644) { throw failed(failure.code) }
   }
 }
 
