@@ -1,6 +1,5 @@
 import CaseBenchLoading
 import CaseBenchModel
-import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -110,7 +109,7 @@ struct ReportModel {
     let retired = RetiredWork(caseStudy: caseStudy, session: session)
     self.retiredWork = retired.rows.map { RetiredRow(item: $0.item, state: $0.state) }
     let retiredIDs = Set(retired.rows.map(\.item.id))
-    self.strayItems = SessionJSONWriter.sortedKeys(session.items).compactMap { id in
+    self.strayItems = KeyOrder.sorted(session.items).compactMap { id in
       guard !known.contains(id), !retiredIDs.contains(id), !session.isLensKey(id),
         let state = session.items[id]
       else {
@@ -118,7 +117,7 @@ struct ReportModel {
       }
       return (id, state)
     }
-    self.strayDecisions = SessionJSONWriter.sortedKeys(session.decisions).compactMap { id in
+    self.strayDecisions = KeyOrder.sorted(session.decisions).compactMap { id in
       guard !knownDecisions.contains(id), let record = session.decisions[id] else { return nil }
       return (id, record)
     }

@@ -55,7 +55,7 @@ package struct SessionJSONWriter {
     }
     key("decisions")
     open(UInt8(ascii: "{"))
-    for id in SessionJSONWriter.sortedKeys(s.decisions) {
+    for id in KeyOrder.sorted(s.decisions) {
       guard let d = s.decisions[id] else { continue }
       key(id)
       open(UInt8(ascii: "{"))
@@ -88,7 +88,7 @@ package struct SessionJSONWriter {
     close(UInt8(ascii: "]"))
     key("items")
     open(UInt8(ascii: "{"))
-    for id in SessionJSONWriter.sortedKeys(s.items) {
+    for id in KeyOrder.sorted(s.items) {
       guard let item = s.items[id] else { continue }
       key(id)
       open(UInt8(ascii: "{"))
@@ -114,7 +114,7 @@ package struct SessionJSONWriter {
     if let reflections = s.reflections {
       key("reflections")
       open(UInt8(ascii: "{"))
-      for id in SessionJSONWriter.sortedKeys(reflections) {
+      for id in KeyOrder.sorted(reflections) {
         key(id)
         string(reflections[id] ?? "")
       }
@@ -127,11 +127,6 @@ package struct SessionJSONWriter {
     key("updated")
     date(s.updated)
     close(UInt8(ascii: "}"))
-  }
-
-  /// Keys in the order `JSONEncoder.OutputFormatting.sortedKeys` uses: by UTF-8 bytes.
-  package static func sortedKeys<V>(_ dictionary: [String: V]) -> [String] {
-    dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   // MARK: Layout
