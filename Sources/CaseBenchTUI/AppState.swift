@@ -42,12 +42,15 @@ public struct AppState: Sendable {
   var workshop: ParticipantWorkshop?
   /// Set when the workbench previews a case study being written (`casebench preview`).
   var preview: PreviewState?
+  /// Leaving the workbench asks first (LeaveGuard.swift).
+  var leaveGuard = LeaveGuard()
 
   public init(caseStudies: [CaseStudy], sessions: [StartEntry], options: RenderOptions, now: Date) {
     self.caseStudies = caseStudies
     self.sessions = AppState.newestFirst(sessions)
     self.options = options
     self.now = now
+    start.selection = StartScreen.firstSelection(caseStudies: caseStudies, sessions: self.sessions)
   }
 
   static func newestFirst(_ entries: [StartEntry]) -> [StartEntry] {

@@ -19,6 +19,7 @@ extension AppState {
   mutating func handle(_ event: Event) -> [Command] {
     if let commands = handleOutcome(event) { return commands }
     if ignoredWhileTooSmall(event) { return [] }
+    if let commands = guardLeaving(event) { return commands }
     if let commands = takeOver(event) { return commands }
     switch event {
     case .resize(let s):
@@ -65,11 +66,9 @@ extension AppState {
   mutating func fixScroll() {
     guard var wb = workbench else { return }
     let l = layout
-    let h = max(1, l.checklist.inner.h)
-    if wb.item < wb.listTop { wb.listTop = wb.item }
-    if wb.item >= wb.listTop + h { wb.listTop = wb.item - h + 1 }
-    let count = wb.rowCount(wb.phase)
-    wb.listTop = max(0, min(wb.listTop, count - h))
+    wb.listTop = WorkbenchLayout.listTop(
+      wb.listTop, selected: wb.item, count: wb.rowCount(wb.phase),
+      height: max(1, l.checklist.inner.h))
     workbench = wb
   }
 }

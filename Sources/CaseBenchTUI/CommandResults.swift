@@ -75,8 +75,8 @@ extension AppState {
       if leaving {
         quitDespiteFailure = true
         showMessage(
-          "Could not save (see the status bar). Press \(KeyTable.quit.keys[0].key.name) again "
-            + "to quit without saving.", isError: true)
+          "Could not save (see the status bar). \(KeyTable.quit.keys[0].key.name), then "
+            + "\(KeyTable.leaveYes.label), quits without saving.", isError: true)
       }
       return []
     case .caseStudyReloaded(let caseStudy):
@@ -84,6 +84,12 @@ extension AppState {
       return []
     case .caseStudyReloadFailed(let first, let errors):
       caseStudyReloadFailed(first, errors: errors)
+      return []
+    case .sessionFollowed(let newer):
+      followed(newer)
+      return []
+    case .sessionFollowFailed(let problem):
+      followFailed(problem)
       return []
     case .key, .paste, .resize, .click, .scrollUp, .scrollDown, .tick, .workshop,
       .workshopUnreadable:

@@ -66,6 +66,10 @@ public enum Event: Sendable, Equatable {
   /// The previewed case study's file changed and has `errors` errors; `first` is the first,
   /// located (`FILE:LINE:COL: error: …`). The last good version stays.
   case caseStudyReloadFailed(String, errors: Int)
+  /// The read-only workbench's file was saved by the casebench that holds it: show this version.
+  indirect case sessionFollowed(Session)
+  /// That file changed but does not read (located); the last good version stays.
+  case sessionFollowFailed(String)
   /// A lens was read for the open session.
   indirect case lensLoaded(LensSource)
   /// A lens could not be read; the first problem, located (`FILE:LINE:COL: error: …`).

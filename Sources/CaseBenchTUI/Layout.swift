@@ -13,22 +13,45 @@ struct Rect: Sendable, Equatable {
   var inner: Rect { Rect(x: x + 1, y: y + 1, w: max(0, w - 2), h: max(0, h - 2)) }
 }
 
-/// Where the workbench's panes go. Wide terminals get three columns; narrower ones put the
-/// detail below the checklist.
+/// Where the workbench's panes go. Wide terminals get three columns. Narrower ones put the
+/// detail below the checklist; and where the height or the width is short (80×24 is the common
+/// case) the phases shrink to one line across the top, so the checklist and the detail get the
+/// whole width and every row the phases pane would have kept.
 struct WorkbenchLayout: Sendable, Equatable {
   static let wideFrom = 120
+  /// Below this height, or below `stripBelowWidth` columns, a narrow layout draws the phases as
+  /// one line (`PhasesPane.drawStrip`).
+  static let stripBelowHeight = 32
+  static let stripBelowWidth = 90
 
   var phases: Rect
   var checklist: Rect
   var detail: Rect
   var statusY: Int
   var wide: Bool
+  /// The phases pane is the one-line strip across the top.
+  var strip: Bool
 
   /// `longestList` is the most items any phase has: in the stacked layout the checklist is
   /// only as tall as it needs to be for the case study, so the detail gets the rest.
   init(size: Size, longestList: Int = Int.max / 4) {
     let body = max(0, size.height - 1)
     wide = size.width >= WorkbenchLayout.wideFrom
+    strip =
+      !wide
+      && (size.height < WorkbenchLayout.stripBelowHeight
+        || size.width < WorkbenchLayout.stripBelowWidth)
+    statusY = size.height - 1
+    if strip {
+      // The checklist keeps a third of the rows under the strip (five items at 80×24), enough
+      // for the selection and its neighbours; the detail, full width, gets the rest.
+      let rest = max(0, body - 1)
+      let listH = min(rest, max(5, min(rest / 3, longestList + 2)))
+      phases = Rect(x: 0, y: 0, w: size.width, h: min(1, body))
+      checklist = Rect(x: 0, y: phases.h, w: size.width, h: listH)
+      detail = Rect(x: 0, y: phases.h + listH, w: size.width, h: max(0, rest - listH))
+      return
+    }
     let leftW: Int
     if wide {
       leftW = min(36, max(30, size.width / 6))
@@ -46,7 +69,16 @@ struct WorkbenchLayout: Sendable, Equatable {
       checklist = Rect(x: leftW, y: 0, w: rest, h: min(listH, body))
       detail = Rect(x: leftW, y: checklist.h, w: rest, h: max(0, body - checklist.h))
     }
-    statusY = size.height - 1
+  }
+
+  /// The first checklist row to show: the selection stays in view, with a neighbour either side
+  /// when the window has five rows or more, so moving down shows the item that comes next.
+  static func listTop(_ top: Int, selected: Int, count: Int, height h: Int) -> Int {
+    let margin = h >= 5 ? 1 : 0
+    var top = top
+    if selected - margin < top { top = selected - margin }
+    if selected + margin >= top + h { top = selected + margin - h + 1 }
+    return max(0, min(top, count - h))
   }
 
   /// Rows per phase in the phases pane: three (title, bar, what is open) on tall screens, two

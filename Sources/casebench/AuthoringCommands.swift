@@ -66,9 +66,11 @@ struct PreviewCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   mutating func run() throws {
     try Interactive.runPreview(
       path: file, facilitator: audience.facilitator,
-      config: ConfigFile.load(override: audience.config))
+      config: ConfigFile.load(override: settings.config))
   }
 }

@@ -23,7 +23,8 @@ struct CaseBench: ParsableCommand {
     subcommands: [
       OpenCommand.self, NewCommand.self, ListCommand.self, LintCommand.self, NewCaseCommand.self,
       PreviewCommand.self,
-      StatusCommand.self, ExportCommand.self, RiskCommand.self, EstimateCommand.self,
+      StatusCommand.self, ExportCommand.self, HandoutCommand.self, RiskCommand.self,
+      EstimateCommand.self,
       JoinCommand.self, WorkshopCommand.self, ImportCommand.self, LensCommand.self,
       KeysCommand.self,
     ]
@@ -33,12 +34,14 @@ struct CaseBench: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   mutating func run() throws {
     try Interactive.runStartScreen(
       locations: locations, facilitator: audience.facilitator, plain: screen.plain,
-      config: ConfigFile.load(override: audience.config))
+      config: ConfigFile.load(override: settings.config))
   }
 
   /// Like ParsableCommand.main, but with casebench's exit codes: usage errors exit 2 (not 64),

@@ -29,6 +29,8 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   @Flag(
@@ -46,7 +48,7 @@ struct OpenCommand: ParsableCommand {
       throw CLIError(error)
     }
     if restoreBackup { try BackupRestore.restore(path: path) }
-    let config = try ConfigFile.load(override: audience.config)
+    let config = try ConfigFile.load(override: settings.config)
     do {
       try Interactive.runSession(
         path: path, locations: locations, facilitator: audience.facilitator, plain: screen.plain,
@@ -89,6 +91,8 @@ struct NewCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   func validate() throws {
@@ -130,7 +134,7 @@ struct NewCommand: ParsableCommand {
     if open {
       try Interactive.runSession(
         path: url.path, locations: locations, facilitator: audience.facilitator,
-        plain: screen.plain, config: ConfigFile.load(override: audience.config))
+        plain: screen.plain, config: ConfigFile.load(override: settings.config))
     }
   }
 }

@@ -49,10 +49,10 @@ struct KeysCommand: ParsableCommand {
     commandName: "keys",
     abstract: "Print the keys in force (the config file's [keys] applied) as Markdown tables.")
 
-  @OptionGroup var audience: AudienceOptions
+  @OptionGroup var settings: ConfigOptions
 
   mutating func run() throws {
-    let config = try ConfigFile.load(override: audience.config)
+    let config = try ConfigFile.load(override: settings.config)
     Console.out(config.keys.keyTable(phases: nil))
   }
 }

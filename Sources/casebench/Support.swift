@@ -76,7 +76,13 @@ struct AudienceOptions: ParsableArguments {
     name: .customLong("facilitator"),
     help: "Facilitator view: facilitator notes, verdicts, debriefs and model answers.")
   var facilitator = false
+}
 
+/// The config file, for the commands that take the terminal (the start screen, `open`, `new
+/// --open`, `join`, `workshop`, `preview`) and for `keys`, which prints what it binds. A
+/// command that writes a report or a file (`export`, `status`, …) reads no config, so it does
+/// not offer the option.
+struct ConfigOptions: ParsableArguments {
   @Option(
     name: .customLong("config"),
     help: ArgumentHelp(

@@ -36,6 +36,8 @@ struct JoinCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @OptionGroup var screen: ScreenOptions
 
   func validate() throws {
@@ -74,7 +76,7 @@ struct JoinCommand: ParsableCommand {
     joined.opened.lock?.release()
     try Interactive.runSession(
       path: joined.opened.url.path, locations: locations, facilitator: audience.facilitator,
-      workshop: dir, plain: screen.plain, config: ConfigFile.load(override: audience.config))
+      workshop: dir, plain: screen.plain, config: ConfigFile.load(override: settings.config))
   }
 }
 
@@ -152,6 +154,8 @@ struct WorkshopCommand: ParsableCommand {
 
   @OptionGroup var audience: AudienceOptions
 
+  @OptionGroup var settings: ConfigOptions
+
   @Flag(
     name: .customLong("projector"),
     help:
@@ -212,7 +216,7 @@ struct WorkshopCommand: ParsableCommand {
     }
     try Interactive.runDashboard(
       folder: dir, caseStudy: study, projector: projector,
-      config: ConfigFile.load(override: nil))
+      config: ConfigFile.load(override: settings.config))
   }
 
   private func changeState(in dir: URL, study: CaseStudy) throws(CLIError) {

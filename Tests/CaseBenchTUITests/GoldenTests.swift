@@ -60,13 +60,13 @@ extension GoldenTests {
 
   @Test func decisionChoosing() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .down)
+    send(&state, .char("d"), .enter, .down)
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "decision-choose-80x24")
   }
 
   @Test func decisionRationale() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("b"))
+    send(&state, .char("d"), .enter, .char("b"))
     type(&state, "Two shops have history; the third can join later.")
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "decision-rationale-80x24")
   }
@@ -75,7 +75,7 @@ extension GoldenTests {
     var opts = Fixture.options
     opts.facilitator = true
     var state = Fixture.workbench(options: opts)
-    send(&state, .char("d"), .char("b"))
+    send(&state, .char("d"), .enter, .char("b"))
     type(&state, "Two shops have history; the third can join later.")
     send(&state, .ctrl("s"))
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "decision-outcome-80x24")
@@ -99,7 +99,7 @@ extension GoldenTests {
 
   @Test func startNewSessionPrompt() {
     var state = Fixture.startState()
-    send(&state, .enter)
+    send(&state, .char("g"), .enter)
     type(&state, "Team Rocket")
     send(&state, .tab)
     assertGolden(render(state, size: Size(width: 80, height: 24)).text, "start-new-session-80x24")

@@ -63,6 +63,23 @@ struct MessagesPageTests {
     #expect(!screen(state).contains("From the facilitator"))
   }
 
+  /// The page at 80×24, the size issue 21 makes first-class.
+  @Test func theMessagesPageAtEightyByTwentyFour() {
+    var state = workbench()
+    let small = Size(width: 80, height: 24)
+    _ = update(&state, .resize(small))
+    _ = update(
+      &state,
+      .workshop(announcing(["Coffee at 11", "Helen called: the bank meeting moved to Monday."])))
+    _ = update(&state, .key(.escape))
+    _ = update(&state, .key(.escape))
+    _ = update(&state, .key(.char("M")))
+    let page = render(state, size: small).text
+    #expect(page.contains("Messages from the facilitator"))
+    #expect(page.contains("Coffee at 11") && page.contains("moved to Monday."))
+    assertGolden(page, "messages-80x24")
+  }
+
   @Test func theDaysAnnouncementsCanBeReadAgain() {
     var state = workbench()
     _ = update(&state, .workshop(announcing(["Coffee at 11", "Helen called"])))

@@ -56,7 +56,7 @@ struct PlainModeTests {
     type(&state, "Café")
     send(&state, .enter)
     type(&state, "second line ✓")
-    send(&state, .escape, .char("d"), .down, .enter)
+    send(&state, .escape, .char("d"), .enter, .down, .enter)
     type(&state, "History matters.")
     send(&state, .ctrl("s"))
     guard let workbench = state.session else {

@@ -87,6 +87,7 @@ struct PreviewTests {
     // A look at the screen, then a change: refused, nothing is written.
     script.append((.key(.char("n")), {}))
     script.append((.key(.char("q")), nil))
+    script.append((.key(.char("y")), nil))
     let terminal = AuthorTerminal(script, clock: clock)
     terminal.size = Size(width: 200, height: 50)  // the error's one line, with its long path
     var program = Preview.program(
@@ -108,7 +109,9 @@ struct PreviewTests {
     #expect(shots[3].contains("Framed"))
     #expect(!shots[3].contains("Not reloaded"))
     #expect(shots[3].contains("Fixed and reloaded"))
-    #expect(terminal.screen.contains("Read-only"))
+    // The refusal shows; then q asks before the preview quits.
+    #expect(terminal.frames.dropLast().last?.text.contains("Read-only") == true)
+    #expect(terminal.screen.contains("Quit casebench?"))
     // Nothing written, nothing locked: the folder holds the author's file alone, as saved.
     let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
     #expect(left == ["demo.yaml"])

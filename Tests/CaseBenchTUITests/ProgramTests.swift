@@ -144,7 +144,7 @@ struct ProgramTests {
       pacing: true, released: [PhaseRelease(phase: Fixture.caseStudy.phases[0].id, at: Fixture.now)]
     )
     var rig = Self.make(
-      [Self.key(.char("2")), Self.key(.char(" ")), Self.key(.char("q"))],
+      [Self.key(.char("2")), Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("y"))],
       watch: { [.workshop(paced)] })
     #expect(rig.program.run() == 0)
     #expect(rig.storage.files[Self.file].map(Self.statuses) == Self.statuses(Fixture.session()))
@@ -157,7 +157,7 @@ struct ProgramTests {
     script += [Self.key(.char(" ")), Self.key(.char("2")), Self.key(.char(" ")), Self.key(.down)]
     script.append(Self.key(.char(" ")))
     script += Self.idle(40)
-    script.append(Self.key(.char("q")))
+    script += [Self.key(.char("q")), Self.key(.char("y"))]
     var rig = Self.make(script, step: 0.05)
     // Replay the script on a bare state to learn when each change happened.
     var shadow = Fixture.workbench()
@@ -203,7 +203,9 @@ struct ProgramTests {
 
   @Test func lookingAroundWritesNothingUntilLeaving() {
     var rig = Self.make(
-      [Self.key(.down), Self.key(.down)] + Self.idle(20) + [Self.key(.char("q"))])
+      [Self.key(.down), Self.key(.down)] + Self.idle(20) + [
+        Self.key(.char("q")), Self.key(.char("y")),
+      ])
     #expect(rig.program.run() == 0)
     #expect(rig.storage.saves.count == 1, "one save, on quitting, for the resume point")
     #expect(rig.storage.saves.last?.session.cursor?.item == "frame-3")
@@ -212,7 +214,7 @@ struct ProgramTests {
 
   @Test func aFailedSaveIsRetriedOnceASecondUntilItWorks() {
     var rig = Self.make(
-      [Self.key(.char(" "))] + Self.idle(35) + [Self.key(.char("q"))],
+      [Self.key(.char(" "))] + Self.idle(35) + [Self.key(.char("q")), Self.key(.char("y"))],
       configure: { $0.failSaves = 3 })
     let start = rig.clock.now
     #expect(rig.program.run() == 0)
@@ -231,19 +233,20 @@ struct ProgramTests {
 
   @Test func qAfterAFailedSaveAsksForASecondQ() {
     var rig = Self.make(
-      [Self.key(.char(" ")), Self.key(.char("q")), nil, Self.key(.char("q"))],
+      [Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("y")), nil]
+        + [Self.key(.char("q")), Self.key(.char("y"))],
       configure: { $0.failSaves = 100 })
     #expect(rig.program.run() == 0)
     #expect(!rig.terminal.ranOut, "the second q left")
     #expect(rig.storage.saves.isEmpty)
     #expect(
-      rig.terminal.frames.contains { $0.text.contains("Press q again to quit without saving") })
+      rig.terminal.frames.contains { $0.text.contains("q, then y, quits without saving") })
     #expect(rig.storage.locked.isEmpty)
   }
 
   @Test func oneQIsEnoughWhenTheSaveWorks() {
     var rig = Self.make(
-      [Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("x"))],
+      [Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("y")), Self.key(.char("x"))],
       configure: { $0.failSaves = 0 })
     #expect(rig.program.run() == 0)
     #expect(rig.terminal.script.count == 1, "left on the first q")
@@ -271,7 +274,7 @@ struct ProgramTests {
 
   @Test func theExternalEditorRunsWithTheTerminalSuspended() {
     var rig = Self.make(
-      [Self.key(.char("E")), Self.key(.char("q"))])
+      [Self.key(.char("E")), Self.key(.char("q")), Self.key(.char("y"))])
     #expect(rig.program.run() == 0)
     #expect(rig.terminal.suspended == 1 && rig.terminal.resumed == 1)
     #expect(rig.storage.files[Self.file]?.note(of: "frame-1") == " (edited)")
@@ -280,8 +283,8 @@ struct ProgramTests {
   @Test func theStartScreenCreatesAndOpensSessions() {
     let clock = FakeClock()
     let terminal = FakeTerminal(
-      [Self.key(.enter)] + "Blue".map { Self.key(.char($0)) } + [
-        Self.key(.enter), Self.key(.char(" ")), Self.key(.char("q")),
+      [Self.key(.char("g")), Self.key(.enter)] + "Blue".map { Self.key(.char($0)) } + [
+        Self.key(.enter), Self.key(.char(" ")), Self.key(.char("q")), Self.key(.char("y")),
       ], clock: clock)
     let storage = FakeStorage(clock: clock)
     var program = Program(
@@ -300,7 +303,7 @@ struct ProgramTests {
 struct WayBackTests {
   @Test func oAsksToCloseTheSession() {
     var state = Fixture.workbench()
-    #expect(send(&state, .char("o")) == [.closeSession])
+    #expect(send(&state, .char("o"), .char("y")) == [.closeSession])
     var readOnly = Fixture.workbench(readOnly: true, reason: "locked")
     #expect(send(&readOnly, .char("o")) == [.closeSession])
     var start = Fixture.startState()
@@ -338,8 +341,11 @@ struct WayBackTests {
     let rocket = ProgramTests.file
     let blue = URL(fileURLWithPath: "/sessions/blue.json")
     let terminal = FakeTerminal(
-      [.key(.char(" ")), .key(.down), .key(.char("o"))] + [nil, .key(.down), .key(.enter)]
-        + [.key(.char(" ")), .key(.char("q"))], clock: clock)
+      [.key(.char(" ")), .key(.down), .key(.char("o")), .key(.char("y"))]
+        + [nil, .key(.down), .key(.enter)] + [
+          .key(.char(" ")), .key(.char("q")), .key(.char("y")),
+        ],
+      clock: clock)
     let storage = FakeStorage(clock: clock)
     storage.files[rocket] = Fixture.session()
     var blueSession = Fixture.session()
@@ -367,7 +373,8 @@ struct WayBackTests {
 
   @Test func aFailedSaveKeepsTheWorkbenchOpen() {
     var rig = ProgramTests.make(
-      [.key(.char(" ")), .key(.char("o")), nil, .signal(15)], configure: { $0.failSaves = 100 })
+      [.key(.char(" ")), .key(.char("o")), .key(.char("y")), nil, .signal(15)],
+      configure: { $0.failSaves = 100 })
     #expect(rig.program.run() == 143)
     #expect(rig.terminal.frames.last?.text.contains("save failed") == true)
     #expect(rig.program.state.isWorkbenchOpen)

@@ -13,21 +13,28 @@ struct SmallScreenTests {
   static let size = Size(width: 80, height: 24)
 
   /// The Bike Shop at 80×24 with a note on S0.1 whose last word only the note holds.
-  static func state(cursor: String = "S0.2") throws -> AppState {
+  static func state(cursor: String = "S0.2", note: String = shortNote) throws -> AppState {
     let study = try #require(CaseStudyCatalog.builtIn().first)
     var state = AppState(
       caseStudies: [study], sessions: [], options: Fixture.options, now: Fixture.now)
     _ = update(&state, .resize(size))
     var session = Session(participant: "Team A", caseStudy: study, now: Fixture.now)
-    session.setNote(
-      "Marta decides what to order in October.\nAsk the stocktake team about zebrawood.",
-      of: "S0.1", at: Fixture.now)
+    session.setNote(note, of: "S0.1", at: Fixture.now)
     session.moveCursor(phase: "sprint-0", item: cursor)
     state.openWorkbench(
       caseStudy: study, session: session, sessionName: "Team A", readOnly: false,
       readOnlyReason: nil)
     return state
   }
+
+  static let shortNote =
+    "Marta decides what to order in October.\nAsk the stocktake team about zebrawood."
+
+  /// A note of twelve conversations, longer than the detail pane at 80×24: its last word is
+  /// below the fold although the note comes first.
+  static let longNote =
+    (1...12).map { "- Conversation \($0): who, when, and what they said about the data." }
+    .joined(separator: "\n") + "\n\nAsk the stocktake team about zebrawood."
 
   /// The rows of the screen that show `word` painted as a search match.
   static func highlightedRows(_ word: String, in buffer: ScreenBuffer) -> [Int] {
@@ -40,11 +47,11 @@ struct SmallScreenTests {
   }
 
   @Test func searchScrollsTheDetailPaneToTheMatchAndHighlightsIt() throws {
-    // The note sits below the fold: S0.1's detail is longer than the pane at 80×24.
-    let unscrolled = try Self.state(cursor: "S0.1")
+    // The note's last line sits below the fold: the note is longer than the pane at 80×24.
+    let unscrolled = try Self.state(cursor: "S0.1", note: Self.longNote)
     try #require(unscrolled.workbench?.currentItem?.id == "S0.1")
     try #require(!render(unscrolled, size: Self.size).text.contains("zebrawood"))
-    var state = try Self.state()
+    var state = try Self.state(note: Self.longNote)
     send(&state, .char("/"))
     type(&state, "zebrawood")
     send(&state, .enter)
@@ -69,7 +76,8 @@ struct SmallScreenTests {
     send(&state, .char("x"))
     type(&state, "We have no stores")
     send(&state, .enter)
-    let top = render(state, size: Self.size).text.components(separatedBy: "\n")[0]
+    // Row 0 is the phases, on one line at 80×24; the checklist's top border is row 1.
+    let top = render(state, size: Self.size).text.components(separatedBy: "\n")[1]
     #expect(top.contains("1/"), "\(top)")
     #expect(top.contains(" done or N/A"), "\(top)")
   }
@@ -169,10 +177,12 @@ struct SmallScreenTests {
   }
 
   /// Ethics has 8 items where the others have 13 or 14, and its bar took the cell "0/8" left.
+  /// (At 80×24 the phases are one line without bars; 100×40 has the phases pane, 28 wide.)
   @Test func everyPhaseBarHasTheSameLength() throws {
     let state = try Self.state()
-    let rows = render(state, size: Self.size).text.components(separatedBy: "\n")
-    let bars = rows.map { row in row.prefix(26).filter { $0 == "░" || $0 == "█" }.count }
+    let rows = render(state, size: Size(width: 100, height: 40)).text
+      .components(separatedBy: "\n")
+    let bars = rows.map { row in row.prefix(28).filter { $0 == "░" || $0 == "█" }.count }
       .filter { $0 > 0 }
     #expect(bars.count == 6 + 1, "six phases and the overall bar: \(bars)")
     #expect(Set(bars.prefix(6)).count == 1, "\(bars)")

@@ -110,7 +110,8 @@ struct WorkbenchKeyTests {
   }
 
   @Test func detailScrollsWhenFocused() {
-    var state = Fixture.workbench()
+    // At 60×16 the item is several times longer than the detail pane.
+    var state = Fixture.workbench(size: Size(width: 60, height: 16))
     send(&state, .enter)
     #expect(state.workbench?.focus == .detail)
     send(&state, .char("j"), .char("j"))
@@ -231,12 +232,16 @@ struct WorkbenchKeyTests {
 
   @Test func qQuitsAndCtrlCQuitsEverywhere() {
     var state = Fixture.workbench()
-    #expect(send(&state, .char("q")) == [.quit])
+    #expect(send(&state, .char("q")) == [], "the workbench asks first (LeaveGuard)")
+    #expect(send(&state, .char("y")) == [.quit])
+    var asked = Fixture.workbench()
+    send(&asked, .char("q"))
+    #expect(send(&asked, .ctrl("c")) == [.quit], "Ctrl-C does not wait for the answer")
     send(&state, .char("?"))
     #expect(send(&state, .ctrl("c")) == [.quit])
     var start = Fixture.startState()
     #expect(send(&start, .char("q")) == [.quit])
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     #expect(send(&start, .ctrl("c")) == [.quit])
   }
 
@@ -252,32 +257,54 @@ struct WorkbenchKeyTests {
     }
   }
 
+  /// Three columns at 120×16: phases (30 wide), checklist (40), detail (its item longer than
+  /// the pane).
   @Test func clicksSelectPhasesAndItems() {
-    var state = Fixture.workbench()
-    // Phase 3's title row in the phases pane: inner y 1, two rows per phase.
-    _ = update(&state, .click(x: 5, y: 5))
+    var state = Fixture.workbench(size: Size(width: 120, height: 16))
+    // Phase 3's row in the phases pane: inner y 1, one row per phase at this height.
+    _ = update(&state, .click(x: 5, y: 3))
     #expect(state.workbench?.phase == 2)
     #expect(state.workbench?.focus == .phases)
     _ = update(&state, .click(x: 40, y: 2))
     #expect(state.workbench?.item == 1)
     #expect(state.workbench?.focus == .checklist)
+    _ = update(&state, .click(x: 90, y: 10))
+    #expect(state.workbench?.focus == .detail)
+    _ = update(&state, .scrollDown(x: 90, y: 10))
+    #expect(state.workbench?.detailScroll == 3)
+  }
+
+  /// At 80×24 the phases are one line across the top:
+  /// " 1 Frame the problem │ 2 Under… │ 3 Build… │ …", the checklist's rows from y 2.
+  @Test func clicksOnThePhaseLineAndTheFullWidthChecklist() {
+    var state = Fixture.workbench()
+    _ = update(&state, .click(x: 36, y: 0))
+    #expect(state.workbench?.phase == 2)
+    #expect(state.workbench?.focus == .phases)
+    _ = update(&state, .click(x: 21, y: 0))  // the line between two phases
+    #expect(state.workbench?.phase == 2)
+    _ = update(&state, .click(x: 3, y: 0))
+    #expect(state.workbench?.phase == 0)
+    _ = update(&state, .click(x: 70, y: 3))
+    #expect(state.workbench?.item == 1)
+    #expect(state.workbench?.focus == .checklist)
     _ = update(&state, .click(x: 40, y: 15))
     #expect(state.workbench?.focus == .detail)
-    _ = update(&state, .scrollDown(x: 40, y: 15))
-    #expect(state.workbench?.detailScroll == 3)
   }
 
   @Test func selectedRowHasTheSelectedRole() {
     var state = Fixture.workbench()
     send(&state, .down)
     let buf = render(state, size: Size(width: 80, height: 24))
-    // Checklist inner rows start at y 1; the second item is selected and focused.
-    #expect(buf[30, 2].role == .selected)
-    #expect(buf[30, 1].role != .selected)
-    // The phase is selected in the unfocused phases pane.
-    #expect(buf[5, 1].role == .selectedInactive)
-    #expect(buf[26, 0].role == .borderFocused)
-    #expect(buf[0, 0].role == .border)
+    // Row 0 is the phases line; checklist inner rows start at y 2; the second item is
+    // selected and focused.
+    #expect(buf[30, 3].role == .selected)
+    #expect(buf[30, 2].role != .selected)
+    // The phase is selected on the unfocused phases line, whose phases are split by borders.
+    #expect(buf[5, 0].role == .selectedInactive)
+    #expect(buf[21, 0].role == .border)
+    #expect(buf[0, 1].role == .borderFocused)
+    #expect(buf[0, 7].role == .border)
     #expect(buf[0, 23].role == .statusBar)
   }
 }
@@ -397,6 +424,9 @@ struct DecisionTests {
   @Test func chooseWriteAndConfirm() {
     var state = Fixture.workbench()
     send(&state, .char("d"))
+    // A phase with one decision opens on its list too (issue 21): d, Enter, a letter everywhere.
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    send(&state, .enter)
     #expect(
       state.overlay == .decision(DecisionDialog(phase: 0, stage: .choose(decision: 0, option: 0))))
     send(&state, .down, .enter)
@@ -408,12 +438,29 @@ struct DecisionTests {
     #expect(text.contains("The pilot ships in six weeks"))
     #expect(!text.contains("Facilitator's view"))
     send(&state, .enter)
+    #expect(state.overlay == .decision(DecisionDialog(phase: 0, stage: .pick(0))))
+    send(&state, .escape)
     #expect(state.overlay == .none)
+  }
+
+  /// The habit from a phase with two decisions (d, Enter, a letter) chose an option in a phase
+  /// with one and typed the letter into the rationale.
+  @Test func dEnterAndALetterChooseThatOptionInAPhaseWithOneDecision() {
+    var state = Fixture.workbench()
+    #expect(Fixture.caseStudy.phases[0].decisions.count == 1)
+    send(&state, .char("d"), .enter, .char("b"))
+    guard case .decision(let d) = state.overlay,
+      case .rationale(decision: 0, option: 1, let editor) = d.stage
+    else {
+      Issue.record("d, Enter, b should choose option b")
+      return
+    }
+    #expect(editor.text.isEmpty, "the letter chose the option; it is not in the rationale")
   }
 
   @Test func emptyRationaleIsRefused() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("a"), .ctrl("s"))
+    send(&state, .char("d"), .enter, .char("a"), .ctrl("s"))
     #expect(state.session?.decisions.isEmpty == true)
     #expect(state.message?.isError == true)
     send(&state, .escape)
@@ -425,9 +472,9 @@ struct DecisionTests {
 
   @Test func changingADecisionIsLogged() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("b"))
+    send(&state, .char("d"), .enter, .char("b"))
     type(&state, "First thought.")
-    send(&state, .ctrl("s"), .enter, .char("d"))
+    send(&state, .ctrl("s"), .enter, .escape, .char("d"), .enter)
     guard case .decision(let d) = state.overlay, d.stage == .outcome(decision: 0) else {
       Issue.record("re-opening a decided decision shows the outcome")
       return
@@ -450,7 +497,7 @@ struct DecisionTests {
     var opts = Fixture.options
     opts.facilitator = true
     var state = Fixture.workbench(options: opts)
-    send(&state, .char("d"), .char("a"))
+    send(&state, .char("d"), .enter, .char("a"))
     type(&state, "All at once.")
     send(&state, .ctrl("s"))
     let text = render(state, size: Size(width: 80, height: 24)).text
@@ -479,9 +526,9 @@ struct ReadOnlyTests {
       #expect(state.message?.text.hasPrefix("Read-only") == true)
     }
     #expect(send(&state, .char("E")) == [])
-    send(&state, .char("d"), .char("a"))
+    send(&state, .char("d"), .enter, .char("a"))
     #expect(state.message?.text.hasPrefix("Read-only") == true)
-    send(&state, .escape, .down)
+    send(&state, .escape, .escape, .down)
     #expect(state.session?.items == before?.items)
     #expect(state.session?.decisions == before?.decisions)
     #expect(state.sessionRevision == revision)
@@ -557,7 +604,8 @@ struct StartTests {
 
   @Test func enterOnACaseStudyAsksForANameAndMode() {
     var state = Fixture.startState()
-    send(&state, .enter)
+    // The cursor starts on the newest session; the case study is at the top.
+    send(&state, .char("g"), .enter)
     #expect(state.start.prompt != nil)
     #expect(send(&state, .enter) == [])
     #expect(state.message?.isError == true)
@@ -571,13 +619,12 @@ struct StartTests {
 
   @Test func escCancelsThePrompt() {
     var state = Fixture.startState()
-    send(&state, .enter, .escape)
+    send(&state, .char("g"), .enter, .escape)
     #expect(state.start.prompt == nil)
   }
 
   @Test func enterOnASessionOpensIt() {
     var state = Fixture.startState()
-    send(&state, .down)
     #expect(send(&state, .enter) == [.openSession(path: "/tmp/s/team-rocket.json")])
     send(&state, .char("G"))
     #expect(send(&state, .enter) == [])
@@ -590,6 +637,7 @@ struct StartTests {
     var state = Fixture.startState()
     _ = update(&state, .resize(Size(width: 80, height: 24)))
     // Row of "Team Rocket" in the start golden: y 9.
+    send(&state, .char("g"))
     #expect(update(&state, .click(x: 10, y: 9)) == [])
     #expect(state.start.selection == 1)
     #expect(update(&state, .click(x: 10, y: 9)) == [.openSession(path: "/tmp/s/team-rocket.json")])
@@ -607,7 +655,7 @@ struct RobustnessTests {
       #expect(buf.width == w)
     }
     var start = Fixture.startState()
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     for (w, h) in [(0, 0), (1, 1), (60, 16), (300, 100)] {
       _ = render(start, size: Size(width: w, height: h))
     }
@@ -839,7 +887,7 @@ struct StatusBarTests {
       #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(keys)")
     }
     var start = Fixture.startState(options: opts)
-    send(&start, .enter)
+    send(&start, .char("g"), .enter)
     #expect(
       render(start, size: Size(width: 80, height: 24)).text.unicodeScalars.allSatisfy {
         $0.isASCII || $0 == "·"
@@ -869,7 +917,7 @@ extension RobustnessTests {
 
   @Test func uppercaseOptionLettersWork() {
     var state = Fixture.workbench()
-    send(&state, .char("d"), .char("B"))
+    send(&state, .char("d"), .enter, .char("B"))
     guard case .decision(let d) = state.overlay, case .rationale(_, let o, _) = d.stage else {
       Issue.record("B should choose option b")
       return

@@ -15,7 +15,7 @@ private func teamInWorkshop(_ state: WorkshopState = WorkshopState()) -> AppStat
 
 /// Votes b) on the fixture's one decision, with a rationale.
 private func vote(_ app: inout AppState) {
-  send(&app, .char("d"), .char("b"))
+  send(&app, .char("d"), .enter, .char("b"))
   type(&app, "Two shops have history; the third can join later.")
   send(&app, .ctrl("s"))
 }
@@ -51,7 +51,8 @@ struct VoteRevealTeamTests {
     #expect(text.contains(consequenceB))
     #expect(!text.contains("Waiting for the facilitator"))
     #expect(app.workshop?.banner?.text == "Decision frame-d1 revealed: see its consequence")
-    send(&app, .enter)
+    // Enter goes back to the phase's list, Esc closes it: the banner shows over the workbench.
+    send(&app, .enter, .escape)
     #expect(
       render(app, size: Size(width: 80, height: 24)).text.contains(
         "Decision frame-d1 revealed: see its consequence"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--facilitator` from every entry point, proved on the real binary: the workbench runs in a
-/// pseudo-terminal (util-linux `script`), draws its first frame and quits on `q`, and the frame
+/// pseudo-terminal (util-linux `script`), draws its first frame and quits on `q` `y`, and the frame
 /// must carry the facilitator marker exactly when the flag was given.
 @Suite(
   "Facilitator mode from the command line",
@@ -19,15 +19,16 @@ struct FacilitatorCLITests {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// Runs casebench in an 80x24 pseudo-terminal, presses q after a second, and returns what it
-  /// drew (escape sequences and all) with its exit status.
+  /// Runs casebench in an 80x24 pseudo-terminal, presses q and y after a second (the workbench
+  /// asks before it quits; the start screen quits on q), and returns what it drew (escape
+  /// sequences and all) with its exit status.
   func runInTerminal(_ args: [String]) throws -> CLITests.Run {
     let command = ([CLITests.binary.path] + args).map(Self.quoted).joined(separator: " ")
     let inner = "stty cols 80 rows 24 2>/dev/null; exec \(command)"
     return try cli.run(
       [
         "-c",
-        "(sleep 1; printf q) | timeout 30 /usr/bin/script -qfec \(Self.quoted(inner)) /dev/null",
+        "(sleep 1; printf qy) | timeout 30 /usr/bin/script -qfec \(Self.quoted(inner)) /dev/null",
       ], executable: URL(fileURLWithPath: "/bin/sh"), environment: ["TERM": "xterm-256color"])
   }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// Pacing is the folder's: `open FILE` on a team's file in a paced folder and the start screen
 /// with `--sessions DIR` follow it (issue 22, defect 4). Each runs the real binary on a
-/// pseudo-terminal (script(1)), types Space on the first item of a closed phase and `q`, then
+/// pseudo-terminal (script(1)), types Space on the first item of a closed phase and `q` `y`, then
 /// reads the session file: work in a closed phase waits. The same keys in a folder without the
 /// facilitator's file change the item, so the keys do reach the workbench.
 @Suite("pacing from the command line")
@@ -66,15 +66,15 @@ struct PacingCLITests {
 
   @Test func openOnATeamsFileFollowsTheFoldersPacing() throws {
     let free = try folder("free", paced: false)
-    _ = try typing(["open", free + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    _ = try typing(["open", free + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(free + "/team-3-bike-shop.json") == 1)
 
     let paced = try folder("paced", paced: true)
-    let run = try typing(["open", paced + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    let run = try typing(["open", paced + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
     #expect(run.out.contains("opens when the facilitator says"))
     // By the team's name in a sessions folder that is a workshop folder: the same.
-    _ = try typing(["open", "Team 3", "--sessions", paced], keys: [" ", "q"])
+    _ = try typing(["open", "Team 3", "--sessions", paced], keys: [" ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0)
   }
 
@@ -82,7 +82,7 @@ struct PacingCLITests {
     let dir = try folder("damaged", paced: false)
     try "{\n  \"pacing\": tru\n}\n".write(
       toFile: dir + "/.casebench-workshop.json", atomically: true, encoding: .utf8)
-    let run = try typing(["open", dir + "/team-3-bike-shop.json"], keys: [" ", "q"])
+    let run = try typing(["open", dir + "/team-3-bike-shop.json"], keys: [" ", "qy"])
     #expect(try itemsTouched(dir + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
     #expect(run.out.contains(".casebench-workshop.json:2:"), "\(run.out.suffix(800))")
   }
@@ -98,13 +98,13 @@ struct PacingCLITests {
   }
 
   @Test func theStartScreenOnAWorkshopFolderFollowsItsPacing() throws {
-    // The start screen lists the case study first, then the sessions: j selects Team 3's.
+    // The start screen's cursor starts on the newest session: Team 3's, the only one.
     let free = try folder("free", paced: false)
-    _ = try typing(["--sessions", free], keys: ["j", "\r", " ", "q"])
+    _ = try typing(["--sessions", free], keys: ["\r", " ", "qy"])
     #expect(try itemsTouched(free + "/team-3-bike-shop.json") == 1)
 
     let paced = try folder("paced", paced: true)
-    let run = try typing(["--sessions", paced], keys: ["j", "\r", " ", "q"])
+    let run = try typing(["--sessions", paced], keys: ["\r", " ", "qy"])
     #expect(try itemsTouched(paced + "/team-3-bike-shop.json") == 0, "\(run.out.suffix(800))")
   }
 }

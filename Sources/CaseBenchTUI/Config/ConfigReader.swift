@@ -2,6 +2,16 @@
 /// its line and column: `[table]` headers, `name = value` with a bare or quoted name, and values
 /// that are a string ("…" or '…'), `true`/`false`, or a one-line array of strings. `#` starts a
 /// comment. Anything else is an error at the place it starts.
+///
+/// Why not TOMLKit (LebJe/TOMLKit 0.6.0, in the local package mirror), the library made for
+/// TOML: its `TOMLParseError` does carry a line and column (`source.begin`), so a syntax error
+/// would stay located, but the values it returns (`TOMLTable`, `TOMLValue`) carry no position:
+/// toml++ knows each node's source region and TOMLKit's C layer does not pass it on. Most of
+/// the errors a config meets come after parsing: an unknown command or key name, a value of the
+/// wrong kind, two commands on one key (`config.toml:4:8: z is bound to both hint and quit`).
+/// With TOMLKit those would lose their line and column, or need a second, hand-written pass to
+/// find them again. It would also bring C++17 (toml++, built with exceptions) into a build that
+/// is Swift and C. So the reader stays ours, for the small subset the config file allows.
 struct ConfigReader {
   enum Value: Equatable {
     case string(String)

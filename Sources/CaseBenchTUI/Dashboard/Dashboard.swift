@@ -117,7 +117,7 @@ public struct Dashboard: Sendable {
         let row = folder.rows.first(where: { $0.fileName == file }), let t = row.team,
         var wb = view.workbench
       else { return overlay }
-      wb.session = t.session
+      wb.follow(t.session)
       view.workbench = wb
       return .team(view, file: file)
     }

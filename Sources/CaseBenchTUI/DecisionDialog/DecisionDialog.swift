@@ -10,7 +10,7 @@ import CaseBenchReports
 
 /// The decision dialog's steps.
 enum DecisionStage: Sendable, Equatable {
-  /// Several decisions in the phase: pick one.
+  /// The phase's decisions (one or several): pick one.
   case pick(Int)
   /// Read the situation and choose an option.
   case choose(decision: Int, option: Int)
@@ -58,9 +58,9 @@ extension AppState {
         isError: false)
     case 0:
       showMessage("No decision to take in \(phase.title).", isError: false)
-    case 1:
-      overlays.present(
-        .decision(DecisionDialog(phase: wb.phase, stage: stageFor(decision: 0, in: phase))))
+    // One decision or several, the dialog opens on the phase's list: `d`, `Enter`, a letter
+    // then means the same in every phase. (A phase with one decision used to open it directly,
+    // so the habit picked an option with `Enter` and typed the letter into the rationale.)
     default:
       overlays.present(.decision(DecisionDialog(phase: wb.phase, stage: .pick(0))))
     }
@@ -84,8 +84,8 @@ extension AppState {
       overlays.dismiss()
       return
     }
-    let several = phase.decisions.count > 1
-    let backStage: DecisionStage? = several ? .pick(0) : nil
+    // Every phase's dialog has its list (`openDecisions`): a decision steps back to it.
+    let backStage = DecisionStage.pick(0)
     guard case .key(let key) = event else {
       if case .paste(let text) = event, case .rationale(let d, let o, var editor) = dialog.stage {
         editor.insert(text)
@@ -128,12 +128,7 @@ extension AppState {
         guard let next = chooseOption(d, letter, phase: phase) else { return }
         dialog.stage = next
       case .back:
-        if let b = backStage {
-          dialog.stage = b
-        } else {
-          overlays.dismiss()
-          return
-        }
+        dialog.stage = backStage
       case .close:
         overlays.dismiss()
         return
@@ -183,10 +178,10 @@ extension AppState {
       case .move(let delta): dialog.scroll = max(0, dialog.scroll + delta)
       // Enter after an outcome goes back to the phase's list, as Esc does, rather than closing
       // the dialog under a participant who meant to take the next decision.
-      case .back where backStage != nil, .select where backStage != nil:
-        dialog.stage = backStage ?? .pick(0)
+      case .back, .select:
+        dialog.stage = backStage
         dialog.scroll = 0
-      case .back, .select, .close:
+      case .close:
         overlays.dismiss()
         return
       default: break

@@ -132,9 +132,7 @@ enum DecisionView {
       guard phase.decisions.indices.contains(d) else { return nil }
       let decision = phase.decisions[d]
       title = "Decision \(g.dot) \(decision.title)"
-      footer =
-        phase.decisions.count > 1
-        ? "c change \(g.dot) Enter list \(g.dot) q close" : "c change \(g.dot) Enter close"
+      footer = "c change \(g.dot) Enter list \(g.dot) q close"
       guard let record = wb.session.decisions[decision.id] else { break }
       let option = decision.option(id: record.option)
       lines.append(StyledLine(text: "Your choice", role: .title, bold: true))

@@ -55,6 +55,8 @@ enum HelpScreen {
       "\(g.status(.todo)) todo  \(g.status(.doing)) doing  \(g.status(.done)) done  "
         + "\(g.status(.blocked)) blocked  \(g.status(.notApplicable)) N/A", width: width)
     out.wrap("*  required   \(g.note)  has a note   \(g.check)  phase gate met", width: width)
+    // The checklist's one abbreviation, in the word the detail pane and the exports use.
+    out.wrap("ext  an extension item, for longer courses", width: width)
     return out
   }
 

@@ -34,6 +34,8 @@ enum KeyScope: Sendable, Hashable, CaseIterable {
   case messages
   /// The projector view of one decision (Projector/Projector.swift).
   case projector
+  /// The workbench asking whether to leave, after `q` or `o` (LeaveGuard.swift).
+  case leaveQuestion
 }
 
 /// What a key asks for. Each screen's update decides what that means there.

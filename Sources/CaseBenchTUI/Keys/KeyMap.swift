@@ -34,6 +34,15 @@ public struct KeyMap: Sendable, Equatable {
     ("briefing", .briefing), ("decisions", .decisions), ("search", .search),
     ("next-match", .nextMatch), ("previous-match", .previousMatch), ("help", .help),
     ("quit", .quit), ("to-start", .toStart), ("save", .saveNow),
+    // The project manager's tools, from the workbench or another tool.
+    ("risks", .openTool(.risks)), ("estimate", .openTool(.estimate)),
+    ("stakeholders", .openTool(.stakeholders)), ("models", .openTool(.models)),
+    ("log", .openTool(.log)),
+    // The facilitator's workshop dashboard.
+    ("sort", .sortRows), ("next-page", .nextPage), ("announce", .announce),
+    ("release", .releasePhase), ("reveal", .revealDecision), ("projector", .openProjector),
+    ("start-clock", .startClock), ("pause-clock", .pauseClock), ("extend-clock", .extendClock),
+    ("injects", .injects),
   ]
 
   /// Why an entry cannot be added.

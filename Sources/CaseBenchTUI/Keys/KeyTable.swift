@@ -35,7 +35,7 @@ enum KeyTable {
   static let all: [KeyBinding] =
     workbenchKeys + lensKeys + toolKeys + pageKeys + writingKeys + startKeys + dashboardKeys
     + workshopKeys + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings + projectorKeys
-    + takeOverKeys
+    + takeOverKeys + leaveKeys
 
   /// What `key` does in the first of `scopes` that binds it.
   static func command(for key: Key, in scopes: [KeyScope]) -> KeyCommand? {

@@ -27,6 +27,8 @@ public struct Program: ProgramHost {
   /// Looks outside for news (the workshop's state file), at most once a second, on idle ticks.
   private let watch: (() -> [Event])?
   private var lastWatch = Date.distantPast
+  /// Follows the file of a read-only workbench (SessionFileFollower.swift).
+  private var follower = SessionFileFollower()
 
   /// The session file open in the workbench, if any.
   private var file: URL?
@@ -77,6 +79,9 @@ public struct Program: ProgramHost {
     if let watch, now.timeIntervalSince(lastWatch) >= 1 {
       lastWatch = now
       for news in watch() { dispatch(news) }
+    }
+    for news in follower.news(file: writable ? nil : file, state: state, now: now) {
+      dispatch(news)
     }
     saveIfNeeded()
   }

@@ -20,6 +20,12 @@ struct StartScreen: Sendable, Equatable {
   var overlays = OverlayStack<Overlay>()
   /// Set by `+` on a saved session: its workbench asks for a lens as it opens.
   var addLensOnOpen = false
+
+  /// Where the cursor starts: on the newest session that opens (`sessions` are newest first),
+  /// since most starts resume one; on the first case study when there is none.
+  static func firstSelection(caseStudies: [CaseStudy], sessions: [StartEntry]) -> Int {
+    sessions.firstIndex { $0.error == nil }.map { caseStudies.count + $0 } ?? 0
+  }
 }
 
 extension NewSessionPrompt {

@@ -38,7 +38,12 @@ enum ChecklistPane {
     if !phase.decisions.isEmpty {
       let taken = p?.decisionsTaken ?? 0
       let count = counted(phase.decisions.count, "decision")
-      parts.append("d: \(taken)/\(count) taken")
+      // The letters chosen, so the choice just made shows once the dialog closes.
+      let letters = phase.decisions.compactMap { d in
+        wb.session.decisions[d.id].map { DecisionView.shownLetter(of: $0.option, in: d) }
+      }
+      let chosen = letters.isEmpty ? "" : " (\(letters.joined(separator: ", ")))"
+      parts.append("d: \(taken)/\(count) taken\(chosen)")
     }
     parts += ["* required", "\(g.note) note"]
     let footer = fitting(parts, width: rect.w - 6)

@@ -84,9 +84,14 @@ enum DetailContent {
       if state.status == .notApplicable, let why = state.naReason, !why.isEmpty {
         out.wrap("Not applicable: \(why)", width: width, role: .warning)
       }
+      // What the participant writes and asks for comes before what they read, so a saved
+      // note or a hint just shown is on screen at 80×24 without scrolling.
+      let headed = noteAndHint(
+        item, note: state.note, wb: wb, width: width, window: window, into: &out)
       // An item that talks about a tool offers the key that opens it.
       let tools = ToolKind.offered(for: item)
       if !tools.isEmpty {
+        if headed { out.append(.blank) }
         let keys = tools.map { "\($0.binding.label) \($0.title.lowercased())" }
         out.wrap("Open the tool: " + keys.joined(separator: ", "), width: width, role: .accent)
       }
@@ -109,35 +114,6 @@ enum DetailContent {
           let rows = Wrap.lines(ref, width: max(1, width - 2))
           for (k, row) in rows.enumerated() {
             out.append(StyledLine(text: (k == 0 ? "\(g.pointer) " : "  ") + row, role: .dim))
-          }
-        }
-      }
-      if !item.hint.isEmpty {
-        out.append(.blank)
-        if wb.hintShown {
-          out.append(StyledLine(text: "Hint", role: .title, bold: true))
-          out.prose(item.hint, width: width, role: .accent)
-        } else {
-          out.append(StyledLine(text: "Hint hidden: press h to show it.", role: .dim))
-        }
-      }
-      out.append(.blank)
-      out.append(StyledLine(text: "Note", role: .title, bold: true))
-      if state.note.isEmpty {
-        out.wrap("No note yet: n writes one here, E opens $EDITOR.", width: width, role: .dim)
-      } else {
-        if state.note.utf8.count <= proseNoteLimit {
-          out.prose(state.note, width: width)
-        } else {
-          // A note this long is drawn as plain wrapped rows, and only the rows in `window`
-          // are built, so each keystroke costs one counting pass over it.
-          let first = out.count
-          let low = max(0, window.lowerBound - first)
-          let wanted = low..<max(low, window.upperBound - first)
-          let note = Wrap.window(state.note, width: max(1, width), rows: wanted)
-          out.reserveCapacity(first + note.count)
-          for row in 0..<note.count {
-            out.append(wanted.contains(row) ? StyledLine(text: note.lines[row - low]) : .blank)
           }
         }
       }
@@ -237,6 +213,46 @@ enum DetailContent {
       out.wrap("Press b or move in the checklist to see an item.", width: width, role: .dim)
     }
     return out
+  }
+
+  /// The item's note (or how to write one) and its hint (or how to show it). An empty note
+  /// and a hidden hint take one dim line each; a note or a shown hint gets a heading, and then
+  /// this returns true (what follows starts after a blank line).
+  @discardableResult
+  static func noteAndHint(
+    _ item: Item, note: String, wb: Workbench, width: Int, window: Range<Int>,
+    into out: inout [StyledLine]
+  ) -> Bool {
+    if note.isEmpty {
+      out.wrap("No note yet: n writes one here, E opens $EDITOR.", width: width, role: .dim)
+    } else {
+      out.append(.blank)
+      out.append(StyledLine(text: "Note", role: .title, bold: true))
+      if note.utf8.count <= proseNoteLimit {
+        out.prose(note, width: width)
+      } else {
+        // A note this long is drawn as plain wrapped rows, and only the rows in `window`
+        // are built, so each keystroke costs one counting pass over it.
+        let first = out.count
+        let low = max(0, window.lowerBound - first)
+        let wanted = low..<max(low, window.upperBound - first)
+        let rows = Wrap.window(note, width: max(1, width), rows: wanted)
+        out.reserveCapacity(first + rows.count)
+        for row in 0..<rows.count {
+          out.append(wanted.contains(row) ? StyledLine(text: rows.lines[row - low]) : .blank)
+        }
+      }
+    }
+    guard !item.hint.isEmpty else { return !note.isEmpty }
+    if wb.hintShown {
+      out.append(.blank)
+      out.append(StyledLine(text: "Hint", role: .title, bold: true))
+      out.prose(item.hint, width: width, role: .accent)
+      return true
+    }
+    if !note.isEmpty { out.append(.blank) }
+    out.append(StyledLine(text: "Hint hidden: press h to show it.", role: .dim))
+    return false
   }
 
   /// What a lens's item adds: the lens it is from, that it counts towards the lens's own

@@ -17,6 +17,10 @@ enum PhasesPane {
   ) {
     let g = Glyphs.of(options)
     let focused = wb.focus == .phases
+    if rect.h == 1 {
+      drawStrip(wb, progress: progress, glyphs: g, rect: rect, into: &buf)
+      return
+    }
     buf.box(rect, title: "Phases", focused: focused, glyphs: g)
     let inner = rect.inner
     guard inner.w > 4, inner.h > 0 else { return }
@@ -102,5 +106,102 @@ enum PhasesPane {
     if x + 2 + DisplayWidth.of(gates) <= right - 1 {
       buf.putRight(gates, maxX: right - 1, y: y0 + 2, role: .dim)
     }
+  }
+}
+
+/// The phases as one line across the top, for short or narrow terminals: each phase's number
+/// and title (with its count and the readiness where they fit), the selected one highlighted.
+extension PhasesPane {
+  struct StripCell: Equatable {
+    var phase: Int
+    var x: Int
+    var text: String
+  }
+
+  /// Where each phase sits on the strip, and what the strip says at its right end. The longest
+  /// of these that fits is used: titles with counts and readiness, titles and readiness, titles,
+  /// then the selected phase's title with the others' titles shortened, then only their numbers.
+  static func strip(
+    _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs, width: Int
+  ) -> (cells: [StripCell], tail: String) {
+    let phases = wb.caseStudy.phases
+    let readiness = "Readiness \(CaseBenchModel.Progress.percent(progress.readiness)) "
+    /// `room` is the width the others' titles are cut to (nil: whole, 0: none).
+    func layout(room: Int?, count: Bool) -> (cells: [StripCell], width: Int) {
+      var cells: [StripCell] = []
+      var x = 0
+      for (i, phase) in phases.enumerated() {
+        if i > 0 { x += DisplayWidth.of(g.vertical) }
+        var text = "\(i + 1)"
+        let title =
+          i == wb.phase || room == nil ? phase.title : g.truncate(phase.title, to: room ?? 0)
+        if !title.isEmpty { text += " " + title }
+        let p = progress.phases.indices.contains(i) ? progress.phases[i] : nil
+        if count, let p { text += " \(p.settled)/\(p.total)" }
+        if p?.gateMet == true { text += " " + g.check }
+        cells.append(StripCell(phase: i, x: x, text: " \(text) "))
+        x += DisplayWidth.of(" \(text) ")
+      }
+      return (cells, x)
+    }
+    for (count, tail) in [(true, readiness), (false, readiness), (false, "")] {
+      let (cells, used) = layout(room: nil, count: count)
+      if used + (tail.isEmpty ? 0 : DisplayWidth.of(tail) + 1) <= width { return (cells, tail) }
+    }
+    let longest = phases.map { DisplayWidth.of($0.title) }.max() ?? 0
+    for room in stride(from: longest - 1, through: 4, by: -1) {
+      let (cells, used) = layout(room: room, count: false)
+      if used <= width { return (cells, "") }
+    }
+    return (layout(room: 0, count: false).cells, "")
+  }
+
+  static func drawStrip(
+    _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs, rect: Rect,
+    into buf: inout ScreenBuffer
+  ) {
+    let focused = wb.focus == .phases
+    let right = rect.x + rect.w
+    let (cells, tail) = strip(wb, progress: progress, glyphs: g, width: rect.w)
+    for cell in cells {
+      let x = rect.x + cell.x
+      guard x < right else { break }
+      if cell.phase > 0 {
+        buf.put(g.vertical, x: x - DisplayWidth.of(g.vertical), y: rect.y, role: .border)
+      }
+      let selected = cell.phase == wb.phase
+      let gateMet =
+        progress.phases.indices.contains(cell.phase) && progress.phases[cell.phase].gateMet
+      let role: Role =
+        selected
+        ? (focused ? .selected : .selectedInactive)
+        : wb.closedPhases.contains(cell.phase) ? .dim : gateMet ? .success : .normal
+      buf.put(cell.text, x: x, y: rect.y, role: role, bold: selected, maxX: right)
+    }
+    if !tail.isEmpty {
+      let readiness = progress.readiness
+      let role: Role = readiness >= 1 ? .success : (readiness >= 0.5 ? .warning : .danger)
+      buf.putRight(tail, maxX: right, y: rect.y, role: role, bold: true)
+    }
+  }
+
+  /// The phase drawn at column `x` of row `y` of the pane in `rect`, for a mouse click.
+  static func phase(
+    atX x: Int, y: Int, _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs,
+    rect: Rect
+  ) -> Int? {
+    if rect.h == 1 {
+      guard y == rect.y else { return nil }
+      let cells = strip(wb, progress: progress, glyphs: g, width: rect.w).cells
+      return cells.first { x >= rect.x + $0.x && x < rect.x + $0.x + DisplayWidth.of($0.text) }?
+        .phase
+    }
+    let inner = rect.inner
+    guard inner.contains(x, y) else { return nil }
+    let count = wb.caseStudy.phases.count
+    let per = WorkbenchLayout.rowsPerPhase(innerHeight: inner.h, phases: count)
+    let first = WorkbenchLayout.firstPhase(innerHeight: inner.h, phases: count, selected: wb.phase)
+    let index = first + (y - inner.y) / per
+    return wb.caseStudy.phases.indices.contains(index) ? index : nil
   }
 }

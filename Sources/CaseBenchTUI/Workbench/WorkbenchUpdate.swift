@@ -345,14 +345,11 @@ extension AppState {
   mutating func click(_ x: Int, _ y: Int) {
     guard var wb = workbench, overlay == .none else { return }
     let l = layout
-    if l.phases.inner.contains(x, y) {
-      let inner = l.phases.inner
-      let per = WorkbenchLayout.rowsPerPhase(
-        innerHeight: inner.h, phases: wb.caseStudy.phases.count)
-      let first = WorkbenchLayout.firstPhase(
-        innerHeight: inner.h, phases: wb.caseStudy.phases.count, selected: wb.phase)
-      let index = first + (y - inner.y) / per
-      if wb.caseStudy.phases.indices.contains(index) {
+    if l.phases.contains(x, y) {
+      let progress = CaseBenchModel.Progress(caseStudy: wb.caseStudy, session: wb.session)
+      if let index = PhasesPane.phase(
+        atX: x, y: y, wb, progress: progress, glyphs: Glyphs.of(options), rect: l.phases)
+      {
         wb.focus = .phases
         workbench = wb
         selectPhase(index)

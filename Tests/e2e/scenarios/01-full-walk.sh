@@ -1,6 +1,7 @@
 #!/bin/bash
 # Scenario 1: the full walk. A new session opens in the workbench; the third Sprint 0 item is
-# marked done and given a UTF-8 note; the first decision is taken with a rationale; `q` quits.
+# marked done and given a UTF-8 note; the first decision is taken with a rationale; `q` asks
+# and `y` quits.
 # Then the session is reopened and everything is found on screen and in the JSON file.
 set -uo pipefail
 . "$(dirname "$0")/common.bash"
@@ -10,7 +11,7 @@ NOTE='Café <b>日本</b> ✓'
 WHY='A pathfinder answers one question honestly'
 
 e2e_start walk "$BIN new --name 'Team A' --out '$F' --open" 80 24
-e2e_check "walk: new --open lands on the workbench" e2e_wait_for "Phases"
+e2e_check "walk: new --open lands on the workbench" e2e_wait_for "done or N/A"
 e2e_check "walk: a new session shows the phase briefing" e2e_wait_for "Phase 1 of 6: Sprint 0"
 
 e2e_keys j  # from the first item; core items come first, so the hypothesis is second
@@ -27,7 +28,7 @@ e2e_check "walk: the typed UTF-8 note shows in the editor" e2e_wait_for "$NOTE"
 e2e_keys Escape
 e2e_check "walk: Esc closes the note editor" e2e_wait_gone "editing note"
 e2e_check "walk: the item now shows the note mark" \
-  e2e_wait_for "[x] Write the project hypothesis               ✎ *"
+  e2e_wait_for "[x] Write the project hypothesis                                         ✎ *"
 sleep 0.1 # Esc followed at once by a letter would read as Alt-letter
 
 e2e_keys d
@@ -51,7 +52,10 @@ e2e_check "walk: Esc closes the dialog, 1 of 2 decisions taken" \
   e2e_wait_for "d: 1/2 decisions taken"
 
 e2e_keys q
-e2e_check "walk: q quits" e2e_wait_exit
+e2e_check "walk: q asks first" e2e_wait_for "Quit casebench? y quits; any other key stays."
+e2e_check "walk: and does not quit by itself" test -z "$(e2e_exit_status)"
+e2e_keys y
+e2e_check "walk: q y quits" e2e_wait_exit
 e2e_check "walk: exit status 0 after q" status_is 0
 e2e_check "walk: terminal restored after q" e2e_assert_restored
 
@@ -74,7 +78,7 @@ choice_shown() {
 
 # Reopen: everything is there.
 e2e_start reopen "$BIN open '$F'" 100 50
-e2e_check "reopen: lands on the workbench" e2e_wait_for "Phases"
+e2e_check "reopen: lands on the workbench" e2e_wait_for "done or N/A"
 e2e_check "reopen: the last selected item is selected" e2e_wait_for "Item 2 of 13"
 e2e_check "reopen: the item shows as done with a note" \
   screen_has "[x] Write the project hypothesis"
@@ -107,8 +111,8 @@ e2e_check "reopen: the change is in the session log" \
   json_is "$F" '[e["detail"] for e in d["events"] if e.get("target") == "S0.D1"]' \
   '["chose a", "changed a → d"]'
 e2e_keys Escape
-e2e_keys q
-e2e_check "reopen: q quits" e2e_wait_exit
+e2e_keys q y
+e2e_check "reopen: q y quits" e2e_wait_exit
 e2e_check "reopen: exit status 0" status_is 0
 e2e_check "reopen: terminal restored" e2e_assert_restored
 e2e_check "reopen: status --json reads the file" \

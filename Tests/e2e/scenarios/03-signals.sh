@@ -9,7 +9,7 @@ signal_during_edit() {
   local sig="$1" number="$2" note="$3" f="$SCRATCH/signal-$1.json"
   e2e_new_session "$f" "Signal $sig"
   e2e_start "sig$sig" "$BIN open '$f'" 80 24
-  e2e_check "SIG$sig: workbench shows" e2e_wait_for "Phases"
+  e2e_check "SIG$sig: workbench shows" e2e_wait_for "done or N/A"
   e2e_keys j
   e2e_check "SIG$sig: second item selected" e2e_wait_for "Item 2 of 13"
   e2e_keys n

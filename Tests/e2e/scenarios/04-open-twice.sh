@@ -9,12 +9,12 @@ F="$SCRATCH/shared.json"
 e2e_new_session "$F" "Two Screens"
 
 e2e_start first "$BIN open '$F'" 80 24
-e2e_check "twice: first instance shows the workbench" e2e_wait_for "Phases"
+e2e_check "twice: first instance shows the workbench" e2e_wait_for "done or N/A"
 e2e_check "twice: first instance is not read-only" test -z "$(e2e_screen | grep -F READ-ONLY)"
 
 # Wide, so the whole status bar (the reason and the refusal) fits.
 e2e_start second "$BIN open '$F'" 200 30
-e2e_check "twice: second instance shows the workbench" e2e_wait_for "Phases"
+e2e_check "twice: second instance shows the workbench" e2e_wait_for "done or N/A"
 e2e_check "twice: second instance says READ-ONLY" e2e_wait_for "READ-ONLY"
 e2e_check "twice: and why (open in another casebench)" screen_has "open in another casebench"
 cp -p "$F" "$SCRATCH/before.json"
@@ -39,7 +39,7 @@ e2e_keys Escape
 sleep 0.1
 e2e_keys Escape
 sleep 0.1
-e2e_keys q
+e2e_keys q y
 e2e_check "twice: second instance quits" e2e_wait_exit
 e2e_check "twice: second instance exit status 0" status_is 0
 e2e_check "twice: second instance restored the terminal" e2e_assert_restored
@@ -68,7 +68,7 @@ e2e_keys Space
 e2e_check "twice: first instance marks the item doing" e2e_wait_for "[~] Walk the hard yards"
 e2e_check "twice: first instance saves the change" \
   wait_until 3 json_is "$F" 'd["items"]["S0.1"]["status"]' doing
-e2e_keys q
+e2e_keys q y
 e2e_check "twice: first instance quits" e2e_wait_exit
 e2e_check "twice: first instance exit status 0" status_is 0
 
@@ -78,16 +78,16 @@ e2e_check "twice: T takes the session over once the first quit" e2e_wait_gone "R
 e2e_keys Space
 e2e_check "twice: the third, taken over, saves its change" \
   wait_until 3 json_is "$F" 'd["items"]["S0.1"]["status"]' done
-e2e_keys q
+e2e_keys q y
 e2e_check "twice: third instance quits" e2e_wait_exit
 e2e_check "twice: third instance exit status 0" status_is 0
 
 # With the first gone the file opens read-write again.
 e2e_start fourth "$BIN open '$F'" 200 30
-e2e_check "twice: after both quit, it opens read-write" e2e_wait_for "Phases"
+e2e_check "twice: after both quit, it opens read-write" e2e_wait_for "done or N/A"
 sleep 0.3
 e2e_check "twice: no READ-ONLY once the first has quit" test -z "$(e2e_screen | grep -F READ-ONLY)"
-e2e_keys q
+e2e_keys q y
 e2e_check "twice: fourth instance quits" e2e_wait_exit
 
 scenario_end

@@ -9,7 +9,7 @@ F="$SCRATCH/killed.json"
 e2e_new_session "$F" "Hard Stop"
 
 e2e_start k1 "$BIN open '$F'" 80 24
-e2e_check "kill -9: workbench shows" e2e_wait_for "Phases"
+e2e_check "kill -9: workbench shows" e2e_wait_for "done or N/A"
 e2e_keys Space
 e2e_check "kill -9: first item doing" e2e_wait_for "[~] Walk the hard yards"
 e2e_keys j Space Space
@@ -34,7 +34,7 @@ e2e_check "kill -9: file mode 0600" file_mode_is "$F" 600
 # Kill in the middle of a burst of changes (saves in flight), a few times over.
 for round in 1 2 3; do
   e2e_start "burst$round" "$BIN open '$F'" 80 24
-  e2e_check "kill -9 burst $round: reopens read-write" e2e_wait_for "Phases"
+  e2e_check "kill -9 burst $round: reopens read-write" e2e_wait_for "done or N/A"
   e2e_check "kill -9 burst $round: no READ-ONLY after a killed instance" \
     test -z "$(e2e_screen | grep -F READ-ONLY)"
   e2e_keys j Space j Space Space k Space j j Space

@@ -9,7 +9,7 @@ F="$SCRATCH/ctrl-c.json"
 e2e_new_session "$F" "Interrupted"
 
 e2e_start c1 "$BIN open '$F'" 80 24
-e2e_check "Ctrl-C list: workbench shows" e2e_wait_for "Phases"
+e2e_check "Ctrl-C list: workbench shows" e2e_wait_for "done or N/A"
 e2e_keys 2
 e2e_check "Ctrl-C list: 2 shows the Data phase" e2e_wait_for "2 Data ──"
 e2e_keys j Space Space

@@ -56,7 +56,7 @@ for term in vt100 screen tmux-256color linux xterm-256color; do
     # The control for the NO_COLOR check below: colours are there when allowed.
     e2e_check "TERM=xterm-256color: colours are drawn" test "$(colour_count)" -gt 0
   fi
-  e2e_keys q
+  e2e_keys q y
   e2e_check "TERM=$term: q quits with status 0" e2e_wait_exit
   e2e_check "TERM=$term: exit status 0" status_is 0
   e2e_check "TERM=$term: terminal restored" e2e_assert_restored
@@ -68,16 +68,16 @@ e2e_check "NO_COLOR=1: the workbench shows" e2e_wait_for "Walk the hard yards"
 e2e_check "NO_COLOR=1: no colours on screen" test "$(colour_count)" -eq 0
 e2e_check "NO_COLOR=1: the selection is still visible (reverse)" \
   wait_until 3 row_reversed "Walk the hard yards"
-e2e_keys q
+e2e_keys q y
 e2e_check "NO_COLOR=1: quits with status 0" e2e_wait_exit
 e2e_check "NO_COLOR=1: exit status 0" status_is 0
 
 fresh c-locale
 e2e_start c-locale "LANG=C LC_ALL=C $BIN open '$F'" 80 24
 e2e_check "LANG=C: the workbench shows" e2e_wait_for "Walk the hard yards"
-e2e_check "LANG=C: ASCII borders (+- Phases)" screen_has "+- Phases --"
+e2e_check "LANG=C: ASCII borders (+- 1 Sprint 0)" screen_has "+- 1 Sprint 0 --"
 e2e_check "LANG=C: no box-drawing characters" not screen_matches "[╭╮╰╯│─░█]"
-e2e_keys q
+e2e_keys q y
 e2e_check "LANG=C: quits with status 0" e2e_wait_exit
 e2e_check "LANG=C: exit status 0" status_is 0
 e2e_check "LANG=C: terminal restored" e2e_assert_restored

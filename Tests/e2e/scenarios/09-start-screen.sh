@@ -45,7 +45,7 @@ e2e_check "start: Enter asks for a name" e2e_wait_for "Participant or team:"
 e2e_type "Team B"
 e2e_check "start: the name shows as typed" e2e_wait_for "Participant or team: Team B"
 e2e_keys Enter
-e2e_check "start: Enter opens the workbench" e2e_wait_for "Phases"
+e2e_check "start: Enter opens the workbench" e2e_wait_for "done or N/A"
 e2e_check "start: on Sprint 0" e2e_wait_for "1 Sprint 0 ──"
 e2e_check "start: a session file appears in \$XDG_DATA_HOME/casebench/sessions" \
   wait_until 3 one_session_file
@@ -55,7 +55,7 @@ e2e_check "start: the file is a Bike Shop session" json_is "$f" 'd["case_study_i
 e2e_check "start: file mode 0600" file_mode_is "${f:-/nonexistent}" 600
 e2e_keys j Space
 e2e_check "start: the second item becomes doing" e2e_wait_for "[~] Write the project hypothesis"
-e2e_keys q
+e2e_keys q y
 e2e_check "start: q quits" e2e_wait_exit
 e2e_check "start: exit status 0" status_is 0
 e2e_check "start: terminal restored" e2e_assert_restored
@@ -64,13 +64,12 @@ e2e_check "start: the change was saved" json_is "$f" 'd["items"]["S0.3"]["status
 e2e_start resume "$BIN" 80 24
 e2e_check "resume: the start screen lists Team B" e2e_wait_for "Team B"
 e2e_check "resume: no longer says None yet" not screen_has "None yet"
-e2e_keys j
-e2e_check "resume: j selects the saved session" e2e_wait_for "▸ Team B"
+e2e_check "resume: the cursor starts on the newest session" e2e_wait_for "▸ Team B"
 e2e_keys Enter
-e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "Phases"
+e2e_check "resume: Enter resumes it in the workbench" e2e_wait_for "done or N/A"
 e2e_check "resume: on the item left selected" e2e_wait_for "Item 2 of 13"
 e2e_check "resume: with its status" screen_has "[~] Write the project hypothesis"
-e2e_keys q
+e2e_keys q y
 e2e_check "resume: q quits" e2e_wait_exit
 e2e_check "resume: exit status 0" status_is 0
 e2e_check "resume: still one session file" one_session_file

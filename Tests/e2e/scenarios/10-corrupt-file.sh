@@ -67,8 +67,10 @@ e2e_start listing "$BIN" 80 24
 e2e_check "listing: the start screen shows with a broken file present" e2e_wait_for "Saved sessions"
 e2e_check "listing: the good session is listed" screen_has "Fine Team"
 e2e_check "listing: the broken file is listed as unreadable" e2e_wait_for "can't open"
-e2e_keys j j
-e2e_check "listing: j j selects the broken file" e2e_wait_for "▸ broken.json"
+e2e_check "listing: the cursor starts on the newest session that opens" \
+  e2e_wait_for "▸ Fine Team"
+e2e_keys j
+e2e_check "listing: j selects the broken file" e2e_wait_for "▸ broken.json"
 e2e_keys Enter
 e2e_check "listing: Enter explains instead of opening" e2e_wait_for "Can't open broken.json"
 e2e_check "listing: still running" test -z "$(e2e_exit_status)"

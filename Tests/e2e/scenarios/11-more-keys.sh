@@ -22,7 +22,7 @@ top_line_matches() {
 }
 
 e2e_start keys "EDITOR='$EDITOR_SCRIPT' $BIN open '$F'" 80 24
-e2e_check "keys: workbench shows" e2e_wait_for "Phases"
+e2e_check "keys: workbench shows" e2e_wait_for "done or N/A"
 
 e2e_keys x
 e2e_check "keys: x asks for a reason" e2e_wait_for "Not applicable because:"
@@ -73,7 +73,7 @@ e2e_check "keys: at 200x50 the three panes sit side by side" \
   wait_until 5 top_line_matches "Phases.*Sprint 0.*Item 4 of 13"
 e2e_check "keys: the note from the editor shows in the detail pane" \
   e2e_wait_for "written in the editor ✓"
-e2e_keys q
+e2e_keys q y
 e2e_check "keys: q quits" e2e_wait_exit
 e2e_check "keys: exit status 0" status_is 0
 e2e_check "keys: terminal restored" e2e_assert_restored

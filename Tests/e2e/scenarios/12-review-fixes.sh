@@ -12,14 +12,14 @@ F="$SCRATCH/review.json"
 e2e_new_session "$F" "Reviewer"
 
 e2e_start small "$BIN open '$F'" 70 18
-e2e_check "size: workbench shows at 70x18" e2e_wait_for "Phases"
+e2e_check "size: workbench shows at 70x18" e2e_wait_for "done or N/A"
 e2e_keys j j j j j j j j j
 e2e_check "size: the tenth item (S0.9, an extension) is selected and in view" e2e_wait_for "Item 10 of 13"
 e2e_check "size: its title shows in the checklist" screen_has "Sketch the data story"
 cp "$F" "$SCRATCH/before.json"
 sleep 1.5
 e2e_check "looking: moving around did not rewrite the file" cmp -s "$F" "$SCRATCH/before.json"
-e2e_keys q
+e2e_keys q y
 e2e_check "looking: q leaves" e2e_wait_exit
 e2e_check "looking: q saved the resume point" json_is "$F" 'd["cursor"]["item"]' S0.9
 

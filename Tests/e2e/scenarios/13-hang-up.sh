@@ -55,7 +55,7 @@ lock_free() {
 # types NOTE without closing the editor.
 half_typed() {
   local name="$1" note="$3"
-  e2e_check "$name: workbench shows" e2e_wait_for "Phases"
+  e2e_check "$name: workbench shows" e2e_wait_for "done or N/A"
   e2e_keys Space
   e2e_check "$name: first item doing" e2e_wait_for "[~] Walk the hard yards"
   e2e_keys j n
@@ -74,9 +74,9 @@ saved_and_free() {
   e2e_check "$name: the lock is free" lock_free "$f"
   if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; fi
   e2e_start "$name-reopen" "$BIN open '$f'" 80 24
-  e2e_check "$name: reopens" e2e_wait_for "Phases"
+  e2e_check "$name: reopens" e2e_wait_for "done or N/A"
   e2e_check "$name: the reopen is not read-only" not screen_has "READ-ONLY"
-  e2e_keys q
+  e2e_keys q y
   e2e_check "$name: q quits the reopen" e2e_wait_exit
   e2e_check "$name: the reopen exits 0" status_is 0
 }

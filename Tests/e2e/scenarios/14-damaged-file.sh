@@ -68,14 +68,14 @@ e2e_check "empty, tty: the file is still empty" test ! -s "$F"
 
 # 2. Restoring it: the damaged file is kept, the copy is opened read-write.
 e2e_start restore "$BIN open --restore-backup '$F' 2>'$SCRATCH/err-restore'" 80 24
-e2e_check "restore: the workbench shows" e2e_wait_for "Phases"
+e2e_check "restore: the workbench shows" e2e_wait_for "done or N/A"
 e2e_check "restore: it is the good copy (first item done)" e2e_wait_for "[x] Walk the hard yards"
 e2e_check "restore: read-write" not screen_has "READ-ONLY"
 e2e_check "restore: the damaged file is kept as FILE.damaged" test -e "$F.damaged"
 e2e_check "restore: FILE.damaged holds the damaged bytes (empty)" test ! -s "$F.damaged"
 e2e_keys j Space
 e2e_check "restore: a change is made" e2e_wait_for "[~] Write the project hypothesis"
-e2e_keys q
+e2e_keys q y
 e2e_check "restore: q quits" e2e_wait_exit
 e2e_check "restore: exit status 0" status_is 0
 e2e_check "restore: said what it did" has "$SCRATCH/err-restore" "restored $F from its last good copy"
@@ -129,17 +129,17 @@ W="$SCRATCH/under.json"
 e2e_new_session "$W" "Under Foot"
 # (Wide, so the status bar has room for the whole reason after the long scratch path.)
 e2e_start under "$BIN open '$W'" 250 24
-e2e_check "under: the workbench shows" e2e_wait_for "Phases"
+e2e_check "under: the workbench shows" e2e_wait_for "done or N/A"
 : >"$W"
 e2e_keys Space
 e2e_check "under: the save fails on screen" e2e_wait_for "save failed"
 e2e_check "under: and says the file was not overwritten" e2e_wait_for "not overwritten"
 e2e_check "under: the file is still empty" test ! -s "$W"
 e2e_resize 80 24
-e2e_keys q
-e2e_check "under: q says it could not save" e2e_wait_for "Press q again"
-e2e_keys q
-e2e_check "under: a second q quits" e2e_wait_exit
+e2e_keys q y
+e2e_check "under: q y says it could not save" e2e_wait_for "q, then y, quits without saving"
+e2e_keys q y
+e2e_check "under: a second q y quits" e2e_wait_exit
 e2e_check "under: the file was never written over" test ! -s "$W"
 
 scenario_end

@@ -10,7 +10,7 @@ F="$SCRATCH/toolkit.json"
 e2e_new_session "$F" "Toolkit Team"
 
 e2e_start main "$BIN open '$F'" 80 24
-e2e_check "toolkit: the workbench shows" e2e_wait_for "Phases"
+e2e_check "toolkit: the workbench shows" e2e_wait_for "done or N/A"
 
 # The risk register: r, then the suggestions (Tab Tab) and Enter takes the first one.
 e2e_keys r
@@ -99,7 +99,7 @@ e2e_keys Escape
 e2e_check "toolkit: Esc goes back to the checklist" e2e_wait_for "Walk the hard yards"
 e2e_check "toolkit: the risks are saved" \
   wait_until 3 json_is "$F" 'len(d["toolkit"]["risks"])' 2
-e2e_keys q
+e2e_keys q y
 e2e_check "toolkit: quits" e2e_wait_exit
 e2e_check "toolkit: exit status 0" status_is 0
 e2e_check "toolkit: saved as schema 2" json_is "$F" 'd["schema_version"]' 2
@@ -120,7 +120,7 @@ e2e_check "toolkit: each edit is in the event log" json_is "$F" \
 
 # Reopen and find both.
 e2e_start again "$BIN open '$F'" 80 24
-e2e_check "toolkit: reopens" e2e_wait_for "Phases"
+e2e_check "toolkit: reopens" e2e_wait_for "done or N/A"
 e2e_keys r
 e2e_check "toolkit: the risks are still there" e2e_wait_for "2 risks, 1 open, 1 high"
 e2e_keys t
@@ -130,7 +130,7 @@ e2e_check "toolkit: the metric is still there" e2e_wait_for "K1 cost saving: Eme
 e2e_keys m
 e2e_check "toolkit: the adoption is still there" \
   e2e_wait_for "A1 adopted M1 from M1: Tom can interrogate it"
-e2e_keys q
+e2e_keys q y
 e2e_check "toolkit: quits again" e2e_wait_exit
 
 # The exported report shows them.

@@ -19,7 +19,7 @@ facilitator_view() {
   sleep 0.2
   e2e_keys Escape
   sleep 0.2
-  e2e_keys q
+  e2e_keys q y
   e2e_check "$1: q quits" e2e_wait_exit
   e2e_check "$1: exit status 0" status_is 0
 }
@@ -30,7 +30,7 @@ facilitator_view open
 
 e2e_start after "$BIN open $SCRATCH/open.json --facilitator" 100 40
 e2e_check "after: the flag after the file works too" e2e_wait_for "FACILITATOR"
-e2e_keys q
+e2e_keys q y
 e2e_check "after: q quits" e2e_wait_exit
 
 e2e_start participant "$BIN open $SCRATCH/open.json" 100 40
@@ -46,7 +46,7 @@ e2e_keys Escape
 sleep 0.2
 e2e_keys Escape
 sleep 0.2
-e2e_keys q
+e2e_keys q y
 e2e_check "participant: q quits" e2e_wait_exit
 
 e2e_start new "$BIN new --name 'Team N' --out $SCRATCH/new.json --open --facilitator" 100 40
@@ -59,7 +59,7 @@ e2e_keys Enter
 e2e_check "start: Enter asks for a name" e2e_wait_for "Participant or team:"
 e2e_type "Team S"
 e2e_keys Enter
-e2e_check "start: the workbench opens" e2e_wait_for "Phases"
+e2e_check "start: the workbench opens" e2e_wait_for "done or N/A"
 facilitator_view start
 
 e2e_summary

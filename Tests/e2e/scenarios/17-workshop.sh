@@ -36,7 +36,7 @@ e2e_check "workshop: the dashboard opens with pacing" e2e_wait_for "pacing: open
 
 for n in 1 2 3; do
   e2e_start "team$n" "$BIN join '$DIR' --name 'Team $n'" 100 30
-  e2e_check "workshop: team $n joins and sees the workbench" e2e_wait_for "Phases"
+  e2e_check "workshop: team $n joins and sees the workbench" e2e_wait_for "done or N/A"
 done
 
 E2E_SESSION=dash
@@ -113,7 +113,7 @@ done
 
 for n in 1 2 3; do
   E2E_SESSION="team$n"
-  e2e_keys q
+  e2e_keys q y
   e2e_check "workshop: team $n quits cleanly" e2e_wait_exit
 done
 E2E_SESSION=dash
@@ -141,7 +141,7 @@ e2e_check "workshop: no session file was ever unreadable" test ! -s "$WATCH_LOG"
 F="$DIR/team-1-bike-shop.json"
 cp -p "$F" "$SCRATCH/team-1.before"
 e2e_start open1 "$BIN open '$F'" 100 30
-e2e_check "workshop: open FILE shows the workbench" e2e_wait_for "Phases"
+e2e_check "workshop: open FILE shows the workbench" e2e_wait_for "done or N/A"
 e2e_keys 3
 e2e_check "workshop: open FILE marks phase 3 closed" e2e_wait_for "opens when the facilitator says"
 e2e_check "workshop: open FILE is on phase 3's briefing" e2e_wait_for "Phase 3 of 6"
@@ -150,7 +150,7 @@ e2e_check "workshop: open FILE shows nothing of phase 3's story" \
 e2e_keys Space
 e2e_check "workshop: open FILE refuses work in phase 3" \
   e2e_wait_for "Phase 3 opens when the facilitator says."
-e2e_keys q
+e2e_keys q y
 e2e_check "workshop: open FILE quits cleanly" e2e_wait_exit
 e2e_check "workshop: open FILE started no work in phase 3" json_is "$F" \
   "[k for k in d['items'] if k.startswith('M.')]" '[]'

@@ -50,7 +50,7 @@ e2e_type "Black boxes"
 e2e_keys Enter
 e2e_check "search: a hot button opens who's who on the person" e2e_wait_for "Who's who"
 e2e_check "search: on Tom" screen_has "Head of Operations"
-e2e_keys Escape Escape q
+e2e_keys Escape Escape q y
 e2e_check "story: q quits" e2e_wait_exit
 e2e_check "story: exit status 0" status_is 0
 
@@ -74,7 +74,7 @@ e2e_check "preview: the fix reloads it" e2e_wait_gone "Not reloaded"
 e2e_check "preview: and says so" screen_has "Fixed and reloaded"
 e2e_keys Space
 e2e_check "preview: a change is refused" e2e_wait_for "Read-only"
-e2e_keys q
+e2e_keys q y
 e2e_check "preview: q quits" e2e_wait_exit
 e2e_check "preview: exit status 0" status_is 0
 e2e_check "preview: nothing was written beside the file" \

@@ -45,11 +45,11 @@ e2e_check "hostile: the link is a marked row" screen_has "a link, not followed"
 e2e_check "hostile: the corrupt number is a marked row" screen_has "corrupt-bike-shop.json"
 
 e2e_start team1 "$BIN join '$DIR' --name 'Team 1'" 100 30
-e2e_check "hostile: team 1 joins" e2e_wait_for "Phases" 5
+e2e_check "hostile: team 1 joins" e2e_wait_for "done or N/A" 5
 e2e_start team2 "$BIN join '$DIR' --name 'Team 2'" 100 30
-e2e_check "hostile: team 2 joins" e2e_wait_for "Phases" 5
+e2e_check "hostile: team 2 joins" e2e_wait_for "done or N/A" 5
 e2e_start team3 "'$SCRATCH/evil-team.sh'" 100 30
-e2e_check "hostile: the team with the hostile name joins" e2e_wait_for "Phases" 5
+e2e_check "hostile: the team with the hostile name joins" e2e_wait_for "done or N/A" 5
 
 E2E_SESSION=dash
 e2e_check "hostile: the dashboard shows three teams" e2e_wait_for "3 teams" 5
@@ -81,7 +81,7 @@ e2e_check "hostile: workshop --list finishes despite the FIFO" e2e_wait_exit
 for n in 1 2 3; do
   E2E_SESSION="team$n"
   e2e_keys Escape
-  e2e_keys q
+  e2e_keys q y
   e2e_check "hostile: team $n quits cleanly" e2e_wait_exit
 done
 E2E_SESSION=dash

@@ -22,7 +22,7 @@ e2e_check "reveal: Tab shows the decision splits" e2e_wait_for "Decision splits"
 
 for n in 1 2 3; do
   e2e_start "team$n" "$BIN join '$DIR' --name 'Team $n'" 100 30
-  e2e_check "reveal: team $n joins" e2e_wait_for "Phases"
+  e2e_check "reveal: team $n joins" e2e_wait_for "done or N/A"
 done
 
 # vote N DOWNS : team N opens S0.D1, picks the option DOWNS rows below a), writes why, confirms.
@@ -107,7 +107,7 @@ for n in 1 2 3; do
   # Team 2 was on an outcome: Enter went back to the list, and Esc closes it.
   if [ "$n" = 2 ]; then e2e_keys Escape; fi
   sleep 0.1
-  e2e_keys q
+  e2e_keys q y
   e2e_check "reveal: team $n quits cleanly" e2e_wait_exit
   e2e_check "reveal: team $n's terminal is restored" e2e_assert_restored
 done

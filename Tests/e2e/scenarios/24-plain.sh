@@ -50,8 +50,8 @@ e2e_check "pipe: no lock left held" test ! -s "$F.lock"
 
 # The same file still opens in the full-screen workbench, with the note and the choice.
 e2e_start wb "$BIN open '$F'" 120 40
-e2e_check "workbench: opens the file plain wrote" e2e_wait_for "Phases"
-e2e_keys q
+e2e_check "workbench: opens the file plain wrote" e2e_wait_for "done or N/A"
+e2e_keys q y
 e2e_check "workbench: quits" e2e_wait_exit
 
 # CASEBENCH_PLAIN=1 does the same as --plain; q quits at once.

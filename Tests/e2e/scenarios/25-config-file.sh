@@ -12,7 +12,7 @@ F="$SCRATCH/config.json"
 e2e_new_session "$F" "Config Team"
 
 e2e_start main "$BIN open '$F'" 100 30
-e2e_check "config: the workbench shows" e2e_wait_for "Phases"
+e2e_check "config: the workbench shows" e2e_wait_for "done or N/A"
 e2e_check "config: the hints offer the remapped key" screen_has "F3 search"
 # `/` does nothing now.
 e2e_keys /
@@ -21,8 +21,8 @@ screen_lacks_prompt() { ! screen_has "Enter search"; }
 e2e_check "config: / no longer searches" screen_lacks_prompt
 e2e_keys F3
 e2e_check "config: F3 opens the search prompt" e2e_wait_for "Enter search"
-e2e_keys Escape q
-e2e_check "config: q quits" e2e_wait_exit
+e2e_keys Escape q y
+e2e_check "config: q y quits" e2e_wait_exit
 e2e_check "config: exit 0" test "$(e2e_exit_status)" = 0
 
 printf '[keys]\nhint = "z"\nquit = "z"\n' >"$SCRATCH/bad.toml"
