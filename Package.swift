@@ -44,22 +44,43 @@ let package = Package(
     ),
     // The C library's extended-attribute calls (POSIX ACLs on a workshop folder).
     .systemLibrary(name: "CXattr"),
-    // The domain and its files: case studies, validation, sessions and their files (saves,
-    // locks), progress, reports, toolkit, workshops (its README says where). Never ncurses.
+    // The layers under the screens, each depending only on those above it in this list (their
+    // READMEs say what each holds). Never ncurses.
+    // The case study, the session, progress, the toolkit, lenses and the workshop's state, as
+    // values: no file I/O, no libyaml.
     .target(
-      name: "CaseBenchCore",
-      dependencies: ["CYAML", "CXattr"],
+      name: "CaseBenchModel",
+      exclude: ["README.md"]
+    ),
+    // Reading case studies: libyaml, the validator and its located diagnostics, the built-in
+    // case study and lens, reading files.
+    .target(
+      name: "CaseBenchLoading",
+      dependencies: ["CaseBenchModel", "CYAML"],
       exclude: ["README.md"],
       // Resources/bike-shop.yaml is a link to CaseStudies/bike-shop.yaml: the one file.
       resources: [
-        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/report.css"),
-        .embedInCode("Resources/ml-test-score.yaml"),
+        .embedInCode("Resources/bike-shop.yaml"), .embedInCode("Resources/ml-test-score.yaml"),
       ]
+    ),
+    // Session files (atomic saves, locks, backups, recovery), the sessions folder and workshop
+    // folders.
+    .target(
+      name: "CaseBenchStore",
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CXattr"],
+      exclude: ["README.md"]
+    ),
+    // status, export, the debrief and the hand-over documents, each with its encoding.
+    .target(
+      name: "CaseBenchReports",
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore"],
+      exclude: ["README.md"],
+      resources: [.embedInCode("Resources/report.css")]
     ),
     // Screens as pure functions of state: update(state, event) and render(state, size).
     .target(
       name: "CaseBenchTUI",
-      dependencies: ["CaseBenchCore"]
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports"]
     ),
     // The ncurses backend: the only importer of CNcursesw and CCaseBenchSignals.
     .target(
@@ -69,7 +90,8 @@ let package = Package(
     .executableTarget(
       name: "casebench",
       dependencies: [
-        "CaseBenchCore", "CaseBenchTUI", "CaseBenchTerminal",
+        "CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports",
+        "CaseBenchTUI", "CaseBenchTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: releaseLinking
@@ -77,29 +99,34 @@ let package = Package(
     // Timing harness for the quality bars: swift run -c release casebench-bench
     .executableTarget(
       name: "casebench-bench",
-      dependencies: ["CaseBenchCore", "CaseBenchTUI", "CYAML"],
+      dependencies: [
+        "CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports", "CaseBenchTUI",
+        "CYAML",
+      ],
       path: "Benchmarks"
     ),
     // libFuzzer targets for the two loaders: scripts/fuzz builds them with the sanitizers.
     // An ordinary build makes them replay tools (fuzz-case-study FILE..., fuzz-session FILE...).
     .executableTarget(
       name: "fuzz-case-study",
-      dependencies: ["CaseBenchCore"],
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchReports"],
       path: "Fuzz/CaseStudyFuzzer"
     ),
     .executableTarget(
       name: "fuzz-session",
-      dependencies: ["CaseBenchCore", "CaseBenchTUI"],
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchTUI"],
       path: "Fuzz/SessionFuzzer"
     ),
     .testTarget(
       name: "CaseBenchCoreTests",
-      dependencies: ["CaseBenchCore"],
+      dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports"],
       exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(
       name: "CaseBenchTUITests",
-      dependencies: ["CaseBenchTUI", "CaseBenchCore"],
+      dependencies: [
+        "CaseBenchTUI", "CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports",
+      ],
       exclude: ["Golden"]
     ),
     // Runs the built casebench binary: exit codes, messages and files, as a script would see them.

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
 import Foundation
 
 // libFuzzer target for the case-study loader, built by scripts/fuzz with -sanitize=fuzzer,address

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

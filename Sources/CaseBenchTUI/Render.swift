@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchLoading
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 /// Case- and accent-insensitive search over phase briefings, item text, notes and the cast.
 enum Search {

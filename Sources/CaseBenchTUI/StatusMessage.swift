@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchLoading
 
 /// A status message that does not fit beside the session details. It takes the bottom row, and
 /// when it is longer than that row it wraps upwards over the rows above, so that its end (the

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 /// What wrapping needs to know of one line (without newlines): its length, where its spaces
 /// are, and how many cells each position takes.

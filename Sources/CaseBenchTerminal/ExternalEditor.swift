@@ -1,6 +1,7 @@
 import CCaseBenchSignals
 import CNcursesw
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,6 +1,7 @@
 import CCaseBenchSignals
 import CNcursesw
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 import CaseBenchTUI
 
 #if canImport(FoundationEssentials)

@@ -1,6 +1,6 @@
 import CCaseBenchSignals
 import CNcursesw
-import CaseBenchCore
+import CaseBenchStore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,5 +1,8 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 import CaseBenchTUI
 
 #if canImport(Glibc)
@@ -52,7 +55,7 @@ struct OpenCommand: ParsableCommand {
         config: config)
     } catch  where error.code == Exit.badData {
       throw CLIError(
-        code: error.code, description: error.description + BackupRestore.offer(for: path))
+        code: error.code, description: error.description + SessionStore.backupOffer(for: path))
     }
   }
 }
@@ -143,35 +146,14 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var locations: LocationOptions
 
   mutating func run() throws {
-    var out = "Case studies:\n"
-    for study in CaseStudyCatalog.all(searchDirectories: locations.searchDirectories) {
-      let phases = study.phases.count
-      let items = study.allItems.count
-      out +=
-        "  \(study.id)  \(study.title) (v\(study.version), \(counted(phases, "phase")), \(counted(items, "item")))\n"
-    }
-    let problems = CaseStudyCatalog.sourceProblems(
-      searchDirectories: locations.searchDirectories,
-      namedDirectories: locations.caseDirectories.map { URL(fileURLWithPath: $0) })
-    if !problems.isEmpty {
-      out += "\nNot listed (\(problems.count)):\n"
-      for problem in problems { out += "  \(problem.description)\n" }
-    }
     let dir = locations.sessionsURL
-    let sessions = SessionDirectory.list(in: dir)
-    out += "\nSessions in \(dir.path):\n"
-    if sessions.isEmpty {
-      out += "  (none yet: start one with `casebench new --name \"Team A\"`)\n"
-    }
-    for s in sessions {
-      if let error = s.error {
-        out += "  \(s.url.lastPathComponent)  unreadable: \(error)\n"
-      } else {
-        let when = s.updated.map { $0.formatted(.iso8601) } ?? "?"
-        out += "  \(s.url.lastPathComponent)  \(s.participant)  \(s.caseStudyID)  updated \(when)\n"
-      }
-    }
-    Console.out(out)
+    Console.out(
+      CatalogListing.text(
+        caseStudies: CaseStudyCatalog.all(searchDirectories: locations.searchDirectories),
+        notListed: CaseStudyCatalog.sourceProblems(
+          searchDirectories: locations.searchDirectories,
+          namedDirectories: locations.caseDirectories.map { URL(fileURLWithPath: $0) }),
+        sessionsFolder: dir, sessions: SessionDirectory.list(in: dir)))
   }
 }
 
@@ -214,7 +196,8 @@ struct LintCommand: ParsableCommand {
       if let old, let against, report.errorCount == 0,
         let new = try? CaseStudyLoader.load(contentsOf: URL(fileURLWithPath: file))
       {
-        report.diagnostics += droppedWarnings(file: file, old: old, oldFile: against, new: new)
+        report.diagnostics += CaseStudyChanges.warnings(
+          file: file, old: old, oldFile: against, new: new)
       }
       for d in report.diagnostics { Console.error(d.description) }
       errors += report.errorCount
@@ -231,25 +214,6 @@ struct LintCommand: ParsableCommand {
     // data (65).
     if errors > unreadable { throw ExitCode(Exit.badData) }
     if unreadable > 0 { throw ExitCode(Exit.failure) }
-  }
-}
-
-/// One warning per phase, item or decision of `old` that `new` no longer has.
-private func droppedWarnings(file: String, old: CaseStudy, oldFile: String, new: CaseStudy)
-  -> [Diagnostic]
-{
-  CaseStudyChanges.dropped(from: old, in: new).map { entry in
-    let what = "\(entry.kind) '\(entry.id)' (\(entry.title))"
-    if let renamed = entry.renamedTo {
-      return Diagnostic(
-        file: file, line: 0, column: 0, severity: .warning,
-        message: "\(what) of \(oldFile) is renamed to '\(renamed)': sessions with work on it "
-          + "would lose it", fix: "keep the id '\(entry.id)'; change only the title")
-    }
-    return Diagnostic(
-      file: file, line: 0, column: 0, severity: .warning,
-      message: "\(what) of \(oldFile) is removed: sessions with work on it would lose it",
-      fix: "keep it, or say in the release notes that its work is dropped")
   }
 }
 

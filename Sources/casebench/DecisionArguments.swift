@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
 
 extension WorkshopCommand {
   /// The decisions an option names: one decision's id (e.g. S0.D1), or `all`. Anything else is a

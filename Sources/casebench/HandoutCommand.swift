@@ -1,5 +1,5 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchReports
 
 struct HandoutCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -49,7 +49,7 @@ struct HandoutCommand: ParsableCommand {
     let study = try resolveCaseStudy(caseStudy, locations: locations)
     var phaseID: String?
     if let phase {
-      guard let found = WorkshopCommand.phase(named: phase, in: study) else {
+      guard let found = study.phase(named: phase) else {
         throw WorkshopCommand.noSuchPhase(phase, option: "--phase", in: study)
       }
       phaseID = found.id

@@ -1,5 +1,8 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,5 +1,6 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchStore
 import CaseBenchTUI
 
 #if canImport(Glibc)

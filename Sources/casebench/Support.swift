@@ -1,5 +1,6 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 import CaseBenchTUI
 
 #if canImport(FoundationEssentials)

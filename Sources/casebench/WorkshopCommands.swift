@@ -1,5 +1,8 @@
 import ArgumentParser
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(Glibc)
   import Glibc
@@ -50,7 +53,8 @@ struct JoinCommand: ParsableCommand {
     do {
       joined = try WorkshopJoin.join(
         folder: dir, team: name, caseStudy: study,
-        searchDirectories: caseSearchDirectories(caseStudy, locations: locations))
+        searchDirectories: CaseStudyCatalog.searchDirectories(
+          locations.searchDirectories, for: caseStudy))
     } catch {
       throw CLIError(error)
     }
@@ -207,7 +211,7 @@ struct WorkshopCommand: ParsableCommand {
       return
     }
     if isatty(STDOUT_FILENO) == 0 || list {
-      Console.out(Self.rowsText(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
+      Console.out(WorkshopList.text(WorkshopFolder.read(dir, caseStudy: study), now: Date()))
       return
     }
     try Interactive.runDashboard(
@@ -215,30 +219,10 @@ struct WorkshopCommand: ParsableCommand {
       config: ConfigFile.load(override: settings.config))
   }
 
-  /// The folder's rows as plain text: one line per file.
-  static func rowsText(_ folder: WorkshopFolder, now: Date) -> String {
-    if let problem = folder.folderError { return problem + "\n" }
-    var out = ""
-    if let warning = folder.privacyWarning { out += warning + "\n" }
-    for row in folder.rows {
-      guard let team = row.team else {
-        out += "\(row.fileName)  SKIPPED: \(row.skip?.label ?? "?")\n"
-        continue
-      }
-      let phase = folder.caseStudy.phases[team.currentPhaseIndex].title
-      let minutes = Int(now.timeIntervalSince(team.lastActivity) / 60)
-      out +=
-        "\(team.team)  \(Progress.percent(team.progress.fraction))  on \(phase)  "
-        + "decisions \(team.decisionsTaken) (\(team.decisionsRecommended) recommended)  "
-        + "active \(minutes) min ago\n"
-    }
-    return out.isEmpty ? "No sessions in \(folder.url.path) yet.\n" : out
-  }
-
   private func changeState(in dir: URL, study: CaseStudy) throws(CLIError) {
     var phaseID: String?
     if let release {
-      guard let phase = Self.phase(named: release, in: study) else {
+      guard let phase = study.phase(named: release) else {
         throw Self.noSuchPhase(release, option: "--release", in: study)
       }
       phaseID = phase.id
@@ -302,19 +286,12 @@ struct WorkshopCommand: ParsableCommand {
         fix: "give a phase id (\(ids)) or a number from 1 to \(study.phases.count)"))
   }
 
-  /// A phase by id, or by its number from 1.
-  static func phase(named text: String, in study: CaseStudy) -> Phase? {
-    if let phase = study.phase(id: text) { return phase }
-    if let n = Int(text), n >= 1, n <= study.phases.count { return study.phases[n - 1] }
-    return study.phases.first { $0.title.lowercased() == text.lowercased() }
-  }
-
   private func writeReport(_ format: WorkshopReport.Format, folder dir: URL, study: CaseStudy)
     throws(CLIError)
   {
     var phaseID: String?
     if let reportPhase {
-      guard let phase = Self.phase(named: reportPhase, in: study) else {
+      guard let phase = study.phase(named: reportPhase) else {
         throw Self.noSuchPhase(reportPhase, option: "--phase", in: study)
       }
       phaseID = phase.id
@@ -337,13 +314,8 @@ struct WorkshopCommand: ParsableCommand {
       Console.out(text)
       return
     }
-    let out = URL(fileURLWithPath: output)
     // Nothing goes into the folder, nor into a folder inside it.
-    let outFolder = out.deletingLastPathComponent().resolvingSymlinksInPath().path
-    let workshopFolder = dir.resolvingSymlinksInPath().path
-    if outFolder == workshopFolder
-      || outFolder.hasPrefix(workshopFolder.hasSuffix("/") ? workshopFolder : workshopFolder + "/")
-    {
+    if WorkshopFolder.holds(URL(fileURLWithPath: output), folder: dir) {
       throw CLIError.failure(
         DiagnosticLine.format(
           file: output, message: "the report would go into the workshop folder",
@@ -371,14 +343,4 @@ func resolveCaseStudy(_ idOrPath: String, locations: LocationOptions) throws(CLI
   } catch {
     throw CLIError.badData(error.description)
   }
-}
-
-/// Where to look a session's case study up again: the usual places, and the folder of a
-/// case-study file given by path.
-func caseSearchDirectories(_ idOrPath: String, locations: LocationOptions) -> [URL] {
-  var dirs = locations.searchDirectories
-  if idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") || idOrPath.contains("/") {
-    dirs.insert(URL(fileURLWithPath: idOrPath).deletingLastPathComponent(), at: 0)
-  }
-  return dirs
 }

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The flagship case study is the product: these tests hold it to the brief.
 @Suite("The Bike Shop case study")
@@ -21,11 +24,11 @@ struct BikeShopTests {
     let embedded = Data(BuiltInCaseStudies.bikeShopYAML.utf8)
     #expect(
       source == embedded,
-      "the embedded Bike Shop differs from CaseStudies/bike-shop.yaml: is Sources/CaseBenchCore/Resources/bike-shop.yaml still a link to it?"
+      "the embedded Bike Shop differs from CaseStudies/bike-shop.yaml: is Sources/CaseBenchLoading/Resources/bike-shop.yaml still a link to it?"
     )
     // A link, not a second copy that could fall behind.
     let resource = Self.repoRoot.appendingPathComponent(
-      "Sources/CaseBenchCore/Resources/bike-shop.yaml")
+      "Sources/CaseBenchLoading/Resources/bike-shop.yaml")
     #expect(
       try FileManager.default.destinationOfSymbolicLink(atPath: resource.path)
         == "../../../CaseStudies/bike-shop.yaml")

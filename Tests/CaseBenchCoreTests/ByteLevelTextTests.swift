@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 /// The loader's text helpers work on UTF-8 bytes for speed. These tests pin them to what the
 /// character-by-character code they replaced gave (kept below as `Reference`), byte for byte:

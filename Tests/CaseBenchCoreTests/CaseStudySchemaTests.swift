@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
 
 /// CaseStudies/casestudy.schema.json, for YAML editors, says what the validator says: every key
 /// of every kind of mapping, its type, its choices and whether it is required, and nothing more.
@@ -87,7 +88,7 @@ struct CaseStudySchemaTests {
       root.appendingPathComponent("CaseStudies/bike-shop.yaml"),
       root.appendingPathComponent("Tests/CaseBenchCoreTests/Fixtures/valid/workshop.yaml"),
       // A lens: `lens:` and a phase's `shows_in`.
-      root.appendingPathComponent("Sources/CaseBenchCore/Resources/ml-test-score.yaml"),
+      root.appendingPathComponent("Sources/CaseBenchLoading/Resources/ml-test-score.yaml"),
     ]
     var reads: [String: ValueRead] = [:]
     for file in files {

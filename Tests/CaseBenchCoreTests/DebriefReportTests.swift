@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The Bike Shop with its first decision's options given ids that are not letters, so that a
 /// surface printing the id instead of the letter the team saw cannot pass.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The fuzzers' seeds and findings, replayed as ordinary tests (see scripts/fuzz).
 @Suite("Fuzz corpora and regressions")

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The documents a team hands over, filled from a Bike Shop session (issue 20).
 @Suite("Hand-over documents")

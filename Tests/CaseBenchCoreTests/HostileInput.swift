@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 /// The promise every loader keeps for hostile input, checked the same way by the structured
 /// mutation tests and by the replay of every input the fuzzers ever found: the file loads, or

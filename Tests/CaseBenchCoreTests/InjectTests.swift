@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 private let workshopFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .appendingPathComponent("Fixtures/valid/workshop.yaml")

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// Lenses: deon's checklist imported unchanged, the ML Test Score, and how a lens lives in a
 /// session (issue 20).

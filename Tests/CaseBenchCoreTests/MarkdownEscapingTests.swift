@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
 
 /// A user's note is text, never Markdown: whatever it holds, the report keeps its tables,
 /// headings and quotes. Only its paragraphs, line breaks and lists are kept, as the workbench

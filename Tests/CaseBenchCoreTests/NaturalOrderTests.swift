@@ -1,6 +1,8 @@
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 /// One order for team names, on the dashboard (`NaturalOrder.key`) and in the debrief
 /// (`NaturalOrder.ascending`).

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// Own-project mode speaks only of the user's project (issue 10, item 8): its reports carry the
 /// phases, the guidance's titles and the user's own work, and nothing of the Bike Shop's story.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The folder's pacing rules (issue 22, item 3): which folders pace, what of a closed phase a
 /// team may see, what holds while the facilitator's file cannot be read, when a timebox runs

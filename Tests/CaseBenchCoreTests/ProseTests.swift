@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
 
 @Suite("Prose reflow")
 struct ProseTests {

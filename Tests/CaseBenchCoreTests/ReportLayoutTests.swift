@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The report a stakeholder reads in a minute: the summary first, untouched phases in a line,
 /// the event log only when asked for, the story in an appendix. The Bike Shop at about 16% is

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 private func reportSession(mode: SessionMode = .caseStudy) -> Session {
   var s = StoreFixtures.session(participant: "Team <A> & \"Co\"", mode: mode)

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// The report writers read text as UTF-8 bytes (`UTF8Scan`) instead of Characters. These pin
 /// what they write on the inputs where bytes and Characters part ways (combining and prepended

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// A session started on the Bike Shop 1.x (made with the 1.0.0 build: `casebench new`, then
 /// work on Ethics items that the second edition retires) still opens with 3.0.0, and its work on

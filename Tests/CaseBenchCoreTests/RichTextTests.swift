@@ -1,6 +1,8 @@
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
 
 /// One text model, three renderers: the same paragraphs, lists, line breaks and links in the
 /// workbench (see the TUI's RichTextRowsTests), in Markdown and in HTML.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 @Suite("The room's clock")
 struct RoomClockTests {

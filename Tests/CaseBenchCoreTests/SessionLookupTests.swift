@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchStore
 
 /// `casebench open NAME`: by path, by file name in the sessions folder, or by team name.
 @Suite("Finding a session by name")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
 
 /// Small case studies built in code, so these tests do not depend on the YAML loader.
 enum StoreFixtures {

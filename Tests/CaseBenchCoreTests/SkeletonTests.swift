@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
 
 @Suite("casebench new-case skeleton")
 struct SkeletonTests {

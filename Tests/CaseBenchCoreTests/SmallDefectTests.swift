@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// Issue 21's defects in the domain's text: `list` and `status`.
 @Suite("Small defects in list and status")

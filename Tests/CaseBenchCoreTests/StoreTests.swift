@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// A fresh folder under the system temporary folder, removed after the body runs.
 func withStoreTemporaryDirectory(_ body: (URL) throws -> Void) throws {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 
 /// Structured damage to a good case study: every key deleted in turn, every value of the wrong
 /// type, huge values, deep nesting, bad bytes and line endings. Each must load or give located

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchStore
 
 enum ToolkitFixtures {
   /// The store fixture with a cast and risk prompts.

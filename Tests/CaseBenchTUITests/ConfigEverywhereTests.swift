@@ -1,4 +1,3 @@
-import CaseBenchCore
 import Testing
 
 @testable import CaseBenchTUI

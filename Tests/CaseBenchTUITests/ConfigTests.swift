@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 import Testing
 
 @testable import CaseBenchTUI

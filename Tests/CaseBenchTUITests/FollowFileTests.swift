@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchReports
+import CaseBenchStore
 import Foundation
 import Testing
 

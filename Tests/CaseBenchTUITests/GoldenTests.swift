@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchReports
 import Foundation
 import Testing
 

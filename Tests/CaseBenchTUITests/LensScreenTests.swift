@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 import Foundation
 import Testing
 
@@ -115,7 +118,7 @@ struct LensScreenTests {
     let size = Size(width: 120, height: 40)
     var state = try Self.state(size: size)
     let before = render(state, size: size)
-    let progress = CaseBenchCore.Progress(
+    let progress = CaseBenchModel.Progress(
       caseStudy: try #require(state.workbench).caseStudy, session: try #require(state.session))
     // Every deon item in Data done, by the keys, on screen.
     send(&state, .char("f"), .char("f"), .char("f"))
@@ -135,7 +138,7 @@ struct LensScreenTests {
       }
       #expect(row(before) == row(after), "phase bars changed on row \(y)")
     }
-    let now = CaseBenchCore.Progress(
+    let now = CaseBenchModel.Progress(
       caseStudy: try #require(state.workbench).caseStudy, session: session)
     #expect(now == progress)
   }

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 @testable import CaseBenchTUI
 
 /// Pacing on a team's screens and the dashboard (issue 22, item 3 and defects 4, 5 and 7): a

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchReports
 import Foundation
 import Testing
 

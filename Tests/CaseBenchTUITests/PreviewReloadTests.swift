@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 @testable import CaseBenchTUI
 
 /// A reload onto a shorter case study: whatever points into it by position is checked again.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CaseBenchCore
+@testable import CaseBenchLoading
+@testable import CaseBenchModel
+@testable import CaseBenchReports
+@testable import CaseBenchStore
 @testable import CaseBenchTUI
 
 /// A terminal that plays a script of events (nil: a wait that times out), running an action

@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 import Foundation
 import Testing
 

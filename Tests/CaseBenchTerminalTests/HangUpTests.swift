@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchStore
 import Foundation
 import Testing
 

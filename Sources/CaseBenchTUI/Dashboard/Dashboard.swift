@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchStore
 
 /// The dashboard's own help: the keys it reads, its own first, then how to reach the rest.
 /// The rows come from `KeyTable` like every help (`HelpScreen.groups(phases:scope:)`).

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 
 extension DashboardView {
   /// A phase's lessons learned on the notes page: each reflection prompt, then each team's

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchStore
 
 /// What can be open over the dashboard.
 enum DashboardOverlay: Sendable {

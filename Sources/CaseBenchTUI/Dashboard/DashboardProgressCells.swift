@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 
 /// A team's progress on one phase, on the teams page: its items done or N/A out of the phase's
 /// items as numbers ("6/13", so 6/13 and 3/13 never look alike), or three bar cells on a row

@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -139,7 +142,7 @@ struct LensScorePage: WorkbenchPage {
     }
     let fraction = total == 0 ? 0 : Double(settled) / Double(total)
     out.wrap(
-      "In all: \(settled) of \(total) settled (\(CaseBenchCore.Progress.percent(fraction))).",
+      "In all: \(settled) of \(total) settled (\(CaseBenchModel.Progress.percent(fraction))).",
       width: width, role: .accent, bold: true)
   }
 }

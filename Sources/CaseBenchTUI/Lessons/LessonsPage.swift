@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 /// Lessons learned: a phase's reflection prompts (What? So what? Now what?) and the team's
 /// answers. `R` opens it on the phase in front; `←` `→` step through the phases. The prompts

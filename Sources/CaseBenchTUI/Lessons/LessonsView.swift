@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 /// Draws the lessons-learned page: the phase's prompts with the team's answers, or, while an
 /// answer is written, the prompt above the note editor's box.

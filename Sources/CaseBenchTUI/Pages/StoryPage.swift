@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchReports
 
 /// The plain mode's decisions: the list, one decision's situation and options under the
 /// letters the dialog uses (`Decision.letter(ofOption:)`), a rationale, a confirmation, and the

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 /// The plain mode's only contact with the outside: lines in, text out. The executable reads
 /// standard input and writes standard output; tests pass a script and collect the text.

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
 
 /// The projector view over the dashboard: `p` opens it, and it reads the dashboard's class
 /// summary and facilitator's state, which the dashboard's program keeps current from the folder.

@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 
 /// What the projector view asks of the screen that holds it.
 public enum ProjectorCommand: Sendable, Equatable {

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 /// One row of the projector: pieces of text, each at its column (`indent`) with its look.
 typealias ProjectorRow = [StyledLine]

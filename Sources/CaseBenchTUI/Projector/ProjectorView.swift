@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
 
 /// Draws the projector view into a rectangle: a title row (where the decision is, the step, the
 /// page), the page of the slide in a centred column, and the keys on the bottom row.

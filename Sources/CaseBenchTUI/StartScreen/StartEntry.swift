@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -9,7 +12,7 @@ import CaseBenchCore
 /// The checklist pane: the selected phase's items with their status, note and required marks.
 enum ChecklistPane {
   static func draw(
-    _ wb: Workbench, progress: CaseBenchCore.Progress, options: RenderOptions, rect: Rect,
+    _ wb: Workbench, progress: CaseBenchModel.Progress, options: RenderOptions, rect: Rect,
     into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)

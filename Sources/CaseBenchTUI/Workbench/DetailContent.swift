@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -204,7 +206,7 @@ enum DetailContent {
     }
     out.append(.blank)
     out.append(StyledLine(text: "Readiness", role: .title, bold: true))
-    let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
+    let progress = CaseBenchModel.Progress(caseStudy: wb.caseStudy, session: wb.session)
     out.wrap(progress.readinessWorkings, width: width, role: .dim)
     if wb.currentItem != nil {
       out.append(.blank)

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchReports
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

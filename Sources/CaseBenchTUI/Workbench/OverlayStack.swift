@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchModel
+import CaseBenchStore
 
 /// What can be open over the screen in front: each a component with its own state.
 enum Overlay: Sendable, Equatable {

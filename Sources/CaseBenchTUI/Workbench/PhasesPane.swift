@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -9,7 +12,7 @@ import CaseBenchCore
 /// The phases pane: each phase with its progress, then overall progress and readiness.
 enum PhasesPane {
   static func draw(
-    _ wb: Workbench, progress: CaseBenchCore.Progress, options: RenderOptions, rect: Rect,
+    _ wb: Workbench, progress: CaseBenchModel.Progress, options: RenderOptions, rect: Rect,
     into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)
@@ -97,7 +100,8 @@ enum PhasesPane {
     let readiness = progress.readiness
     let rRole: Role = readiness >= 1 ? .success : (readiness >= 0.5 ? .warning : .danger)
     var x = buf.put("Readiness ", x: inner.x + 1, y: y0 + 2, role: .title, bold: true)
-    x = buf.put(CaseBenchCore.Progress.percent(readiness), x: x, y: y0 + 2, role: rRole, bold: true)
+    x = buf.put(
+      CaseBenchModel.Progress.percent(readiness), x: x, y: y0 + 2, role: rRole, bold: true)
     let gates = "gates \(progress.gatesMet)/\(progress.phases.count)"
     if x + 2 + DisplayWidth.of(gates) <= right - 1 {
       buf.putRight(gates, maxX: right - 1, y: y0 + 2, role: .dim)
@@ -118,10 +122,10 @@ extension PhasesPane {
   /// of these that fits is used: titles with counts and readiness, titles and readiness, titles,
   /// then the selected phase's title with the others' titles shortened, then only their numbers.
   static func strip(
-    _ wb: Workbench, progress: CaseBenchCore.Progress, glyphs g: Glyphs, width: Int
+    _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs, width: Int
   ) -> (cells: [StripCell], tail: String) {
     let phases = wb.caseStudy.phases
-    let readiness = "Readiness \(CaseBenchCore.Progress.percent(progress.readiness)) "
+    let readiness = "Readiness \(CaseBenchModel.Progress.percent(progress.readiness)) "
     /// `room` is the width the others' titles are cut to (nil: whole, 0: none).
     func layout(room: Int?, count: Bool) -> (cells: [StripCell], width: Int) {
       var cells: [StripCell] = []
@@ -153,7 +157,7 @@ extension PhasesPane {
   }
 
   static func drawStrip(
-    _ wb: Workbench, progress: CaseBenchCore.Progress, glyphs g: Glyphs, rect: Rect,
+    _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs, rect: Rect,
     into buf: inout ScreenBuffer
   ) {
     let focused = wb.focus == .phases
@@ -183,7 +187,7 @@ extension PhasesPane {
 
   /// The phase drawn at column `x` of row `y` of the pane in `rect`, for a mouse click.
   static func phase(
-    atX x: Int, y: Int, _ wb: Workbench, progress: CaseBenchCore.Progress, glyphs g: Glyphs,
+    atX x: Int, y: Int, _ wb: Workbench, progress: CaseBenchModel.Progress, glyphs g: Glyphs,
     rect: Rect
   ) -> Int? {
     if rect.h == 1 {

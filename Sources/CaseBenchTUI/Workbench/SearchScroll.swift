@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchReports
 
 /// Search brings its match into view: after a match is selected, the detail pane scrolls so that
 /// the first line holding the query shows, one line of context above it where there is room.

@@ -1,5 +1,3 @@
-import CaseBenchCore
-
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
 
 /// A session shown read-only follows its file: when another casebench saves it, the newer
 /// version is shown in place. The dashboard's view of a team and a second team member's

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -317,7 +319,7 @@ extension Workbench {
     guard overlays.isEmpty else { return }
     let l = layout(env)
     if l.phases.contains(x, y) {
-      let progress = CaseBenchCore.Progress(caseStudy: caseStudy, session: session)
+      let progress = CaseBenchModel.Progress(caseStudy: caseStudy, session: session)
       if let index = PhasesPane.phase(
         atX: x, y: y, self, progress: progress, glyphs: Glyphs.of(env.options), rect: l.phases)
       {

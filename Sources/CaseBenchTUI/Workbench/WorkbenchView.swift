@@ -1,4 +1,5 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -10,7 +11,7 @@ import CaseBenchCore
 enum WorkbenchView {
   static func draw(_ wb: Workbench, state: AppState, size: Size, into buf: inout ScreenBuffer) {
     let l = WorkbenchLayout(size: size, for: wb)
-    let progress = CaseBenchCore.Progress(caseStudy: wb.caseStudy, session: wb.session)
+    let progress = CaseBenchModel.Progress(caseStudy: wb.caseStudy, session: wb.session)
     PhasesPane.draw(wb, progress: progress, options: state.options, rect: l.phases, into: &buf)
     ChecklistPane.draw(
       wb, progress: progress, options: state.options, rect: l.checklist, into: &buf)

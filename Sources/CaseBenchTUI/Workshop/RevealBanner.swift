@@ -1,4 +1,4 @@
-import CaseBenchCore
+import CaseBenchModel
 
 /// Vote, then reveal, on a team's screen: the dialog shows `WorkshopState.waitingForReveal`
 /// where the consequence will be, and a reveal arriving from the facilitator's file is a banner

@@ -1,4 +1,6 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchStore
 
 /// The room's clock on a team's status bar, from the facilitator's file the team re-reads:
 /// "Work 12:40 left" in place of the timebox while the facilitator runs the clock.
