@@ -1,4 +1,7 @@
-import CaseBenchCore
+import CaseBenchLoading
+import CaseBenchModel
+import CaseBenchReports
+import CaseBenchStore
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

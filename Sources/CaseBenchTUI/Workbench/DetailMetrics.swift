@@ -1,5 +1,3 @@
-import CaseBenchCore
-
 /// The detail pane's measures: how many lines it holds and how many show, so how far it
 /// scrolls. The pane's view clamps with them as it draws, and the workbench's update with them
 /// as it scrolls, so the update never asks the view.
