@@ -135,8 +135,8 @@ struct BikeShopScreenTests {
     let decision = try #require(study.phases[0].decisions.first)
     let second = decision.options[1]
     #expect(second.id != "b", "the fixture needs an option whose id is not its position")
-    #expect(DecisionView.shownLetter(of: second.id, in: decision) == "b")
-    #expect(DecisionView.shownLetter(of: "gone", in: decision) == "gone")
+    #expect(DecisionDialog.shownLetter(of: second.id, in: decision) == "b")
+    #expect(DecisionDialog.shownLetter(of: "gone", in: decision) == "gone")
     let size = Size(width: 100, height: 40)
     var state = try Self.state(size: size)
     _ = update(&state, .key(.char("d")))

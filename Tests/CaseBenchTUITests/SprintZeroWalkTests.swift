@@ -90,7 +90,7 @@ struct SprintZeroWalkTests {
     send(&state, .ctrl("s"))
     let decision = try #require(state.workbench?.caseStudy.phases[0].decisions.first)
     let chosen = try #require(state.workbench?.session.decisions[decision.id]?.option)
-    #expect(DecisionView.shownLetter(of: chosen, in: decision) == "b")
+    #expect(DecisionDialog.shownLetter(of: chosen, in: decision) == "b")
     #expect(render(state, size: Self.size).text.contains("b) "))
     assertGolden(render(state, size: Self.size).text, "walk-80x24-5-outcome")
     send(&state, .enter, .escape)

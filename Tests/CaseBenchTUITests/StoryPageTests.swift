@@ -81,7 +81,7 @@ struct StoryPageTests {
     send(&state, .char("B"))
     let size = Size(width: 80, height: 24)
     assertGolden(render(state, size: size).text, "story-background-80x24")
-    let m = StoryPageView.Metrics(
+    let m = StoryPage.Metrics(
       page: try #require(Self.page(state)), wb: try #require(state.workbench),
       options: state.options, size: size)
     #expect(m.maxScroll > 0)
@@ -189,7 +189,7 @@ struct StoryPageTests {
     var state = try Self.state(mode: .ownProject)
     send(&state, .char("B"))
     let size = Size(width: 80, height: 24)
-    let m = StoryPageView.Metrics(
+    let m = StoryPage.Metrics(
       page: try #require(Self.page(state)), wb: try #require(state.workbench),
       options: state.options, size: size)
     #expect(m.text.isEmpty)
@@ -207,7 +207,7 @@ struct StoryPageTests {
       wants: "Two things:\n\n- fewer bikes left over when autumn comes round again each year\n"
         + "- more time",
       hotButtons: [], power: .high, interest: .high)
-    let lines = StoryPageView.card(person, options: Fixture.options, width: 30)
+    let lines = StoryPage.card(person, options: Fixture.options, width: 30)
     let first = lines.firstIndex { $0.text.hasPrefix("- fewer bikes") }
     #expect(first != nil, "\(lines.map(\.text))")
     if let first { #expect(lines[first + 1].indent == 2, "\(lines.map(\.text))") }
@@ -232,12 +232,12 @@ struct StoryPageTests {
 
     send(&state, .char("w"))
     var page = try #require(Self.page(state))
-    let m = StoryPageView.Metrics(
+    let m = StoryPage.Metrics(
       page: page, wb: try #require(state.workbench), options: state.options, size: size)
     _ = update(&state, .scrollDown(x: m.names.x, y: m.names.y))
     page = try #require(Self.page(state))
     #expect(page.row == 1)
-    let card = StoryPageView.Metrics(
+    let card = StoryPage.Metrics(
       page: page, wb: try #require(state.workbench), options: state.options, size: size)
     try #require(card.maxScroll > 0, "the card at 80x16 is taller than the screen")
     _ = update(&state, .scrollDown(x: card.card.x + 1, y: card.card.y))

@@ -410,7 +410,7 @@ struct NoteTests {
     type(&state, "日本🚲")
     let buf = render(state, size: Size(width: 80, height: 24))
     let l = WorkbenchLayout(size: Size(width: 80, height: 24), for: state.workbench)
-    let r = NoteView.textRect(l)
+    let r = NoteMetrics(l).text
     #expect(buf.cursor?.x == r.x + 6)
     #expect(buf.cursor?.y == r.y)
     #expect(buf[r.x, r.y].text == "日")

@@ -256,8 +256,8 @@ public struct Dashboard: Sendable {
     case .scrollUp: move(-1)
     case .scrollDown: move(1)
     case .click(_, let y):
-      if page == .teams, y >= DashboardView.listTop, y < DashboardView.listTop + listHeight {
-        let i = top + y - DashboardView.listTop
+      if page == .teams, y >= Self.listTop, y < Self.listTop + listHeight {
+        let i = top + y - Self.listTop
         if i == selection { openTeam() } else if order.indices.contains(i) { selection = i }
       }
     default: break
@@ -274,7 +274,11 @@ public struct Dashboard: Sendable {
       ?? max(0, caseStudy.phases.count - 1)
   }
 
-  var listHeight: Int { max(1, size.height - DashboardView.listTop - 2) }
+  /// The row the team list starts on, under the header and a heading: the view draws there
+  /// and a click is read from there.
+  static let listTop = 2
+
+  var listHeight: Int { max(1, size.height - Self.listTop - 2) }
 
   mutating func move(_ delta: Int) {
     if page == .teams {
@@ -325,12 +329,12 @@ public struct Dashboard: Sendable {
   }
 
   mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {
-    if let s = HelpScreen.update(
-      scroll: scroll, event, options: options, phases: nil, size: size, scope: .dashboard)
-    {
-      overlays.replaceTop(with: .help(scroll: s))
-    } else {
+    var scroll = scroll
+    let m = HelpScreen.Metrics(options, phases: nil, size: size, scope: .dashboard)
+    if HelpScreen.update(&scroll, event, m) {
       overlays.dismiss()
+    } else {
+      overlays.replaceTop(with: .help(scroll: scroll))
     }
     return []
   }

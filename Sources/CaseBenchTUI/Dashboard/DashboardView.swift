@@ -13,7 +13,7 @@ import CaseBenchStore
 /// decision splits sit beside the teams.
 enum DashboardView {
   /// The first row of the list.
-  static let listTop = 2
+  static let listTop = Dashboard.listTop
   /// Cells per phase in a team's mini bars.
   static let barCells = 3
   /// The teams list's width when the splits sit beside it.

@@ -92,8 +92,7 @@ extension DecisionDialog {
       } else if case .scrollDown = event {
         scroll = min(
           scroll + 1,
-          DecisionView.maxScroll(
-            self, wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state))
+          maxScroll(wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state))
       } else if case .scrollUp = event {
         scroll = max(0, scroll - 1)
       }
@@ -112,7 +111,7 @@ extension DecisionDialog {
       scroll = 0
     case .choose(let d, let o):
       let count = phase.decisions[d].options.count
-      let page = max(1, DecisionView.box(env.size).inner.h - 1)
+      let page = max(1, Metrics(env.size).box.inner.h - 1)
       switch command {
       case .move(let delta):
         stage = .choose(decision: d, option: min(max(0, o + delta), max(0, count - 1)))
@@ -157,9 +156,10 @@ extension DecisionDialog {
         stage = .outcome(decision: d)
         scroll = 0
       default:
-        let width = DecisionView.editorWidth(env.size)
+        let metrics = Metrics(env.size)
+        let width = metrics.editorWidth
         editor.handle(key, in: .decisionRationale, width: width)
-        editor.scrollIntoView(width: width, height: DecisionView.editorHeight(env.size))
+        editor.scrollIntoView(width: width, height: metrics.editorHeight)
         stage = .rationale(decision: d, option: o, editor: editor)
       }
     case .outcome(let d):
@@ -184,8 +184,8 @@ extension DecisionDialog {
       default: break
       }
     }
-    let top = DecisionView.maxScroll(
-      self, wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state)
+    let top = maxScroll(
+      wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state)
     scroll = min(max(0, scroll), top)
     return .stay
   }

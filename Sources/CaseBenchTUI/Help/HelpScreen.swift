@@ -60,22 +60,14 @@ enum HelpScreen {
     return out
   }
 
-  /// The width help text wraps to inside the box.
-  static func textWidth(_ size: Size) -> Int { max(1, box(size).inner.w - 3) }
-
-  static func box(_ size: Size) -> Rect {
-    let w = min(76, max(10, size.width - 4))
-    let h = max(5, min(size.height - 2, 48))
-    return Rect(x: (size.width - w) / 2, y: max(0, (size.height - 1 - h) / 2), w: w, h: h)
-  }
-
   static func draw(
     _ options: RenderOptions, phases: Int?, scroll: Int, size: Size, into buf: inout ScreenBuffer,
     scope: KeyScope? = nil
   ) {
     let g = Glyphs.of(options)
-    let all = lines(options, phases: phases, width: textWidth(size), scope: scope)
-    let big = box(size)
+    let m = Metrics(options, phases: phases, size: size, scope: scope)
+    let all = m.lines
+    let big = m.box
     let h = min(big.h, all.count + 2)
     let r = Rect(x: big.x, y: max(0, (size.height - 1 - h) / 2), w: big.w, h: h)
     DecisionView.clear(r, into: &buf)
@@ -89,54 +81,68 @@ enum HelpScreen {
     buf.box(
       r, title: scope == .dashboard ? "Dashboard keys" : "Keys", focused: true, glyphs: g,
       footer: footer)
-    let text = Rect(x: inner.x + 2, y: inner.y, w: textWidth(size), h: inner.h)
+    let text = Rect(x: inner.x + 2, y: inner.y, w: m.textWidth, h: inner.h)
     buf.lines(all, in: text, scroll: s)
   }
 }
 
-// MARK: Update
+// MARK: Measures and update
+
+extension HelpScreen {
+  /// The help's measures at a size: its largest box, the width its text wraps to, and its
+  /// lines. The view draws with them and the update scrolls with them.
+  struct Metrics {
+    var box: Rect
+    var textWidth: Int
+    var lines: [StyledLine]
+
+    /// `scope`: the dashboard's own help; `phases`: the count the digit keys cover.
+    init(_ options: RenderOptions, phases: Int?, size: Size, scope: KeyScope? = nil) {
+      let w = min(76, max(10, size.width - 4))
+      let h = max(5, min(size.height - 2, 48))
+      box = Rect(x: (size.width - w) / 2, y: max(0, (size.height - 1 - h) / 2), w: w, h: h)
+      textWidth = max(1, box.inner.w - 3)
+      lines = HelpScreen.lines(options, phases: phases, width: textWidth, scope: scope)
+    }
+
+    var maxScroll: Int { max(0, lines.count - max(1, box.inner.h)) }
+    var pageRows: Int { max(1, box.inner.h - 1) }
+  }
+
+  /// The help's update, wherever it is open (over the start screen, the workbench or the
+  /// dashboard): it scrolls, and answers whether the event closes it.
+  static func update(_ scroll: inout Int, _ event: Event, _ m: Metrics) -> Bool {
+    switch event {
+    case .key(let key):
+      switch KeyTable.command(for: key, in: .help) {
+      case .closeHelp: return true
+      case .move(let delta): scroll += delta
+      case .page(let delta): scroll += delta * m.pageRows
+      case .top: scroll = 0
+      case .bottom: scroll = m.maxScroll
+      default: break
+      }
+    case .scrollDown: scroll += 1
+    case .scrollUp: scroll -= 1
+    default: break
+    }
+    scroll = min(max(0, scroll), m.maxScroll)
+    return false
+  }
+}
 
 extension AppState {
   /// The phase count help quotes for the digit keys: the open case study's, if any.
   var helpPhases: Int? { workbench?.caseStudy.phases.count }
 
+  /// Routes an event to the help open over the start screen or the workbench.
   mutating func handleHelp(_ event: Event) {
-    guard case .help(let scroll) = overlay else { return }
-    if let s = HelpScreen.update(
-      scroll: scroll, event, options: options, phases: helpPhases, size: size)
-    {
-      overlays.replaceTop(with: .help(scroll: s))
-    } else {
+    guard case .help(var scroll) = overlay else { return }
+    let m = HelpScreen.Metrics(options, phases: helpPhases, size: size)
+    if HelpScreen.update(&scroll, event, m) {
       overlays.dismiss()
+    } else {
+      overlays.replaceTop(with: .help(scroll: scroll))
     }
-  }
-}
-
-extension HelpScreen {
-  /// The help's update, wherever it is open (over the start screen, the workbench or the
-  /// dashboard): the new scroll, or nil when it closes. The size comes with the call.
-  static func update(
-    scroll: Int, _ event: Event, options: RenderOptions, phases: Int?, size: Size,
-    scope: KeyScope? = nil
-  ) -> Int? {
-    let page = max(1, box(size).inner.h - 1)
-    let shown = lines(options, phases: phases, width: textWidth(size), scope: scope)
-    let maxScroll = max(0, shown.count - max(1, box(size).inner.h))
-    var s = scroll
-    switch event {
-    case .key(let key):
-      switch KeyTable.command(for: key, in: .help) {
-      case .closeHelp: return nil
-      case .move(let delta): s += delta
-      case .page(let delta): s += delta * page
-      case .top: s = 0
-      case .bottom: s = maxScroll
-      default: break
-      }
-    case .scrollDown: s += 1
-    case .scrollUp: s -= 1
-    default: break
-    }
-    return min(max(0, s), maxScroll)
   }
 }

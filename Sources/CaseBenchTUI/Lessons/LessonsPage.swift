@@ -81,11 +81,11 @@ struct LessonsPage: WorkbenchPage {
     }
     let availability = Self.availability(context, phase: phase)
     guard availability.isOpen else {
-      return .message(LessonsView.waitingLine(availability, context, phase: phase))
+      return .message(Self.waitingLine(availability, context, phase: phase))
     }
     let id = prompts[selected].id
     var opened = TextEditor(context.workbench.session.reflection(id), multiline: true)
-    let text = NoteView.textRect(in: LessonsView.editorRect(context))
+    let text = NoteMetrics(box: Self.editorRect(context)).text
     opened.scrollIntoView(width: text.w, height: text.h)
     editor = opened
     editingPromptID = id
@@ -94,7 +94,7 @@ struct LessonsPage: WorkbenchPage {
 
   private mutating func updateEditor(_ event: Event, _ context: PageContext) -> PageOutcome {
     guard var open = editor, let id = editingPromptID else { return .stay }
-    let text = NoteView.textRect(in: LessonsView.editorRect(context))
+    let text = NoteMetrics(box: Self.editorRect(context)).text
     switch event {
     case .key(let key):
       switch KeyTable.command(for: key, in: .note) {
@@ -140,5 +140,37 @@ struct LessonsPage: WorkbenchPage {
     hints.append(Self.bindings[1].hint("phase"))
     hints.append(KeyTable.back.hint("back"))
     return hints
+  }
+}
+
+// MARK: Measures and messages, shared by the page's update and its view
+
+extension LessonsPage {
+  /// Where the editor's box goes: inside the page's border, the lower two thirds, under the
+  /// prompt.
+  static func editorRect(_ context: PageContext) -> Rect {
+    let inner = context.body.inner
+    let top = min(max(4, inner.h / 3), max(0, inner.h - 5))
+    return Rect(x: inner.x, y: inner.y + top, w: inner.w, h: max(1, inner.h - top))
+  }
+
+  /// "Waiting for the facilitator to reveal: Pathfinder or full build?" and the like.
+  static func waitingLine(_ a: ReflectionAvailability, _ context: PageContext, phase: Int)
+    -> String
+  {
+    let phases = context.workbench.caseStudy.phases
+    func titles(_ ids: [String]) -> String {
+      let decisions = phases.indices.contains(phase) ? phases[phase].decisions : []
+      return ids.map { id in decisions.first { $0.id == id }?.title ?? id }
+        .joined(separator: "; ")
+    }
+    switch a {
+    case .open: return ""
+    case .awaitingReveal(let ids):
+      return "Opens after the decisions are revealed. Waiting for the facilitator to reveal: "
+        + titles(ids) + "."
+    case .awaitingDecisions(let ids):
+      return "Opens after the decisions are revealed: decide " + titles(ids) + " first (d)."
+    }
   }
 }

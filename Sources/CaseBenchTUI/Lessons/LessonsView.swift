@@ -6,34 +6,6 @@ import CaseBenchStore
 /// Draws the lessons-learned page: the phase's prompts with the team's answers, or, while an
 /// answer is written, the prompt above the note editor's box.
 enum LessonsView {
-  /// Where the editor's box goes: inside the page's border, the lower two thirds, under the
-  /// prompt.
-  static func editorRect(_ context: PageContext) -> Rect {
-    let inner = context.body.inner
-    let top = min(max(4, inner.h / 3), max(0, inner.h - 5))
-    return Rect(x: inner.x, y: inner.y + top, w: inner.w, h: max(1, inner.h - top))
-  }
-
-  /// "Waiting for the facilitator to reveal: Pathfinder or full build?" and the like.
-  static func waitingLine(_ a: ReflectionAvailability, _ context: PageContext, phase: Int)
-    -> String
-  {
-    let phases = context.workbench.caseStudy.phases
-    func titles(_ ids: [String]) -> String {
-      let decisions = phases.indices.contains(phase) ? phases[phase].decisions : []
-      return ids.map { id in decisions.first { $0.id == id }?.title ?? id }
-        .joined(separator: "; ")
-    }
-    switch a {
-    case .open: return ""
-    case .awaitingReveal(let ids):
-      return "Opens after the decisions are revealed. Waiting for the facilitator to reveal: "
-        + titles(ids) + "."
-    case .awaitingDecisions(let ids):
-      return "Opens after the decisions are revealed: decide " + titles(ids) + " first (d)."
-    }
-  }
-
   /// The page's text, and the rows the selected prompt takes.
   static func lines(_ page: LessonsPage, _ context: PageContext, width: Int)
     -> (lines: [StyledLine], selected: Range<Int>)
@@ -54,7 +26,8 @@ enum LessonsView {
           + "report puts every team's answers side by side.", width: width, role: .dim)
     } else {
       lines.wrap(
-        waitingLine(availability, context, phase: page.phase), width: width, role: .warning)
+        LessonsPage.waitingLine(availability, context, phase: page.phase), width: width,
+        role: .warning)
     }
     var selected = 0..<0
     for (i, prompt) in prompts.enumerated() {
@@ -106,7 +79,7 @@ enum LessonsView {
     let width = inner.w - 2
     if let editor = page.editor, let id = page.editingPromptID {
       let prompt = phases[page.phase].reflection.first { $0.id == id }?.prompt ?? id
-      let box = LessonsView.editorRect(context)
+      let box = LessonsPage.editorRect(context)
       var rows: [StyledLine] = []
       rows.wrap(prompt, width: width, bold: true)
       for (i, row) in rows.prefix(max(0, box.y - inner.y)).enumerated() {

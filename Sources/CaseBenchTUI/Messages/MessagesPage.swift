@@ -35,39 +35,18 @@ extension KeyTable {
 }
 
 extension AppState {
-  /// Keys for the messages page: opening it, and everything while it is open (it takes every
-  /// key but the interrupt). Returns whether the key was used.
+  /// Routes keys to the messages page: opening it, and everything while it is open (it takes
+  /// every key but the interrupt). Returns whether the key was used.
   mutating func handleMessagesKey(_ key: Key) -> Bool {
     guard var w = workshop, workbench != nil else { return false }
-    guard var page = w.messages else {
+    let measures = MessagesPage.Metrics(size, now: now, timeZone: options.timeZone)
+    if var page = w.messages {
+      if KeyTable.interrupt.command(for: key) != nil { return false }
+      w.messages = page.update(key, w, measures) ? nil : page
+    } else {
       guard overlay == .none, KeyTable.messages.command(for: key) != nil else { return false }
-      var opened = MessagesPage()
-      if let a = w.banner {
-        opened.scroll = MessagesView.firstLine(of: a.id, in: w, state: self, size: size)
-        w.banner = w.queue.isEmpty ? nil : w.queue.removeFirst()
-      } else {
-        opened.scroll = Int.max
-      }
-      opened.scroll = MessagesView.clamped(opened.scroll, w, state: self, size: size)
-      w.messages = opened
-      workshop = w
-      return true
+      w.messages = MessagesPage.opened(&w, measures)
     }
-    if KeyTable.interrupt.command(for: key) != nil { return false }
-    let height = MessagesView.textHeight(size)
-    switch KeyTable.command(for: key, in: .messages) {
-    case .move(let d): page.scroll += d
-    case .page(let d): page.scroll += d * max(1, height - 1)
-    case .top: page.scroll = 0
-    case .bottom: page.scroll = Int.max
-    case .close:
-      w.messages = nil
-      workshop = w
-      return true
-    default: return true
-    }
-    page.scroll = MessagesView.clamped(page.scroll, w, state: self, size: size)
-    w.messages = page
     workshop = w
     return true
   }
@@ -83,77 +62,76 @@ extension AppState {
   }
 }
 
-/// Drawing the banner's text and the messages page.
-enum MessagesView {
-  /// At most this many lines of an announcement show on the banner; a longer one says so.
-  static let bannerLines = 4
-
-  /// The banner's lines: the announcement, cut to `bannerLines` with a last line saying there
-  /// is more and how to read it.
-  static func bannerText(_ a: Announcement, width: Int) -> [String] {
-    let lines = Wrap.lines(a.text, width: width)
-    guard lines.count > bannerLines else { return lines }
-    return Array(lines.prefix(bannerLines - 1)) + [
-      "… \(lines.count - bannerLines + 1) more lines: \(KeyTable.messages.hint("reads it in full"))"
-    ]
-  }
-
-  /// The banner's footer: how to dismiss it, how many wait behind it, and the messages page.
-  static func bannerFooter(_ w: ParticipantWorkshop) -> String {
-    let next = w.queue.isEmpty ? "dismiss" : "next (\(w.queue.count) more waiting)"
-    return KeyTable.dismissBanner.hint(next) + "  " + KeyTable.messages.hint("all messages")
-  }
-
-  static func frame(_ size: Size) -> Rect {
-    Rect(x: 1, y: 1, w: max(20, size.width - 2), h: max(5, size.height - 3))
-  }
-
-  static func textHeight(_ size: Size) -> Int { max(1, frame(size).h - 2) }
-
-  /// Every line of the page: a heading per announcement, its text, a blank line.
-  static func lines(_ w: ParticipantWorkshop, state: AppState, size: Size) -> [(String, Bool)] {
-    let width = max(10, frame(size).w - 4)
-    var out: [(String, Bool)] = []
-    for a in w.state.announcements {
-      let when = clockText(a.at, now: state.now, timeZone: state.options.timeZone)
-      out.append(("\(when)  " + (a.from.map { "from \($0)" } ?? "(\(a.id))"), true))
-      for line in Wrap.lines(a.text, width: width) { out.append((line, false)) }
-      out.append(("", false))
+extension MessagesPage {
+  /// The page opened from the workbench, or from the banner on the banner's announcement (the
+  /// banner then moves on to the next one waiting).
+  static func opened(_ w: inout ParticipantWorkshop, _ m: Metrics) -> MessagesPage {
+    var page = MessagesPage()
+    if let a = w.banner {
+      page.scroll = m.firstLine(of: a.id, in: w)
+      w.banner = w.queue.isEmpty ? nil : w.queue.removeFirst()
+    } else {
+      page.scroll = Int.max
     }
-    return out.isEmpty ? [("No messages from the facilitator yet.", false)] : out
+    page.scroll = m.clamped(page.scroll, w)
+    return page
   }
 
-  static func firstLine(of id: Int, in w: ParticipantWorkshop, state: AppState, size: Size) -> Int {
-    var line = 0
-    let width = max(10, frame(size).w - 4)
-    for a in w.state.announcements {
-      if a.id == id { return line }
-      line += 2 + Wrap.lines(a.text, width: width).count
+  /// The page's update: scrolls, and answers whether the key closes the page.
+  mutating func update(_ key: Key, _ w: ParticipantWorkshop, _ m: Metrics) -> Bool {
+    switch KeyTable.command(for: key, in: .messages) {
+    case .move(let d): scroll += d
+    case .page(let d): scroll += d * max(1, m.textHeight - 1)
+    case .top: scroll = 0
+    case .bottom: scroll = Int.max
+    case .close: return true
+    default: return false
     }
-    return 0
+    scroll = m.clamped(scroll, w)
+    return false
   }
 
-  static func clamped(_ scroll: Int, _ w: ParticipantWorkshop, state: AppState, size: Size) -> Int {
-    let count = lines(w, state: state, size: size).count
-    return max(0, min(scroll, count - textHeight(size)))
-  }
+  /// The page's measures at a size, and its lines: the view draws with them and the update
+  /// scrolls with them.
+  struct Metrics {
+    var size: Size
+    /// The clock the headings' times are read against.
+    var now: Date
+    var timeZone: TimeZone?
 
-  static func draw(
-    _ page: MessagesPage, _ w: ParticipantWorkshop, state: AppState, size: Size,
-    into buf: inout ScreenBuffer
-  ) {
-    let r = frame(size)
-    let all = lines(w, state: state, size: size)
-    let height = textHeight(size)
-    buf.fill(x: r.x, y: r.y, width: r.w, height: r.h)
-    let shown =
-      "\(min(all.count, page.scroll + 1))-\(min(all.count, page.scroll + height)) of \(all.count)"
-    buf.box(
-      r, title: "Messages from the facilitator", focused: true, glyphs: Glyphs.of(state.options),
-      topRight: shown,
-      footer: KeyTable.messagesScroll.hint("scroll") + "  " + KeyTable.messagesClose.hint("close"))
-    for (i, line) in all.dropFirst(page.scroll).prefix(height).enumerated() {
-      buf.put(line.0, x: r.x + 2, y: r.y + 1 + i, role: line.1 ? .accent : .normal, bold: line.1)
+    init(_ size: Size, now: Date, timeZone: TimeZone?) {
+      self.size = size
+      self.now = now
+      self.timeZone = timeZone
+    }
+
+    var frame: Rect { Rect(x: 1, y: 1, w: max(20, size.width - 2), h: max(5, size.height - 3)) }
+    var textHeight: Int { max(1, frame.h - 2) }
+    var textWidth: Int { max(10, frame.w - 4) }
+
+    /// Every line of the page: a heading per announcement, its text, a blank line.
+    func lines(_ w: ParticipantWorkshop) -> [(String, Bool)] {
+      var out: [(String, Bool)] = []
+      for a in w.state.announcements {
+        let when = clockText(a.at, now: now, timeZone: timeZone)
+        out.append(("\(when)  " + (a.from.map { "from \($0)" } ?? "(\(a.id))"), true))
+        for line in Wrap.lines(a.text, width: textWidth) { out.append((line, false)) }
+        out.append(("", false))
+      }
+      return out.isEmpty ? [("No messages from the facilitator yet.", false)] : out
+    }
+
+    func firstLine(of id: Int, in w: ParticipantWorkshop) -> Int {
+      var line = 0
+      for a in w.state.announcements {
+        if a.id == id { return line }
+        line += 2 + Wrap.lines(a.text, width: textWidth).count
+      }
+      return 0
+    }
+
+    func clamped(_ scroll: Int, _ w: ParticipantWorkshop) -> Int {
+      max(0, min(scroll, lines(w).count - textHeight))
     }
   }
 }

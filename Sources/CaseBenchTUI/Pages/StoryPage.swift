@@ -139,7 +139,7 @@ extension StoryPage {
     _ event: Event, _ wb: inout Workbench, _ env: inout WorkbenchEnvironment
   ) -> OverlayStep {
     let rows = StoryPages.rowCount(self, wb: wb)
-    let view = StoryPageView.Metrics(page: self, wb: wb, options: env.options, size: env.size)
+    let view = Metrics(page: self, wb: wb, options: env.options, size: env.size)
     let command: KeyCommand
     switch event {
     case .key(let key):

@@ -11,60 +11,6 @@ import CaseBenchStore
 
 /// Draws a page of the story over the workbench (everything above the status bar).
 enum StoryPageView {
-  /// Where a page's parts go at a size, and how far its text can scroll; the update pages and
-  /// clamps with the same figures the view draws with.
-  struct Metrics {
-    var body: Rect
-    /// Inside the border, with a column of margin each side.
-    var inner: Rect
-    /// The cast page's list of names, and the card beside it.
-    var names: Rect
-    var card: Rect
-    /// The ethics lens: its list of items, and the selected item's preview below it.
-    var list: Rect
-    var preview: Rect
-    /// The scrolled text: the background, or the selected person's card.
-    var text: [StyledLine]
-    var textHeight: Int
-
-    init(page: StoryPage, wb: Workbench, options: RenderOptions, size: Size) {
-      body = Rect(x: 0, y: 0, w: size.width, h: max(0, size.height - 1))
-      inner = Rect(x: 2, y: 1, w: max(0, body.w - 4), h: max(0, body.h - 2))
-      // A wide screen lists each person with their role; the card keeps a readable measure.
-      let namesW = inner.w >= 140 ? 56 : min(28, max(14, inner.w / 3))
-      names = Rect(x: inner.x, y: inner.y, w: namesW, h: inner.h)
-      card = Rect(
-        x: inner.x + namesW + 2, y: inner.y,
-        w: max(1, min(StoryPageView.measure, inner.w - namesW - 2)), h: inner.h)
-      let entries = StoryPages.ethicsRows(wb).count + wb.lenses.count
-      let previewH = max(4, inner.h / 4)
-      let listH = max(1, min(entries, inner.h - previewH - 1))
-      list = Rect(x: inner.x, y: inner.y, w: inner.w, h: listH)
-      preview = Rect(
-        x: inner.x, y: inner.y + listH + 1, w: inner.w, h: max(0, inner.h - listH - 1))
-      switch page.kind {
-      case .cast:
-        let people = wb.caseStudy.cast
-        text =
-          wb.showsCase && people.indices.contains(page.row)
-          ? StoryPageView.card(people[page.row], options: options, width: card.w) : []
-        textHeight = card.h
-      case .background:
-        // Own-project mode shows a notice instead: nothing to scroll or to highlight.
-        text = wb.showsCase ? StoryPageView.background(wb, width: inner.w) : []
-        textHeight = inner.h
-      case .ethics:
-        text = []
-        textHeight = list.h
-      }
-    }
-
-    var maxScroll: Int { max(0, text.count - textHeight) }
-    var pageRows: Int { textHeight }
-  }
-
-  /// The widest a column of prose gets.
-  static let measure = 76
   /// From this width the cast list names each person's role too.
   static let rolesFrom = 40
 
@@ -73,7 +19,7 @@ enum StoryPageView {
     into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)
-    let m = Metrics(page: page, wb: wb, options: options, size: size)
+    let m = StoryPage.Metrics(page: page, wb: wb, options: options, size: size)
     buf.fill(x: m.body.x, y: m.body.y, width: m.body.w, height: m.body.h)
     let keys = PageKind.allCases.map { "\($0.binding.label) \($0.shortName)" }
       .joined(separator: "  ")
@@ -115,7 +61,7 @@ enum StoryPageView {
   // MARK: The cast
 
   static func drawCast(
-    _ page: StoryPage, wb: Workbench, m: Metrics, scroll: Int, g: Glyphs,
+    _ page: StoryPage, wb: Workbench, m: StoryPage.Metrics, scroll: Int, g: Glyphs,
     into buf: inout ScreenBuffer
   ) {
     guard wb.showsCase else {
@@ -139,44 +85,12 @@ enum StoryPageView {
     buf.lines(m.text, in: m.card, scroll: scroll)
   }
 
-  /// One person's card: name, role, power and interest, what they want, their hot buttons.
-  static func card(_ person: CastMember, options: RenderOptions, width: Int) -> [StyledLine] {
-    let g = Glyphs.of(options)
-    var out: [StyledLine] = []
-    out.wrap(person.name, width: width, role: .title, bold: true)
-    out.wrap(person.role, width: width)
-    out.wrap(
-      "Power \(person.power.rawValue) \(g.dot) interest \(person.interest.rawValue)",
-      width: width, role: .dim)
-    if !person.wants.isEmpty {
-      out.append(.blank)
-      out.append(StyledLine(text: "Wants", role: .title, bold: true))
-      out.prose(person.wants, width: width)
-    }
-    if !person.hotButtons.isEmpty {
-      out.append(.blank)
-      out.append(StyledLine(text: "Hot buttons", role: .title, bold: true))
-      for button in person.hotButtons {
-        out.bullet(button, marker: g.pointer + " ", width: width, role: .warning)
-      }
-    }
-    return out
-  }
-
   // MARK: The background
-
-  /// The background as the reports show it: paragraphs, kept line breaks and lists with their
-  /// nesting, from the one `RichText` reading of the author's text.
-  static func background(_ wb: Workbench, width: Int) -> [StyledLine] {
-    var out: [StyledLine] = []
-    out.prose(wb.caseStudy.background, width: width)
-    return out
-  }
 
   // MARK: The ethics lens
 
   static func drawEthics(
-    _ page: StoryPage, wb: Workbench, m: Metrics, g: Glyphs, into buf: inout ScreenBuffer
+    _ page: StoryPage, wb: Workbench, m: StoryPage.Metrics, g: Glyphs, into buf: inout ScreenBuffer
   ) {
     let entries = StoryPages.ethicsRows(wb)
     guard !entries.isEmpty else {

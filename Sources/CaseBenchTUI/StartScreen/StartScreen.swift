@@ -6,12 +6,6 @@ import CaseBenchModel
   import Foundation
 #endif
 
-struct NewSessionPrompt: Sendable, Equatable {
-  var caseStudy: Int
-  var name = TextEditor(multiline: false)
-  var mode = SessionMode.caseStudy
-}
-
 struct StartScreen: Sendable, Equatable {
   /// Index over case studies, then saved sessions.
   var selection = 0
@@ -25,43 +19,6 @@ struct StartScreen: Sendable, Equatable {
   /// since most starts resume one; on the first case study when there is none.
   static func firstSelection(caseStudies: [CaseStudy], sessions: [StartEntry]) -> Int {
     sessions.firstIndex { $0.error == nil }.map { caseStudies.count + $0 } ?? 0
-  }
-}
-
-extension NewSessionPrompt {
-  /// The prompt's keys: "Enter start", "Tab mode", "Esc cancel".
-  static var keys: [String] {
-    [
-      KeyTable.newLine.hint("start"), KeyTable.mode.hint("mode", keys: [.tab]),
-      KeyTable.leave.hint("cancel"),
-    ]
-  }
-
-  /// What the parent does after a key in the prompt.
-  enum Outcome: Equatable {
-    case editing, cancel
-    case start(name: String)
-    /// Enter with no name yet.
-    case needsName
-  }
-
-  mutating func update(_ event: Event) -> Outcome {
-    switch event {
-    case .key(let key):
-      switch KeyTable.command(for: key, in: .newSession) {
-      case .leave: return .cancel
-      case .toggleMode: mode = mode == .caseStudy ? .ownProject : .caseStudy
-      case .newLine:
-        let trimmed = name.text.trimming(.whitespaces)
-        return trimmed.isEmpty ? .needsName : .start(name: trimmed)
-      default: name.handle(key, in: .newSession, width: 40)
-      }
-    case .paste(let text):
-      name.insert(text)
-    default:
-      break
-    }
-    return .editing
   }
 }
 
@@ -86,7 +43,7 @@ extension AppState {
       default: break
       }
     case .click(let x, let y):
-      if let i = StartScreenView.entry(at: x, y, state: self) {
+      if let i = StartScreen.entry(at: x, y, state: self) {
         if i == start.selection { return openStartSelection() }
         start.selection = i
       }

@@ -40,7 +40,7 @@ enum ChecklistPane {
       let count = counted(phase.decisions.count, "decision")
       // The letters chosen, so the choice just made shows once the dialog closes.
       let letters = phase.decisions.compactMap { d in
-        wb.session.decisions[d.id].map { DecisionView.shownLetter(of: $0.option, in: d) }
+        wb.session.decisions[d.id].map { DecisionDialog.shownLetter(of: $0.option, in: d) }
       }
       let chosen = letters.isEmpty ? "" : " (\(letters.joined(separator: ", ")))"
       parts.append("d: \(taken)/\(count) taken\(chosen)")

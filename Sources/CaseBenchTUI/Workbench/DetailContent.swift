@@ -196,7 +196,7 @@ enum DetailContent {
         if let r = wb.session.decisions[d.id] {
           let label = d.option(id: r.option)?.label ?? r.option
           out.wrap(
-            "\(g.check) \(d.title): chose \(DecisionView.shownLetter(of: r.option, in: d)), \(label)",
+            "\(g.check) \(d.title): chose \(DecisionDialog.shownLetter(of: r.option, in: d)), \(label)",
             width: width, role: .success,
             indent: 0)
         } else {

@@ -20,7 +20,7 @@ enum DetailView {
     func visible(from top: Int) -> Range<Int> { top..<(top + min(inner.h, Int.max - top)) }
     var lines = DetailContent.lines(
       wb, options: options, width: l.detailTextWidth, window: visible(from: wb.detailScroll))
-    let maxScroll = max(0, lines.count - inner.h)
+    let maxScroll = DetailMetrics(lineCount: lines.count, height: inner.h).maxScroll
     let scroll = min(wb.detailScroll, maxScroll)
     if scroll != wb.detailScroll {
       lines = DetailContent.lines(

@@ -8,20 +8,26 @@ import CaseBenchReports
   import Foundation
 #endif
 
+/// The note editor's measures: where the text goes in an editor box drawn in `box` (under the
+/// subject line). The view draws with them and the update scrolls with them.
+struct NoteMetrics: Equatable {
+  var box: Rect
+
+  init(box: Rect) { self.box = box }
+  /// The inline note editor, in place of the detail pane.
+  init(_ l: WorkbenchLayout) { self.init(box: l.detail) }
+
+  var text: Rect {
+    let inner = box.inner
+    return Rect(x: inner.x + 1, y: inner.y + 1, w: max(1, inner.w - 2), h: max(1, inner.h - 1))
+  }
+  var textWidth: Int { text.w }
+  var textHeight: Int { text.h }
+}
+
 /// The inline note editor: its state is a `TextEditor` in the overlay; drawn in place of the
 /// detail pane; its update is below.
 enum NoteView {
-  static func textRect(_ l: WorkbenchLayout) -> Rect { textRect(in: l.detail) }
-
-  /// Where the text goes in an editor box drawn in `rect`: under the subject line.
-  static func textRect(in rect: Rect) -> Rect {
-    let inner = rect.inner
-    return Rect(x: inner.x + 1, y: inner.y + 1, w: max(1, inner.w - 2), h: max(1, inner.h - 1))
-  }
-
-  static func textWidth(_ l: WorkbenchLayout) -> Int { textRect(l).w }
-  static func textHeight(_ l: WorkbenchLayout) -> Int { textRect(l).h }
-
   /// The editor's keys, for its footer and the status bar: "Esc/Ctrl-S keep", "Ctrl-O $EDITOR".
   static var keys: [String] {
     let keep = [KeyTable.leave, KeyTable.keep].map { $0.keys[0].key.name }
@@ -55,7 +61,7 @@ enum NoteView {
     buf.put(
       g.truncate(subject, to: max(1, inner.w - 2)), x: inner.x + 1, y: inner.y, role: .dim,
       maxX: inner.x + inner.w)
-    drawEditor(editor, in: textRect(in: rect), into: &buf)
+    drawEditor(editor, in: NoteMetrics(box: rect).text, into: &buf)
   }
 }
 
@@ -64,8 +70,8 @@ enum NoteView {
 extension Workbench {
   mutating func updateNoteEditor(_ event: Event, _ env: inout WorkbenchEnvironment) -> [Command] {
     guard case .note(let itemID, var editor) = overlays.top else { return [] }
-    let l = layout(env)
-    let width = NoteView.textWidth(l)
+    let m = NoteMetrics(layout(env))
+    let width = m.textWidth
     // The stack lets go of the editor while it changes, so a long note is not copied.
     overlays.dismiss()
     switch event {
@@ -79,7 +85,7 @@ extension Workbench {
       case .continueInEditor:
         return [.editExternally(itemID: itemID, text: editor.text)]
       case .page(let delta):
-        editor.moveVertically(delta * max(1, NoteView.textHeight(l) - 1), width: width)
+        editor.moveVertically(delta * max(1, m.textHeight - 1), width: width)
       default:
         editor.handle(key, in: .note, width: width)
       }
@@ -88,7 +94,7 @@ extension Workbench {
     default:
       break
     }
-    editor.scrollIntoView(width: width, height: NoteView.textHeight(l))
+    editor.scrollIntoView(width: width, height: m.textHeight)
     overlays.present(.note(itemID: itemID, editor: editor))
     return []
   }
@@ -97,9 +103,9 @@ extension Workbench {
   /// again, so that a scroll kept from the old size never hides the note's first rows.
   mutating func refitNoteEditor(_ env: WorkbenchEnvironment) {
     guard case .note(let itemID, var editor) = overlays.top, env.size.isBigEnough else { return }
-    let l = layout(env)
+    let m = NoteMetrics(layout(env))
     overlays.dismiss()
-    editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
+    editor.scrollIntoView(width: m.textWidth, height: m.textHeight)
     overlays.present(.note(itemID: itemID, editor: editor))
   }
 }

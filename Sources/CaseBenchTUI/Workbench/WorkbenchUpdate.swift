@@ -135,12 +135,8 @@ extension Workbench {
       }
       syncCursor(&env)
     case .detail:
-      let l = layout(env)
-      let lines = DetailContent.lines(
-        self, options: env.options, width: l.detailTextWidth, window: 0..<0
-      ).count
-      let maxScroll = max(0, lines - l.detail.inner.h)
-      detailScroll = clampAdd(detailScroll, delta, max: maxScroll)
+      let metrics = detailMetrics(options: env.options, layout: layout(env))
+      detailScroll = clampAdd(detailScroll, delta, max: metrics.maxScroll)
     }
   }
 
@@ -261,8 +257,8 @@ extension Workbench {
     guard let item = actionItem(&env) else { return }
     showDetailOfItem()
     var editor = TextEditor(session.note(of: item.id), multiline: true)
-    let l = layout(env)
-    editor.scrollIntoView(width: NoteView.textWidth(l), height: NoteView.textHeight(l))
+    let m = NoteMetrics(layout(env))
+    editor.scrollIntoView(width: m.textWidth, height: m.textHeight)
     overlays.present(.note(itemID: item.id, editor: editor))
   }
 

@@ -18,7 +18,7 @@ extension AppState {
   }
 }
 
-extension DecisionView {
+extension DecisionDialog {
   /// Where the consequence will be, until the reveal.
   static func waitingLines(width: Int, into lines: inout [StyledLine]) {
     lines.wrap(WorkshopState.waitingForReveal + ".", width: width, role: .warning, bold: true)
