@@ -33,8 +33,3 @@ extension Workbench {
     return KeyTable.takeOver.hint("take over")
   }
 }
-
-extension AppState {
-  /// The status bar's offer while the workbench could take its file over.
-  var takeOverHint: String? { workbench?.takeOverHint }
-}
