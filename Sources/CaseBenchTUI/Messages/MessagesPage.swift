@@ -136,3 +136,8 @@ extension MessagesPage {
     }
   }
 }
+
+extension KeyScope {
+  /// A workshop's messages page.
+  static let messages = KeyScope("messages")
+}

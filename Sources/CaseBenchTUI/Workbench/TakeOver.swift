@@ -33,3 +33,7 @@ extension Workbench {
     return KeyTable.takeOver.hint("take over")
   }
 }
+
+extension KeyRegistration {
+  static let takeOver = KeyRegistration(scopes: [], bindings: KeyTable.takeOverKeys)
+}
