@@ -117,8 +117,9 @@ let package = Package(
       dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchTUI"],
       path: "Fuzz/SessionFuzzer"
     ),
+    // The domain modules' tests: the model, loading, the store and the reports.
     .testTarget(
-      name: "CaseBenchCoreTests",
+      name: "CaseBenchDomainTests",
       dependencies: ["CaseBenchModel", "CaseBenchLoading", "CaseBenchStore", "CaseBenchReports"],
       exclude: ["Fixtures", "Golden"]
     ),

@@ -83,29 +83,9 @@ public struct AppState: Sendable {
     caseStudy: CaseStudy, session: Session, sessionName: String, readOnly: Bool,
     readOnlyReason: String?
   ) {
-    var wb = Workbench(
-      caseStudy: Workbench.shown(caseStudy, mode: session.mode), session: session,
-      sessionName: sessionName, readOnly: readOnly, readOnlyReason: readOnlyReason)
-    var lensProblem: String?
-    do {
-      wb.setLenses(try session.activeLenses(file: sessionName))
-    } catch {
-      lensProblem = AppState.firstError(error)
-    }
-    if let cursor = session.cursor,
-      let p = wb.caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })
-    {
-      wb.phase = p
-      if let itemID = cursor.item, let i = wb.rowIndex(p, id: itemID) {
-        wb.item = i
-      }
-    }
-    wb.focus = .checklist
-    // A fresh session opens on the first phase's briefing; a resumed one on its item.
-    let fresh =
-      session.items.isEmpty && session.decisions.isEmpty
-      && (session.lenses?.points.isEmpty ?? true)
-    wb.detailMode = (wb.currentItem == nil || fresh) ? .briefing : .item
+    let (wb, lensProblem) = Workbench.opening(
+      caseStudy: caseStudy, session: session, sessionName: sessionName, readOnly: readOnly,
+      readOnlyReason: readOnlyReason)
     workbench = wb
     applyPacing()
     overlays.dismissAll()

@@ -107,3 +107,12 @@ extension AppState {
     }
   }
 }
+
+extension KeyScope {
+  /// The workbench asking whether to leave, after `q` or `o`.
+  static let leaveQuestion = KeyScope("leave question")
+}
+
+extension KeyRegistration {
+  static let leave = KeyRegistration(scopes: [.leaveQuestion], bindings: KeyTable.leaveKeys)
+}

@@ -16,18 +16,19 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     return buf
   }
   if let wb = state.workbench {
-    WorkbenchView.draw(wb, state: state, size: size, into: &buf)
+    WorkbenchView.draw(wb, options: state.options, size: size, into: &buf)
   } else {
     StartScreenView.draw(state, size: size, into: &buf)
   }
   WorkshopParts.draw(state, size: size, into: &buf)
   // The overlays, bottom first; each draws itself.
+  let env = state.workbenchEnvironment
   for overlay in state.overlays.items {
-    overlay.draw(state, size: size, into: &buf)
+    overlay.draw(state.workbench, env, size: size, into: &buf)
   }
   // The status bar once, on top; a prompt on top of it takes its row.
-  StatusBar.draw(state, size: size, into: &buf)
-  state.overlay?.drawPrompt(state, size: size, into: &buf)
+  StatusBar.draw(state.statusBar(size: size), size: size, into: &buf)
+  state.overlay?.drawPrompt(size: size, into: &buf)
   PreviewErrorView.draw(state, size: size, into: &buf)
   return buf
 }

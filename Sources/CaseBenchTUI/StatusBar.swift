@@ -10,57 +10,97 @@ import CaseBenchStore
 #endif
 
 /// The bottom row: the session and its save state, a message, or the keys that apply now.
+/// It draws a `Content`, which the screen in front gathers (`AppState.statusBar`, and the
+/// dashboard's `TeamView`).
 enum StatusBar {
-  static func draw(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
+  /// How the open session's saving stands, as the bar shows it.
+  enum Save: Sendable, Equatable {
+    case readOnly(reason: String?)
+    case failed(String)
+    case saving
+    case saved(at: Date?)
+  }
+
+  /// The open session, as the bar names it.
+  struct OpenSession: Sendable {
+    var name: String
+    /// The case study's title, and "(own project)" in that mode.
+    var title: String
+    var save: Save
+
+    init(_ wb: Workbench, save: Save) {
+      name = wb.sessionName
+      title = wb.caseStudy.title + (wb.session.mode == .ownProject ? " (own project)" : "")
+      self.save = save
+    }
+
+    var readOnly: Bool { if case .readOnly = save { true } else { false } }
+  }
+
+  /// What the bar shows.
+  struct Content: Sendable {
+    var options: RenderOptions
+    var message: StatusMessage?
+    /// True while a prompt takes the row (`Overlay.drawPrompt` draws it afterwards).
+    var prompting: Bool
+    /// Nil on the start screen.
+    var session: OpenSession?
+    /// The workshop's timebox or room clock, at the right end.
+    var timebox: (text: String, over: Bool)?
+    /// A warning that takes the place of the hints (the facilitator's file cannot be read).
+    var problem: String?
+    var hints: [String]
+  }
+
+  static func draw(_ bar: Content, size: Size, into buf: inout ScreenBuffer) {
     let y = size.height - 1
-    let g = Glyphs.of(state.options)
+    let g = Glyphs.of(bar.options)
     buf.fill(x: 0, y: y, width: size.width, height: 1, with: Cell(" ", role: .statusBar))
     // A prompt draws itself over this row afterwards (`Overlay.drawPrompt`).
     // A message (a value the prompt refused and kept) shows in the rows above it.
-    if state.overlay?.isPrompt == true {
-      if let m = state.message {
+    if bar.prompting {
+      if let m = bar.message {
         let above = Size(width: size.width, height: size.height - 1)
-        drawWholeMessage(m, state, size: above, into: &buf)
+        drawWholeMessage(m, bar.options, size: above, into: &buf)
       }
       return
     }
 
     // A message that would not fit beside the session details takes the whole row, wrapping
     // upwards when longer (StatusMessage.swift): cutting it would hide what the user must read.
-    let messageWidth = state.message.map { DisplayWidth.of($0.text) } ?? 0
-    if let m = state.message, !messageFitsBeside(state, text: m.text, width: size.width) {
-      drawWholeMessage(m, state, size: size, into: &buf)
+    let messageWidth = bar.message.map { DisplayWidth.of($0.text) } ?? 0
+    if let m = bar.message, !messageFitsBeside(bar, text: m.text, width: size.width) {
+      drawWholeMessage(m, bar.options, size: size, into: &buf)
       return
     }
     // The workshop's timebox sits at the right end; a message that needs its room hides it
     // while it shows.
-    var timebox = WorkshopParts.timeboxLabel(state, size: size)
+    var timebox = bar.timebox
     var end = size.width - (timebox.map { DisplayWidth.of($0.text) } ?? 0)
     var x = 0
-    if let wb = state.workbench {
-      x = facilitatorMarker(state, into: &buf, y: y)
-      let mode = wb.session.mode == .ownProject ? " (own project)" : ""
+    if let open = bar.session {
+      x = facilitatorMarker(bar.options, into: &buf, y: y)
       // Read-only mode needs the room for its reason; the case study's title can go.
-      let title = wb.readOnly ? "" : " \(g.dot) \(wb.caseStudy.title)\(mode)"
-      var left = " \(wb.sessionName)\(title)"
-      if state.message != nil && DisplayWidth.of(left) + 14 + messageWidth > size.width {
-        left = " \(wb.sessionName)"
+      let title = open.readOnly ? "" : " \(g.dot) \(open.title)"
+      var left = " \(open.name)\(title)"
+      if bar.message != nil && DisplayWidth.of(left) + 14 + messageWidth > size.width {
+        left = " \(open.name)"
       }
       x = buf.put(
         g.truncate(left, to: max(10, size.width / 2 - x)), x: x, y: y, role: .statusBar,
         bold: true)
       x += 2
-      var (indicator, role) = saveIndicator(state, wb: wb, glyphs: g)
-      if state.message != nil && wb.readOnly { indicator = "READ-ONLY" }
+      var (indicator, role) = saveIndicator(open.save, options: bar.options)
+      if bar.message != nil && open.readOnly { indicator = "READ-ONLY" }
       x = buf.put(
         g.truncate(indicator, to: max(8, size.width - x - 12)), x: x, y: y, role: role,
         bold: role != .statusBar, maxX: size.width)
       x += 2
     } else {
-      x = facilitatorMarker(state, into: &buf, y: y)
+      x = facilitatorMarker(bar.options, into: &buf, y: y)
       x = buf.put(" casebench", x: x, y: y, role: .statusBar, bold: true) + 2
     }
-    if state.message != nil, messageWidth > end - x - 1 {
+    if bar.message != nil, messageWidth > end - x - 1 {
       timebox = nil
       end = size.width
     }
@@ -68,7 +108,7 @@ enum StatusBar {
       buf.put(
         timebox.text, x: end, y: y, role: timebox.over ? .danger : .statusBar, bold: timebox.over)
     }
-    if let m = state.message {
+    if let m = bar.message {
       let room = end - x - 1
       if room > 0 {
         buf.put(
@@ -77,13 +117,12 @@ enum StatusBar {
       }
       return
     }
-    if let problem = WorkshopParts.problemLabel(state) {
+    if let problem = bar.problem {
       buf.put(g.truncate(problem, to: max(1, end - x - 1)), x: x, y: y, role: .danger, bold: true)
       return
     }
-    let hints = keyHints(state)
     var shown: [String] = []
-    for h in hints {
+    for h in bar.hints {
       let candidate = (shown + [h]).joined(separator: "  ")
       if DisplayWidth.of(candidate) + 1 <= end - x { shown.append(h) } else { break }
     }
@@ -94,24 +133,22 @@ enum StatusBar {
 
   /// "FACILITATOR" at the left of the bar when verdicts and notes are on show, so nobody turns
   /// the screen to the room by mistake. Returns the column after it (0 when not shown).
-  static func facilitatorMarker(_ state: AppState, into buf: inout ScreenBuffer, y: Int) -> Int {
-    guard state.options.facilitator else { return 0 }
+  static func facilitatorMarker(
+    _ options: RenderOptions, into buf: inout ScreenBuffer, y: Int
+  ) -> Int {
+    guard options.facilitator else { return 0 }
     return buf.put(" FACILITATOR ", x: 0, y: y, role: .warning, bold: true)
   }
 
-  static func saveIndicator(_ state: AppState, wb: Workbench, glyphs g: Glyphs) -> (String, Role) {
-    if wb.readOnly {
-      let reason = wb.readOnlyReason.map { ": \($0)" } ?? ""
-      return ("READ-ONLY\(reason)", .warning)
+  static func saveIndicator(_ save: Save, options: RenderOptions) -> (String, Role) {
+    switch save {
+    case .readOnly(let reason):
+      return ("READ-ONLY" + (reason.map { ": \($0)" } ?? ""), .warning)
+    case .failed(let e): return ("save failed: \(e)", .danger)
+    case .saving: return ("saving" + (options.unicode ? "…" : "..."), .statusBar)
+    case .saved(let at?): return ("saved \(shortClock(at, timeZone: options.timeZone))", .statusBar)
+    case .saved(nil): return ("saved", .statusBar)
     }
-    if let e = state.saveError { return ("save failed: \(e)", .danger) }
-    if state.sessionRevision > state.savedRevision {
-      return ("saving" + (state.options.unicode ? "…" : "..."), .statusBar)
-    }
-    if let at = state.savedAt {
-      return ("saved \(shortClock(at, timeZone: state.options.timeZone))", .statusBar)
-    }
-    return ("saved", .statusBar)
   }
 
   /// The keys that apply now, most useful first, from the key table.
@@ -125,51 +162,24 @@ enum StatusBar {
         T.help.hint("help", keys: [.char("?")]), T.openEntry.hint("open"), T.quit.hint("quit"),
       ]
     }
-    let help = T.help.hint("help", keys: [.char("?")])
-    switch state.overlay {
-    case .note:
-      return ["editing note"] + NoteView.keys
-    case .decision: return ["deciding", T.dialogBack.hint("back")]
-    case .help: return [T.closeHelp.hint("close", keys: [.escape])]
-    case .tool(let tool): return ToolHints.hints(tool)
-    case .page(let page):
-      var overTool = false
-      if case .tool = state.overlays.underTop { overTool = true }
-      return StoryPageView.hints(page, overTool: overTool)
-    case .screen(let open):
-      return open.page.hints(state.pageContext(wb))
-    default: break
-    }
-    if let search = wb.search {
-      return [
-        "match \(search.index + 1)/\(search.matches.count)", T.matches.hint("next/prev"),
-        T.back.hint("clear search"), help,
-      ]
-    }
-    let quit = T.quit.hint("quit")
-    let search = T.search.hint("search")
-    if wb.readOnly {
-      let takeOver = state.takeOverHint.map { [$0] } ?? []
-      return ["read-only"] + takeOver + [help, search, T.decisions.hint("decisions"), quit]
-    }
-    switch wb.focus {
-    case .phases:
-      let phases = T.phase.label(phases: wb.caseStudy.phases.count)
-      return [
-        help, T.open.hint("open"), phases + " phase", T.decisions.hint("decide"), search, quit,
-      ]
-    case .checklist:
-      // With lenses: Space gives a scored test its points, and f filters the checklist.
-      let scored = wb.currentLens?.scoring == .mlTestScore
-      let lenses = wb.lenses.isEmpty ? [] : [T.filter.hint("filter")]
-      return [
-        help, T.status.hint(scored ? "points" : "status"), T.note.hint("note", keys: [.char("n")]),
-      ] + lenses + [T.hint.hint("hint"), T.decisions.hint("decide"), search, quit]
-    case .detail:
-      return [
-        help, T.move.hint("scroll", keys: [.char("j"), .char("k")]),
-        T.note.hint("note", keys: [.char("n")]), T.hint.hint("hint"), T.back.hint("back"), quit,
-      ]
-    }
+    return wb.keyHints(state.workbenchEnvironment)
+  }
+}
+
+extension AppState {
+  /// What the status bar shows for this state at `size`.
+  func statusBar(size: Size) -> StatusBar.Content {
+    StatusBar.Content(
+      options: options, message: message, prompting: overlay?.isPrompt == true,
+      session: workbench.map { StatusBar.OpenSession($0, save: saveState(of: $0)) },
+      timebox: WorkshopParts.timeboxLabel(self, size: size),
+      problem: WorkshopParts.problemLabel(self), hints: StatusBar.keyHints(self))
+  }
+
+  private func saveState(of wb: Workbench) -> StatusBar.Save {
+    if wb.readOnly { return .readOnly(reason: wb.readOnlyReason) }
+    if let e = saveError { return .failed(e) }
+    if sessionRevision > savedRevision { return .saving }
+    return .saved(at: savedAt)
   }
 }

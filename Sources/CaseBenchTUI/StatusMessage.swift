@@ -9,16 +9,17 @@ extension StatusBar {
   static func messageRows(_ size: Size) -> Int { max(1, size.height / 3) }
 
   /// Whether `text` fits on the bar beside the session's name and its save indicator.
-  static func messageFitsBeside(_ state: AppState, text: String, width: Int) -> Bool {
-    let g = Glyphs.of(state.options)
-    var used = state.options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
-    if let wb = state.workbench {
+  static func messageFitsBeside(_ bar: Content, text: String, width: Int) -> Bool {
+    var used = bar.options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
+    if let open = bar.session {
       // A failed save keeps its place on the bar (a message shares the row with it).
       let indicator =
-        wb.readOnly
-        ? "READ-ONLY"
-        : state.saveError != nil ? "save failed" : saveIndicator(state, wb: wb, glyphs: g).0
-      used += DisplayWidth.of(" \(wb.sessionName)") + 2 + DisplayWidth.of(indicator) + 2
+        switch open.save {
+        case .readOnly: "READ-ONLY"
+        case .failed: "save failed"
+        default: saveIndicator(open.save, options: bar.options).0
+        }
+      used += DisplayWidth.of(" \(open.name)") + 2 + DisplayWidth.of(indicator) + 2
     } else {
       used += DisplayWidth.of(" casebench") + 2
     }
@@ -27,11 +28,11 @@ extension StatusBar {
 
   /// Draws `m` across the whole bar, wrapped upwards when it is longer than the row.
   static func drawWholeMessage(
-    _ m: StatusMessage, _ state: AppState, size: Size, into buf: inout ScreenBuffer
+    _ m: StatusMessage, _ options: RenderOptions, size: Size, into buf: inout ScreenBuffer
   ) {
-    let g = Glyphs.of(state.options)
+    let g = Glyphs.of(options)
     let y = size.height - 1
-    let marker = state.options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
+    let marker = options.facilitator ? DisplayWidth.of(" FACILITATOR ") : 0
     let width = max(1, size.width - marker - 2)
     var lines = Wrap.lines(m.text, width: width)
     let most = messageRows(size)
@@ -42,7 +43,7 @@ extension StatusBar {
     let top = y - (lines.count - 1)
     buf.fill(
       x: 0, y: top, width: size.width, height: lines.count, with: Cell(" ", role: .statusBar))
-    let x = facilitatorMarker(state, into: &buf, y: y)
+    let x = facilitatorMarker(options, into: &buf, y: y)
     let role: Role = m.isError ? .danger : .statusBar
     for (i, line) in lines.enumerated() {
       buf.put(" " + line, x: x, y: top + i, role: role, bold: m.isError)

@@ -40,8 +40,17 @@ struct KeyTableTests {
     (.decisionOptions, .char("q"), "q closes the dialog"),
   ]
 
+  @Test func everyScopeIsRegisteredOnceUnderItsOwnName() {
+    #expect(Set(KeyTable.scopes).count == KeyTable.scopes.count, "a scope registered twice")
+    #expect(Set(KeyTable.scopes.map(\.name)).count == KeyTable.scopes.count, "a name used twice")
+    for binding in KeyTable.all {
+      let unregistered = binding.scopes.subtracting(KeyTable.everywhere)
+      #expect(unregistered.isEmpty, "\(binding.label): read in \(unregistered), not registered")
+    }
+  }
+
   @Test func noKeyIsBoundTwiceInAScopeByAccident() {
-    for scope in KeyScope.allCases {
+    for scope in KeyTable.scopes {
       var seen: [Key: String] = [:]
       for binding in KeyTable.all where binding.scopes.contains(scope) {
         for (key, _) in binding.keys {

@@ -14,7 +14,7 @@ struct LensScreenTests {
   /// deon 0.3.0's default checklist, as the Core tests keep it.
   static let deon = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent(
-      "CaseBenchCoreTests/Fixtures/deon-0.3.0/checklist.yml")
+      "CaseBenchDomainTests/Fixtures/deon-0.3.0/checklist.yml")
 
   static func bikeShop() throws -> CaseStudy { try #require(CaseStudyCatalog.builtIn().first) }
 

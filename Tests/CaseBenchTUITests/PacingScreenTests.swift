@@ -205,7 +205,7 @@ struct TakeOverTests {
       var d = dashboard(dir, size: Size(width: 200, height: 30))
       _ = d.update(.key(.enter))
       #expect(d.isShowingTeam)
-      #expect(d.team?.takeOverHint == nil)
+      #expect(d.team?.workbench.takeOverHint == nil)
       #expect(!render(d, size: Size(width: 200, height: 30)).text.contains("T take over"))
     }
   }

@@ -6,7 +6,7 @@ import Testing
 struct CaseSourceCLITests {
   let cli: CLITests
   let fixture = CLITests.repoRoot.appendingPathComponent(
-    "Tests/CaseBenchCoreTests/Fixtures/valid/minimal.yaml")
+    "Tests/CaseBenchDomainTests/Fixtures/valid/minimal.yaml")
 
   init() throws { cli = try CLITests() }
 
@@ -136,7 +136,7 @@ struct ListProblemsCLITests {
     let dir = cli.path("cases")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let fixture = CLITests.repoRoot.appendingPathComponent(
-      "Tests/CaseBenchCoreTests/Fixtures/valid/minimal.yaml")
+      "Tests/CaseBenchDomainTests/Fixtures/valid/minimal.yaml")
     try FileManager.default.copyItem(atPath: fixture.path, toPath: dir + "/a.yaml")
     try FileManager.default.copyItem(atPath: fixture.path, toPath: dir + "/b.yaml")
     try "id: broken\nphases: [\n".write(toFile: dir + "/c.yaml", atomically: true, encoding: .utf8)
@@ -176,7 +176,7 @@ struct LintAgainstCLITests {
 
   @Test func renamedAndRemovedIDsAreWarnedAbout() throws {
     let fixture = CLITests.repoRoot.appendingPathComponent(
-      "Tests/CaseBenchCoreTests/Fixtures/valid/minimal.yaml")
+      "Tests/CaseBenchDomainTests/Fixtures/valid/minimal.yaml")
     let yaml = try String(contentsOf: fixture, encoding: .utf8)
     let new = cli.path("new.yaml")
     try yaml.replacingOccurrences(of: "id: S.1\n", with: "id: S.9\n")

@@ -130,12 +130,12 @@ struct FacilitatorCLITests {
     }
   }
 
-  /// A session started on the Bike Shop 1.x (Tests/CaseBenchCoreTests/Fixtures/sessions) opens
+  /// A session started on the Bike Shop 1.x (Tests/CaseBenchDomainTests/Fixtures/sessions) opens
   /// with 2.0.0: the workbench says which retired items keep their work, status and export list
   /// them, and the file keeps every note and state after the workbench has saved it.
   @Test func aFirstEditionSessionOpensAndKeepsItsRetiredWork() throws {
     let fixture = CLITests.repoRoot.appendingPathComponent(
-      "Tests/CaseBenchCoreTests/Fixtures/sessions/bike-shop-1x-session.json")
+      "Tests/CaseBenchDomainTests/Fixtures/sessions/bike-shop-1x-session.json")
     let file = cli.path("retro.json")
     try FileManager.default.copyItem(atPath: fixture.path, toPath: file)
     let opened = try runInTerminal(["open", file])

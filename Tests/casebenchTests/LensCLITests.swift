@@ -7,7 +7,7 @@ import Testing
 struct LensCLITests {
   let cli: CLITests
   static let deon = CLITests.repoRoot.appendingPathComponent(
-    "Tests/CaseBenchCoreTests/Fixtures/deon-0.3.0/checklist.yml")
+    "Tests/CaseBenchDomainTests/Fixtures/deon-0.3.0/checklist.yml")
 
   init() throws { cli = try CLITests() }
 

@@ -98,8 +98,8 @@ public struct Dashboard: Sendable {
     if case .help(let scroll) = overlays.top { scroll } else { nil }
   }
   /// A team's session opened read-only.
-  var team: AppState? {
-    if case .team(let view, _) = overlays.top { view } else { nil }
+  var team: TeamView? {
+    if case .team(let view) = overlays.top { view } else { nil }
   }
 
   /// True while a team's session is open over the dashboard.
@@ -113,13 +113,11 @@ public struct Dashboard: Sendable {
     reorder(keeping: selected)
     // An open team's session follows its file.
     overlays.compactMap { overlay in
-      guard case .team(var view, let file) = overlay,
-        let row = folder.rows.first(where: { $0.fileName == file }), let t = row.team,
-        var wb = view.workbench
+      guard case .team(var view) = overlay,
+        let t = folder.rows.first(where: { $0.fileName == view.file })?.team
       else { return overlay }
-      wb.follow(t.session)
-      view.workbench = wb
-      return .team(view, file: file)
+      view.follow(t.session)
+      return .team(view)
     }
   }
 
@@ -195,18 +193,18 @@ public struct Dashboard: Sendable {
     case .resize(let s):
       size = s
       overlays.compactMap { overlay in
-        guard case .team(var view, let file) = overlay else { return overlay }
-        view.setSize(s)
-        return .team(view, file: file)
+        guard case .team(var view) = overlay else { return overlay }
+        _ = view.update(event)
+        return .team(view)
       }
       fixScroll()
       return []
     case .tick(let date):
       now = date
       if let m = message, date.timeIntervalSince(m.at) >= 6 { message = nil }
-      if case .team(var view, let file) = overlays.top {
-        _ = view.handle(event)
-        overlays.replaceTop(with: .team(view, file: file))
+      if case .team(var view) = overlays.top {
+        _ = view.update(event)
+        overlays.replaceTop(with: .team(view))
       }
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
@@ -217,7 +215,9 @@ public struct Dashboard: Sendable {
       break
     }
     switch overlays.top {
-    case .team(let view, let file): return updateTeam(view, file: file, event)
+    case .team(var view):
+      if view.update(event) { overlays.dismiss() } else { overlays.replaceTop(with: .team(view)) }
+      return []
     case .help(let scroll): return updateHelp(scroll, event)
     case .announce(let editor): return updateAnnounce(editor, event)
     case .release(let picked): return updateRelease(picked, event)
@@ -303,29 +303,9 @@ public struct Dashboard: Sendable {
       showMessage(row.reason ?? "This file is not a session.", isError: true)
       return
     }
-    var view = AppState(
-      caseStudies: [caseStudy], sessions: [],
-      options: RenderOptions(
-        unicode: options.unicode, facilitator: true, timeZone: options.timeZone), now: now)
-    view.setSize(size)
-    view.openWorkbench(
-      caseStudy: caseStudy, session: t.session, sessionName: t.team, readOnly: true,
-      readOnlyReason: "the facilitator's view; Esc returns to the dashboard")
-    overlays.present(.team(view, file: row.fileName))
-  }
-
-  mutating func updateTeam(_ view: AppState, file: String, _ event: Event) -> [DashboardCommand] {
-    var view = view
-    if case .key(let key) = event, view.overlay == .none,
-      key == .escape || KeyTable.command(for: key, in: .workbench) == .quit
-    {
-      overlays.dismiss()
-      return []
-    }
-    // Read-only: the workbench refuses every change; its commands (quit, open…) are not ours.
-    _ = view.handle(event)
-    overlays.replaceTop(with: .team(view, file: file))
-    return []
+    overlays.present(
+      .team(
+        TeamView(t, of: caseStudy, file: row.fileName, options: options, size: size, now: now)))
   }
 
   mutating func updateHelp(_ scroll: Int, _ event: Event) -> [DashboardCommand] {

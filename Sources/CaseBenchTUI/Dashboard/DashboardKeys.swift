@@ -1,5 +1,5 @@
 /// The keys the workshop dashboard reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let dashboardOpen = KeyBinding(
     "Enter", [(.enter, .open)], "open the team's session read-only (Esc comes back)",
@@ -61,4 +61,21 @@ extension KeyTable {
     pickRelease, cancelRelease, confirmReveal, cancelReveal,
     startClock, pauseClock, extendClock, injectList, sendInject, closeInjects,
   ]
+}
+
+extension KeyScope {
+  /// The facilitator's workshop dashboard.
+  static let dashboard = KeyScope("dashboard")
+  /// Picking the phase to release on the dashboard.
+  static let releasePicker = KeyScope("release picker")
+  /// The dashboard asking before it reveals a decision not every team voted on.
+  static let revealConfirm = KeyScope("reveal confirmation")
+  /// The list of the running phase's injects on the dashboard (DashboardInjects.swift).
+  static let injectList = KeyScope("inject list")
+}
+
+extension KeyRegistration {
+  static let dashboard = KeyRegistration(
+    scopes: [.dashboard, .releasePicker, .revealConfirm, .injectList],
+    bindings: KeyTable.dashboardKeys)
 }

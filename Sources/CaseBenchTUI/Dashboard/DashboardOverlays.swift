@@ -12,8 +12,8 @@ enum DashboardOverlay: Sendable {
   case confirmReveal(decisionID: String, question: String)
   /// The running phase's injects, the one picked, and whether it asks before sending it.
   case injects(picked: Int, asking: Bool)
-  /// A team's session, opened read-only, with the file it came from.
-  case team(AppState, file: String)
+  /// A team's session, opened read-only (TeamView.swift).
+  case team(TeamView)
   /// The projector view (Projector/), which fills the screen.
   case projector(Projector)
 }

@@ -371,12 +371,15 @@ extension String {
 
 /// Draws the workshop dashboard, or the team's session open over it.
 public func render(_ dashboard: Dashboard, size: Size) -> ScreenBuffer {
-  if let team = dashboard.team { return render(team, size: size) }
   var buf = ScreenBuffer(size: size)
   guard size.width > 0, size.height > 0 else { return buf }
   let g = Glyphs.of(dashboard.options)
   guard size.isBigEnough else {
     drawTooSmall(size: size, glyphs: g, into: &buf)
+    return buf
+  }
+  if let team = dashboard.team {
+    team.draw(size: size, into: &buf)
     return buf
   }
   DashboardView.draw(dashboard, size: size, into: &buf)

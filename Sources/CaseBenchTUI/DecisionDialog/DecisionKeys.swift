@@ -1,5 +1,5 @@
 /// The keys the decision dialog reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let dialogSelect = KeyBinding(
     "Enter", [(.enter, .select)], "in a decision: open, choose; after the outcome, the list",
@@ -24,4 +24,18 @@ extension KeyTable {
   static let decisionKeys: [KeyBinding] = [
     dialogSelect, dialogBack, dialogClose, dialogChange, dialogOption,
   ]
+}
+
+extension KeyScope {
+  /// The decision dialog's stages.
+  static let decisionList = KeyScope("decision list")
+  static let decisionOptions = KeyScope("decision options")
+  static let decisionRationale = KeyScope("decision rationale")
+  static let decisionOutcome = KeyScope("decision outcome")
+}
+
+extension KeyRegistration {
+  static let decision = KeyRegistration(
+    scopes: [.decisionList, .decisionOptions, .decisionRationale, .decisionOutcome],
+    bindings: KeyTable.decisionKeys)
 }

@@ -1,5 +1,5 @@
 /// The keys the help overlay reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let closeHelp = KeyBinding(
     "Esc q ? Enter",
@@ -14,4 +14,13 @@ extension KeyTable {
   static let helpKeys: [KeyBinding] = [
     closeHelp, helpPage,
   ]
+}
+
+extension KeyScope {
+  /// The key reference.
+  static let help = KeyScope("help")
+}
+
+extension KeyRegistration {
+  static let help = KeyRegistration(scopes: [.help], bindings: KeyTable.helpKeys)
 }

@@ -137,12 +137,18 @@ extension AppState {
 
   /// Routes an event to the help open over the start screen or the workbench.
   mutating func handleHelp(_ event: Event) {
-    guard case .help(var scroll) = overlay else { return }
-    let m = HelpScreen.Metrics(options, phases: helpPhases, size: size)
+    overlays.updateHelp(event, HelpScreen.Metrics(options, phases: helpPhases, size: size))
+  }
+}
+
+extension OverlayStack<Overlay> {
+  /// Help's update, while help is on top: it scrolls, or it closes.
+  mutating func updateHelp(_ event: Event, _ m: HelpScreen.Metrics) {
+    guard case .help(var scroll) = top else { return }
     if HelpScreen.update(&scroll, event, m) {
-      overlays.dismiss()
+      dismiss()
     } else {
-      overlays.replaceTop(with: .help(scroll: scroll))
+      replaceTop(with: .help(scroll: scroll))
     }
   }
 }

@@ -1,44 +1,42 @@
-/// Where a key binding applies: one value per screen or prompt that reads keys.
-enum KeyScope: Sendable, Hashable, CaseIterable {
-  /// The start screen's list of case studies and sessions.
-  case start
-  /// Naming a new session on the start screen.
-  case newSession
-  /// The workbench with nothing over it.
-  case workbench
-  /// The workbench while search results are showing (looked up before `workbench`).
-  case searching
-  /// The key reference.
-  case help
-  /// The inline note editor.
-  case note
-  /// A one-line prompt on the bottom row (the N/A reason, search).
-  case prompt
-  /// The decision dialog's stages.
-  case decisionList, decisionOptions, decisionRationale, decisionOutcome
-  /// One of the project manager's tools (risks, estimate, stakeholders, models, log).
-  case tool
-  /// The facilitator's workshop dashboard.
-  case dashboard
-  /// Picking the phase to release on the dashboard.
-  case releasePicker
-  /// The dashboard asking before it reveals a decision not every team voted on.
-  case revealConfirm
-  /// The list of the running phase's injects on the dashboard (Dashboard/DashboardInjects.swift).
-  case injectList
-  /// A facilitator's announcement showing over the workbench.
-  case banner
-  /// A page of the story over the workbench: the cast, the background, the ethics lens.
-  case page
-  /// A workshop's messages page (Messages/MessagesPage.swift).
-  case messages
-  /// The projector view of one decision (Projector/Projector.swift).
-  case projector
-  /// The workbench asking whether to leave, after `q` or `o` (LeaveGuard.swift).
-  case leaveQuestion
+/// Where a key binding applies: one value per screen or prompt that reads keys. Each is a
+/// static member declared beside the component that reads it (`KeyScope.workbench` in
+/// Workbench/WorkbenchKeys.swift), and registered with that component's bindings in
+/// `KeyTable.registry`, which `KeyTable.everywhere` reads.
+struct KeyScope: Sendable, Hashable, CustomStringConvertible {
+  /// The scope's name, for messages; no two scopes share one (`KeyTableTests` checks).
+  let name: String
+
+  init(_ name: String) { self.name = name }
+
+  var description: String { name }
+}
+
+/// One component's part of the key table: the scopes it reads keys in, and its bindings in
+/// lookup order. Declared beside the component (`KeyRegistration.workbench` in
+/// Workbench/WorkbenchKeys.swift) and listed once in `KeyTable.registry`.
+struct KeyRegistration: Sendable {
+  let scopes: [KeyScope]
+  /// Read when the table is first joined, not when the registry is made: `KeyTable.interrupt`
+  /// applies in every scope, so building it reads the registry's scopes.
+  private let makeBindings: @Sendable () -> [KeyBinding]
+
+  init(scopes: [KeyScope], bindings: @escaping @autoclosure @Sendable () -> [KeyBinding]) {
+    self.scopes = scopes
+    self.makeBindings = bindings
+  }
+
+  var bindings: [KeyBinding] { makeBindings() }
 }
 
 /// What a key asks for. Each screen's update decides what that means there.
+///
+/// One vocabulary shared by every screen rather than one enum per component: most commands are
+/// generic actions that several screens read (`move`, `page`, `open`, `close`, `select`,
+/// `help`, `quit`), the config file's `[keys]` names commands across screens
+/// (`KeyMap.commands`: `up` moves in the workbench, a tool, help and the dashboard alike), and a
+/// key in one scope shadows another only when both name the same kind of thing. Splitting it by
+/// screen would turn each shared action into as many cases as screens and make remapping match
+/// across enums, for the few cases (`sortRows`, `toolFactor`) that only one screen reads.
 enum KeyCommand: Sendable, Equatable {
   /// One row or step: -1 up, +1 down.
   case move(Int)

@@ -1,9 +1,20 @@
 /// Every key casebench reads, joined in one list: `update` looks keys up here, and the help
 /// overlay, the status-bar hints and the README's Keys section (checked by a test) are made
 /// from it. Each binding is declared beside the component that handles it (`WorkbenchKeys`,
-/// `ToolKeys`, `DecisionKeys`, …); the keys below belong to the program as a whole.
+/// `ToolKeys`, `DecisionKeys`, …), with the component's scopes and its `KeyRegistration`; the
+/// keys below belong to the program as a whole.
 enum KeyTable {
-  static let everywhere = Set(KeyScope.allCases)
+  /// Every component that reads keys, in lookup order: the first binding in scope that has the
+  /// key wins, and help and the README list each group's keys in this order. A new screen adds
+  /// its registration here.
+  static let registry: [KeyRegistration] = [
+    .workbench, .lenses, .tools, .pages, .writing, .start, .dashboard, .workshop, .app, .help,
+    .decision, .workbenchPages, .projector, .takeOver, .leave,
+  ]
+
+  /// Every scope, in the registry's order.
+  static let scopes: [KeyScope] = registry.flatMap(\.scopes)
+  static let everywhere = Set(scopes)
   static let writingScopes: Set<KeyScope> = [.note, .prompt, .newSession, .decisionRationale]
   static let dialogScopes: Set<KeyScope> = [.decisionList, .decisionOptions, .decisionOutcome]
 
@@ -30,12 +41,8 @@ enum KeyTable {
   /// The program's own bindings.
   static let appKeys: [KeyBinding] = [help, quit, toStart, interrupt, saveNow]
 
-  /// In lookup order: the first binding in scope that has the key wins. A new screen adds its
-  /// list here.
-  static let all: [KeyBinding] =
-    workbenchKeys + lensKeys + toolKeys + pageKeys + writingKeys + startKeys + dashboardKeys
-    + workshopKeys + appKeys + helpKeys + decisionKeys + WorkbenchPages.bindings + projectorKeys
-    + takeOverKeys + leaveKeys
+  /// Every binding, in lookup order: the registry's, joined.
+  static let all: [KeyBinding] = registry.flatMap(\.bindings)
 
   /// What `key` does in the first of `scopes` that binds it.
   static func command(for key: Key, in scopes: [KeyScope]) -> KeyCommand? {
@@ -50,4 +57,9 @@ enum KeyTable {
   static func command(for key: Key, in scope: KeyScope) -> KeyCommand? {
     command(for: key, in: [scope])
   }
+}
+
+extension KeyRegistration {
+  /// The program's own keys, which read no scope of their own.
+  static let app = KeyRegistration(scopes: [], bindings: KeyTable.appKeys)
 }

@@ -20,3 +20,8 @@ extension KeyTable {
   /// The lenses' bindings.
   static let lensKeys: [KeyBinding] = [filter, addLens, removeLens]
 }
+
+extension KeyRegistration {
+  /// The lens keys, read in the workbench's scope.
+  static let lenses = KeyRegistration(scopes: [], bindings: KeyTable.lensKeys)
+}

@@ -51,9 +51,9 @@ extension AppState {
     return true
   }
 
-  /// New announcements join the queue behind the one showing: each is shown in turn, oldest
-  /// first, however many arrive at once.
-  mutating func enqueueAnnouncements(_ fresh: [Announcement]) {
+  /// New banners join the queue behind the one showing: each is shown in turn, oldest first,
+  /// however many arrive at once.
+  mutating func enqueueBanners(_ fresh: [Banner]) {
     guard var w = workshop, !fresh.isEmpty else { return }
     var pending = (w.banner.map { [$0] } ?? []) + w.queue + fresh
     w.banner = pending.removeFirst()
@@ -67,8 +67,9 @@ extension MessagesPage {
   /// banner then moves on to the next one waiting).
   static func opened(_ w: inout ParticipantWorkshop, _ m: Metrics) -> MessagesPage {
     var page = MessagesPage()
-    if let a = w.banner {
-      page.scroll = m.firstLine(of: a.id, in: w)
+    if let banner = w.banner {
+      // A reveal or a release is not on the page: it opens at the top.
+      page.scroll = banner.announcement.map { m.firstLine(of: $0.id, in: w) } ?? 0
       w.banner = w.queue.isEmpty ? nil : w.queue.removeFirst()
     } else {
       page.scroll = Int.max
@@ -134,4 +135,9 @@ extension MessagesPage {
       max(0, min(scroll, lines(w).count - textHeight))
     }
   }
+}
+
+extension KeyScope {
+  /// A workshop's messages page.
+  static let messages = KeyScope("messages")
 }

@@ -16,7 +16,7 @@ enum MessagesView {
 
   /// The banner's lines: the announcement, cut to `bannerLines` with a last line saying there
   /// is more and how to read it.
-  static func bannerText(_ a: Announcement, width: Int) -> [String] {
+  static func bannerText(_ a: Banner, width: Int) -> [String] {
     let lines = Wrap.lines(a.text, width: width)
     guard lines.count > bannerLines else { return lines }
     return Array(lines.prefix(bannerLines - 1)) + [

@@ -1,5 +1,5 @@
 /// The keys the story's pages reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let cast = KeyBinding(
     "w", [(.char("w"), .openPage(.cast))],
@@ -17,4 +17,14 @@ extension KeyTable {
   static let pageKeys: [KeyBinding] = [
     cast, background, ethicsLens,
   ]
+}
+
+extension KeyScope {
+  /// A page of the story over the workbench (the cast, the background, the ethics lens), and
+  /// the pages registered in `WorkbenchPages`.
+  static let page = KeyScope("page")
+}
+
+extension KeyRegistration {
+  static let pages = KeyRegistration(scopes: [.page], bindings: KeyTable.pageKeys)
 }

@@ -1,5 +1,5 @@
 /// The projector view's keys: declared here, beside the code that handles them, and joined
-/// into `KeyTable.all` (help, hints, the README's table) by the list at the end. A presenter's
+/// into `KeyTable.all` (help, hints, the README's table) by the registration at the end. A presenter's
 /// clicker sends Space or Right and Left or Backspace, and PgDn and PgUp: the view steps on the
 /// first two and changes decision on the last two.
 extension KeyTable {
@@ -31,4 +31,13 @@ extension KeyTable {
     projectorNext, projectorBack, projectorDecision, projectorReveal,
     projectorClose,
   ]
+}
+
+extension KeyScope {
+  /// The projector view of one decision (Projector.swift).
+  static let projector = KeyScope("projector")
+}
+
+extension KeyRegistration {
+  static let projector = KeyRegistration(scopes: [.projector], bindings: KeyTable.projectorKeys)
 }

@@ -1,5 +1,5 @@
 /// The keys the text editors (notes, rationales, prompts) reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let cursor = KeyBinding(
     "arrows Home End",
@@ -35,4 +35,17 @@ extension KeyTable {
   static let writingKeys: [KeyBinding] = [
     cursor, delete, newLine, keep, continueInEditor, leave, emacs,
   ]
+}
+
+extension KeyScope {
+  /// The inline note editor.
+  static let note = KeyScope("note")
+  /// A one-line prompt on the bottom row (the N/A reason, search).
+  static let prompt = KeyScope("prompt")
+}
+
+extension KeyRegistration {
+  /// The writing keys, read by the note editor and the prompts, and by the new-session prompt
+  /// and the decision's rationale in their own scopes (`KeyTable.writingScopes`).
+  static let writing = KeyRegistration(scopes: [.note, .prompt], bindings: KeyTable.writingKeys)
 }

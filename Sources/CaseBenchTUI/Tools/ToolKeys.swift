@@ -1,5 +1,5 @@
 /// The keys the project manager's tools reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let toolRisks = KeyBinding(
     "r", [(.char("r"), .openTool(.risks))], "risk register and heat map", group: .tools,
@@ -52,4 +52,13 @@ extension KeyTable {
     toolRisks, toolEstimate, toolStakeholders, toolModels, toolLog, toolAdd, toolSelect, toolClose,
     toolFactor, toolRemove, toolToggle, toolNote, toolEdit,
   ]
+}
+
+extension KeyScope {
+  /// One of the project manager's tools (risks, estimate, stakeholders, models, log).
+  static let tool = KeyScope("tool")
+}
+
+extension KeyRegistration {
+  static let tools = KeyRegistration(scopes: [.tool], bindings: KeyTable.toolKeys)
 }

@@ -68,29 +68,32 @@ struct OverlayStack<Element: Sendable>: Sendable {
 extension OverlayStack: Equatable where Element: Equatable {}
 
 extension Overlay {
-  /// Draws the overlay over what is under it (the status bar comes after, on top).
-  func draw(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
-    switch self {
-    case .help(let scroll):
+  /// Draws the overlay over what is under it (the status bar comes after, on top): over the
+  /// workbench `wb`, or over the start screen when it is nil.
+  func draw(
+    _ wb: Workbench?, _ env: WorkbenchEnvironment, size: Size, into buf: inout ScreenBuffer
+  ) {
+    let options = env.options
+    if case .help(let scroll) = self {
       HelpScreen.draw(
-        state.options, phases: state.helpPhases, scroll: scroll, size: size, into: &buf)
+        options, phases: wb?.caseStudy.phases.count, scroll: scroll, size: size, into: &buf)
+      return
+    }
+    guard let wb else { return }
+    switch self {
+    case .help: break
     case .note(let itemID, let editor):
-      guard let wb = state.workbench else { return }
-      NoteView.draw(editor, itemID: itemID, wb: wb, options: state.options, size: size, into: &buf)
+      NoteView.draw(editor, itemID: itemID, wb: wb, options: options, size: size, into: &buf)
     case .decision(let dialog):
-      guard let wb = state.workbench else { return }
       DecisionView.draw(
-        dialog, wb: wb, options: state.options, size: size, workshop: state.workshop?.state,
+        dialog, wb: wb, options: options, size: size, workshop: env.workshop?.state,
         into: &buf)
     case .tool(let tool):
-      guard let wb = state.workbench else { return }
-      ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)
+      ToolView.draw(tool, wb: wb, options: options, size: size, into: &buf)
     case .page(let page):
-      guard let wb = state.workbench else { return }
-      StoryPageView.draw(page, wb: wb, options: state.options, size: size, into: &buf)
+      StoryPageView.draw(page, wb: wb, options: options, size: size, into: &buf)
     case .screen(let open):
-      guard let wb = state.workbench else { return }
-      let context = state.pageContext(wb)
+      let context = wb.pageContext(env)
       buf.fill(x: 0, y: 0, width: context.body.w, height: context.body.h)
       open.page.draw(context, in: context.body, into: &buf)
     case .naReason, .search, .addLens:
@@ -110,7 +113,7 @@ extension Overlay {
 
   /// A prompt (the N/A reason, search, a tool's one-line field) draws itself over the status
   /// bar's row.
-  func drawPrompt(_ state: AppState, size: Size, into buf: inout ScreenBuffer) {
+  func drawPrompt(size: Size, into buf: inout ScreenBuffer) {
     let prompt: (label: String, confirm: String, editor: TextEditor)
     switch self {
     case .search(let editor): prompt = ("/", "search", editor)

@@ -34,7 +34,6 @@ extension Workbench {
   }
 }
 
-extension AppState {
-  /// The status bar's offer while the workbench could take its file over.
-  var takeOverHint: String? { workbench?.takeOverHint }
+extension KeyRegistration {
+  static let takeOver = KeyRegistration(scopes: [], bindings: KeyTable.takeOverKeys)
 }

@@ -1,5 +1,5 @@
 /// The keys the workbench reads: declared here, beside the code that handles them, and joined into
-/// `KeyTable.all` (help, hints, the README's table) by the list at the end.
+/// `KeyTable.all` (help, hints, the README's table) by the registration at the end.
 extension KeyTable {
   static let move = KeyBinding(
     "Up Down  j k",
@@ -76,4 +76,16 @@ extension KeyTable {
     move, ends, page, cyclePane, stepPane, phase, open, back, mouse, status, notApplicable, blocked,
     note, externalNote, hint, briefing, decisions, search, matches,
   ]
+}
+
+extension KeyScope {
+  /// The workbench with nothing over it.
+  static let workbench = KeyScope("workbench")
+  /// The workbench while search results are showing (looked up before `workbench`).
+  static let searching = KeyScope("searching")
+}
+
+extension KeyRegistration {
+  static let workbench = KeyRegistration(
+    scopes: [.workbench, .searching], bindings: KeyTable.workbenchKeys)
 }

@@ -182,3 +182,8 @@ extension AppState {
     wb.pageContext(workbenchEnvironment)
   }
 }
+
+extension KeyRegistration {
+  /// The registered pages' keys, read in the workbench's and the pages' scopes.
+  static let workbenchPages = KeyRegistration(scopes: [], bindings: WorkbenchPages.bindings)
+}

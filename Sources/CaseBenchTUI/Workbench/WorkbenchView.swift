@@ -9,13 +9,15 @@ import CaseBenchModel
 
 /// The workbench: phases, the phase's checklist, and the detail of the selection.
 enum WorkbenchView {
-  static func draw(_ wb: Workbench, state: AppState, size: Size, into buf: inout ScreenBuffer) {
+  static func draw(
+    _ wb: Workbench, options: RenderOptions, size: Size, into buf: inout ScreenBuffer
+  ) {
     let l = WorkbenchLayout(size: size, for: wb)
     let progress = CaseBenchModel.Progress(caseStudy: wb.caseStudy, session: wb.session)
-    PhasesPane.draw(wb, progress: progress, options: state.options, rect: l.phases, into: &buf)
+    PhasesPane.draw(wb, progress: progress, options: options, rect: l.phases, into: &buf)
     ChecklistPane.draw(
-      wb, progress: progress, options: state.options, rect: l.checklist, into: &buf)
-    DetailView.draw(wb, options: state.options, layout: l, into: &buf)
+      wb, progress: progress, options: options, rect: l.checklist, into: &buf)
+    DetailView.draw(wb, options: options, layout: l, into: &buf)
   }
 
 }

@@ -44,13 +44,8 @@ extension AppState {
     else { return }
     let opened = state.newlyReleased(since: earlier, in: full)
     guard !opened.isEmpty else { return }
-    let names = opened.map(\.title).joined(separator: ", ")
-    let text =
-      "\(names) \(opened.count == 1 ? "is" : "are") open: the briefing, the "
-      + "decisions and the work are yours now."
-    let at = state.released.map(\.at).max() ?? now
-    // A release is shown like an announcement; ids below zero never meet the facilitator's.
-    let release = Announcement(id: -state.released.count, at: at, text: text)
+    let release = Banner.released(
+      phases: opened.map(\.title), at: state.released.map(\.at).max() ?? now)
     if w.banner == nil { w.banner = release } else { w.queue.append(release) }
     workshop = w
   }

@@ -19,9 +19,9 @@ struct ParticipantWorkshop: Sendable, Equatable {
   var everRead = false
   /// Why the facilitator's file cannot be read now, if it cannot.
   var problem: WorkshopStateError?
-  var banner: Announcement?
-  /// Announcements waiting behind the banner, oldest first (see `enqueueAnnouncements`).
-  var queue: [Announcement] = []
+  var banner: Banner?
+  /// Banners waiting behind the one showing, oldest first (see `enqueueBanners`).
+  var queue: [Banner] = []
   /// The messages page, when it is open (Messages/MessagesPage.swift).
   var messages: MessagesPage?
   var firstShown: [String: Date] = [:]
@@ -56,7 +56,7 @@ extension AppState {
       for a in fresh where s.recordAnnouncement(a, at: now) { changed = true }
       return changed
     }
-    enqueueAnnouncements(fresh)
+    enqueueBanners(fresh.map(Banner.announcement))
   }
 
   /// Remembers when this run first showed the current phase (for its timebox).

@@ -11,10 +11,7 @@ extension AppState {
     let fresh = state.reveals.filter {
       previous.revealTime(of: $0.decision) == nil && session.decisions[$0.decision] != nil
     }
-    enqueueAnnouncements(
-      fresh.map {
-        Announcement(id: 0, at: $0.at, text: WorkshopState.revealedNotice($0.decision))
-      })
+    enqueueBanners(fresh.map { .revealed(decisionID: $0.decision, at: $0.at) })
   }
 }
 

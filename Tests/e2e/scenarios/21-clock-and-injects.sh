@@ -14,7 +14,7 @@ mkdir -p "$SCRATCH/cases"
 CASE="$SCRATCH/cases/mini-shop.yaml"
 # The core tests' workshop case study, with its timed inject moved to minute 0.
 sed 's/at_minute: 10/at_minute: 0/' \
-  "$E2E_HERE/../../CaseBenchCoreTests/Fixtures/valid/workshop.yaml" >"$CASE"
+  "$E2E_HERE/../../CaseBenchDomainTests/Fixtures/valid/workshop.yaml" >"$CASE"
 e2e_check "clock: the case study lints" "$BIN" lint "$CASE"
 e2e_check "clock: the first phase is released from a script" \
   "$BIN" workshop "$DIR" --case "$CASE" --pace

@@ -9,7 +9,7 @@ set -uo pipefail
 
 F="$SCRATCH/lenses.json"
 e2e_new_session "$F" "Lens Team"
-DEON="$E2E_HERE/../../CaseBenchCoreTests/Fixtures/deon-0.3.0/checklist.yml"
+DEON="$E2E_HERE/../../CaseBenchDomainTests/Fixtures/deon-0.3.0/checklist.yml"
 BROKEN="$SCRATCH/broken.yml"
 printf 'title: Broken\nsections:\n  - title: Data Collection\n    section_id: A\n    lines:\n      - line_id: A.1\n        line: "Asked?"\n' >"$BROKEN"
 

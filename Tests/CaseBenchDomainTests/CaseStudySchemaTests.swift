@@ -86,7 +86,7 @@ struct CaseStudySchemaTests {
   static func validatorReads() throws -> [String: ValueRead] {
     let files = [
       root.appendingPathComponent("CaseStudies/bike-shop.yaml"),
-      root.appendingPathComponent("Tests/CaseBenchCoreTests/Fixtures/valid/workshop.yaml"),
+      root.appendingPathComponent("Tests/CaseBenchDomainTests/Fixtures/valid/workshop.yaml"),
       // A lens: `lens:` and a phase's `shows_in`.
       root.appendingPathComponent("Sources/CaseBenchLoading/Resources/ml-test-score.yaml"),
     ]
