@@ -94,6 +94,7 @@ extension CaseStudyValidator {
     }
 
     var decisions: [Decision] = []
+    phaseDecisionsOpeningAtDecide = []
     if let nodes = sequence(fields, "decisions") {
       if nodes.isEmpty, let location = fields.location(of: "decisions") {
         warning(
@@ -133,6 +134,14 @@ extension CaseStudyValidator {
     }
 
     let schedule = schedule(fields, timebox: timebox)
+    if schedule.value?.decide == 0 {
+      for (label, location) in phaseDecisionsOpeningAtDecide {
+        warning(
+          location,
+          "\(label) opens its vote at the decide block, but the schedule of \(phaseLabel) gives 'decide: 0', so the vote would open only at the debrief",
+          fix: "write 'opens: work' (or 'read'), or give the decide block some minutes")
+      }
+    }
     var modelAnswers: [ModelAnswer] = []
     var answersValid = true
     if let nodes = sequence(fields, "model_answers", required: false) {

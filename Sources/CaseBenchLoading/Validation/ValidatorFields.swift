@@ -243,6 +243,7 @@ extension CaseStudyValidator {
     case "gate", "arises_in", "replaced_by": "a list of ids"
     case "read", "work", "decide", "debrief": "a whole number of minutes, 0 or more"
     case "level": "'core' or 'extension'"
+    case "opens": "'read', 'work' or 'decide'"
     case "model_answers": "a list of model answers, each with 'topic' and 'answer'"
     case "reflection": "a list of reflection prompts, each with 'id' and 'prompt'"
     case "prompt": "the question the team answers, e.g. 'What happened when…?'"
