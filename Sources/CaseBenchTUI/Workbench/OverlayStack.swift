@@ -81,7 +81,7 @@ extension Overlay {
       guard let wb = state.workbench else { return }
       DecisionView.draw(
         dialog, wb: wb, options: state.options, size: size, workshop: state.workshop?.state,
-        into: &buf)
+        now: state.now, into: &buf)
     case .tool(let tool):
       guard let wb = state.workbench else { return }
       ToolView.draw(tool, wb: wb, options: state.options, size: size, into: &buf)
