@@ -3,6 +3,7 @@ import Testing
 
 @testable import CaseBenchLoading
 @testable import CaseBenchModel
+@testable import CaseBenchReports
 
 private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .appendingPathComponent("Fixtures")
@@ -75,6 +76,23 @@ struct VotingOpensTests {
     #expect(upper.map(\.fix) == ["write 'work' in lower case"])
     let list = lint(try variant(opens: "[work]")).filter(\.isError)
     #expect(list.count == 1, "a list is not a block: \(list)")
+  }
+
+  @Test func theHandoutSaysWhenEachVoteOpens() throws {
+    let study = try CaseStudyLoader.load(
+      contentsOf: fixtures.appendingPathComponent("opens/vote-opens.yaml"))
+    let markdown = Handout.render(study, part: .decisions, format: .markdown)
+    let first = try #require(markdown.range(of: "*Voting opens at the Decide block.*"))
+    let second = try #require(markdown.range(of: "*Voting opens at the Work block.*"))
+    let d2 = try #require(markdown.range(of: "### Decision S.D2"))
+    #expect(first.lowerBound < d2.lowerBound && d2.lowerBound < second.lowerBound)
+    let html = Handout.render(study, part: .decisions, format: .html)
+    #expect(html.contains("<p><em>Voting opens at the Work block.</em></p>"))
+    var unscheduled = study
+    unscheduled.phases[0].schedule = nil
+    #expect(
+      !Handout.render(unscheduled, part: .decisions, format: .markdown).contains("Voting opens"),
+      "a phase without a schedule has no blocks to name")
   }
 
   // MARK: Lint

@@ -40,6 +40,15 @@ public struct VotingClosed: Sendable, Equatable {
   }
 }
 
+extension Phase {
+  /// "Voting opens at the Work block.": when a decision's vote opens in a workshop, for the
+  /// printed handout; nil for a phase without a `schedule`, whose clock has no such block.
+  public func votingOpensNote(_ decision: Decision) -> String? {
+    guard schedule != nil else { return nil }
+    return "Voting opens at the \(decision.opens.rawValue.capitalized) block."
+  }
+}
+
 extension RoomClock {
   /// Seconds of the clock's running time at which `block` starts: the blocks before it, with
   /// their extensions. A block of 0 minutes starts where the next one does.
