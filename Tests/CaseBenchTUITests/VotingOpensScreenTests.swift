@@ -31,18 +31,7 @@ struct VotingOpensScreenTests {
 
   /// A team's workbench on `study`, in a workshop folder with `state` (nil: a solo session).
   func team(_ state: WorkshopState?) -> AppState {
-    var app = AppState(
-      caseStudies: [Self.study], sessions: [], options: Fixture.options, now: Fixture.now)
-    _ = update(&app, .resize(Self.size))
-    app.openWorkbench(
-      caseStudy: Self.study,
-      session: Session(participant: "Team 3", caseStudy: Self.study, now: Fixture.now),
-      sessionName: "Team 3", readOnly: false, readOnlyReason: nil)
-    if let state {
-      app.joinWorkshop()
-      _ = update(&app, .workshop(state))
-    }
-    return app
+    Fixture.team(on: Self.study, size: Self.size, workshop: state)
   }
 
   static let sentence = "Voting opens at the Decide block, in 12 min"

@@ -80,18 +80,12 @@ extension CaseStudyValidator {
       if block == .decide { phaseDecisionsOpeningAtDecide.append((fields.label, location)) }
       return block
     }
-    let fix: String
-    if value == ScheduleBlock.debrief.rawValue {
-      fix = "votes are in before the debrief: use \(Self.list(Self.opensNames))"
-    } else if let block = ScheduleBlock(rawValue: value.lowercased().trimming(.whitespaces)),
-      Self.opensNames.contains(block.rawValue)
-    {
-      fix = "write '\(block.rawValue)' in lower case"
-    } else if let suggestion = Suggestion.closest(to: value, among: Self.opensNames) {
-      fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.opensNames))"
-    } else {
-      fix = "use \(Self.list(Self.opensNames)): the block of the phase's schedule the vote opens at"
-    }
+    let fix =
+      value == ScheduleBlock.debrief.rawValue
+      ? "votes are in before the debrief: use \(Self.list(Self.opensNames))"
+      : Self.choiceFix(
+        value, among: Self.opensNames,
+        otherwise: "use \(Self.list(Self.opensNames)): the block the vote opens at")
     error(
       location, "'opens' in \(fields.label) is '\(Self.q(value))', not read, work or decide",
       fix: fix)

@@ -331,17 +331,12 @@ extension CaseStudyValidator {
       return (.core, false)
     }
     if let level = ItemLevel(rawValue: value) { return (level, true) }
-    let fix: String
-    if let level = ItemLevel(rawValue: value.lowercased().trimming(.whitespaces)) {
-      fix = "write '\(level.rawValue)' in lower case"
-    } else if let suggestion = Suggestion.closest(to: value, among: Self.itemLevelNames) {
-      fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.itemLevelNames))"
-    } else {
-      fix = "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path"
-    }
     error(
       location, "'level' in \(fields.label) is '\(Self.q(value))', not core or extension",
-      fix: fix)
+      fix: Self.choiceFix(
+        value, among: Self.itemLevelNames,
+        otherwise: "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path")
+    )
     return (.core, false)
   }
 }

@@ -218,6 +218,17 @@ extension CaseStudyValidator {
     }
   }
 
+  /// The fix for a word that is not one of `names`: its lower-case form when that is one, else
+  /// the closest name, else `otherwise`.
+  static func choiceFix(_ value: String, among names: [String], otherwise: String) -> String {
+    let lower = value.lowercased().trimming(.whitespaces)
+    if names.contains(lower) { return "write '\(lower)' in lower case" }
+    if let suggestion = Suggestion.closest(to: value, among: names) {
+      return "did you mean '\(suggestion)'? Use \(list(names))"
+    }
+    return otherwise
+  }
+
   static func list(_ names: [String]) -> String {
     names.map { "'\($0)'" }.joined(separator: ", ")
   }
