@@ -102,7 +102,9 @@ extension Handout {
           "<li><span class=\"letter\">\(Decision.letter(at: index)))</span>\(h(option.label))</li>"
         )
       }
-      out += ["</ul>", "</div>"]
+      out.append("</ul>")
+      if let note = phase.votingOpensNote(decision) { out.append("<p><em>\(h(note))</em></p>") }
+      out.append("</div>")
     }
     return out
   }

@@ -5,7 +5,8 @@ import CaseBenchStore
 /// `casebench handout`: the printed pack for the people of a team who are not at the keyboard.
 /// Per phase it holds what the team reads and works on: the title, goal and time, the briefing,
 /// the core items (id, title, why) and then the extension items (id, title), and each
-/// decision's situation with its options as letter and label.
+/// decision's situation with its options as letter and label, and the block of the room's
+/// clock its vote opens at when the phase has a schedule.
 ///
 /// What is shown only after a choice, or only to a facilitator, never goes in: no verdict,
 /// consequence, debrief, hint, model answer, risk prompt, reflection prompt, inject or
@@ -82,6 +83,7 @@ public enum Handout {
         for (index, option) in decision.options.enumerated() {
           out.append("- \(Decision.letter(at: index))) \(inline(option.label))")
         }
+        if let note = phase.votingOpensNote(decision) { out += ["", "*\(inline(note))*"] }
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -87,6 +87,8 @@ struct CaseStudySchemaTests {
     let files = [
       root.appendingPathComponent("CaseStudies/bike-shop.yaml"),
       root.appendingPathComponent("Tests/CaseBenchDomainTests/Fixtures/valid/workshop.yaml"),
+      // A decision's `opens`.
+      root.appendingPathComponent("Tests/CaseBenchDomainTests/Fixtures/opens/vote-opens.yaml"),
       // A lens: `lens:` and a phase's `shows_in`.
       root.appendingPathComponent("Sources/CaseBenchLoading/Resources/ml-test-score.yaml"),
     ]

@@ -148,6 +148,26 @@ enum Fixture {
   }
 }
 
+extension Fixture {
+  /// Team 3's fresh workbench on `caseStudy`, in a workshop folder whose facilitator's file
+  /// reads `state` (nil: a session on its own).
+  static func team(on caseStudy: CaseStudy, size: Size, workshop state: WorkshopState?)
+    -> AppState
+  {
+    var app = AppState(caseStudies: [caseStudy], sessions: [], options: options, now: now)
+    _ = update(&app, .resize(size))
+    app.openWorkbench(
+      caseStudy: caseStudy,
+      session: Session(participant: "Team 3", caseStudy: caseStudy, now: now),
+      sessionName: "Team 3", readOnly: false, readOnlyReason: nil)
+    if let state {
+      app.joinWorkshop()
+      _ = update(&app, .workshop(state))
+    }
+    return app
+  }
+}
+
 @discardableResult
 func send(_ state: inout AppState, _ keys: Key...) -> [Command] {
   var out: [Command] = []

@@ -61,16 +61,7 @@ struct RoomClockScreenTests {
   }
 
   func team(_ state: WorkshopState) -> AppState {
-    var app = AppState(
-      caseStudies: [Self.study], sessions: [], options: Fixture.options, now: Fixture.now)
-    _ = update(&app, .resize(Self.size))
-    app.openWorkbench(
-      caseStudy: Self.study,
-      session: Session(participant: "Team 3", caseStudy: Self.study, now: Fixture.now),
-      sessionName: "Team 3", readOnly: false, readOnlyReason: nil)
-    app.joinWorkshop()
-    _ = update(&app, .workshop(state))
-    return app
+    Fixture.team(on: Self.study, size: Self.size, workshop: state)
   }
 
   // MARK: The dashboard

@@ -166,7 +166,11 @@ public enum CaseStudyFormat {
       FormatField("id", .text), FormatField("title", .text), FormatField("situation", .text),
       FormatField("options", .list(of: "option")),
       FormatField("facilitator_notes", .text, required: false),
+      FormatField("opens", .choice(opensBlocks), required: false),
     ])
+
+  /// The blocks a decision's vote may open at (`Decision.opens`): any but the debrief.
+  static let opensBlocks = ScheduleBlock.allCases.filter { $0 != .debrief }.map(\.rawValue)
 
   public static let option = FormatMapping(
     kind: "option",

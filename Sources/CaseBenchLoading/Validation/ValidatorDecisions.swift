@@ -23,6 +23,7 @@ extension CaseStudyValidator {
     let title = shortText(fields, "title", limit: Self.titleLimit)
     let situation = text(fields, "situation")
     let notes = text(fields, "facilitator_notes", required: false)
+    let opens = opens(fields)
 
     var options: [DecisionOption] = []
     var optionsValid = false
@@ -60,9 +61,35 @@ extension CaseStudyValidator {
             optionLocations: nodes.map { idLocation($0) }))
       }
     }
-    guard let id, let title, let situation, optionsValid else { return nil }
+    guard let id, let title, let situation, optionsValid, let opens else { return nil }
     return Decision(
-      id: id, title: title, situation: situation, options: options, facilitatorNotes: notes ?? "")
+      id: id, title: title, situation: situation, options: options, facilitatorNotes: notes ?? "",
+      opens: opens)
+  }
+
+  private static let opensNames = CaseStudyFormat.opensBlocks
+
+  /// An optional `opens`: the schedule block from which teams can vote (`decide` by default);
+  /// `debrief` and any other word are errors at the value. Nil when the value is wrong.
+  private mutating func opens(_ fields: Fields) -> ScheduleBlock? {
+    guard let entry = fields.value("opens"), !entry.isNull else { return .decide }
+    guard let value = text(fields, "opens"), let location = fields.location(of: "opens") else {
+      return nil
+    }
+    if let block = ScheduleBlock(rawValue: value), Self.opensNames.contains(value) {
+      if block == .decide { phaseDecisionsOpeningAtDecide.append((fields.label, location)) }
+      return block
+    }
+    let fix =
+      value == ScheduleBlock.debrief.rawValue
+      ? "votes are in before the debrief: use \(Self.list(Self.opensNames))"
+      : Self.choiceFix(
+        value, among: Self.opensNames,
+        otherwise: "use \(Self.list(Self.opensNames)): the block the vote opens at")
+    error(
+      location, "'opens' in \(fields.label) is '\(Self.q(value))', not read, work or decide",
+      fix: fix)
+    return nil
   }
 
   private func idLocation(_ node: YAMLNode) -> Location {

@@ -94,6 +94,7 @@ extension CaseStudyValidator {
     }
 
     var decisions: [Decision] = []
+    phaseDecisionsOpeningAtDecide = []
     if let nodes = sequence(fields, "decisions") {
       if nodes.isEmpty, let location = fields.location(of: "decisions") {
         warning(
@@ -133,6 +134,14 @@ extension CaseStudyValidator {
     }
 
     let schedule = schedule(fields, timebox: timebox)
+    if schedule.value?.decide == 0 {
+      for (label, location) in phaseDecisionsOpeningAtDecide {
+        warning(
+          location,
+          "\(label) opens its vote at the decide block, but the schedule of \(phaseLabel) gives 'decide: 0', so the vote would open only at the debrief",
+          fix: "write 'opens: work' (or 'read'), or give the decide block some minutes")
+      }
+    }
     var modelAnswers: [ModelAnswer] = []
     var answersValid = true
     if let nodes = sequence(fields, "model_answers", required: false) {
@@ -322,17 +331,12 @@ extension CaseStudyValidator {
       return (.core, false)
     }
     if let level = ItemLevel(rawValue: value) { return (level, true) }
-    let fix: String
-    if let level = ItemLevel(rawValue: value.lowercased().trimming(.whitespaces)) {
-      fix = "write '\(level.rawValue)' in lower case"
-    } else if let suggestion = Suggestion.closest(to: value, among: Self.itemLevelNames) {
-      fix = "did you mean '\(suggestion)'? Use \(Self.list(Self.itemLevelNames))"
-    } else {
-      fix = "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path"
-    }
     error(
       location, "'level' in \(fields.label) is '\(Self.q(value))', not core or extension",
-      fix: fix)
+      fix: Self.choiceFix(
+        value, among: Self.itemLevelNames,
+        otherwise: "use \(Self.list(Self.itemLevelNames)): core items make the workshop day's path")
+    )
     return (.core, false)
   }
 }

@@ -218,6 +218,17 @@ extension CaseStudyValidator {
     }
   }
 
+  /// The fix for a word that is not one of `names`: its lower-case form when that is one, else
+  /// the closest name, else `otherwise`.
+  static func choiceFix(_ value: String, among names: [String], otherwise: String) -> String {
+    let lower = value.lowercased().trimming(.whitespaces)
+    if names.contains(lower) { return "write '\(lower)' in lower case" }
+    if let suggestion = Suggestion.closest(to: value, among: names) {
+      return "did you mean '\(suggestion)'? Use \(list(names))"
+    }
+    return otherwise
+  }
+
   static func list(_ names: [String]) -> String {
     names.map { "'\($0)'" }.joined(separator: ", ")
   }
@@ -243,6 +254,7 @@ extension CaseStudyValidator {
     case "gate", "arises_in", "replaced_by": "a list of ids"
     case "read", "work", "decide", "debrief": "a whole number of minutes, 0 or more"
     case "level": "'core' or 'extension'"
+    case "opens": "'read', 'work' or 'decide'"
     case "model_answers": "a list of model answers, each with 'topic' and 'answer'"
     case "reflection": "a list of reflection prompts, each with 'id' and 'prompt'"
     case "prompt": "the question the team answers, e.g. 'What happened when…?'"

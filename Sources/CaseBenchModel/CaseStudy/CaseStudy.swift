@@ -258,16 +258,21 @@ public struct Decision: Sendable, Equatable {
   public var situation: String
   public var options: [DecisionOption]
   public var facilitatorNotes: String
+  /// The block of the phase's `schedule` from which teams in a workshop may choose an option
+  /// (`read`, `work` or `decide`; never `debrief`). Before it they read the situation and the
+  /// options but cannot vote (`WorkshopState.votingClosed`).
+  public var opens: ScheduleBlock
 
   public init(
     id: String, title: String, situation: String, options: [DecisionOption],
-    facilitatorNotes: String = ""
+    facilitatorNotes: String = "", opens: ScheduleBlock = .decide
   ) {
     self.id = id
     self.title = title
     self.situation = situation
     self.options = options
     self.facilitatorNotes = facilitatorNotes
+    self.opens = opens
   }
 
   public func option(id: String) -> DecisionOption? { options.first { $0.id == id } }

@@ -95,7 +95,7 @@ enum DashboardVotes {
     let voted = d.workshop.isVoted(id)
     let revealed = d.isRevealed(id)
     let state =
-      !voted ? "no vote" : revealed ? "revealed" : "waiting for the reveal"
+      !voted ? "no vote" : revealed ? "revealed" : closedText(d, split) ?? "waiting for the reveal"
     let head =
       "\(selected ? g.pointer : " ") \(id) \(split.decision.title) (\(split.phase.title)): "
       + state
@@ -109,6 +109,16 @@ enum DashboardVotes {
     names("Not yet", votes.notVoted, width: width, role: .warning, into: &lines)
     lines.append(.blank)
     return true
+  }
+
+  /// "voting opens 10:42" (or "voting opens in 12 min (clock paused)") while the room's clock
+  /// has not reached the block the decision's vote opens at (`WorkshopState.votingClosed`).
+  static func closedText(_ d: Dashboard, _ split: DecisionSplit) -> String? {
+    guard
+      let closed = d.workshop.votingClosed(on: split.decision, in: d.caseStudy, at: d.now)
+    else { return nil }
+    guard let time = closed.time(from: d.now) else { return closed.shortText }
+    return "voting opens " + shortClock(time, timeZone: d.options.timeZone)
   }
 
   /// The teams that chose an option, under its bar.

@@ -41,9 +41,10 @@ extension DecisionDialog {
 
   /// How far the dialog can scroll.
   func maxScroll(
-    wb: Workbench, options: RenderOptions, size: Size, workshop: WorkshopState? = nil
+    wb: Workbench, options: RenderOptions, size: Size, workshop: WorkshopState? = nil,
+    now: Date
   ) -> Int {
-    guard let c = content(wb: wb, options: options, size: size, workshop: workshop)
+    guard let c = content(wb: wb, options: options, size: size, workshop: workshop, now: now)
     else { return 0 }
     let r = Metrics(size).fitted(rows: c.lines.count)
     return max(0, c.lines.count - max(0, r.inner.h - 2))
@@ -58,10 +59,12 @@ extension DecisionDialog {
   }
 
   /// `workshop`: the facilitator's state when the session is in a workshop folder; a vote's
-  /// consequence waits for its reveal (`WorkshopState.showsConsequence`).
+  /// consequence waits for its reveal (`WorkshopState.showsConsequence`), and its options cannot
+  /// be chosen before the room's clock reaches the block the vote opens at
+  /// (`WorkshopState.votingClosed`, read at `now`).
   func content(
     wb: Workbench, options: RenderOptions, size: Size,
-    workshop: WorkshopState? = nil
+    workshop: WorkshopState? = nil, now: Date
   ) -> Content? {
     let g = Glyphs.of(options)
     guard wb.caseStudy.phases.indices.contains(self.phase) else { return nil }
@@ -82,12 +85,14 @@ extension DecisionDialog {
         let taken = wb.session.decisions[d.id]
         let waits = !WorkshopState.showsConsequence(
           of: d.id, in: workshop, facilitator: options.facilitator)
+        let closed = WorkshopState.votingClosed(
+          on: d, in: workshop, caseStudy: wb.caseStudy, at: now)
         let status =
           taken.map {
             "chose \(Self.shownLetter(of: $0.option, in: d)))"
               + (waits ? ", waiting for the reveal" : "")
           }
-          ?? "open"
+          ?? closed?.shortText ?? "open"
         let start = lines.count
         let marker = i == sel ? g.pointer : " "
         lines.append(
@@ -104,6 +109,11 @@ extension DecisionDialog {
       let letters = decision.options.indices.map { Self.letter($0) }
       let range = letters.isEmpty ? "" : "\(letters.first ?? "a")-\(letters.last ?? "a")"
       footer = "\(Self.arrows(g))/\(range) choose \(g.dot) Enter select \(g.dot) Esc back"
+      if let closed = WorkshopState.votingClosed(
+        on: decision, in: workshop, caseStudy: wb.caseStudy, at: now)
+      {
+        footer = "\(closed.text) \(g.dot) Esc back"
+      }
       lines.append(StyledLine(text: "Situation", role: .title, bold: true))
       lines.prose(decision.situation, width: width)
       lines.append(.blank)

@@ -92,7 +92,9 @@ extension DecisionDialog {
       } else if case .scrollDown = event {
         scroll = min(
           scroll + 1,
-          maxScroll(wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state))
+          maxScroll(
+            wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state,
+            now: env.now))
       } else if case .scrollUp = event {
         scroll = max(0, scroll - 1)
       }
@@ -185,7 +187,7 @@ extension DecisionDialog {
       }
     }
     let top = maxScroll(
-      wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state)
+      wb: wb, options: env.options, size: env.size, workshop: env.workshop?.state, now: env.now)
     scroll = min(max(0, scroll), top)
     return .stay
   }
@@ -199,6 +201,12 @@ extension DecisionDialog {
       return nil
     }
     guard phase.decisions[d].options.indices.contains(o) else { return nil }
+    if let closed = WorkshopState.votingClosed(
+      on: phase.decisions[d], in: env.workshop?.state, caseStudy: wb.caseStudy, at: env.now)
+    {
+      env.showMessage(closed.text + ".", isError: false)
+      return nil
+    }
     let previous = wb.session.decisions[phase.decisions[d].id]?.rationale ?? ""
     return .rationale(decision: d, option: o, editor: TextEditor(previous, multiline: true))
   }

@@ -18,10 +18,11 @@ enum DecisionView {
 
   static func draw(
     _ dialog: DecisionDialog, wb: Workbench, options: RenderOptions, size: Size,
-    workshop: WorkshopState? = nil, into buf: inout ScreenBuffer
+    workshop: WorkshopState? = nil, now: Date, into buf: inout ScreenBuffer
   ) {
     let g = Glyphs.of(options)
-    guard let c = dialog.content(wb: wb, options: options, size: size, workshop: workshop)
+    guard
+      let c = dialog.content(wb: wb, options: options, size: size, workshop: workshop, now: now)
     else { return }
     let m = DecisionDialog.Metrics(size)
     let lines = c.lines

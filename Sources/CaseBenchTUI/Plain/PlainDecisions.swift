@@ -20,7 +20,7 @@ extension PlainMode {
       io.say("")
       io.say("Decisions in \(phase.title):")
       for (i, d) in phase.decisions.enumerated() {
-        io.say("\(i + 1). \(d.title): \(state(of: d, workshop: workshop))")
+        io.say("\(i + 1). \(d.title): \(state(of: d, in: caseStudy, workshop: workshop))")
       }
       guard let answer = menu("Decision number, b back, or q:") else { return }
       switch answer {
@@ -36,9 +36,13 @@ extension PlainMode {
     }
   }
 
-  /// "open", "chose b)" or "chose b), waiting for the reveal": as the dialog's list says it.
-  func state(of decision: Decision, workshop: WorkshopState?) -> String {
-    guard let taken = file.session.decisions[decision.id] else { return "open" }
+  /// "open", "voting opens in 12 min", "chose b)" or "chose b), waiting for the reveal": as
+  /// the dialog's list says it.
+  func state(of decision: Decision, in caseStudy: CaseStudy, workshop: WorkshopState?) -> String {
+    guard let taken = file.session.decisions[decision.id] else {
+      return WorkshopState.votingClosed(
+        on: decision, in: workshop, caseStudy: caseStudy, at: now())?.shortText ?? "open"
+    }
     let waits = !WorkshopState.showsConsequence(
       of: decision.id, in: workshop, facilitator: facilitator)
     let letter = decision.letter(ofOption: taken.option) ?? taken.option
@@ -53,7 +57,7 @@ extension PlainMode {
         let decision = caseStudy.phases[phaseIndex].decisions.first(where: { $0.id == decisionID })
       else { return io.say("This decision is not open now.") }
       if file.session.decisions[decision.id] == nil {
-        choose(decision)
+        choose(decision, in: caseStudy, workshop: workshop)
         // Back, not confirmed, or the input ended: nothing to show.
         guard file.session.decisions[decision.id] != nil else { return }
       }
@@ -62,15 +66,17 @@ extension PlainMode {
       switch answer {
       case "c":
         guard refuseIfReadOnly() else { continue }
-        choose(decision)
+        choose(decision, in: caseStudy, workshop: workshop)
       case "r", "": continue
       default: return
       }
     }
   }
 
-  /// Situation, options, a letter, a rationale and a confirmation; then the outcome.
-  mutating func choose(_ decision: Decision) {
+  /// Situation, options, a letter, a rationale and a confirmation; then the outcome. Before the
+  /// room's clock reaches the block the vote opens at, the situation and options only, and when
+  /// it opens (`WorkshopState.votingClosed`).
+  mutating func choose(_ decision: Decision, in caseStudy: CaseStudy, workshop: WorkshopState?) {
     guard refuseIfReadOnly() else { return }
     io.say("")
     io.say("Decision: \(decision.title).")
@@ -84,6 +90,11 @@ extension PlainMode {
         io.say("   \(option.verdict.rawValue)")
         if !option.debrief.isEmpty { io.say("   Debrief: \(option.debrief)") }
       }
+    }
+    if let closed = WorkshopState.votingClosed(
+      on: decision, in: workshop, caseStudy: caseStudy, at: now())
+    {
+      return io.say(closed.text + ".")
     }
     let letters = decision.options.indices.map(Decision.letter(at:))
     let range = "\(letters.first ?? "a") to \(letters.last ?? "a")"

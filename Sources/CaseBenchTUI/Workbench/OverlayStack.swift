@@ -87,7 +87,7 @@ extension Overlay {
     case .decision(let dialog):
       DecisionView.draw(
         dialog, wb: wb, options: options, size: size, workshop: env.workshop?.state,
-        into: &buf)
+        now: env.now, into: &buf)
     case .tool(let tool):
       ToolView.draw(tool, wb: wb, options: options, size: size, into: &buf)
     case .page(let page):
