@@ -121,8 +121,15 @@ struct VotingOpensTests {
     }
     #expect(!warns(try variant(opens: "work", Self.noDecideBlock)))
     #expect(!warns(try variant(opens: "decide")))
-    // The default is left to the author: only a written `opens: decide` is checked.
-    #expect(!warns(try variant(opens: nil, Self.noDecideBlock)))
+  }
+
+  @Test func theDefaultOpensAtDecideTooAndWarnsAtTheDecision() throws {
+    let yaml = try variant(opens: nil, Self.noDecideBlock)
+    let warning = try #require(lint(yaml).first { $0.message.contains("'decide: 0'") })
+    #expect(warning.severity == .warning)
+    #expect(warning.message.hasPrefix("decision 'S.D1' opens its vote at the decide block"))
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[warning.line - 1].contains("S.D1"), "the warning points at the decision")
   }
 
   // MARK: The rule

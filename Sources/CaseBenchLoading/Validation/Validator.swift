@@ -54,8 +54,8 @@ struct CaseStudyValidator {
   /// The items of the phase being read: ethics items or not, placed by `arises_in` or not.
   var phaseItemPlacements: [(ethics: Bool, placed: Bool, label: TipSubject, location: Location)] =
     []
-  /// The decisions of the phase being read that say `opens: decide`, checked against its
-  /// schedule once that is read.
+  /// The decisions of the phase being read whose vote opens at the decide block (written
+  /// `opens: decide`, or no `opens`), checked against its schedule once that is read.
   var phaseDecisionsOpeningAtDecide: [(label: String, location: Location)] = []
   /// Every decision's options, for the decision-shape writing tips.
   var decisionShapes: [DecisionShape] = []

@@ -72,7 +72,10 @@ extension CaseStudyValidator {
   /// An optional `opens`: the schedule block from which teams can vote (`decide` by default);
   /// `debrief` and any other word are errors at the value. Nil when the value is wrong.
   private mutating func opens(_ fields: Fields) -> ScheduleBlock? {
-    guard let entry = fields.value("opens"), !entry.isNull else { return .decide }
+    guard let entry = fields.value("opens"), !entry.isNull else {
+      phaseDecisionsOpeningAtDecide.append((fields.label, fields.location))
+      return .decide
+    }
     guard let value = text(fields, "opens"), let location = fields.location(of: "opens") else {
       return nil
     }

@@ -90,7 +90,7 @@ e2e_check "reopen: d lists the decisions" e2e_wait_for "decisions"
 e2e_keys Enter
 e2e_check "reopen: the decision shows the choice" e2e_wait_for "Your choice"
 e2e_check "reopen: the decision shows option b" \
-  choice_shown "b) Build a first forecast for the bank meeting"
+  choice_shown "b) Build a first forecast for the bank"
 e2e_check "reopen: the decision shows the rationale" screen_has "$WHY"
 # Changing the decision later is possible, and the change is logged.
 e2e_keys c

@@ -59,8 +59,8 @@ e2e_check "projector: every option has its verdict" verdicts_shown
 e2e_resize 200 50
 e2e_check "projector: redraws at 200x50" e2e_wait_for "Decision 1 of"
 e2e_check "projector: nothing cut at 200x50" not screen_has "…"
-for label in "Show the bank mock-ups of the order screen" "Build a first forecast for the bank meeting" \
-  "Send the bank the written plan and no demo" "Test a model against Tom at three stores"; do
+for label in "Show the bank mock-ups of the new screen" "Build a first forecast for the bank" \
+  "Send the bank the written plan, no demo" "Test a model against Tom at three stores"; do
   e2e_check "projector: whole label at 200x50: $label" screen_has "$label"
 done
 e2e_resize 80 24

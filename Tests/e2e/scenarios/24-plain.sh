@@ -40,7 +40,7 @@ e2e_check "pipe: the rationale is saved" json_is "$F" "d['decisions']['S0.D1']['
 e2e_check "pipe: the log says chose a" json_is "$F" \
   "[e['detail'] for e in d['events'] if e['kind'] == 'decision']" '["chose a"]'
 e2e_check "pipe: the options are listed with the dialog's letters" \
-  out_has "$SCRATCH/out" "b) Build a first forecast for the bank meeting"
+  out_has "$SCRATCH/out" "b) Build a first forecast for the bank"
 e2e_check "pipe: the consequence shows (not in a workshop)" \
   out_has "$SCRATCH/out" "The team drops the data work"
 e2e_check "pipe: says it saved" out_has "$SCRATCH/out" "Saved. Goodbye."
