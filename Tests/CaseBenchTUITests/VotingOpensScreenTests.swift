@@ -5,8 +5,8 @@ import Testing
 
 @testable import CaseBenchTUI
 
-/// A decision's vote before the room's clock reaches its `opens` block: the dialog shows the
-/// situation and the options but does not choose, the plain mode says when it opens, and the
+/// A decision's vote before the room's clock reaches its `opens` block: the dialog holds back
+/// the situation and the options and does not choose, the plain mode says when it opens, and the
 /// dashboard's decision splits say at what time.
 @Suite("The vote opens at its block: on screen")
 struct VotingOpensScreenTests {
@@ -37,16 +37,35 @@ struct VotingOpensScreenTests {
   static let sentence = "Voting opens at the Decide block, in 12 min"
   static let why = "Why? A sentence or two"
 
-  @Test func theClosedDialogShowsTheSituationAndOptionsGolden() {
+  static let situation = "Marta wants a forecast for all three shops"
+  static let option = "Start with the two shops"
+
+  @Test func theClosedDialogHoldsBackTheSituationAndOptionsGolden() {
     var app = team(Self.running())
     send(&app, .char("d"))
     #expect(render(app, size: Self.size).text.contains("voting opens in 12 min"))
     send(&app, .enter)
     let screen = render(app, size: Self.size).text
-    #expect(screen.contains("Marta wants a forecast for all three shops"))
-    #expect(screen.contains("Start with the two shops"))
+    #expect(!screen.contains(Self.situation))
+    #expect(!screen.contains(Self.option))
+    #expect(screen.contains("The situation and the options open with the vote"))
     #expect(screen.contains(Self.sentence))
     assertGolden(screen, "decision-closed-80x24")
+  }
+
+  @Test func theyShowOnceTheVoteOpensAndToAFacilitatorBefore() {
+    var app = team(Self.running())
+    send(&app, .char("d"), .enter)
+    _ = update(&app, .tick(Fixture.now.addingTimeInterval(12 * 60)))
+    let opened = render(app, size: Self.size).text
+    #expect(opened.contains(Self.situation))
+    #expect(opened.contains(Self.option))
+    var facilitator = team(Self.running())
+    facilitator.options.facilitator = true
+    send(&facilitator, .char("d"), .enter)
+    let preview = render(facilitator, size: Self.size).text
+    #expect(preview.contains(Self.situation))
+    #expect(preview.contains(Self.sentence))
   }
 
   @Test func aLetterOrEnterSaysWhenInsteadOfChoosing() {
@@ -114,12 +133,15 @@ struct VotingOpensScreenTests {
     return (lines.output, storage.files[url])
   }
 
-  @Test func thePlainModeListsTheOptionsAndSaysWhenTheVoteOpens() throws {
+  @Test func thePlainModeHoldsTheDecisionBackAndSaysWhenTheVoteOpens() throws {
     let vote = "1\nd\n1\nb\nHistory matters.\n.\ny\n"
     let (closed, kept) = try plain(vote, state: Self.running())
     #expect(closed.contains("1. Pilot scope: voting opens in 12 min"))
-    #expect(closed.contains("Start with the two shops"))
-    #expect(closed.contains(Self.sentence + "."))
+    #expect(!closed.contains(Self.option))
+    #expect(!closed.contains(Self.situation))
+    #expect(closed.contains("The situation and the options open with the vote"))
+    #expect(
+      closed.contains("open with the vote, at the Decide block of the room's clock, in 12 min."))
     #expect(!closed.contains("Your choice, a to c"))
     #expect(kept?.decisions.isEmpty == true)
     let (open, saved) = try plain(vote, state: Self.running(minutesAgo: 20))

@@ -5,8 +5,10 @@
 #endif
 
 /// Why a team cannot choose an option of a decision yet: the room's clock runs on the
-/// decision's phase and has not reached the block its vote opens at (`Decision.opens`). The
-/// team still reads the situation and the options, to prepare.
+/// decision's phase and has not reached the block its vote opens at (`Decision.opens`). Until
+/// then the team sees the decision's title and when it opens, not its situation or options: a
+/// situation told ahead of the work tells the story ahead of it (E.D1's trial results while the
+/// teams design the trial).
 public struct VotingClosed: Sendable, Equatable {
   /// The block the vote opens at.
   public var opens: ScheduleBlock
@@ -27,6 +29,13 @@ public struct VotingClosed: Sendable, Equatable {
   /// Decide block, in 12 min", with "(clock paused)" while the facilitator holds the clock.
   public var text: String {
     "Voting opens at the \(opens.rawValue.capitalized) block, in \(minutes) min" + pausedText
+  }
+
+  /// What the dialog and the plain mode show instead of the situation and the options.
+  public var heldText: String {
+    "The situation and the options open with the vote, at the \(opens.rawValue.capitalized) "
+      + "block of the room's clock, in \(minutes) min\(pausedText). The phase's work comes first: "
+      + "this decision rests on it."
   }
 
   /// The same in short, for a list: "voting opens in 12 min".

@@ -113,6 +113,11 @@ extension DecisionDialog {
         on: decision, in: workshop, caseStudy: wb.caseStudy, at: now)
       {
         footer = "\(closed.text) \(g.dot) Esc back"
+        // A facilitator previewing the phase still reads it all.
+        if !options.facilitator {
+          lines.wrap(closed.heldText, width: width, role: .dim)
+          return Content(lines: lines, title: title, footer: footer, keep: nil)
+        }
       }
       lines.append(StyledLine(text: "Situation", role: .title, bold: true))
       lines.prose(decision.situation, width: width)

@@ -74,12 +74,15 @@ extension PlainMode {
   }
 
   /// Situation, options, a letter, a rationale and a confirmation; then the outcome. Before the
-  /// room's clock reaches the block the vote opens at, the situation and options only, and when
-  /// it opens (`WorkshopState.votingClosed`).
+  /// room's clock reaches the block the vote opens at, only when it opens
+  /// (`WorkshopState.votingClosed`; a facilitator still reads the situation and the options).
   mutating func choose(_ decision: Decision, in caseStudy: CaseStudy, workshop: WorkshopState?) {
     guard refuseIfReadOnly() else { return }
     io.say("")
     io.say("Decision: \(decision.title).")
+    let closed = WorkshopState.votingClosed(
+      on: decision, in: workshop, caseStudy: caseStudy, at: now())
+    if let closed, !facilitator { return io.say(closed.heldText) }
     io.section("Situation", decision.situation)
     io.say("Your options:")
     let previous = file.session.decisions[decision.id]
@@ -91,11 +94,7 @@ extension PlainMode {
         if !option.debrief.isEmpty { io.say("   Debrief: \(option.debrief)") }
       }
     }
-    if let closed = WorkshopState.votingClosed(
-      on: decision, in: workshop, caseStudy: caseStudy, at: now())
-    {
-      return io.say(closed.text + ".")
-    }
+    if let closed { return io.say(closed.text + ".") }
     let letters = decision.options.indices.map(Decision.letter(at:))
     let range = "\(letters.first ?? "a") to \(letters.last ?? "a")"
     var picked: DecisionOption?

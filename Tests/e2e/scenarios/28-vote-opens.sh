@@ -2,9 +2,10 @@
 # Scenario 28 (issue 19): a decision's vote opens at a block of the room's clock. A small case
 # study whose first phase has one minute of work, then the decide block: S.D1 opens at the
 # decide block, S.D2 at the work block. With the clock started from a script, a team in the
-# work block reads S.D1's situation and options but a letter does not choose it ("Voting opens
-# at the Decide block, in 1 min"); it votes on S.D2 at once; and once the clock reaches the
-# decide block, the same letter chooses S.D1 and the vote is recorded.
+# work block sees S.D1's title but not its situation or options, and a letter does not choose
+# ("Voting opens at the Decide block, in 1 min"); it votes on S.D2 at once; and once the clock
+# reaches the decide block, S.D1's situation shows, the same letter chooses and the vote is
+# recorded.
 set -uo pipefail
 . "$(dirname "$0")/common.bash"
 
@@ -24,9 +25,11 @@ e2e_check "opens: its status bar shows the work block" e2e_wait_for "Work 0:" 3
 e2e_keys d
 e2e_check "opens: the list says when S.D1's vote opens" e2e_wait_for "voting opens in 1 min"
 e2e_keys Enter
-e2e_check "opens: S.D1's situation shows in the work block" \
-  e2e_wait_for "A vendor calls with a price"
-e2e_check "opens: its options show" screen_has "b) Buy"
+e2e_check "opens: S.D1's dialog says what it holds back" \
+  e2e_wait_for "The situation and the options open with the vote"
+e2e_check "opens: its situation is held back in the work block" \
+  not screen_has "A vendor calls with a price"
+e2e_check "opens: so are its options" not screen_has "b) Buy"
 e2e_check "opens: the footer says when voting opens" \
   screen_has "Voting opens at the Decide block, in 1 min"
 e2e_keys b
@@ -55,6 +58,9 @@ e2e_check "opens: S.D1 is still closed" e2e_wait_for "Voting opens at the Decide
 e2e_check "opens: the footer goes once the clock reaches the decide block" \
   e2e_wait_gone "Voting opens at the Decide block" 75
 e2e_check "opens: the status bar shows the decide block" screen_has "Decide "
+e2e_check "opens: S.D1's situation shows at the decide block" \
+  screen_has "A vendor calls with a price"
+e2e_check "opens: and its options" screen_has "b) Buy"
 e2e_keys b
 e2e_check "opens: now a letter chooses S.D1" e2e_wait_for "Why? A sentence or two"
 e2e_type "Buying is faster."
