@@ -14,6 +14,20 @@ struct StatusMessage: Sendable, Equatable {
   var at: Date
 }
 
+/// A component's environment that carries the status bar's message back to the router: the
+/// workbench's and the start screen's.
+protocol StatusReporting {
+  var now: Date { get }
+  var message: StatusMessage? { get set }
+}
+
+extension StatusReporting {
+  /// A message in the status bar until the next key (or a few seconds).
+  mutating func showMessage(_ text: String, isError: Bool) {
+    message = StatusMessage(text: text, isError: isError, at: now)
+  }
+}
+
 /// Everything the screens show: a value, changed only by `update`.
 public struct AppState: Sendable {
   public private(set) var caseStudies: [CaseStudy]

@@ -54,7 +54,7 @@ extension AppState {
     if case .help = overlay {
       handleHelp(event)
     } else if workbench == nil {
-      commands = handleStart(event)
+      commands = inStart { $0.update(event, &$1) }
     } else {
       commands = handleWorkbench(event)
     }

@@ -19,19 +19,6 @@ extension AppState {
       : " Add a lens (\(names), or a lens file's or deon checklist's path): "
   }
 
-  /// `+` on the start screen: open the selected saved session; its workbench then asks for
-  /// the lens.
-  mutating func addLensFromStart() -> [Command] {
-    let s = start.selection - caseStudies.count
-    guard sessions.indices.contains(s) else {
-      showMessage("Select a saved session to add a lens to it.", isError: false)
-      return []
-    }
-    let commands = openStartSelection()
-    if !commands.isEmpty { start.addLensOnOpen = true }
-    return commands
-  }
-
   /// "~/x.yml" as the shell would read it.
   static func expandingHome(_ path: String) -> String {
     guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else {
