@@ -14,7 +14,30 @@ struct StatusMessage: Sendable, Equatable {
   var at: Date
 }
 
+/// A component's environment that carries the status bar's message back to the router: the
+/// workbench's and the start screen's.
+protocol StatusReporting {
+  var now: Date { get }
+  var message: StatusMessage? { get set }
+}
+
+extension StatusReporting {
+  /// A message in the status bar until the next key (or a few seconds).
+  mutating func showMessage(_ text: String, isError: Bool) {
+    message = StatusMessage(text: text, isError: isError, at: now)
+  }
+}
+
 /// Everything the screens show: a value, changed only by `update`.
+///
+/// `AppState` is the router between the start screen, the workbench and (in a workshop folder)
+/// the participant's workshop; the dashboard is a program of its own (`Dashboard`). Each of
+/// those components owns its state and its update: `handle` (AppUpdate.swift) hands an event to
+/// the one in front in one line, with an environment made from the state here (`inStart`,
+/// `inWorkbench`, `workshopTakes`), and takes back the message and revisions it reports. What
+/// stays here is app-wide: the case studies and saved sessions the app was given, the time and
+/// the terminal's size, the status bar's message, the save state (revisions, the last save, its
+/// failure), the leave guard, and the preview of a case study being written.
 public struct AppState: Sendable {
   public private(set) var caseStudies: [CaseStudy]
   public internal(set) var sessions: [StartEntry]
@@ -102,9 +125,7 @@ public struct AppState: Sendable {
 
   /// Stores a note edited outside (in `$EDITOR`).
   mutating func applyNote(itemID: String, text: String) {
-    if case .note(let id, _) = overlay, id == itemID { overlays.dismiss() }
-    let changed = changeSession { $0.setNote(text, of: itemID, at: $1) }
-    if changed { showMessage("Note saved.", isError: false) }
+    inWorkbench { $0.applyNote(itemID: itemID, text: text, &$1) }
   }
 
   /// A message in the status bar until the next key (or a few seconds).
@@ -128,20 +149,10 @@ public struct AppState: Sendable {
   /// save, and on a signal. Returns true if the session changed.
   @discardableResult
   mutating func commitPendingEdits() -> Bool {
-    if case .screen(let open) = overlay, let edit = open.page.pendingEdit {
-      return changeSession { edit.apply(to: &$0, at: $1) }
-    }
-    guard case .note(let itemID, let editor) = overlay else { return false }
-    return changeSession { $0.setNote(editor.text, of: itemID, at: $1) }
+    inWorkbench { $0.commitPendingEdits(&$1) } ?? false
   }
 
   // MARK: Internal helpers
-
-  /// Applies a change to the session unless it is read-only. Returns true if anything changed.
-  @discardableResult
-  mutating func changeSession(_ body: (inout Session, Date) -> Bool) -> Bool {
-    inWorkbench { $0.changeSession(&$1, body) } ?? false
-  }
 
   mutating func setSize(_ s: Size) { size = s }
   mutating func setNow(_ d: Date) { now = d }

@@ -30,17 +30,15 @@ extension AppState {
     case .tick(let date):
       setNow(date)
       if let m = message, date.timeIntervalSince(m.at) >= 6 { message = nil }
-      noteWorkshopPhase()
+      workshop?.noteShown(workbench?.currentPhase, at: date)
       return []
     case .workshop(let state):
       applyWorkshop(state)
       return []
     case .workshopUnreadable(let error):
-      workshopUnreadable(error)
+      workshop?.problem = error
       return []
-    case .key(let key) where handleMessagesKey(key):
-      return []
-    case .key(let key) where dismissBannerIfAsked(key):
+    case .key(let key) where workshopTakes(key):
       return []
     case .key(let key) where KeyTable.interrupt.command(for: key) != nil:
       commitPendingEdits()
@@ -54,7 +52,7 @@ extension AppState {
     if case .help = overlay {
       handleHelp(event)
     } else if workbench == nil {
-      commands = handleStart(event)
+      commands = inStart { $0.update(event, &$1) }
     } else {
       commands = handleWorkbench(event)
     }

@@ -261,7 +261,7 @@ struct LensScreenTests {
       _ = try LensSource.load(broken.path)
       Issue.record("a deon line without line_summary loaded")
     } catch {
-      let first = AppState.firstError(error)
+      let first = LensText.firstError(error)
       #expect(first.hasPrefix("\(broken.path):6:"))
       #expect(first.contains("line_summary"))
     }

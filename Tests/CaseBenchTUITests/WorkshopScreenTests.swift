@@ -204,7 +204,7 @@ struct ParticipantWorkshopTests {
           ])))
     _ = update(&state, .tick(Fixture.now.addingTimeInterval(60)))
     let bar = { (s: AppState) in render(s, size: size).text.split(separator: "\n").last ?? "" }
-    let timebox = try #require(state.timebox)
+    let timebox = try #require(state.workshop?.timebox(state.workbench))
     #expect(timebox.minutes > 0)
     #expect(bar(state).hasSuffix("m left"))
     // Whole hints end two cells before the timebox, at every size: the last hint before it is
@@ -224,7 +224,7 @@ struct ParticipantWorkshopTests {
     #expect(whole.contains(lastHint), "'\(lastHint)' is not a whole hint: \(line)")
     #expect(!lastHint.hasSuffix("…") && !lastHint.hasSuffix("..."), "\(line)")
     _ = update(&state, .key(.char("2")))
-    #expect(state.timebox == nil)
+    #expect(state.workshop?.timebox(state.workbench) == nil)
     #expect(!bar(state).contains("Timebox"), "\(bar(state))")
     let before = state.session
     _ = update(&state, .key(.char(" ")))

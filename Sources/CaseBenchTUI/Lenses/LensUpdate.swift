@@ -8,8 +8,9 @@ import CaseBenchModel
 #endif
 
 /// The lenses in the workbench: the checklist's filter, the ML Test Score's points, and adding
-/// a lens (a prompt, then `Command.loadLens`, whose result comes back as an event).
-extension AppState {
+/// a lens (a prompt, then `Command.loadLens`, whose result comes back as an event). `LensText`
+/// holds what the prompt and the status bar say about them.
+enum LensText {
   /// What the add-a-lens prompt says before the field: the built-in lenses and what else it
   /// takes, shorter on a terminal under 100 columns so the field keeps room to type a path.
   static func addLensLabel(width: Int) -> String {
@@ -17,19 +18,6 @@ extension AppState {
     return width < 100
       ? " Add a lens (\(names), or a path): "
       : " Add a lens (\(names), or a lens file's or deon checklist's path): "
-  }
-
-  /// `+` on the start screen: open the selected saved session; its workbench then asks for
-  /// the lens.
-  mutating func addLensFromStart() -> [Command] {
-    let s = start.selection - caseStudies.count
-    guard sessions.indices.contains(s) else {
-      showMessage("Select a saved session to add a lens to it.", isError: false)
-      return []
-    }
-    let commands = openStartSelection()
-    if !commands.isEmpty { start.addLensOnOpen = true }
-    return commands
   }
 
   /// "~/x.yml" as the shell would read it.
@@ -76,7 +64,7 @@ extension Workbench {
         addAgain(record, &env)
         return []
       }
-      return [.loadLens(AppState.expandingHome(spec))]
+      return [.loadLens(LensText.expandingHome(spec))]
     }
     return []
   }
@@ -88,7 +76,7 @@ extension Workbench {
       setLenses(try session.activeLenses(file: sessionName))
     } catch {
       setLenses([])
-      env.showMessage(AppState.firstError(error), isError: true)
+      env.showMessage(LensText.firstError(error), isError: true)
     }
   }
 
@@ -205,7 +193,7 @@ extension Workbench {
       lensLoaded(LensSource(content: record.content, checklist: checklist), &env)
     } catch {
       env.showMessage(
-        "Can't add the lens: \(AppState.firstError(LensError(diagnostics: error.diagnostics)))",
+        "Can't add the lens: \(LensText.firstError(LensError(diagnostics: error.diagnostics)))",
         isError: true)
     }
   }

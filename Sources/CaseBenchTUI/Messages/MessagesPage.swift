@@ -34,31 +34,29 @@ extension KeyTable {
     "close the messages page", group: nil, in: [.messages])
 }
 
-extension AppState {
-  /// Routes keys to the messages page: opening it, and everything while it is open (it takes
-  /// every key but the interrupt). Returns whether the key was used.
-  mutating func handleMessagesKey(_ key: Key) -> Bool {
-    guard var w = workshop, workbench != nil else { return false }
-    let measures = MessagesPage.Metrics(size, now: now, timeZone: options.timeZone)
-    if var page = w.messages {
+extension ParticipantWorkshop {
+  /// The messages page's keys: opening it over the workbench, and everything while it is open
+  /// (it takes every key but the interrupt). Returns whether the key was used.
+  mutating func updateMessages(_ key: Key, _ env: WorkshopEnvironment) -> Bool {
+    guard env.workbenchOpen else { return false }
+    if var page = messages {
       if KeyTable.interrupt.command(for: key) != nil { return false }
-      w.messages = page.update(key, w, measures) ? nil : page
+      messages = page.update(key, self, env.measures) ? nil : page
     } else {
-      guard overlay == .none, KeyTable.messages.command(for: key) != nil else { return false }
-      w.messages = MessagesPage.opened(&w, measures)
+      guard !env.overlayOpen, KeyTable.messages.command(for: key) != nil else { return false }
+      let page = MessagesPage.opened(&self, env.measures)
+      messages = page
     }
-    workshop = w
     return true
   }
 
   /// New banners join the queue behind the one showing: each is shown in turn, oldest first,
   /// however many arrive at once.
   mutating func enqueueBanners(_ fresh: [Banner]) {
-    guard var w = workshop, !fresh.isEmpty else { return }
-    var pending = (w.banner.map { [$0] } ?? []) + w.queue + fresh
-    w.banner = pending.removeFirst()
-    w.queue = pending
-    workshop = w
+    guard !fresh.isEmpty else { return }
+    var pending = (banner.map { [$0] } ?? []) + queue + fresh
+    banner = pending.removeFirst()
+    queue = pending
   }
 }
 

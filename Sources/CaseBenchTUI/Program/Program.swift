@@ -138,7 +138,7 @@ public struct Program: ProgramHost {
       do {
         dispatch(.lensLoaded(try LensSource.load(spec)))
       } catch {
-        dispatch(.lensLoadFailed(AppState.lensProblem(error, spec: spec)))
+        dispatch(.lensLoadFailed(LensText.lensProblem(error, spec: spec)))
       }
     }
   }

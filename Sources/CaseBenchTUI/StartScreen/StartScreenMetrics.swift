@@ -33,11 +33,11 @@ extension StartScreen {
     return Geometry(x: x, width: width, listTop: 3, listHeight: max(1, size.height - 5))
   }
 
-  static func rows(_ state: AppState, width: Int) -> [Row] {
-    let g = Glyphs.of(state.options)
+  static func rows(_ env: StartEnvironment, width: Int) -> [Row] {
+    let g = Glyphs.of(env.options)
     var rows: [Row] = []
     rows.append(Row(line: StyledLine(text: "Case studies", role: .title, bold: true)))
-    for (i, cs) in state.caseStudies.enumerated() {
+    for (i, cs) in env.caseStudies.enumerated() {
       let items = cs.phases.reduce(0) { $0 + $1.items.count }
       let right = "\(counted(cs.phases.count, "phase")) \(g.dot) \(counted(items, "item"))"
       let titleRoom = max(1, width - 4 - DisplayWidth.of(right) - 2)
@@ -52,12 +52,12 @@ extension StartScreen {
       }
       rows.append(Row(line: .blank))
     }
-    if state.caseStudies.isEmpty {
+    if env.caseStudies.isEmpty {
       rows.append(Row(line: StyledLine(text: "No case studies found.", role: .dim, indent: 2)))
       rows.append(Row(line: .blank))
     }
     rows.append(Row(line: StyledLine(text: "Saved sessions", role: .title, bold: true)))
-    if state.sessions.isEmpty {
+    if env.sessions.isEmpty {
       rows.append(
         Row(
           line: StyledLine(
@@ -65,10 +65,10 @@ extension StartScreen {
               "None yet: choose a case study and press Enter to start one.", to: width - 2),
             role: .dim, indent: 2)))
     }
-    for (s, entry) in state.sessions.enumerated() {
-      let index = state.caseStudies.count + s
+    for (s, entry) in env.sessions.enumerated() {
+      let index = env.caseStudies.count + s
       let right = entry.updated.map {
-        clockText($0, now: state.now, timeZone: state.options.timeZone)
+        clockText($0, now: env.now, timeZone: env.options.timeZone)
       }
       let rightW = right.map { DisplayWidth.of($0) + 2 } ?? 0
       rows.append(
@@ -111,13 +111,13 @@ extension StartScreen {
   }
 
   /// The entry under a click, if any.
-  static func entry(at x: Int, _ y: Int, state: AppState) -> Int? {
-    guard state.start.prompt == nil else { return nil }
-    let geo = geometry(state.size)
+  func entry(at x: Int, _ y: Int, _ env: StartEnvironment) -> Int? {
+    guard prompt == nil else { return nil }
+    let geo = Self.geometry(env.size)
     guard x >= geo.x, x < geo.x + geo.width, y >= geo.listTop, y < geo.listTop + geo.listHeight
     else { return nil }
-    let rows = rows(state, width: geo.width)
-    let top = scroll(rows, selection: state.start.selection, height: geo.listHeight)
+    let rows = Self.rows(env, width: geo.width)
+    let top = Self.scroll(rows, selection: selection, height: geo.listHeight)
     let r = top + y - geo.listTop
     return rows.indices.contains(r) ? rows[r].entry : nil
   }

@@ -20,7 +20,7 @@ enum StartScreenView {
     if x + DisplayWidth.of(tagline) < size.width {
       buf.put(tagline, x: x, y: 0, role: .title)
     }
-    let rows = StartScreen.rows(state, width: geo.width)
+    let rows = StartScreen.rows(state.startEnvironment, width: geo.width)
     let top = StartScreen.scroll(rows, selection: state.start.selection, height: geo.listHeight)
     let selectedRole: Role = state.start.prompt == nil ? .selected : .selectedInactive
     for i in 0..<geo.listHeight {

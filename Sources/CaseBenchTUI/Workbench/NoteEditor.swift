@@ -109,3 +109,22 @@ extension Workbench {
     overlays.present(.note(itemID: itemID, editor: editor))
   }
 }
+
+extension Workbench {
+  /// Stores a note edited outside (in `$EDITOR`), closing its inline editor if it is open.
+  mutating func applyNote(itemID: String, text: String, _ env: inout WorkbenchEnvironment) {
+    if case .note(let id, _) = overlays.top, id == itemID { overlays.dismiss() }
+    let changed = changeSession(&env) { $0.setNote(text, of: itemID, at: $1) }
+    if changed { env.showMessage("Note saved.", isError: false) }
+  }
+
+  /// Keeps text being typed in the note editor or a page by writing it into the session.
+  /// Returns true if the session changed.
+  mutating func commitPendingEdits(_ env: inout WorkbenchEnvironment) -> Bool {
+    if case .screen(let open) = overlays.top, let edit = open.page.pendingEdit {
+      return changeSession(&env) { edit.apply(to: &$0, at: $1) }
+    }
+    guard case .note(let itemID, let editor) = overlays.top else { return false }
+    return changeSession(&env) { $0.setNote(editor.text, of: itemID, at: $1) }
+  }
+}

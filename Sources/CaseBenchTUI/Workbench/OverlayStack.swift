@@ -118,7 +118,7 @@ extension Overlay {
     switch self {
     case .search(let editor): prompt = ("/", "search", editor)
     case .naReason(_, let editor): prompt = (" Not applicable because: ", "mark N/A", editor)
-    case .addLens(let editor): prompt = (AppState.addLensLabel(width: size.width), "add", editor)
+    case .addLens(let editor): prompt = (LensText.addLensLabel(width: size.width), "add", editor)
     case .tool(let tool):
       guard let p = tool.prompt else { return }
       prompt = (p.purpose.label, p.purpose.confirmWord, p.editor)

@@ -131,7 +131,7 @@ extension Workbench {
     do {
       wb.setLenses(try session.activeLenses(file: sessionName))
     } catch {
-      lensProblem = AppState.firstError(error)
+      lensProblem = LensText.firstError(error)
     }
     if let cursor = session.cursor,
       let p = wb.caseStudy.phases.firstIndex(where: { $0.id == cursor.phase })

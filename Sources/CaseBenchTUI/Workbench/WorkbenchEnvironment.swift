@@ -10,7 +10,7 @@ import CaseBenchModel
 /// options, the workshop's state, how to quit), and what it reports back: the status bar's
 /// message, and how many times it changed the session's content or moved its cursor, which the
 /// router turns into the revisions the program saves by.
-struct WorkbenchEnvironment: Sendable {
+struct WorkbenchEnvironment: Sendable, StatusReporting {
   let now: Date
   let size: Size
   let options: RenderOptions
@@ -26,11 +26,6 @@ struct WorkbenchEnvironment: Sendable {
   var sessionChanges = 0
   /// Moves of the session's resume point during the update.
   var cursorMoves = 0
-
-  /// A message in the status bar until the next key (or a few seconds).
-  mutating func showMessage(_ text: String, isError: Bool) {
-    message = StatusMessage(text: text, isError: isError, at: now)
-  }
 
   /// The text in curly quotes, or straight ones in ASCII mode.
   func quoted(_ text: String) -> String {

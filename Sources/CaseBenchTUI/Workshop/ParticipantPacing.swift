@@ -36,25 +36,20 @@ extension AppState {
   mutating func applyPacing() {
     inWorkbench { wb, env in wb.applyPacing(env.workshop) }
   }
+}
 
-  /// The facilitator's file changed from `earlier`: a phase it opened gets a banner.
-  mutating func announceReleases(since earlier: WorkshopState, now state: WorkshopState) {
-    guard let full = workbench.map({ $0.unpaced ?? $0.caseStudy }), var w = workshop,
-      w.everRead
-    else { return }
+extension ParticipantWorkshop {
+  /// The facilitator's file changed from `earlier`: a phase it opened in `full` (the team's
+  /// case study before pacing) gets a banner. Nothing is news before the file is first read.
+  mutating func announceReleases(
+    since earlier: WorkshopState, now state: WorkshopState, in full: CaseStudy?, at now: Date
+  ) {
+    guard let full, everRead else { return }
     let opened = state.newlyReleased(since: earlier, in: full)
     guard !opened.isEmpty else { return }
     let release = Banner.released(
       phases: opened.map(\.title), at: state.released.map(\.at).max() ?? now)
-    if w.banner == nil { w.banner = release } else { w.queue.append(release) }
-    workshop = w
-  }
-
-  /// The facilitator's file exists but cannot be read: say so, and keep pacing as it was.
-  mutating func workshopUnreadable(_ error: WorkshopStateError) {
-    guard var w = workshop else { return }
-    w.problem = error
-    workshop = w
+    if banner == nil { banner = release } else { queue.append(release) }
   }
 }
 

@@ -3,10 +3,12 @@ import CaseBenchModel
 /// Vote, then reveal, on a team's screen: the dialog shows `WorkshopState.waitingForReveal`
 /// where the consequence will be, and a reveal arriving from the facilitator's file is a banner
 /// (the dialog shows the consequence at its next frame, without a key).
-extension AppState {
+extension ParticipantWorkshop {
   /// New reveals since `previous` (nil on the first read: nothing to announce) of decisions the
-  /// team voted on join the banner queue, after any announcement already waiting.
-  mutating func bannerReveals(since previous: WorkshopState?, _ state: WorkshopState) {
+  /// team voted on in `session` join the banner queue, after any announcement already waiting.
+  mutating func bannerReveals(
+    since previous: WorkshopState?, _ state: WorkshopState, session: Session?
+  ) {
     guard let previous, let session else { return }
     let fresh = state.reveals.filter {
       previous.revealTime(of: $0.decision) == nil && session.decisions[$0.decision] != nil
