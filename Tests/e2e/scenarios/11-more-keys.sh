@@ -35,7 +35,7 @@ e2e_check "keys: N/A is saved with its reason" \
 
 e2e_keys '?'
 e2e_check "keys: ? shows the key map" e2e_wait_for "Keys"
-e2e_check "keys: the key map lists Space" screen_has "status: todo, doing, done"
+e2e_check "keys: the key map lists Space" e2e_wait_for "status: todo, doing, done" 5
 e2e_check "keys: the key map lists x" screen_has "not applicable"
 e2e_keys Escape
 e2e_check "keys: Esc closes the key map" e2e_wait_gone "status: todo, doing, done"
