@@ -8,13 +8,8 @@ import CaseBenchLoading
 
 /// Draws the whole screen for `state` at `size`.
 public func render(_ state: AppState, size: Size) -> ScreenBuffer {
-  var buf = ScreenBuffer(size: size)
-  guard size.width > 0, size.height > 0 else { return buf }
-  let g = Glyphs.of(state.options)
-  guard size.isBigEnough else {
-    drawTooSmall(size: size, glyphs: g, into: &buf)
-    return buf
-  }
+  var (buf, fits) = blankScreen(size, options: state.options)
+  guard fits else { return buf }
   if let wb = state.workbench {
     WorkbenchView.draw(wb, options: state.options, size: size, into: &buf)
   } else {
@@ -31,6 +26,19 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
   state.overlay?.drawPrompt(size: size, into: &buf)
   PreviewErrorView.draw(state, size: size, into: &buf)
   return buf
+}
+
+/// Every screen starts here: a blank buffer of `size`, and whether a layout fits in it; when
+/// it does not, the buffer already says so (the start screen, the workbench and the dashboard
+/// alike).
+func blankScreen(_ size: Size, options: RenderOptions) -> (buffer: ScreenBuffer, fits: Bool) {
+  var buf = ScreenBuffer(size: size)
+  guard size.width > 0, size.height > 0 else { return (buf, false) }
+  guard size.isBigEnough else {
+    drawTooSmall(size: size, glyphs: Glyphs.of(options), into: &buf)
+    return (buf, false)
+  }
+  return (buf, true)
 }
 
 func drawTooSmall(size: Size, glyphs g: Glyphs, into buf: inout ScreenBuffer) {

@@ -371,13 +371,8 @@ extension String {
 
 /// Draws the workshop dashboard, or the team's session open over it.
 public func render(_ dashboard: Dashboard, size: Size) -> ScreenBuffer {
-  var buf = ScreenBuffer(size: size)
-  guard size.width > 0, size.height > 0 else { return buf }
-  let g = Glyphs.of(dashboard.options)
-  guard size.isBigEnough else {
-    drawTooSmall(size: size, glyphs: g, into: &buf)
-    return buf
-  }
+  var (buf, fits) = blankScreen(size, options: dashboard.options)
+  guard fits else { return buf }
   if let team = dashboard.team {
     team.draw(size: size, into: &buf)
     return buf
